@@ -1,0 +1,16 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { HealthModule } from './health/health.module';
+import { ProvisioningApiModule } from './provisioning/provisioning-api.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: DataSource, extra: any[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config, dataSource), HealthModule, ProvisioningApiModule, ...extra],
+    };
+  }
+}

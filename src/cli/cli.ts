@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppConfig, ConfigError, describeConfig, loadConfig } from '../config/app-config';
+import { createRootLogger, rootLogger } from '../common/logging/logger';
+import { runMigrations } from '../database/migrate';
+import { existingDatabaseUrl, openDatabase } from './database';
+
+const USAGE = `Usage: provisio <command> [options]
+
+Commands:
+  all                      API plus ENGINES supervised engine processes (what npm start runs)
+  serve                    the HTTP API only
+  engine                   one provisioning engine process
+  migrate                  apply pending database migrations
+  seed                     create the bootstrap admin and the sample catalog (idempotent)
+  config                   print the configuration variables and their defaults
+  help                     this text
+
+Configuration comes from environment variables; see \`provisio config\`.`;
+
+export type CommandHandler = (config: AppConfig, argv: string[]) => Promise<number | void>;
+
+/** Commands other modules add (token, audit, submit, orders); registered by name. */
+export const COMMANDS: Record<string, { summary: string; run: CommandHandler }> = {};
+
+export function registerCommand(name: string, summary: string, run: CommandHandler) {
+  COMMANDS[name] = { summary, run };
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    const extra = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(25)}${c.summary}`).join('\n');
+    console.log(USAGE.replace('  config ', `${extra ? extra + '\n' : ''}  config `));
+    return 0;
+  }
+  if (command === 'config') {
+    console.log(describeConfig());
+    return 0;
+  }
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  process.env.PROVISIO_ROLE ??= command;
+  createRootLogger(config.logLevel);
+  const mainScript = path.resolve(__dirname, '..', 'main.js');
+  switch (command) {
+    case 'all':
+    case 'serve': {
+      const { runServer } = await import('./server.js');
+      return runServer(config, { engines: command === 'all' ? config.engines : 0, mainScript });
+    }
+    case 'engine': {
+      const { runEngineProcess } = await import('../provisioning/engine/engine-main.js');
+      await runEngineProcess(config, existingDatabaseUrl(config));
+      return 0;
+    }
+    case 'migrate': {
+      const db = await openDatabase(config, { migrate: false });
+      try {
+        const { applied } = await runMigrations(db.url);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'seed': {
+      const db = await openDatabase(config, { migrate: true });
+      try {
+        const { seedInstallation } = await import('./seed.js');
+        await seedInstallation(config, db.url, { printToken: true });
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    default: {
+      const handler = COMMANDS[command];
+      if (!handler) {
+        console.error(`unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+      }
+      return (await handler.run(config, rest)) ?? 0;
+    }
+  }
+}
+
+export { parseArgs, rootLogger };

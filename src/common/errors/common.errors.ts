@@ -1,0 +1,25 @@
+import type { ErrorCatalog } from './error-catalog';
+
+export const commonErrors = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  MALFORMED_JSON: { status: 400, title: 'The body is not valid JSON' },
+  MALFORMED_BODY: { status: 400, title: 'The body could not be read' },
+  INVALID_ENCODING: { status: 400, title: 'The body is not valid UTF-8' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The content type is not supported by this route' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The body is larger than allowed' },
+  ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed on this route' },
+  NOT_FOUND: { status: 404, title: 'The resource does not exist' },
+  NOT_ACCEPTABLE: { status: 406, title: 'Cannot produce the requested representation' },
+  INVALID_CURSOR: { status: 400, title: 'The pagination cursor is not valid' },
+  PRECONDITION_FAILED: { status: 412, title: 'The resource changed since you read it' },
+  PRECONDITION_REQUIRED: { status: 428, title: 'This change needs an If-Match header' },
+  CONFLICT: { status: 409, title: 'The request conflicts with the current state' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used with a different request' },
+  IDEMPOTENCY_KEY_IN_FLIGHT: { status: 409, title: 'A request with this Idempotency-Key is still being processed' },
+  INVALID_IDEMPOTENCY_KEY: { status: 400, title: 'The Idempotency-Key header is not valid' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  NOT_READY: { status: 503, title: 'The service is not ready' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'A dependency is unavailable; try again' },
+  INTERNAL_ERROR: { status: 500, title: 'Internal error' },
+} satisfies ErrorCatalog;

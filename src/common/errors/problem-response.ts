@@ -1,0 +1,122 @@
+import { HttpException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { rootLogger } from '../logging/logger';
+import { ERROR_CODES, type ErrorCode, ProblemError, problemType } from './problem';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  requestId?: string;
+  errorId?: string;
+  [key: string]: unknown;
+}
+
+export interface RenderedProblem {
+  status: number;
+  body: ProblemBody;
+  headers: Record<string, string>;
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_BODY',
+  FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_BAD_URL: 'VALIDATION_FAILED',
+  FST_ERR_ASYNC_CONSTRAINT: 'VALIDATION_FAILED',
+};
+
+/** PostgreSQL SQLSTATEs that mean "try again", not "bug". */
+const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004']);
+const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+function fromCode(code: ErrorCode, detail?: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return new ProblemError(code, detail, extra, headers);
+}
+
+/** Maps anything thrown into a ProblemError (or undefined when it is an unexpected error). */
+export function toProblemError(err: unknown): ProblemError | undefined {
+  if (err instanceof ProblemError) return err;
+  const e = err as { code?: string; statusCode?: number; status?: number; message?: string; driverError?: { code?: string } };
+  if (e && typeof e === 'object') {
+    if (typeof e.code === 'string' && FASTIFY_CODES[e.code]) {
+      return fromCode(FASTIFY_CODES[e.code], e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'The body exceeds the 1 MiB limit' : cleanFastifyMessage(e.message));
+    }
+    if (err instanceof SyntaxError && (e.statusCode === 400 || e.status === 400)) return fromCode('MALFORMED_JSON', 'The body is not valid JSON');
+    if (typeof e.code === 'string' && e.code.startsWith('FST_') && e.statusCode && e.statusCode < 500) {
+      return fromCode(e.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'MALFORMED_BODY', cleanFastifyMessage(e.message));
+    }
+    const sqlstate = e.driverError?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
+    if (sqlstate && TRANSIENT_SQLSTATES.has(sqlstate)) return fromCode('SERVICE_UNAVAILABLE', 'The database is busy or restarting; try again', {}, { 'Retry-After': '1' });
+    if (typeof e.code === 'string' && TRANSIENT_NODE_CODES.has(e.code)) return fromCode('SERVICE_UNAVAILABLE', 'The database is unreachable; try again', {}, { 'Retry-After': '1' });
+    if (e.message && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message)) {
+      return fromCode('SERVICE_UNAVAILABLE', 'The database is unreachable; try again', {}, { 'Retry-After': '1' });
+    }
+  }
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    if (status === 404) return fromCode('ROUTE_NOT_FOUND', err.message);
+    if (status === 405) return fromCode('METHOD_NOT_ALLOWED');
+    if (status === 413) return fromCode('PAYLOAD_TOO_LARGE');
+    if (status === 415) return fromCode('UNSUPPORTED_MEDIA_TYPE');
+    if (status === 406) return fromCode('NOT_ACCEPTABLE');
+    if (status === 400) return fromCode('VALIDATION_FAILED', err.message);
+    if (status === 401) return fromCode('UNAUTHENTICATED');
+    if (status === 403) return fromCode('FORBIDDEN');
+    if (status === 429) return fromCode('RATE_LIMITED');
+    if (status < 500) return fromCode('VALIDATION_FAILED', err.message);
+  }
+  return undefined;
+}
+
+function cleanFastifyMessage(message?: string): string | undefined {
+  if (!message) return undefined;
+  // Fastify messages can echo parser internals; keep them short and free of stack-like detail.
+  return message.split('\n')[0].slice(0, 300);
+}
+
+/** Renders any error as RFC 9457 problem+json; unexpected errors become a logged 500 with errorId. */
+export function renderProblem(err: unknown, ctx: { requestId?: string; instance?: string }): RenderedProblem {
+  const problem = toProblemError(err);
+  if (problem) {
+    const spec = ERROR_CODES[problem.code];
+    const body: ProblemBody = {
+      type: problemType(problem.code),
+      title: spec.title,
+      status: problem.status,
+      detail: problem.message,
+      instance: ctx.instance,
+      code: problem.code,
+      requestId: ctx.requestId,
+      ...problem.extra,
+    };
+    const headers = { ...problem.headers };
+    if (problem.status === 401 && !headers['WWW-Authenticate']) {
+      headers['WWW-Authenticate'] = `Bearer realm="provisio", error="invalid_token"`;
+    }
+    return { status: problem.status, body, headers };
+  }
+  const errorId = randomUUID();
+  rootLogger().error({ err, errorId }, 'unhandled error');
+  return {
+    status: 500,
+    headers: {},
+    body: {
+      type: problemType('INTERNAL_ERROR'),
+      title: ERROR_CODES.INTERNAL_ERROR.title,
+      status: 500,
+      detail: `An unexpected error occurred; quote errorId ${errorId} to your operator`,
+      instance: ctx.instance,
+      code: 'INTERNAL_ERROR',
+      requestId: ctx.requestId,
+      errorId,
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import type { Permission } from '../../identity/permissions';
+import { ERROR_CODES, type ErrorCode, problemType } from '../errors/problem';
+
+export const ENDPOINT_METADATA = 'provisio:endpoint';
+
+/** `public`: no token; `authenticated`: any valid token; otherwise the permission a role must grant. */
+export type EndpointAccess = Permission | 'public' | 'authenticated';
+
+export interface EndpointOptions {
+  permission: EndpointAccess;
+  summary: string;
+  description?: string;
+  /** Problem codes this route can answer besides the generic ones. */
+  errors?: ErrorCode[];
+  /** Success status (defaults to Nest's: 201 for POST, 200 otherwise). */
+  status?: number;
+  response?: { type?: unknown; description?: string; isArray?: boolean; schema?: Record<string, unknown> };
+  /** Marks the route as read-only (never mutates), checked by the authorization matrix. */
+  readOnly?: boolean;
+}
+
+export interface EndpointMetadata {
+  permission: EndpointAccess;
+  summary: string;
+}
+
+const GENERIC_AUTH_ERRORS: ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'];
+
+/**
+ * One decorator per route that sets the permission **and** the OpenAPI documentation, so the two
+ * can't drift: the guard reads the same metadata the docs show.
+ */
+export function Endpoint(opts: EndpointOptions) {
+  const errors = new Set<ErrorCode>(opts.errors ?? []);
+  if (opts.permission !== 'public') GENERIC_AUTH_ERRORS.forEach((e) => errors.add(e));
+  errors.add('INTERNAL_ERROR');
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errors) {
+    const status = ERROR_CODES[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const permissionText =
+    opts.permission === 'public' ? 'none (public)' : opts.permission === 'authenticated' ? 'any valid token' : `\`${opts.permission}\``;
+  const decorators = [
+    SetMetadata(ENDPOINT_METADATA, { permission: opts.permission, summary: opts.summary } satisfies EndpointMetadata),
+    ApiOperation({ summary: opts.summary, description: `${opts.description ? opts.description + '\n\n' : ''}**Permission:** ${permissionText}` }),
+    ApiExtension('x-permission', opts.permission),
+    ...[...byStatus.entries()].map(([status, codes]) =>
+      ApiResponse({
+        status,
+        description: codes.map((c) => `\`${c}\` — ${ERROR_CODES[c].title}`).join('<br>'),
+        content: {
+          'application/problem+json': {
+            schema: { $ref: '#/components/schemas/Problem' },
+            example: { type: problemType(codes[0]), title: ERROR_CODES[codes[0]].title, status, detail: ERROR_CODES[codes[0]].title, code: codes[0], requestId: 'b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a' },
+          },
+        },
+      }),
+    ),
+  ];
+  if (opts.permission !== 'public') decorators.push(ApiBearerAuth());
+  if (opts.status) decorators.push(HttpCode(opts.status));
+  if (opts.response) {
+    decorators.push(
+      ApiResponse({
+        status: opts.status ?? 200,
+        description: opts.response.description ?? 'OK',
+        type: opts.response.type as any,
+        isArray: opts.response.isArray,
+        schema: opts.response.schema as any,
+      }),
+    );
+  }
+  return applyDecorators(...decorators);
+}

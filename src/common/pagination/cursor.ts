@@ -1,0 +1,55 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ProblemError } from '../errors/problem';
+
+/** `?limit=&cursor=` for every list route. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'opaque cursor from a previous page\'s nextCursor' })
+  @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'is not a valid cursor' })
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A keyset position: the sort value(s) of the last item returned. */
+export type CursorKey = (string | number)[];
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, arity: number): CursorKey | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key;
+  } catch {
+    /* fall through */
+  }
+  throw new ProblemError('INVALID_CURSOR');
+}
+
+export function pageLimit(q: PageQuery | undefined, fallback = 50): number {
+  return q?.limit ?? fallback;
+}
+
+/**
+ * Turns rows fetched with `LIMIT limit + 1` into a page: the extra row only tells us there is a
+ * next page, and the cursor is the key of the last row returned.
+ */
+export function toPage<R, T = R>(rows: R[], limit: number, keyOf: (row: R) => CursorKey, map?: (row: R) => T): Page<T> {
+  const more = rows.length > limit;
+  const slice = more ? rows.slice(0, limit) : rows;
+  return {
+    items: map ? slice.map(map) : (slice as unknown as T[]),
+    nextCursor: more && slice.length ? encodeCursor(keyOf(slice[slice.length - 1])) : null,
+  };
+}

@@ -1,0 +1,48 @@
+import { type ArgumentMetadata, Injectable, type PipeTransform, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ProblemError, type FieldError } from '../errors/problem';
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const path = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
+    for (const message of Object.values(e.constraints ?? {})) {
+      out.push({ path, message: message.replace(/^property (\S+) should not exist$/, 'unknown field') });
+    }
+    if (e.children?.length) out.push(...flatten(e.children, path));
+  }
+  return out;
+}
+
+const inner = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  transform: true,
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors) => {
+    const fieldErrors = flatten(errors).slice(0, 50);
+    return new ProblemError('VALIDATION_FAILED', fieldErrors.map((e) => `${e.path}: ${e.message}`).join('; ').slice(0, 1000), { errors: fieldErrors });
+  },
+});
+
+const PRIMITIVES = new Set<unknown>([String, Number, Boolean, Object, Array]);
+
+/**
+ * Global validation: unknown fields rejected, types enforced, and a body that is not a JSON
+ * object (an array, a string, null) rejected before class-transformer can make sense of it.
+ */
+@Injectable()
+export class StrictValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata) {
+    const dto = metadata.metatype && !PRIMITIVES.has(metadata.metatype);
+    if (dto && (metadata.type === 'body' || metadata.type === 'query')) {
+      if (metadata.type === 'body' && value === undefined) {
+        throw new ProblemError('VALIDATION_FAILED', 'A JSON object body is required', { errors: [{ path: '', message: 'body required' }] });
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new ProblemError('VALIDATION_FAILED', 'The body must be a JSON object', { errors: [{ path: '', message: 'must be an object' }] });
+      }
+    }
+    return inner.transform(value, metadata);
+  }
+}

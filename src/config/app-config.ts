@@ -1,0 +1,200 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, validateSync } from 'class-validator';
+import * as path from 'node:path';
+import { parseDuration } from './duration';
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * The one configuration of a Provisio process, read from the environment once at boot.
+ * Every field documents the variable it comes from; `describeConfig()` renders the README table.
+ */
+export class AppConfig {
+  /** HTTP port of the API (`serve`, `all`). */
+  @IsInt() @Min(0) @Max(65535)
+  port: number;
+
+  /** Interface the API listens on. */
+  @IsString() @MaxLength(255)
+  host: string;
+
+  /** PostgreSQL connection string; when unset an embedded PostgreSQL is started under DATA_DIR/pg. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+  databaseUrl?: string;
+
+  /** Number of engine child processes `all` starts and supervises. */
+  @IsInt() @Min(0) @Max(64)
+  engines: number;
+
+  @IsIn(LOG_LEVELS)
+  logLevel: LogLevel;
+
+  /** Directory for local state: embedded database, bootstrap token, audit signing key. */
+  @IsString() @MaxLength(1024)
+  dataDir: string;
+
+  /** Port of the embedded PostgreSQL (0 = pick a free port, remembered in DATA_DIR). */
+  @IsInt() @Min(0) @Max(65535)
+  embeddedPgPort: number;
+
+  /** Default lifetime of personal tokens (ms). */
+  @IsInt() @Min(60_000)
+  tokenDefaultTtlMs: number;
+
+  /** Longest lifetime a personal token may be given (ms). */
+  @IsInt() @Min(60_000)
+  tokenMaxTtlMs: number;
+
+  /** Default lifetime of delegated admin tokens (ms); never past the delegation's end. */
+  @IsInt() @Min(60_000)
+  delegatedTokenTtlMs: number;
+
+  /** How long an unapproved delegation request stays pending (ms). */
+  @IsInt() @Min(60_000)
+  delegationRequestTtlMs: number;
+
+  /** Requests per token per window; 0 disables rate limiting. */
+  @IsInt() @Min(0)
+  rateLimitMax: number;
+
+  @IsInt() @Min(1000)
+  rateLimitWindowMs: number;
+
+  /** Engine lease time-to-live (ms); heartbeats run every ttl/3, failover within about one ttl. */
+  @IsInt() @Min(300) @Max(600_000)
+  engineLeaseTtlMs: number;
+
+  /** Runs one engine executes at once. */
+  @IsInt() @Min(1) @Max(256)
+  engineConcurrency: number;
+
+  /** Polling fallback when no NOTIFY arrives (ms). */
+  @IsInt() @Min(50) @Max(600_000)
+  enginePollIntervalMs: number;
+
+  /** Seconds `GET /v1/orders/{id}?wait=` may block at most. */
+  @IsInt() @Min(0) @Max(300)
+  maxWaitSeconds: number;
+
+  /** Write a signed audit checkpoint after this many events. */
+  @IsInt() @Min(1)
+  auditCheckpointEvents: number;
+
+  /** ...or after this much time with new events (ms). */
+  @IsInt() @Min(1000)
+  auditCheckpointIntervalMs: number;
+
+  /** Ed25519 private key (PKCS#8 PEM or base64 DER) for audit checkpoints; generated into DATA_DIR when unset. */
+  @IsOptional() @IsString()
+  auditSigningKey?: string;
+
+  /** Enable the lab provider (simulated platform) and its /v1/lab routes. */
+  @IsBoolean()
+  labEnabled: boolean;
+
+  /** When set, GET /metrics requires `Authorization: Bearer <this value>`. */
+  @IsOptional() @IsString() @MaxLength(512)
+  metricsToken?: string;
+
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  @IsBoolean()
+  trustProxy: boolean;
+
+  get resolvedDataDir(): string {
+    return path.resolve(this.dataDir);
+  }
+}
+
+interface VariableSpec {
+  env: string;
+  field: keyof AppConfig;
+  kind: 'int' | 'string' | 'duration' | 'bool';
+  default?: string;
+  description: string;
+}
+
+export const CONFIG_VARIABLES: VariableSpec[] = [
+  { env: 'PORT', field: 'port', kind: 'int', default: '3000', description: 'HTTP port of the API' },
+  { env: 'HOST', field: 'host', kind: 'string', default: '127.0.0.1', description: 'interface the API listens on (0.0.0.0 in containers)' },
+  { env: 'DATABASE_URL', field: 'databaseUrl', kind: 'string', description: 'external PostgreSQL; unset = embedded PostgreSQL in DATA_DIR/pg' },
+  { env: 'ENGINES', field: 'engines', kind: 'int', default: '2', description: 'engine child processes started by `all`' },
+  { env: 'LOG_LEVEL', field: 'logLevel', kind: 'string', default: 'info', description: LOG_LEVELS.join(' | ') },
+  { env: 'DATA_DIR', field: 'dataDir', kind: 'string', default: '.provisio', description: 'local state: embedded database, bootstrap token, audit key' },
+  { env: 'EMBEDDED_PG_PORT', field: 'embeddedPgPort', kind: 'int', default: '0', description: 'port of the embedded PostgreSQL (0 = free port, remembered)' },
+  { env: 'TOKEN_DEFAULT_TTL', field: 'tokenDefaultTtlMs', kind: 'duration', default: '90d', description: 'default lifetime of personal tokens' },
+  { env: 'TOKEN_MAX_TTL', field: 'tokenMaxTtlMs', kind: 'duration', default: '2y', description: 'longest lifetime of a personal token' },
+  { env: 'DELEGATED_TOKEN_TTL', field: 'delegatedTokenTtlMs', kind: 'duration', default: '1h', description: 'default lifetime of delegated admin tokens' },
+  { env: 'DELEGATION_REQUEST_TTL', field: 'delegationRequestTtlMs', kind: 'duration', default: '7d', description: 'how long an unapproved delegation stays pending' },
+  { env: 'RATE_LIMIT_MAX', field: 'rateLimitMax', kind: 'int', default: '6000', description: 'requests per token per window (0 = off)' },
+  { env: 'RATE_LIMIT_WINDOW', field: 'rateLimitWindowMs', kind: 'duration', default: '1m', description: 'rate limit window' },
+  { env: 'ENGINE_LEASE_TTL', field: 'engineLeaseTtlMs', kind: 'duration', default: '3s', description: 'run lease ttl; heartbeat every ttl/3' },
+  { env: 'ENGINE_CONCURRENCY', field: 'engineConcurrency', kind: 'int', default: '16', description: 'runs one engine executes at once' },
+  { env: 'ENGINE_POLL_INTERVAL', field: 'enginePollIntervalMs', kind: 'duration', default: '1s', description: 'polling fallback when no NOTIFY arrives' },
+  { env: 'MAX_WAIT_SECONDS', field: 'maxWaitSeconds', kind: 'int', default: '60', description: 'upper bound of ?wait= long polls' },
+  { env: 'AUDIT_CHECKPOINT_EVENTS', field: 'auditCheckpointEvents', kind: 'int', default: '1000', description: 'signed checkpoint every N audit events' },
+  { env: 'AUDIT_CHECKPOINT_INTERVAL', field: 'auditCheckpointIntervalMs', kind: 'duration', default: '5m', description: '...or every T when there are new events' },
+  { env: 'AUDIT_SIGNING_KEY', field: 'auditSigningKey', kind: 'string', description: 'Ed25519 private key (PEM or base64 PKCS#8); generated in DATA_DIR when unset' },
+  { env: 'LAB_ENABLED', field: 'labEnabled', kind: 'bool', default: 'true', description: 'lab provider (simulated platform) and /v1/lab routes' },
+  { env: 'METRICS_TOKEN', field: 'metricsToken', kind: 'string', description: 'bearer token required by GET /metrics (unset = open)' },
+  { env: 'TRUST_PROXY', field: 'trustProxy', kind: 'bool', default: 'false', description: 'trust X-Forwarded-* headers' },
+];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every bad variable at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const spec of CONFIG_VARIABLES) {
+    const given = env[spec.env];
+    const value = given === undefined || given === '' ? spec.default : given;
+    if (value === undefined) continue;
+    switch (spec.kind) {
+      case 'int': {
+        if (!/^-?\d+$/.test(value.trim())) problems.push(`${spec.env}=${JSON.stringify(value)}: must be an integer`);
+        else raw[spec.field] = Number(value);
+        break;
+      }
+      case 'duration': {
+        const ms = parseDuration(value);
+        if (ms === undefined) problems.push(`${spec.env}=${JSON.stringify(value)}: must be a duration such as 500ms, 30s, 5m, 1h, 90d`);
+        else raw[spec.field] = ms;
+        break;
+      }
+      case 'bool': {
+        const v = value.trim().toLowerCase();
+        if (['1', 'true', 'yes', 'on'].includes(v)) raw[spec.field] = true;
+        else if (['0', 'false', 'no', 'off'].includes(v)) raw[spec.field] = false;
+        else problems.push(`${spec.env}=${JSON.stringify(value)}: must be true or false`);
+        break;
+      }
+      default:
+        raw[spec.field] = value;
+    }
+  }
+  const config = plainToInstance(AppConfig, raw);
+  for (const error of validateSync(config, { forbidUnknownValues: false })) {
+    const spec = CONFIG_VARIABLES.find((s) => s.field === error.property);
+    const name = spec?.env ?? error.property;
+    if (problems.some((p) => p.startsWith(`${name}=`))) continue;
+    const shown = spec && env[spec.env] !== undefined ? env[spec.env] : error.value;
+    problems.push(`${name}=${JSON.stringify(shown)}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+  }
+  if (config.tokenDefaultTtlMs > config.tokenMaxTtlMs) {
+    problems.push(`TOKEN_DEFAULT_TTL: must not exceed TOKEN_MAX_TTL`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** Markdown table of every variable, for the README and `provisio config`. */
+export function describeConfig(): string {
+  const rows = CONFIG_VARIABLES.map((s) => `| \`${s.env}\` | ${s.default === undefined ? '—' : `\`${s.default}\``} | ${s.description} |`);
+  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}

@@ -1,0 +1,33 @@
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import { ENTITIES } from './entities';
+
+export interface DataSourceOptions {
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export function createDataSource(url: string, opts: DataSourceOptions = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: {
+      max: opts.poolSize ?? 20,
+      application_name: opts.applicationName ?? 'provisio',
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+    },
+  });
+}
+
+/** Names of the migrations this build knows, in order. */
+export function knownMigrationNames(): string[] {
+  return MIGRATIONS.map((m) => (m as unknown as { name: string }).name);
+}

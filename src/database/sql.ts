@@ -1,0 +1,62 @@
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface SqlResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+/**
+ * The minimal SQL handle shared code takes (audit writer, quota ledger, engine journal), so the
+ * same code runs inside a TypeORM transaction in the API and on a bare pg client in an engine.
+ */
+export interface Sql {
+  query<T = Record<string, any>>(text: string, params?: unknown[]): Promise<SqlResult<T>>;
+}
+
+/** Wraps a TypeORM EntityManager (inside `transaction()`, its query runner holds the connection). */
+export function sqlOf(em: EntityManager | DataSource): Sql {
+  return {
+    async query<T>(text: string, params?: unknown[]) {
+      const manager: EntityManager = em instanceof DataSource ? em.manager : em;
+      const runner = manager.queryRunner;
+      if (runner) {
+        const r = await runner.query(text, params as any[], true);
+        return { rows: (r.records ?? []) as T[], rowCount: r.affected ?? (r.records?.length ?? 0) };
+      }
+      const qr = manager.connection.createQueryRunner();
+      try {
+        const r = await qr.query(text, params as any[], true);
+        return { rows: (r.records ?? []) as T[], rowCount: r.affected ?? (r.records?.length ?? 0) };
+      } finally {
+        await qr.release();
+      }
+    },
+  };
+}
+
+/** Wraps a pg Pool or client. */
+export function sqlOfPg(client: Pool | PoolClient): Sql {
+  return {
+    async query<T>(text: string, params?: unknown[]) {
+      const r = await client.query(text, params as any[]);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+    },
+  };
+}
+
+/** Runs fn in a transaction on a pg pool, with BEGIN/COMMIT/ROLLBACK handled. */
+export async function pgTransaction<T>(pool: Pool, fn: (sql: Sql, client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(sqlOfPg(client), client);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
