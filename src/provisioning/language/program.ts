@@ -1,0 +1,161 @@
+/**
+ * The compiled form of a request (LANGUAGE.md §4): a linear program the engine runs with a
+ * program counter. This is the contract between the language module (which compiles and
+ * interprets mappings) and the engine (which makes execution durable).
+ *
+ * Only `call` ops are steps in the journal. The structural ops (`enter`/`exit` of composite
+ * procedures, `when`, `try`/`catch`) are evaluated by the ProgramMachine between calls; they are
+ * deterministic given the machine state, so after a crash the engine resumes from the last
+ * committed state (pc, frames, handlers) without journaling them.
+ */
+
+export type MappingMode = 'insert' | 'merge' | 'replace';
+
+export interface BeforeMapping {
+  /** `data` / `executeData` (the current frame's document) or the name of an enclosing forEach. */
+  source: string;
+  /** XPath 1.0 location path relative to the source node; omitted = the source node itself. */
+  sourcePath?: string;
+  /** Relative to the new executeData root; omitted = the root. */
+  destinationPath?: string;
+  mode: MappingMode;
+}
+
+export interface AfterMapping {
+  /** Relative to the call's executeData (input + output); omitted = its root. */
+  sourcePath?: string;
+  /** Relative to the current frame's data root; omitted = the root. */
+  destinationPath?: string;
+  mode: MappingMode;
+}
+
+export interface Condition {
+  source: string;
+  sourcePath?: string;
+  equals?: string;
+  not?: boolean;
+}
+
+/**
+ * A forEach variable: the `index`-th (1-based) node matching `path` (relative to the root of
+ * the frame at `frameDepth`), as it was at compile time. `key` is its readable name in paths
+ * (the node's alias/name/id attribute, or its index).
+ */
+export interface Binding {
+  frameDepth: number;
+  path: string;
+  index: number;
+  key: string;
+}
+
+interface OpBase {
+  /** Readable position, e.g. `2/u[bob]/Exchange.CreateMailbox`. */
+  path: string;
+  /** forEach variables visible here. */
+  bindings: Record<string, Binding>;
+}
+
+export interface CallOp extends OpBase {
+  op: 'call';
+  namespace: string;
+  procedure: string;
+  kind: 'read' | 'write';
+  /** Literal `<executeData>` children from the document, serialized XML (may be empty). */
+  literal: string;
+  before: BeforeMapping[];
+  after: AfterMapping[];
+  /** Overrides of the procedure's retry policy / timeout from the `execute` element. */
+  retries?: number;
+  timeoutMs?: number;
+  /** Optional `id` attribute of the execute element. */
+  id?: string;
+}
+
+export interface EnterOp extends OpBase {
+  op: 'enter';
+  namespace: string;
+  procedure: string;
+  literal: string;
+  before: BeforeMapping[];
+}
+
+export interface ExitOp extends OpBase {
+  op: 'exit';
+  namespace: string;
+  procedure: string;
+  after: AfterMapping[];
+}
+
+export interface WhenOp extends OpBase {
+  op: 'when';
+  condition: Condition;
+  /** pc to jump to when the condition does not hold (first op after the body). */
+  skipTo: number;
+}
+
+export interface TryOp extends OpBase {
+  op: 'try';
+  /** pc of the first op of the catch body. */
+  catchAt: number;
+  /** pc of the first op after the whole try/catch. */
+  endAt: number;
+}
+
+/** End of a try body reached without failure: pop the handler, jump to endAt. */
+export interface EndTryOp extends OpBase {
+  op: 'endTry';
+  endAt: number;
+}
+
+export type Op = CallOp | EnterOp | ExitOp | WhenOp | TryOp | EndTryOp;
+
+export interface Program {
+  version: 1;
+  onFailure: 'rollback' | 'park';
+  ops: Op[];
+  /** Number of `call` ops (the step count limits apply to it). */
+  callCount: number;
+  /** Namespace name → version of every composite namespace the program expanded. */
+  namespaceVersions: Record<string, string>;
+}
+
+/** What a request document compiles to. */
+export interface CompiledRequest {
+  program: Program;
+  /** The `<data>` element, serialized: frame 0 of the run. */
+  data: string;
+  /** The request with the server-written `<context>`, serialized, stored verbatim. */
+  requestXml: string;
+  kind: 'trusted' | 'simple';
+}
+
+/** The durable state of an executing program, persisted with each journaled step. */
+export interface MachineState {
+  pc: number;
+  /** Serialized XML documents; frames[0] is the request data, the last is the current frame. */
+  frames: string[];
+  /** Active try handlers, innermost last. */
+  handlers: { catchAt: number; endAt: number; frameDepth: number }[];
+}
+
+/** What the machine asks the engine to do next. */
+export type MachineNext =
+  | { kind: 'call'; pc: number; op: CallOp; input: Record<string, unknown>; executeData: string }
+  | { kind: 'done'; data: string };
+
+/**
+ * The interpreter the engine drives: pure, no I/O. The engine calls `next()`, performs the call
+ * through the provider, journals the result with `snapshot()`, then calls `complete()` or `fail()`.
+ */
+export interface ProgramMachine {
+  /** Runs structural ops until the next call (or the end) and returns it. */
+  next(): MachineNext;
+  /** Records the output of the call returned by the last next(): applies `after` mappings, advances pc. */
+  complete(output: Record<string, unknown>): void;
+  /**
+   * Records that the call returned by the last next() failed for good. Returns `caught` when an
+   * enclosing try takes over (pc moved to its catch body) or `unhandled` (the run fails).
+   */
+  fail(): 'caught' | 'unhandled';
+  snapshot(): MachineState;
+}

@@ -1,0 +1,85 @@
+/**
+ * The contract between the engine and the systems it provisions. A provider implements the leaf
+ * procedures of one or more namespaces (LANGUAGE.md §3). Providers know nothing of runs, leases
+ * or journals; the engine knows nothing of mailboxes.
+ */
+
+export type ProcedureKind = 'read' | 'write';
+
+export interface RetryPolicy {
+  /** Total attempts including the first (1 = no retry). */
+  maxAttempts: number;
+  /** First back-off; doubles each attempt (with jitter) up to maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
+
+export interface ProcedureContext {
+  runId: string;
+  /** Sequence number of the step in the run's journal. */
+  stepSeq: number;
+  /** 1 for the first try of this step, 2… for retries and re-executions after a takeover. */
+  attempt: number;
+  engineId: string;
+  /** Customer organization the run belongs to, when known. */
+  organizationId?: string | null;
+}
+
+/**
+ * An expected failure of a procedure. `retryable` decides between back-off and failing the run.
+ * `code` is stable (e.g. `LAB_TRANSIENT`, `MAILBOX_ADDRESS_TAKEN`, `INVALID_INPUT`).
+ */
+export class ProviderError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryable: boolean,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+
+  static invalidInput(message: string, details: Record<string, unknown> = {}) {
+    return new ProviderError('INVALID_INPUT', message, false, details);
+  }
+}
+
+export interface ExecuteResult<O = Record<string, unknown>, R = Record<string, unknown>> {
+  /** Becomes child elements of the step's executeData, where `after` mappings find it. */
+  output: O;
+  /** Whatever rollback needs beyond the input (e.g. the previous quota). Journaled with the step. */
+  rollback?: R;
+}
+
+/**
+ * One leaf procedure. Idempotent by `naturalKey`: executing twice with the same input has the
+ * effect of once (creating mailbox ann@contoso twice yields one mailbox and the same output).
+ * `rollback` is idempotent too ("already gone" is success) and must work with `rollbackData`
+ * undefined, from the input alone, because a step whose outcome is unknown (engine died
+ * mid-call) is compensated without having journaled any rollback data.
+ */
+export interface LeafProcedure<I = any, O = any, R = any> {
+  namespace: string;
+  name: string;
+  kind: ProcedureKind;
+  description: string;
+  /** Validates and converts the generic input (from executeData XML) into typed input; throws ProviderError.invalidInput. */
+  parseInput(raw: Record<string, unknown>): I;
+  /** The key that makes the call idempotent, e.g. `mailbox:ann@contoso.example`. */
+  naturalKey(input: I): string;
+  retry: RetryPolicy;
+  /** Documented input fields for GET /v1/namespaces (name → description). */
+  inputDoc?: Record<string, string>;
+  execute(input: I, ctx: ProcedureContext): Promise<ExecuteResult<O, R>>;
+  /** Required for `write` procedures. */
+  rollback?(input: I, rollbackData: R | undefined, ctx: ProcedureContext): Promise<void>;
+}
+
+export interface Provider {
+  /** e.g. `lab`, `plans`. */
+  name: string;
+  procedures: LeafProcedure[];
+}
