@@ -1,3 +1,5 @@
-import type { ErrorCatalog } from '../common/errors/error-catalog';
+import { engineErrors } from './engine/engine.errors';
+import { languageErrors } from './language/language.errors';
+import { labErrors } from './providers/lab/lab.errors';
 
-export const provisioningErrors = {} satisfies ErrorCatalog;
+export const provisioningErrors = { ...languageErrors, ...engineErrors, ...labErrors };

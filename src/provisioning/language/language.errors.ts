@@ -1,0 +1,3 @@
+import type { ErrorCatalog } from '../../common/errors/error-catalog';
+
+export const languageErrors = {} satisfies ErrorCatalog;
