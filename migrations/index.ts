@@ -1,4 +1,10 @@
 import { Foundation1764057600000 } from './1764057600000-Foundation';
+import { AuditTrail1764057600500 } from './1764057600500-AuditTrail';
+import { Identity1764057601000 } from './1764057601000-Identity';
 
 /** Every migration, in order. Add new ones at the end. */
-export const MIGRATIONS: Function[] = [Foundation1764057600000];
+export const MIGRATIONS: Function[] = [
+  Foundation1764057600000,
+  AuditTrail1764057600500,
+  Identity1764057601000,
+];
