@@ -2,6 +2,7 @@ import { Foundation1764057600000 } from './1764057600000-Foundation';
 import { AuditTrail1764057600500 } from './1764057600500-AuditTrail';
 import { Identity1764057601000 } from './1764057601000-Identity';
 import { ProvisioningRuns1764057603000 } from './1764057603000-ProvisioningRuns';
+import { LabPlatform1764057604000 } from './1764057604000-LabPlatform';
 
 /** Every migration, in order. Add new ones at the end. */
 export const MIGRATIONS: Function[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: Function[] = [
   AuditTrail1764057600500,
   Identity1764057601000,
   ProvisioningRuns1764057603000,
+  LabPlatform1764057604000,
 ];
