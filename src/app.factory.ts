@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { BODY_LIMIT, configureFastify, genRequestId } from './common/http/fastify-setup';
 import { buildOpenApi } from './common/http/openapi';
+import { registerRateLimit } from './common/http/rate-limit';
 import { PinoNestLogger } from './common/logging/logger';
 import { StrictValidationPipe } from './common/validation/strict-validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -43,6 +44,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions): Prom
     await dataSource.destroy();
     throw e;
   }
+  await registerRateLimit(app, config);
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   const doc = buildOpenApi(app);

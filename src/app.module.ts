@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
 import { ProvisioningApiModule } from './provisioning/provisioning-api.module';
 
 @Module({})
@@ -10,7 +11,7 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource, extra: any[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, dataSource), HealthModule, ProvisioningApiModule, ...extra],
+      imports: [CoreModule.forRoot(config, dataSource), IdentityModule, HealthModule, ProvisioningApiModule, ...extra],
     };
   }
 }

@@ -60,3 +60,13 @@ export async function pgTransaction<T>(pool: Pool, fn: (sql: Sql, client: PoolCl
     client.release();
   }
 }
+
+/** Runs fn in one TypeORM transaction with a Sql handle on it. */
+export function inTransaction<T>(ds: DataSource, fn: (sql: Sql, em: EntityManager) => Promise<T>): Promise<T> {
+  return ds.transaction((em) => fn(sqlOf(em), em));
+}
+
+/** `LIKE` pattern matching a materialized path and everything under it (ids contain `_`, a LIKE wildcard). */
+export function subtreePattern(path: string): string {
+  return path.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+}

@@ -36,9 +36,8 @@ export class StrictValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata) {
     const dto = metadata.metatype && !PRIMITIVES.has(metadata.metatype);
     if (dto && (metadata.type === 'body' || metadata.type === 'query')) {
-      if (metadata.type === 'body' && value === undefined) {
-        throw new ProblemError('VALIDATION_FAILED', 'A JSON object body is required', { errors: [{ path: '', message: 'body required' }] });
-      }
+      // No body at all is read as {}: required fields then fail validation by name.
+      if (value === undefined) value = {};
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new ProblemError('VALIDATION_FAILED', 'The body must be a JSON object', { errors: [{ path: '', message: 'must be an object' }] });
       }

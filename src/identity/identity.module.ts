@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessService } from './access.service';
+import { AuthGuard } from './auth.guard';
+import { AuthenticationService } from './authentication.service';
+import { DelegationsService } from './delegations.service';
+import { DelegationsController, MeController, OrganizationsController, TokensController, UsersController } from './identity.controllers';
+import { OrganizationsService } from './organizations.service';
+import { TokensService } from './tokens.service';
+import { UsersService } from './users.service';
+
+/** Global: every module's services use the AccessService for tenant scope. */
+@Global()
+@Module({
+  controllers: [MeController, TokensController, OrganizationsController, UsersController, DelegationsController],
+  providers: [AuthenticationService, AccessService, OrganizationsService, UsersService, TokensService, DelegationsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AccessService, AuthenticationService],
+})
+export class IdentityModule {}

@@ -1,0 +1,156 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Sql } from '../database/sql';
+import { ROLES, type OrganizationKind, type Role } from './permissions';
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export class OrganizationView {
+  @ApiProperty({ example: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab' }) id: string;
+  @ApiProperty({ enum: ['hoster', 'reseller', 'customer'] }) kind: OrganizationKind;
+  @ApiProperty({ example: 'Contoso' }) name: string;
+  @ApiPropertyOptional() parentId: string | null;
+  @ApiProperty({ description: 'materialized path of ids from the hoster down', example: '/org_…/org_…/' }) path: string;
+  @ApiProperty({ enum: ['active', 'suspended'] }) status: string;
+  @ApiPropertyOptional() suspendedAt: string | null;
+  @ApiPropertyOptional() suspendedReason: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export function organizationView(r: any): OrganizationView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    parentId: r.parent_id,
+    path: r.path,
+    status: r.status,
+    suspendedAt: iso(r.suspended_at),
+    suspendedReason: r.suspended_reason ?? null,
+    version: r.version,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+  };
+}
+
+export class UserView {
+  @ApiProperty({ example: 'usr_01jdx3m5v8k2q9w7e4r6t1y0ab' }) id: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty({ example: 'ann.lee' }) username: string;
+  @ApiProperty({ example: 'Ann Lee' }) displayName: string;
+  @ApiPropertyOptional() email: string | null;
+  @ApiProperty({ enum: ['active', 'disabled', 'deleted'] }) status: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export function userView(r: any): UserView {
+  return {
+    id: r.id,
+    organizationId: r.organization_id,
+    username: r.username,
+    displayName: r.display_name,
+    email: r.email ?? null,
+    status: r.status,
+    roles: ((r.roles ?? []) as Role[]).filter(Boolean).sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
+    version: r.version,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+  };
+}
+
+export class TokenView {
+  @ApiProperty({ example: 'tok_01jdx3m5v8k2q9w7e4r6t1y0ab' }) id: string;
+  @ApiPropertyOptional() name: string | null;
+  @ApiProperty({ description: 'first characters of the secret, to tell tokens apart', example: 'pvs_4fQ2xZ' }) prefix: string;
+  @ApiProperty() userId: string;
+  @ApiProperty({ description: 'the organization the token acts in (the customer, for delegated tokens)' }) organizationId: string;
+  @ApiPropertyOptional() delegationId: string | null;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() expiresAt: string;
+  @ApiPropertyOptional() lastUsedAt: string | null;
+  @ApiPropertyOptional() revokedAt: string | null;
+}
+
+export class CreatedTokenView extends TokenView {
+  @ApiProperty({ description: 'the secret: shown once, never again', example: 'pvs_4fQ2xZ…' }) token: string;
+}
+
+export function tokenView(r: any): TokenView {
+  return {
+    id: r.id,
+    name: r.name ?? null,
+    prefix: r.prefix,
+    userId: r.user_id,
+    organizationId: r.organization_id,
+    delegationId: r.delegation_id ?? null,
+    roles: r.roles,
+    createdAt: iso(r.created_at)!,
+    expiresAt: iso(r.expires_at)!,
+    lastUsedAt: iso(r.last_used_at),
+    revokedAt: iso(r.revoked_at),
+  };
+}
+
+export class DelegationView {
+  @ApiProperty({ example: 'dlg_01jdx3m5v8k2q9w7e4r6t1y0ab' }) id: string;
+  @ApiProperty() resellerId: string;
+  @ApiProperty() customerId: string;
+  @ApiProperty({ enum: ['org_admin', 'org_csr', 'auditor'], isArray: true }) roles: Role[];
+  @ApiProperty({ enum: ['pending', 'active', 'revoked', 'expired'] }) status: string;
+  @ApiProperty({ description: 'requested duration in seconds' }) durationSeconds: number;
+  @ApiPropertyOptional() note: string | null;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({ description: 'a pending request expires unapproved at this time' }) requestExpiresAt: string;
+  @ApiPropertyOptional() approvedBy: string | null;
+  @ApiPropertyOptional() approvedAt: string | null;
+  @ApiProperty({ description: 'approved by the reseller when it created the customer' }) approvedAtCreation: boolean;
+  @ApiPropertyOptional() startsAt: string | null;
+  @ApiPropertyOptional() endsAt: string | null;
+  @ApiPropertyOptional() revokedBy: string | null;
+  @ApiPropertyOptional() revokedAt: string | null;
+}
+
+/** The status a delegation has now: pending and active ones expire by time, without a sweeper. */
+export function effectiveDelegationStatus(r: any, now = new Date()): string {
+  if (r.status === 'pending' && new Date(r.request_expires_at) <= now) return 'expired';
+  if (r.status === 'active' && r.ends_at && new Date(r.ends_at) <= now) return 'expired';
+  return r.status;
+}
+
+export function delegationView(r: any): DelegationView {
+  return {
+    id: r.id,
+    resellerId: r.reseller_org_id,
+    customerId: r.customer_org_id,
+    roles: r.roles,
+    status: effectiveDelegationStatus(r),
+    durationSeconds: Math.round(Number(r.duration_ms) / 1000),
+    note: r.note ?? null,
+    requestedBy: r.requested_by_user_id,
+    requestedAt: iso(r.requested_at)!,
+    requestExpiresAt: iso(r.request_expires_at)!,
+    approvedBy: r.approved_by_user_id ?? null,
+    approvedAt: iso(r.approved_at),
+    approvedAtCreation: !!r.approved_at_creation,
+    startsAt: iso(r.starts_at),
+    endsAt: iso(r.ends_at),
+    revokedBy: r.revoked_by_user_id ?? null,
+    revokedAt: iso(r.revoked_at),
+  };
+}
+
+export const USER_SELECT = `
+  SELECT u.*, o.path AS org_path, o.kind AS org_kind,
+         coalesce((SELECT array_agg(ra.role) FROM role_assignments ra WHERE ra.user_id = u.id), '{}') AS roles
+    FROM users u JOIN organizations o ON o.id = u.organization_id`;
+
+export async function loadUser(sql: Sql, id: string, forUpdate = false): Promise<any | undefined> {
+  const r = await sql.query(`${USER_SELECT} WHERE u.id = $1 AND u.status <> 'deleted'${forUpdate ? ' FOR UPDATE OF u' : ''}`, [id]);
+  return r.rows[0];
+}
