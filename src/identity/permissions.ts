@@ -38,6 +38,7 @@ export const DELEGABLE_ROLES: Role[] = ['org_admin', 'org_csr', 'auditor'];
 
 export const PERMISSIONS = [
   'me.read',
+  'profile.write',
   'tokens.read',
   'tokens.manage',
   'organizations.read',
@@ -72,7 +73,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL = [...PERMISSIONS];
-const SELF: Permission[] = ['me.read', 'tokens.read', 'tokens.manage'];
+const SELF: Permission[] = ['me.read', 'profile.write', 'tokens.read', 'tokens.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   hoster_admin: ALL,
@@ -116,7 +117,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.read', 'subscriptions.read',
     'orders.read',
   ],
-  end_user: [...SELF, 'users.read', 'users.write'],
+  // Its own profile only (GET/PATCH /v1/users/{own id} need no users.* permission).
+  end_user: [...SELF],
   // Read-only: its own tokens can be listed but not created or revoked by itself.
   auditor: ['me.read', 'tokens.read', 'organizations.read', 'audit.read', 'orders.read', 'runs.read'],
 };
@@ -133,7 +135,7 @@ export const CUSTOMER_DATA_PERMISSIONS = new Set<Permission>([
 
 /** Permissions that change something. The authorization matrix proves auditors hold none. */
 export const MUTATING_PERMISSIONS = new Set<Permission>([
-  'tokens.manage', 'organizations.write', 'organizations.suspend', 'users.write', 'users.delete', 'roles.assign',
+  'profile.write', 'tokens.manage', 'organizations.write', 'organizations.suspend', 'users.write', 'users.delete', 'roles.assign',
   'users.issue_token', 'delegations.request', 'delegations.approve', 'delegations.token', 'plans.write', 'plans.offer',
   'orders.create', 'orders.cancel', 'runs.operate', 'requests.submit', 'lab.faults', 'audit.checkpoint',
 ]);

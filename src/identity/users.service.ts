@@ -86,6 +86,7 @@ export class UsersService {
     return inTransaction(this.ds, async (sql) => {
       const user = await this.target(sql, p, userId, 'users.write', true);
       const self = user.id === p.userId;
+      if (self && !p.permissions.has('profile.write')) throw new ProblemError('FORBIDDEN', 'Your roles do not let you change your profile');
       if (self && body.disabled !== undefined) throw new ProblemError('FORBIDDEN', 'You cannot disable yourself');
       if (!self) this.requireBelow(p, user, 'change');
       if (expected !== undefined && user.version !== expected) throw new ProblemError('PRECONDITION_FAILED', `The user is at version ${user.version}`);
