@@ -3,6 +3,7 @@ import { AuditTrail1764057600500 } from './1764057600500-AuditTrail';
 import { Identity1764057601000 } from './1764057601000-Identity';
 import { ProvisioningRuns1764057603000 } from './1764057603000-ProvisioningRuns';
 import { LabPlatform1764057604000 } from './1764057604000-LabPlatform';
+import { AuditCheckpoints1764057606000 } from './1764057606000-AuditCheckpoints';
 
 /** Every migration, in order. Add new ones at the end. */
 export const MIGRATIONS: Function[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: Function[] = [
   Identity1764057601000,
   ProvisioningRuns1764057603000,
   LabPlatform1764057604000,
+  AuditCheckpoints1764057606000,
 ];
