@@ -1,0 +1,317 @@
+import { performance } from 'node:perf_hooks';
+import { Client, type ClientConfig, type Pool } from 'pg';
+import type { Logger } from 'pino';
+import { type AuditActor, appendAuditEvent } from '../../audit/audit-writer';
+import { rootLogger } from '../../common/logging/logger';
+import { sqlOfPg } from '../../database/sql';
+import { RUNS_CHANNEL } from './create-run';
+import { CLAIM_SQL, HEARTBEAT_SQL, RELEASE_ALL_SQL } from './engine-sql';
+import { EngineRegistry } from './engine-registry';
+import type { MachineFactory } from './machine-binding';
+import { type RunHookRegistry, runHooks } from './run-hooks';
+import { toRunRow } from './run-row';
+import { type ClaimedRun, type ProcedureResolver, RunWorker, type WorkerContext } from './run-worker';
+
+export interface EngineOptions {
+  /** The engine's own pool (steps, claims, heartbeats); providers may share it. */
+  pool: Pool;
+  resolver: ProcedureResolver;
+  createMachine: MachineFactory;
+  /** Runs executed at once; the claim never takes more than the free slots, so load spreads over engines. */
+  capacity: number;
+  leaseTtlMs: number;
+  /** Claim attempt when no NOTIFY arrived for this long. */
+  pollIntervalMs: number;
+  /** Default step timeout when the execute element gives none. */
+  stepTimeoutMs?: number;
+  hooks?: RunHookRegistry;
+  log?: Logger;
+  /** Connection for LISTEN; defaults to the pool's. */
+  listenConnection?: ClientConfig;
+}
+
+export const DEFAULT_STEP_TIMEOUT_MS = 60_000;
+
+type Phase = 'new' | 'running' | 'draining' | 'stopped';
+
+/**
+ * One provisioning engine (ARCHITECTURE.md §5): claims runnable runs while it has free capacity,
+ * holds their leases with a heartbeat every ttl/3, wakes on NOTIFY (with a polling fallback) and
+ * runs each claimed run in a RunWorker. Engines coordinate only through PostgreSQL.
+ */
+export class Engine {
+  private readonly registry: EngineRegistry;
+  private readonly log: Logger;
+  private readonly hooks: RunHookRegistry;
+  private readonly actor: AuditActor;
+  private readonly workers = new Map<string, { worker: RunWorker; done: Promise<void> }>();
+  private readonly wakeTimers = new Set<NodeJS.Timeout>();
+  private phase: Phase = 'new';
+  private stepsDone = 0;
+  private claimLoop: Promise<void> | null = null;
+  private wantClaim = false;
+  private heartbeatTimer?: NodeJS.Timeout;
+  private pollTimer?: NodeJS.Timeout;
+  private relistenTimer?: NodeJS.Timeout;
+  private relistenDelay = 250;
+  private listener?: Client;
+  private beating = false;
+  private stopping?: Promise<void>;
+  private readonly workerCtx: WorkerContext;
+
+  constructor(private readonly opts: EngineOptions) {
+    this.registry = new EngineRegistry(sqlOfPg(opts.pool), opts.capacity);
+    this.log = (opts.log ?? rootLogger()).child({ component: 'engine', engineId: this.registry.id });
+    this.hooks = opts.hooks ?? runHooks;
+    this.actor = { system: `engine:${this.registry.id}` };
+    this.workerCtx = {
+      pool: opts.pool,
+      engineId: this.registry.id,
+      actor: this.actor,
+      resolver: opts.resolver,
+      createMachine: opts.createMachine,
+      hooks: this.hooks,
+      log: this.log,
+      stepTimeoutMs: opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
+      draining: () => this.phase !== 'running',
+      countStep: () => {
+        this.stepsDone++;
+      },
+      wakeIn: (ms) => this.wakeIn(ms),
+    };
+  }
+
+  get id(): string {
+    return this.registry.id;
+  }
+
+  get state(): Phase {
+    return this.phase;
+  }
+
+  stats(): { runsHeld: number; stepsDone: number } {
+    return { runsHeld: this.workers.size, stepsDone: this.stepsDone };
+  }
+
+  async start(): Promise<void> {
+    if (this.phase !== 'new') throw new Error(`engine already ${this.phase}`);
+    await this.registry.register();
+    this.phase = 'running';
+    this.heartbeatTimer = setInterval(() => void this.beat(), Math.max(50, Math.floor(this.opts.leaseTtlMs / 3)));
+    this.pollTimer = setInterval(() => this.poke(), this.opts.pollIntervalMs);
+    await this.listen();
+    this.poke();
+    this.log.info({ capacity: this.opts.capacity, leaseTtlMs: this.opts.leaseTtlMs }, 'engine started');
+  }
+
+  /**
+   * Graceful stop: claim nothing more, let each worker finish the step in flight and give its
+   * run back (lease_owner cleared, so another engine claims it at once), mark the engine stopped.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= this.drain();
+    return this.stopping;
+  }
+
+  private async drain(): Promise<void> {
+    if (this.phase === 'new') {
+      this.phase = 'stopped';
+      return;
+    }
+    this.phase = 'draining';
+    clearInterval(this.pollTimer);
+    clearTimeout(this.relistenTimer);
+    for (const t of this.wakeTimers) clearTimeout(t);
+    this.wakeTimers.clear();
+    this.log.info({ runsHeld: this.workers.size }, 'engine draining');
+    await this.registry.setState('draining').catch((err) => this.log.warn({ err }, 'could not mark the engine draining'));
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.claimLoop?.catch(() => undefined);
+    await Promise.allSettled([...this.workers.values()].map((w) => w.done));
+    try {
+      const r = await this.opts.pool.query(RELEASE_ALL_SQL, [this.registry.id]);
+      if (r.rows[0]?.released) this.log.info({ released: r.rows[0].released }, 'leases released');
+    } catch (err) {
+      this.log.warn({ err }, 'could not release leases; they expire within one ttl');
+    }
+    clearInterval(this.heartbeatTimer);
+    while (this.beating) await new Promise((r) => setTimeout(r, 5));
+    await this.beat();
+    await this.registry.setState('stopped').catch((err) => this.log.warn({ err }, 'could not mark the engine stopped'));
+    this.phase = 'stopped';
+    this.log.info({ stepsDone: this.stepsDone }, 'engine stopped');
+  }
+
+  /** Claim now if there is free capacity (coalesces concurrent pokes into one claim loop). */
+  poke(): void {
+    if (this.phase !== 'running') return;
+    this.wantClaim = true;
+    if (this.claimLoop) return;
+    this.claimLoop = this.claimWhileWanted().finally(() => {
+      this.claimLoop = null;
+    });
+  }
+
+  private async claimWhileWanted(): Promise<void> {
+    while (this.wantClaim && this.phase === 'running') {
+      this.wantClaim = false;
+      const free = this.opts.capacity - this.workers.size;
+      if (free <= 0) return;
+      let runs: ClaimedRun[];
+      const t0 = performance.now();
+      try {
+        runs = await this.claim(free);
+      } catch (err) {
+        // Database unreachable or restarting: the poll timer tries again.
+        this.log.warn({ err }, 'claim failed');
+        return;
+      }
+      for (const run of runs) this.startWorker(run, t0);
+    }
+  }
+
+  private startWorker(run: ClaimedRun, claimedAt: number) {
+    const worker = new RunWorker(this.workerCtx, run, this.opts.leaseTtlMs, claimedAt);
+    const done = worker.execute().finally(() => {
+      if (this.workers.get(run.id)?.worker === worker) this.workers.delete(run.id);
+      this.poke();
+    });
+    this.workers.set(run.id, { worker, done });
+  }
+
+  /** One claim transaction: the lease update plus run.started / run.taken_over audit events. */
+  private async claim(limit: number): Promise<ClaimedRun[]> {
+    const client = await this.opts.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const r = await client.query({ name: 'provisio_engine_claim', text: CLAIM_SQL, values: [this.registry.id, this.opts.leaseTtlMs, limit] });
+      if (r.rows.length) {
+        const sql = sqlOfPg(client);
+        const rows = r.rows.map((row) => ({ raw: row, run: toRunRow(row) }));
+        for (const { raw, run } of rows) {
+          if (raw.prev_status === 'queued') await this.hooks.fire(sql, run, { previousStatus: 'queued', actor: this.actor });
+        }
+        for (const { raw, run } of rows) {
+          const base = { resourceType: 'provisioning_run', resourceId: run.id, organizationId: run.organizationId, organizationPath: run.organizationPath };
+          const order = run.orderId ? { orderId: run.orderId } : {};
+          if (raw.prev_status === 'queued') await appendAuditEvent(sql, this.actor, { ...base, action: 'run.started', details: { ...order, epoch: run.leaseEpoch } });
+          if (raw.prev_owner) {
+            await appendAuditEvent(sql, this.actor, {
+              ...base,
+              action: 'run.taken_over',
+              details: { ...order, previousEngine: raw.prev_owner, epoch: run.leaseEpoch, status: run.status, stepSeq: run.stepCount },
+            });
+          }
+        }
+      }
+      await client.query('COMMIT');
+      if (r.rows.length) this.log.debug({ claimed: r.rows.length }, 'claimed runs');
+      return r.rows.map((row) => {
+        if (row.prev_owner) this.log.info({ runId: row.id, previousEngine: row.prev_owner, epoch: row.lease_epoch }, 'took over a run whose lease expired');
+        return {
+          id: row.id,
+          status: row.status,
+          epoch: row.lease_epoch,
+          attempts: row.attempts,
+          stepInDoubt: row.step_in_doubt,
+          stepCount: row.step_count,
+          program: row.program,
+          state: row.state,
+          error: row.error ?? null,
+          onFailure: row.on_failure,
+          organizationId: row.organization_id ?? null,
+        };
+      });
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw e;
+    } finally {
+      client.release(broken ? true : undefined);
+    }
+  }
+
+  /** Renews every lease held and the engines row; a lease that did not renew is lost. */
+  private async beat(): Promise<void> {
+    if (this.beating) return;
+    this.beating = true;
+    const t0 = performance.now();
+    const held = [...this.workers.values()].map((w) => w.worker).filter((w) => !w.lost);
+    try {
+      const r = await this.opts.pool.query({
+        name: 'provisio_engine_heartbeat',
+        text: HEARTBEAT_SQL,
+        values: [this.registry.id, this.opts.leaseTtlMs, held.map((w) => w.id), held.map((w) => w.lease.epoch), held.length, this.stepsDone],
+      });
+      const renewed = new Set<string>(r.rows[0]?.renewed ?? []);
+      for (const w of held) {
+        if (renewed.has(w.id)) {
+          w.leaseValidUntil = Math.max(w.leaseValidUntil, t0 + this.opts.leaseTtlMs);
+        } else if (!w.lost && this.workers.get(w.id)?.worker === w) {
+          w.lost = true;
+          this.log.warn({ runId: w.id, epoch: w.lease.epoch }, 'lease lost (another engine took the run over); abandoning it');
+        }
+      }
+    } catch (err) {
+      this.log.warn({ err }, 'heartbeat failed');
+    } finally {
+      this.beating = false;
+    }
+  }
+
+  private wakeIn(ms: number) {
+    if (this.phase !== 'running') return;
+    const t = setTimeout(() => {
+      this.wakeTimers.delete(t);
+      this.poke();
+    }, Math.max(0, ms) + 2);
+    this.wakeTimers.add(t);
+  }
+
+  /** LISTEN on its own connection; reconnects with back-off (database restarts). */
+  private async listen(): Promise<void> {
+    if (this.phase !== 'running') return;
+    const config: ClientConfig = this.opts.listenConnection ?? (this.opts.pool as unknown as { options: ClientConfig }).options;
+    const client = new Client({ ...config, application_name: 'provisio-engine-listen' } as ClientConfig);
+    const retry = () => {
+      if (this.listener === client) this.listener = undefined;
+      this.scheduleRelisten();
+    };
+    client.on('notification', () => this.poke());
+    client.on('error', (err) => {
+      this.log.warn({ err }, 'LISTEN connection failed');
+      retry();
+    });
+    client.on('end', retry);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${RUNS_CHANNEL}`);
+      if (this.phase !== 'running') {
+        await client.end().catch(() => undefined);
+        return;
+      }
+      this.listener = client;
+      this.relistenDelay = 250;
+      // Anything created while we were not listening.
+      this.poke();
+    } catch (err) {
+      this.log.warn({ err }, 'could not LISTEN; polling until it works');
+      await client.end().catch(() => undefined);
+      this.scheduleRelisten();
+    }
+  }
+
+  private scheduleRelisten() {
+    if (this.phase !== 'running' || this.relistenTimer || this.listener) return;
+    const delay = this.relistenDelay;
+    this.relistenDelay = Math.min(5_000, this.relistenDelay * 2);
+    this.relistenTimer = setTimeout(() => {
+      this.relistenTimer = undefined;
+      void this.listen();
+    }, delay);
+  }
+}

@@ -1,0 +1,174 @@
+import type { Pool } from 'pg';
+import { type AuditActor, type AuditEventInput, appendAuditEvent } from '../../audit/audit-writer';
+import { sqlOfPg } from '../../database/sql';
+import type { MachineState } from '../language/program';
+import { RELEASE_SQL, STEP_SQL, TRANSITION_SQL } from './engine-sql';
+import type { RunHookRegistry } from './run-hooks';
+import { type RunRow, toRunRow } from './run-row';
+import type { RunStatus } from './run-status';
+
+/** What fences a write: the run, its holder and the epoch of the holder's claim. */
+export interface Lease {
+  runId: string;
+  owner: string;
+  epoch: number;
+}
+
+/** One finished attempt of a step or of a rollback. */
+export interface JournalEntry {
+  seq: number;
+  phase: 'execute' | 'rollback';
+  pc: number;
+  path: string;
+  namespace: string;
+  procedure: string;
+  kind: 'read' | 'write';
+  naturalKey: string | null;
+  status: 'completed' | 'failed';
+  /** The attempt may have had its effect (timeout, crash, unexpected error). */
+  outcomeUnknown: boolean;
+  retryable: boolean | null;
+  compensatesSeq: number | null;
+  attempt: number;
+  input: unknown;
+  output: unknown;
+  rollbackData: unknown;
+  error: unknown;
+  startedAt: Date;
+  finishedAt: Date;
+  durationMs: number;
+}
+
+/** How the run moves with a journaled attempt. */
+export interface Advance {
+  /** New machine state; omitted = unchanged. */
+  state?: MachineState | null;
+  attempts: number;
+  stepInDoubt: boolean;
+  stepCount: number;
+  /** Retry later: release the lease and set not_before = now() + backoffMs. */
+  backoffMs?: number | null;
+}
+
+const jsonOrNull = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+function entryParams(e: JournalEntry | undefined): unknown[] {
+  if (!e) return new Array(19).fill(null);
+  return [
+    e.phase, e.pc, e.path, e.namespace, e.procedure, e.kind, e.naturalKey, e.status, e.outcomeUnknown, e.retryable, e.compensatesSeq, e.attempt,
+    jsonOrNull(e.input), jsonOrNull(e.output), jsonOrNull(e.rollbackData), jsonOrNull(e.error),
+    e.startedAt.toISOString(), e.finishedAt.toISOString(), e.durationMs,
+  ];
+}
+
+/**
+ * Journals one attempt and advances the run in one fenced statement (one round trip, one
+ * commit). Returns false when the lease was lost: nothing was written.
+ */
+export async function recordStep(pool: Pool, lease: Lease, entry: JournalEntry, advance: Advance): Promise<boolean> {
+  const r = await pool.query({
+    name: 'provisio_engine_step',
+    text: STEP_SQL,
+    values: [
+      lease.runId, lease.owner, lease.epoch,
+      advance.state ? JSON.stringify(advance.state) : null,
+      advance.attempts, advance.stepInDoubt, advance.stepCount,
+      advance.backoffMs ?? null,
+      ...entryParams(entry),
+    ],
+  });
+  return (r.rowCount ?? 0) > 0;
+}
+
+export interface AuditSpec {
+  action: string;
+  outcome?: AuditEventInput['outcome'];
+  details?: Record<string, unknown>;
+}
+
+export interface Transition {
+  status: RunStatus;
+  previousStatus: RunStatus;
+  state?: MachineState | null;
+  /** Omitted = unchanged; null clears. */
+  error?: unknown;
+  responseXml?: string | null;
+  parkedReason?: string | null;
+  attempts: number;
+  stepInDoubt: boolean;
+  stepCount: number;
+  /** Give the lease up (parked and terminal statuses). */
+  release: boolean;
+  /** Set finished_at (terminal statuses). */
+  finished: boolean;
+  /** The attempt that caused the change, journaled in the same statement. */
+  journal?: JournalEntry;
+  /** Events written last, in this order. */
+  audit: AuditSpec[];
+}
+
+/**
+ * A status change by the lease holder, in one transaction: the fenced update (with the journal
+ * row and NOTIFY), the hooks of other modules, then the audit events as the last statements.
+ * Returns the updated run, or null when the lease was lost (nothing written).
+ */
+export async function transition(pool: Pool, lease: Lease, t: Transition, hooks: RunHookRegistry, actor: AuditActor): Promise<RunRow | null> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const r = await client.query({
+      name: 'provisio_engine_transition',
+      text: TRANSITION_SQL,
+      values: [
+        lease.runId, lease.owner, lease.epoch,
+        t.status,
+        t.state ? JSON.stringify(t.state) : null,
+        t.error !== undefined,
+        jsonOrNull(t.error),
+        t.responseXml ?? null,
+        t.parkedReason ?? null,
+        t.attempts,
+        t.release,
+        t.finished,
+        !!t.journal,
+        t.stepInDoubt,
+        t.stepCount,
+        ...entryParams(t.journal),
+      ],
+    });
+    if (!r.rowCount) {
+      await client.query('ROLLBACK');
+      return null;
+    }
+    const run = toRunRow(r.rows[0]);
+    const sql = sqlOfPg(client);
+    await hooks.fire(sql, run, { previousStatus: t.previousStatus, actor });
+    for (const a of t.audit) {
+      await appendAuditEvent(sql, actor, {
+        action: a.action,
+        outcome: a.outcome,
+        resourceType: 'provisioning_run',
+        resourceId: run.id,
+        organizationId: run.organizationId,
+        organizationPath: run.organizationPath,
+        details: { ...(a.details ?? {}), ...(run.orderId ? { orderId: run.orderId } : {}) },
+      });
+    }
+    await client.query('COMMIT');
+    return run;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw e;
+  } finally {
+    client.release(broken ? true : undefined);
+  }
+}
+
+/** Gives one run back (fenced). `inDoubt` marks the current step's outcome unknown for its next holder. */
+export async function releaseLease(pool: Pool, lease: Lease, inDoubt: boolean): Promise<boolean> {
+  const r = await pool.query({ name: 'provisio_engine_release', text: RELEASE_SQL, values: [lease.runId, lease.owner, lease.epoch, inDoubt] });
+  return r.rows[0]?.released > 0;
+}
