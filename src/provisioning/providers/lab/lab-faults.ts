@@ -1,0 +1,202 @@
+import type { Pool } from 'pg';
+import type { Sql } from '../../../database/sql';
+import { rootLogger } from '../../../common/logging/logger';
+import { labFailure } from './lab-failures';
+import { labErrorOf } from './lab-store';
+
+/**
+ * Fault injection, configured at run time and shared by every process through the database
+ * (`lab.fault_settings`, `lab.fault_rules`), so a test or an operator can make the engines — in
+ * other processes — misbehave on command.
+ *
+ * Cost per lab call: exactly one statement, no cache. It atomically consumes a matching rule
+ * (one conditional `UPDATE … RETURNING` on a partial index holding only rules that can still fire)
+ * and returns the global settings with it. Because nothing is cached, a `PUT /v1/lab/faults`
+ * takes effect on the very next call in every process, and a rule for n calls fires exactly n
+ * times however many engines race for it (the row lock serializes the decrements; the
+ * `remaining > 0` recheck after the wait stops the n+1-th).
+ *
+ * Injected errors strike *before* the lab write (the platform refused the call; nothing happened).
+ * The `exit` effect strikes *after* the write committed and before the call returns: the worst
+ * case for idempotency, as the next engine re-executes a step whose effect already exists.
+ */
+
+export const FAULT_EFFECTS = ['transient', 'permanent', 'exit'] as const;
+export type FaultEffect = (typeof FAULT_EFFECTS)[number];
+export const FAULT_PHASES = ['execute', 'rollback'] as const;
+export type FaultPhase = (typeof FAULT_PHASES)[number];
+
+export interface FaultRule {
+  /** `Namespace.Procedure`, a key of LEAF_SIGNATURES. */
+  procedure: string;
+  effect: FaultEffect;
+  /** How many calls the rule hits. */
+  times: number;
+  /** Which call the rule hits: the execution (default) or the rollback of the procedure. */
+  phase?: FaultPhase;
+  /** Only calls for this organization (so one test's faults don't hit another test's runs). */
+  organizationId?: string | null;
+}
+
+export interface FaultSettings {
+  latencyMs: number;
+  /** Extra random latency, uniform in [0, jitterMs]. */
+  jitterMs: number;
+  /** Probability (0..1) that a call fails with a retryable LAB_TRANSIENT (executions and rollbacks). */
+  transientErrorRate: number;
+  /** Probability (0..1) that an execution fails with a non-retryable LAB_PERMANENT (never a rollback). */
+  permanentErrorRate: number;
+}
+
+export interface LabFaultConfig extends FaultSettings {
+  rules: FaultRule[];
+}
+
+export interface FaultRuleView extends Required<FaultRule> {
+  id: string;
+  remaining: number;
+  createdAt: string;
+}
+
+export interface LabFaultConfigView extends FaultSettings {
+  rules: FaultRuleView[];
+  updatedAt: string;
+}
+
+export async function readLabFaults(sql: Sql): Promise<LabFaultConfigView> {
+  const s = await sql.query<any>(`SELECT latency_ms, jitter_ms, transient_rate, permanent_rate, updated_at FROM lab.fault_settings WHERE id = 1`);
+  const r = await sql.query<any>(`SELECT id, procedure, phase, effect, times, remaining, organization_id, created_at FROM lab.fault_rules ORDER BY id`);
+  const settings = s.rows[0];
+  return {
+    latencyMs: settings.latency_ms,
+    jitterMs: settings.jitter_ms,
+    transientErrorRate: Number(settings.transient_rate),
+    permanentErrorRate: Number(settings.permanent_rate),
+    updatedAt: new Date(settings.updated_at).toISOString(),
+    rules: r.rows.map((x) => ({
+      id: String(x.id),
+      procedure: x.procedure,
+      phase: x.phase,
+      effect: x.effect,
+      times: x.times,
+      remaining: x.remaining,
+      organizationId: x.organization_id,
+      createdAt: new Date(x.created_at).toISOString(),
+    })),
+  };
+}
+
+/** Replaces the whole fault configuration (in the caller's transaction). */
+export async function replaceLabFaults(sql: Sql, config: LabFaultConfig): Promise<void> {
+  await sql.query(
+    `UPDATE lab.fault_settings SET latency_ms = $1, jitter_ms = $2, transient_rate = $3, permanent_rate = $4, updated_at = now() WHERE id = 1`,
+    [config.latencyMs, config.jitterMs, config.transientErrorRate, config.permanentErrorRate],
+  );
+  await sql.query(`DELETE FROM lab.fault_rules`);
+  if (config.rules.length) {
+    await sql.query(
+      `INSERT INTO lab.fault_rules (procedure, phase, effect, times, remaining, organization_id)
+       SELECT r.procedure, r.phase, r.effect, r.times, r.times, r.organization_id
+         FROM jsonb_to_recordset($1::jsonb) AS r(procedure text, phase text, effect text, times integer, organization_id text)`,
+      [JSON.stringify(config.rules.map((r) => ({ procedure: r.procedure, phase: r.phase ?? 'execute', effect: r.effect, times: r.times, organization_id: r.organizationId ?? null })))],
+    );
+  }
+}
+
+/** No latency, no errors, no rules: the lab behaves. */
+export async function resetLabFaults(sql: Sql): Promise<void> {
+  await replaceLabFaults(sql, { latencyMs: 0, jitterMs: 0, transientErrorRate: 0, permanentErrorRate: 0, rules: [] });
+}
+
+const PROBE = `
+  WITH hit AS (
+    UPDATE lab.fault_rules r SET remaining = r.remaining - 1
+      FROM (SELECT id FROM lab.fault_rules
+             WHERE procedure = $1 AND phase = $2 AND remaining > 0
+               AND (organization_id IS NULL OR organization_id = $3)
+             ORDER BY id LIMIT 1
+             FOR UPDATE) pick
+     WHERE r.id = pick.id AND r.remaining > 0
+    RETURNING r.id, r.effect)
+  SELECT s.latency_ms, s.jitter_ms, s.transient_rate, s.permanent_rate, hit.id AS rule_id, hit.effect
+    FROM lab.fault_settings s LEFT JOIN hit ON true
+   WHERE s.id = 1`;
+
+export interface FaultInjectorOptions {
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** What "exit the engine process" does; tests replace it. */
+  exitProcess?: () => void;
+  /** Whether this process may be killed (default: PROVISIO_ROLE === 'engine'). */
+  isEngine?: () => boolean;
+}
+
+/** A fault that strikes after the call's write committed. */
+export interface PendingFault {
+  ruleId: string;
+  procedure: string;
+}
+
+export class FaultInjector {
+  private readonly log = rootLogger().child({ component: 'lab-faults' });
+  private readonly random: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly exitProcess: () => void;
+  private readonly isEngine: () => boolean;
+
+  constructor(
+    private readonly pool: Pool,
+    opts: FaultInjectorOptions = {},
+  ) {
+    this.random = opts.random ?? Math.random;
+    this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.exitProcess = opts.exitProcess ?? (() => process.kill(process.pid, 'SIGKILL'));
+    this.isEngine = opts.isEngine ?? (() => process.env.PROVISIO_ROLE === 'engine');
+  }
+
+  /**
+   * Called before every lab call: applies latency, throws injected errors, and returns a pending
+   * `exit` fault the caller must trigger with `afterWrite` once the write has committed.
+   */
+  async before(procedure: string, phase: FaultPhase, organizationId: string | null | undefined): Promise<PendingFault | null> {
+    let row: any;
+    try {
+      const r = await this.pool.query({ name: 'lab_fault_probe', text: PROBE, values: [procedure, phase, organizationId ?? null] });
+      row = r.rows[0];
+    } catch (e) {
+      throw labErrorOf(e);
+    }
+    if (!row) return null;
+    const delay = row.latency_ms + (row.jitter_ms > 0 ? Math.floor(this.random() * (row.jitter_ms + 1)) : 0);
+    if (delay > 0) await this.sleep(delay);
+    if (row.rule_id !== null && row.rule_id !== undefined) {
+      const ruleId = String(row.rule_id);
+      this.log.info({ procedure, phase, ruleId, effect: row.effect }, 'lab fault rule fired');
+      if (row.effect === 'transient') throw labFailure('LAB_TRANSIENT', `injected transient fault in ${procedure}`, { injected: true, ruleId });
+      if (row.effect === 'permanent') throw labFailure('LAB_PERMANENT', `injected permanent fault in ${procedure}`, { injected: true, ruleId });
+      return { ruleId, procedure };
+    }
+    const transientRate = Number(row.transient_rate);
+    const permanentRate = Number(row.permanent_rate);
+    if (transientRate > 0 && this.random() < transientRate) {
+      throw labFailure('LAB_TRANSIENT', `injected transient fault in ${procedure}`, { injected: true });
+    }
+    if (phase === 'execute' && permanentRate > 0 && this.random() < permanentRate) {
+      throw labFailure('LAB_PERMANENT', `injected permanent fault in ${procedure}`, { injected: true });
+    }
+    return null;
+  }
+
+  /**
+   * The lab write has committed: an engine process kills itself now, before the result reaches
+   * its journal. Any other process (the API, a test) gets a transient error instead, which leaves
+   * the caller just as uncertain about the outcome.
+   */
+  afterWrite(pending: PendingFault): never {
+    if (this.isEngine()) {
+      this.log.warn({ procedure: pending.procedure, ruleId: pending.ruleId }, 'lab fault: killing the engine process after the write committed');
+      this.exitProcess();
+    }
+    throw labFailure('LAB_TRANSIENT', `simulated crash during ${pending.procedure} (after the write committed)`, { injected: true, ruleId: pending.ruleId });
+  }
+}

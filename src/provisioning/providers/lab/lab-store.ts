@@ -1,0 +1,235 @@
+import type { Pool, PoolClient } from 'pg';
+import { ProviderError } from '../provider';
+import { labFailure } from './lab-failures';
+
+/**
+ * The lab platform's store: the `lab` schema on a bare pg pool. Every lab write runs in its own
+ * transaction here (a single autocommit statement or `tx()`), never in the engine's journal
+ * transaction: the lab simulates an external system, whose effects survive whatever the engine does.
+ */
+
+/** Tables of the platform and their primary (natural) keys; the whitelist for generated SQL. */
+export const LAB_TABLES = {
+  'lab.directory_ous': ['organization_id'],
+  'lab.directory_users': ['organization_id', 'alias'],
+  'lab.exchange_organizations': ['organization_id'],
+  'lab.accepted_domains': ['domain'],
+  'lab.mailboxes': ['organization_id', 'alias'],
+  'lab.mobility_policies': ['organization_id', 'name'],
+  'lab.mobility_users': ['organization_id', 'alias'],
+  'lab.mobility_devices': ['organization_id', 'alias', 'device_id'],
+  'lab.dns_zones': ['name'],
+  'lab.dns_records': ['zone_name', 'name', 'type', 'value'],
+  'lab.sip_domains': ['domain'],
+  'lab.sip_users': ['organization_id', 'alias'],
+  'lab.site_collections': ['url'],
+} as const;
+export type LabTable = keyof typeof LAB_TABLES;
+
+/** What a violated foreign key means, seen from the inserting side and from the deleting side. */
+const FOREIGN_KEYS: Record<string, { missing: string; inUse: string }> = {
+  lab_directory_users_ou_fk: { missing: 'the organization OU does not exist', inUse: 'the OU still holds directory users' },
+  lab_exchange_organizations_ou_fk: { missing: 'the organization OU does not exist', inUse: 'the OU still holds an Exchange organization' },
+  lab_accepted_domains_exchange_fk: { missing: 'the Exchange organization does not exist', inUse: 'the Exchange organization still holds accepted domains' },
+  lab_mailboxes_user_fk: { missing: 'the directory user does not exist', inUse: 'the user still has a mailbox' },
+  lab_mailboxes_exchange_fk: { missing: 'the Exchange organization does not exist', inUse: 'the Exchange organization still holds mailboxes' },
+  lab_mailboxes_domain_fk: { missing: 'the domain is not an accepted domain of this organization', inUse: 'mailboxes still use this accepted domain' },
+  lab_mobility_policies_exchange_fk: { missing: 'the Exchange organization does not exist', inUse: 'the Exchange organization still holds mobility policies' },
+  lab_mobility_users_mailbox_fk: { missing: 'the user has no mailbox', inUse: 'mobility (ActiveSync) is still enabled for this mailbox' },
+  lab_mobility_users_policy_fk: { missing: 'the mobility policy does not exist', inUse: 'users are still assigned this mobility policy' },
+  lab_mobility_devices_user_fk: { missing: 'the user is not enabled for mobility', inUse: 'the user still has mobile devices' },
+  lab_dns_records_zone_fk: { missing: 'the DNS zone does not exist', inUse: 'the zone still holds records' },
+  lab_sip_users_user_fk: { missing: 'the directory user does not exist', inUse: 'the user is still enabled for SIP' },
+  lab_sip_users_domain_fk: { missing: 'the SIP domain does not exist in this organization', inUse: 'the SIP domain still holds SIP users' },
+};
+
+const TRANSIENT_SQLSTATE = /^(08|53|57P|40001|40P01|55P03|58)/;
+
+/** Turns a database error into the ProviderError the engine understands. */
+export function labErrorOf(e: unknown): ProviderError {
+  if (e instanceof ProviderError) return e;
+  const err = e as { code?: string; constraint?: string; message?: string };
+  const code = err?.code;
+  if (code === '23503') {
+    const fk = FOREIGN_KEYS[err.constraint ?? ''];
+    const deleting = /^update or delete/.test(err.message ?? '');
+    if (deleting) return labFailure('LAB_IN_USE', fk?.inUse ?? 'dependent objects still exist', { constraint: err.constraint });
+    return labFailure('LAB_PREREQUISITE_MISSING', fk?.missing ?? 'a required object does not exist', { constraint: err.constraint });
+  }
+  if (code === '23505') return labFailure('LAB_CONFLICT', 'the name is already taken by another object', { constraint: err.constraint });
+  if (code === '23514' || code?.startsWith('22')) return ProviderError.invalidInput('the value is out of range for the lab platform', { sqlstate: code });
+  if (!code || /^E[A-Z]+$/.test(code) || TRANSIENT_SQLSTATE.test(code)) {
+    // No SQLSTATE: a socket error (ECONNRESET, "Connection terminated"), i.e. the store is unreachable.
+    return labFailure('LAB_UNAVAILABLE', 'the lab platform store is unavailable; try again', { cause: String(err?.message ?? e).slice(0, 200) });
+  }
+  return labFailure('LAB_INTERNAL', 'unexpected lab platform error', { sqlstate: code });
+}
+
+export interface LabQuery {
+  rows<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export class LabStore {
+  constructor(readonly pool: Pool) {}
+
+  /** One statement, autocommitted: its own transaction. */
+  async rows<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
+    try {
+      return (await this.pool.query(text, params)).rows as T[];
+    } catch (e) {
+      throw labErrorOf(e);
+    }
+  }
+
+  /** Several statements in one transaction of their own. */
+  async tx<T>(fn: (q: LabQuery) => Promise<T>): Promise<T> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw labErrorOf(e);
+    }
+    const q: LabQuery = { rows: async (text, params = []) => (await client.query(text, params as any[])).rows as any[] };
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const out = await fn(q);
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw labErrorOf(e);
+    } finally {
+      client.release(broken ? true : undefined);
+    }
+  }
+}
+
+/** `(a, b) = ($n, $n+1)` for the key columns of a table. */
+function keyWhere(table: LabTable, firstParam = 1, alias = ''): string {
+  const cols = LAB_TABLES[table];
+  const prefix = alias ? `${alias}.` : '';
+  return cols.map((c, i) => `${prefix}${c} = $${firstParam + i}`).join(' AND ');
+}
+
+export interface ChildSpec {
+  table: LabTable;
+  /** Columns of the child equal to the parent's key values, in order. */
+  columns: string[];
+}
+
+/**
+ * Deletes one object (and the children its foreign keys cascade to) and keeps a tombstone with
+ * everything needed to restore it, in the caller's transaction. Returns the deleted row, or
+ * undefined when there was nothing to delete ("already gone" is success for a delete).
+ */
+export async function deleteWithTombstone(
+  q: LabQuery,
+  o: { table: LabTable; key: unknown[]; objectKey: string; runId: string | null; children?: ChildSpec[] },
+): Promise<Record<string, any> | undefined> {
+  const [row] = await q.rows(`SELECT to_jsonb(t) AS row FROM ${o.table} t WHERE ${keyWhere(o.table, 1, 't')} FOR UPDATE`, o.key);
+  if (!row) return undefined;
+  const children: { table: LabTable; rows: unknown[] }[] = [];
+  for (const c of o.children ?? []) {
+    const where = c.columns.map((col, i) => `${col} = $${i + 1}`).join(' AND ');
+    const rows = await q.rows(`SELECT to_jsonb(t) AS row FROM ${c.table} t WHERE ${where}`, o.key.slice(0, c.columns.length));
+    if (rows.length) children.push({ table: c.table, rows: rows.map((r) => r.row) });
+  }
+  await q.rows(`DELETE FROM ${o.table} WHERE ${keyWhere(o.table)}`, o.key);
+  await q.rows(`INSERT INTO lab.tombstones (object_key, organization_id, run_id, data) VALUES ($1, $2, $3, $4)`, [
+    o.objectKey,
+    row.row.organization_id,
+    o.runId,
+    JSON.stringify({ table: o.table, row: row.row, children }),
+  ]);
+  return row.row;
+}
+
+/**
+ * Restores what `runId` deleted under `objectKey` (its latest tombstone). Returns false when this
+ * run deleted nothing there. An object that is back already is fine; a key taken meanwhile by
+ * another organization is a conflict (the restore cannot happen).
+ */
+export async function restoreFromTombstone(q: LabQuery, objectKey: string, runId: string): Promise<boolean> {
+  const [stone] = await q.rows<{ data: { table: LabTable; row: Record<string, unknown>; children: { table: LabTable; rows: Record<string, unknown>[] }[] } }>(
+    `SELECT data FROM lab.tombstones WHERE object_key = $1 AND run_id = $2 ORDER BY id DESC LIMIT 1`,
+    [objectKey, runId],
+  );
+  if (!stone) return false;
+  const { table, row, children } = stone.data;
+  await restoreRows(q, table, [row]);
+  for (const c of children) await restoreRows(q, c.table, c.rows);
+  return true;
+}
+
+async function restoreRows(q: LabQuery, table: LabTable, rows: Record<string, unknown>[]): Promise<void> {
+  if (!(table in LAB_TABLES)) throw labFailure('LAB_INTERNAL', `unknown lab table ${table}`);
+  await q.rows(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) ON CONFLICT DO NOTHING`, [JSON.stringify(rows)]);
+  const cols = LAB_TABLES[table];
+  for (const r of rows) {
+    const [found] = await q.rows(`SELECT organization_id FROM ${table} WHERE ${keyWhere(table)}`, cols.map((c) => r[c]));
+    if (!found || found.organization_id !== r.organization_id) {
+      throw labFailure('LAB_CONFLICT', `cannot restore ${table.slice(4)} ${cols.map((c) => r[c]).join('/')}: the name was taken meanwhile`, { table });
+    }
+  }
+}
+
+/**
+ * Records the value a property change overwrites, once per (run, object, step): a re-executed
+ * step (engine died after the lab committed) gets the *original* previous value back, not the
+ * value its own first attempt wrote. Call with the object's row locked.
+ */
+export async function rememberPrevious<T>(q: LabQuery, runId: string, stepSeq: number, objectKey: string, current: T): Promise<T> {
+  const [r] = await q.rows<{ previous: T }>(
+    `WITH ins AS (
+       INSERT INTO lab.changes (run_id, step_seq, object_key, previous) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING previous)
+     SELECT previous FROM ins
+     UNION ALL
+     SELECT previous FROM lab.changes WHERE run_id = $1 AND object_key = $3 AND step_seq = $2 AND NOT EXISTS (SELECT 1 FROM ins)`,
+    [runId, stepSeq, objectKey, JSON.stringify(current)],
+  );
+  return r.previous;
+}
+
+/**
+ * The previous value a run recorded for an object, when the rollback has no journaled rollback
+ * data: only when the run changed the object exactly once (otherwise which one is ambiguous).
+ */
+export async function recordedPrevious<T>(q: LabQuery, runId: string, objectKey: string): Promise<T | undefined> {
+  const rows = await q.rows<{ previous: T }>(`SELECT previous FROM lab.changes WHERE run_id = $1 AND object_key = $2 LIMIT 2`, [runId, objectKey]);
+  return rows.length === 1 ? rows[0].previous : undefined;
+}
+
+/**
+ * The idempotent create: `INSERT … ON CONFLICT DO NOTHING RETURNING`, and when nothing was
+ * inserted, the existing row read back by its natural key (`read` must select `organization_id`).
+ * Returns undefined when the insert conflicted on some *other* unique key (the caller explains).
+ * Concurrent identical creates all return the one row: the loser's insert waits for the winner's
+ * commit, then does nothing, and its read (a new snapshot in READ COMMITTED) sees the row.
+ */
+export async function insertOrExisting<T extends { organization_id: string }>(
+  store: LabStore,
+  insert: { text: string; params: unknown[] },
+  read: { text: string; params: unknown[] },
+): Promise<{ row: T; created: boolean } | undefined> {
+  const [inserted] = await store.rows<T>(insert.text, insert.params);
+  if (inserted) return { row: inserted, created: true };
+  const [existing] = await store.rows<T>(read.text, read.params);
+  return existing ? { row: existing, created: false } : undefined;
+}
+
+/**
+ * Rollback of a create: deletes the object only if this run created it, so rolling back an
+ * idempotent "create" of an object that existed before (another run's) leaves it alone. Gone
+ * already is success; dependents still present is LAB_IN_USE.
+ */
+export async function deleteIfCreatedBy(store: LabStore, table: LabTable, key: unknown[], runId: string | null): Promise<boolean> {
+  if (!runId) return false;
+  const rows = await store.rows(`DELETE FROM ${table} WHERE ${keyWhere(table)} AND created_by_run = $${key.length + 1} RETURNING 1 AS gone`, [...key, runId]);
+  return rows.length > 0;
+}
