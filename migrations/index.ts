@@ -1,6 +1,7 @@
 import { Foundation1764057600000 } from './1764057600000-Foundation';
 import { AuditTrail1764057600500 } from './1764057600500-AuditTrail';
 import { Identity1764057601000 } from './1764057601000-Identity';
+import { Catalog1764057602000 } from './1764057602000-Catalog';
 import { ProvisioningRuns1764057603000 } from './1764057603000-ProvisioningRuns';
 import { LabPlatform1764057604000 } from './1764057604000-LabPlatform';
 import { AuditCheckpoints1764057606000 } from './1764057606000-AuditCheckpoints';
@@ -10,6 +11,7 @@ export const MIGRATIONS: Function[] = [
   Foundation1764057600000,
   AuditTrail1764057600500,
   Identity1764057601000,
+  Catalog1764057602000,
   ProvisioningRuns1764057603000,
   LabPlatform1764057604000,
   AuditCheckpoints1764057606000,
