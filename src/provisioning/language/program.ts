@@ -119,6 +119,18 @@ export interface Program {
   namespaceVersions: Record<string, string>;
 }
 
+/**
+ * The provenance the server writes into a request's `<context>` (LANGUAGE.md §1); never taken
+ * from the client. Added by the language module (compileRequest's `opts.context`).
+ */
+export interface RequestContextAttrs {
+  order?: string | null;
+  organization?: string | null;
+  actor?: string | null;
+  onBehalfOf?: string | null;
+  request?: string | null;
+}
+
 /** What a request document compiles to. */
 export interface CompiledRequest {
   program: Program;
@@ -159,3 +171,17 @@ export interface ProgramMachine {
   fail(): 'caught' | 'unhandled';
   snapshot(): MachineState;
 }
+
+/*
+ * Notes added by the language module (they refine, not change, the contract above):
+ * - `next()` may throw a `MappingError` (language/mapping.ts) when a call's input cannot be
+ *   built at run time (a path that cannot be evaluated). The compiler rejects every path it can
+ *   check, so this is not expected; if it happens, the pc stays on that call and the engine
+ *   treats it as a non-retryable failure of the call: journal it (code MAPPING_FAILED) and call
+ *   `fail()`, which works exactly as after a failed provider call.
+ * - `next()` is idempotent: calling it again without complete()/fail() returns the same call.
+ *   `complete()` and `fail()` also work on a machine freshly created from a snapshot taken while
+ *   the call was pending (pc on the call), so the engine may snapshot before or after the call.
+ * - A forEach Binding whose node no longer exists at run time (an earlier `replace` removed it)
+ *   resolves to nothing: mappings from it copy nothing and a `when` on it does not hold.
+ */

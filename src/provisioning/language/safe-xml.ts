@@ -1,0 +1,99 @@
+import { SaxesParser } from 'saxes';
+import { ProblemError } from '../../common/errors/problem';
+import { parseVetted, type XDocument } from './xml-dom';
+
+/**
+ * Safe parsing of client XML (LANGUAGE.md §5). Two passes over the text:
+ *
+ * 1. a strict SAX pre-scan with saxes, which sees the DOCTYPE, processing instructions and entity
+ *    references as events and stops at the first forbidden construct or at the depth limit, before
+ *    anything is built. Nothing is ever fetched: there is no DTD processing at all, so a billion
+ *    laughs, an XXE or any DOCTYPE is rejected, never expanded;
+ * 2. the DOM build with @xmldom/xmldom of a text that is by then known to be well-formed, small
+ *    and free of those constructs.
+ *
+ * Character references (`&#233;`) and the five predefined entities stay allowed: they expand to
+ * exactly one character each and are ordinary XML.
+ */
+
+export const XML_MAX_BYTES = 1024 * 1024;
+export const XML_MAX_DEPTH = 64;
+
+const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export interface SafeParseOptions {
+  maxBytes?: number;
+  maxDepth?: number;
+}
+
+function forbidden(detail: string, line?: number, column?: number): never {
+  throw new ProblemError('XML_FORBIDDEN_CONSTRUCT', detail, line ? { line, column } : {});
+}
+
+/** Decodes and size-checks the input; bytes must be UTF-8. */
+export function xmlText(input: string | Uint8Array, maxBytes = XML_MAX_BYTES): string {
+  let text: string;
+  if (typeof input === 'string') {
+    // Cheap upper bound first: a UTF-8 character takes at most 3 bytes per UTF-16 unit.
+    if (input.length > maxBytes || (input.length * 3 > maxBytes && Buffer.byteLength(input, 'utf8') > maxBytes)) {
+      throw new ProblemError('XML_TOO_LARGE', `The document is larger than ${maxBytes} bytes`, { maxBytes });
+    }
+    text = input;
+  } else {
+    if (input.byteLength > maxBytes) throw new ProblemError('XML_TOO_LARGE', `The document is larger than ${maxBytes} bytes`, { maxBytes });
+    try {
+      text = utf8.decode(input);
+    } catch {
+      throw new ProblemError('INVALID_ENCODING', 'The document is not valid UTF-8');
+    }
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The saxes pre-scan: throws the ProblemError for the first forbidden construct, limit or syntax error. */
+export function prescanXml(text: string, maxDepth = XML_MAX_DEPTH): void {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let depth = 0;
+  const where = () => ({ line: parser.line, column: parser.column });
+  parser.on('xmldecl', (decl) => {
+    if (decl.version !== undefined && decl.version !== '1.0') forbidden(`Only XML 1.0 is accepted, not ${decl.version}`, parser.line, parser.column);
+    if (decl.encoding !== undefined && !/^utf-?8$/i.test(decl.encoding)) {
+      throw new ProblemError('INVALID_ENCODING', `Only UTF-8 documents are accepted, not ${decl.encoding}`);
+    }
+  });
+  parser.on('doctype', () => forbidden('DOCTYPE declarations (and with them entity declarations and external DTDs) are not allowed', parser.line, parser.column));
+  parser.on('processinginstruction', (pi) => forbidden(`Processing instructions are not allowed (<?${pi.target} ...?>)`, parser.line, parser.column));
+  parser.on('opentag', (tag) => {
+    depth++;
+    if (depth > maxDepth) {
+      const { line, column } = where();
+      throw new ProblemError('XML_TOO_DEEP', `Elements nest deeper than ${maxDepth} levels (line ${line})`, { maxDepth, line, column });
+    }
+    if (tag.uri === XINCLUDE_NS) forbidden('XInclude elements are not allowed', parser.line, parser.column);
+  });
+  parser.on('closetag', () => {
+    depth--;
+  });
+  parser.on('error', (err) => {
+    const { line, column } = where();
+    const message = err.message.replace(/^[^:]*:\d+:\d+: /, '');
+    if (message === 'undefined entity.') {
+      forbidden(`Entity references other than &amp; &lt; &gt; &quot; &apos; are not allowed (line ${line}, column ${column})`, line, column);
+    }
+    throw new ProblemError('XML_MALFORMED', `The document is not well-formed: ${message} (line ${line}, column ${column})`, { line, column });
+  });
+  parser.write(text).close();
+}
+
+/**
+ * Parses client XML into a DOM, or throws a ProblemError: XML_TOO_LARGE (413), INVALID_ENCODING
+ * (400), XML_FORBIDDEN_CONSTRUCT (400), XML_TOO_DEEP (422) or XML_MALFORMED (400, with line/column).
+ */
+export function parseXmlSafely(input: string | Uint8Array, opts: SafeParseOptions = {}): XDocument {
+  const text = xmlText(input, opts.maxBytes ?? XML_MAX_BYTES);
+  prescanXml(text, opts.maxDepth ?? XML_MAX_DEPTH);
+  return parseVetted(text, (msg) => {
+    throw new ProblemError('XML_MALFORMED', `The document is not well-formed: ${msg.split('\n')[0]}`);
+  });
+}

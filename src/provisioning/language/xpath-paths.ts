@@ -1,0 +1,75 @@
+import * as xpath from 'xpath';
+import { newDocument, rootOf, type XNode } from './xml-dom';
+
+/**
+ * XPath 1.0 through the `xpath` package, with parsed expressions cached (a program evaluates the
+ * same few paths over and over) and the checks the compiler runs on every path of a document.
+ */
+
+interface Parsed {
+  evaluate(options: { node: unknown }): { nodeset?: () => { toArray(): unknown[] } } & object;
+  expression: { expression: any };
+}
+
+const MAX_CACHED = 4096;
+const cache = new Map<string, Parsed>();
+
+function parsed(expr: string): Parsed {
+  let p = cache.get(expr);
+  if (!p) {
+    p = (xpath as any).parse(expr) as Parsed;
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(expr, p);
+  }
+  return p;
+}
+
+/** A path that could not be evaluated at run time (it passed the compile-time checks). */
+export class PathEvaluationError extends Error {}
+
+/** The nodes `expr` selects from `node`, in document order. */
+export function selectNodes(expr: string, node: XNode): XNode[] {
+  let result: any;
+  try {
+    result = parsed(expr).evaluate({ node });
+  } catch (e) {
+    throw new PathEvaluationError(`path "${expr}" could not be evaluated: ${(e as Error).message}`);
+  }
+  if (!(result instanceof (xpath as any).XNodeSet)) throw new PathEvaluationError(`path "${expr}" does not select nodes`);
+  return result.toArray() as XNode[];
+}
+
+let probeNode: XNode | undefined;
+
+/**
+ * Why `expr` is not usable as a path (a parse error, variables, unknown functions, or an
+ * expression that yields a string/number/boolean instead of nodes), or null when it is.
+ */
+export function nodeSetPathProblem(expr: string): string | null {
+  let p: Parsed;
+  try {
+    p = parsed(expr);
+  } catch (e) {
+    return `"${expr}" is not an XPath 1.0 expression (${(e as Error).message})`;
+  }
+  probeNode ??= rootOf(newDocument('data'));
+  try {
+    const r = p.evaluate({ node: probeNode });
+    if (!(r instanceof (xpath as any).XNodeSet)) return `"${expr}" does not select nodes (it yields a ${r.constructor?.name ?? 'value'})`;
+  } catch (e) {
+    return `"${expr}" cannot be evaluated (${(e as Error).message})`;
+  }
+  return null;
+}
+
+/** forEach paths must be relative location paths, so a nested forEach can be expressed from its outer node. */
+export function relativeLocationPathProblem(expr: string): string | null {
+  const problem = nodeSetPathProblem(expr);
+  if (problem) return problem;
+  const top = parsed(expr).expression.expression;
+  const isRelativePath = top instanceof (xpath as any).PathExpr && top.locationPath && !top.locationPath.absolute && !top.filter;
+  return isRelativePath ? null : `"${expr}" must be a relative location path (such as users/user), not an absolute path, union or function`;
+}
+
+/** `a/b/c`: child element names only; such a destination is created when missing. */
+export const SIMPLE_PATH = /^[A-Za-z_][A-Za-z0-9_.-]*(\/[A-Za-z_][A-Za-z0-9_.-]*)*$/;
