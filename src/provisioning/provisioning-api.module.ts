@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { LabModule } from './providers/lab/http/lab.module';
 import { EnginesController } from './runs/engines.controller';
 
-@Module({ controllers: [EnginesController] })
+@Module({ imports: [LabModule], controllers: [EnginesController] })
 export class ProvisioningApiModule {}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { appendAuditEvent } from '../../../../audit/audit-writer';
+import { ProblemError } from '../../../../common/errors/problem';
+import { AppConfig } from '../../../../config/app-config';
+import { inTransaction, sqlOf } from '../../../../database/sql';
+import { AccessService } from '../../../../identity/access.service';
+import { auditActorOf, type Principal } from '../../../../identity/principal';
+import { type LabFaultConfigView, readLabFaults, replaceLabFaults } from '../lab-faults';
+import { type LabState, labState } from '../lab-state';
+import type { LabFaultsRequest } from './lab-faults.dto';
+
+/** The lab's operator surface: a customer's platform state, and the fault configuration. */
+@Injectable()
+export class LabAdminService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: AppConfig,
+    private readonly access: AccessService,
+  ) {}
+
+  /** With LAB_ENABLED=false the lab routes answer as if they did not exist. */
+  private ensureEnabled() {
+    if (!this.config.labEnabled) throw new ProblemError('ROUTE_NOT_FOUND', 'The lab provider is not enabled (LAB_ENABLED=false)');
+  }
+
+  async state(p: Principal, organizationId: string): Promise<LabState> {
+    this.ensureEnabled();
+    await this.access.requireOrganization(p, 'lab.read', organizationId);
+    return labState(sqlOf(this.ds), organizationId);
+  }
+
+  async faults(): Promise<LabFaultConfigView> {
+    this.ensureEnabled();
+    return readLabFaults(sqlOf(this.ds));
+  }
+
+  /** Replaces the configuration and audits before/after, in one transaction (audit last). */
+  async replaceFaults(p: Principal, body: LabFaultsRequest): Promise<LabFaultConfigView> {
+    this.ensureEnabled();
+    return inTransaction(this.ds, async (sql) => {
+      // Serializes concurrent replacements so each audited "before" is what it replaced.
+      await sql.query(`SELECT 1 FROM lab.fault_settings WHERE id = 1 FOR UPDATE`);
+      const before = await readLabFaults(sql);
+      await replaceLabFaults(sql, {
+        latencyMs: body.latencyMs ?? 0,
+        jitterMs: body.jitterMs ?? 0,
+        transientErrorRate: body.transientErrorRate ?? 0,
+        permanentErrorRate: body.permanentErrorRate ?? 0,
+        rules: (body.rules ?? []).map((r) => ({ procedure: r.procedure, effect: r.effect, times: r.times, phase: r.phase ?? 'execute', organizationId: r.organizationId ?? null })),
+      });
+      const after = await readLabFaults(sql);
+      const summary = (v: LabFaultConfigView) => ({
+        latencyMs: v.latencyMs,
+        jitterMs: v.jitterMs,
+        transientErrorRate: v.transientErrorRate,
+        permanentErrorRate: v.permanentErrorRate,
+        rules: v.rules.map(({ procedure, phase, effect, times, remaining, organizationId }) => ({ procedure, phase, effect, times, remaining, organizationId })),
+      });
+      await appendAuditEvent(sql, auditActorOf(p), {
+        action: 'lab.faults_changed',
+        resourceType: 'lab_faults',
+        resourceId: 'lab',
+        organizationId: p.userOrgId,
+        details: { before: summary(before), after: summary(after) },
+      });
+      return after;
+    });
+  }
+}
