@@ -1,3 +1,6 @@
 import type { ErrorCatalog } from '../../common/errors/error-catalog';
 
-export const engineErrors = {} satisfies ErrorCatalog;
+export const engineErrors = {
+  RUN_NOT_FOUND: { status: 404, title: 'No such provisioning run' },
+  RUN_STATE_CONFLICT: { status: 409, title: 'This action is not possible in the run\'s current status' },
+} satisfies ErrorCatalog;

@@ -1,9 +1,10 @@
+import { initialState } from '../language/machine';
 import type { CompiledRequest, MachineState, Program, ProgramMachine } from '../language/program';
 
-/** Builds the interpreter of a program at a state: the language module's `createMachine`. */
+/** Builds the interpreter of a program at a state: the language module's `createMachine` (tests may pass another). */
 export type MachineFactory = (program: Program, state: MachineState) => ProgramMachine;
 
-/** The state a run starts in: frame 0 is the request data, pc 0, no try handler (program.ts). */
+/** The state a run starts in (the language module's `initialState`). */
 export function initialStateOf(compiled: CompiledRequest): MachineState {
-  return { pc: 0, frames: [compiled.data], handlers: [] };
+  return initialState(compiled);
 }

@@ -183,8 +183,10 @@ export class RunWorker {
       try {
         next = machine.next();
       } catch (e) {
-        await this.failUnhandled({ code: 'PROGRAM_ERROR', message: e instanceof Error ? e.message : String(e), retryable: false, phase: 'execute' });
-        return;
+        // The call's input could not be built (program.ts: the pc stays on the call): a
+        // non-retryable failure of that call, journaled, then handled like any other.
+        if (!(await this.failMappedCall(machine, e))) return;
+        continue;
       }
       if (next.kind === 'done') {
         await this.finishCompleted(next.data, machine.snapshot());
@@ -209,13 +211,12 @@ export class RunWorker {
           state = machine.snapshot();
         } catch (e) {
           // The call took effect but its output cannot be mapped back: undo it with the rest.
+          const message = e instanceof Error ? e.message : String(e);
           entry.status = 'failed';
           entry.outcomeUnknown = true;
-          entry.error = { code: 'OUTPUT_MAPPING_FAILED', message: e instanceof Error ? e.message : String(e) };
-          await this.failUnhandled(
-            { code: 'OUTPUT_MAPPING_FAILED', message: String(entry.error && (entry.error as any).message), retryable: false, phase: 'execute', namespace: op.namespace, procedure: op.procedure, path: op.path, stepSeq: seq },
-            entry,
-          );
+          entry.retryable = false;
+          entry.error = { code: 'OUTPUT_MAPPING_FAILED', message };
+          await this.failUnhandled({ code: 'OUTPUT_MAPPING_FAILED', message, retryable: false, phase: 'execute', namespace: op.namespace, procedure: op.procedure, path: op.path, stepSeq: seq }, entry);
           return;
         }
         if (!(await this.record(entry, { state, attempts: 0, stepInDoubt: false, stepCount: seq }))) return;
@@ -237,7 +238,6 @@ export class RunWorker {
         this.lost = true; // released: the run is no longer ours
         return;
       }
-
       const runError: RunError = {
         code: error.code,
         message: error.message,
@@ -249,23 +249,53 @@ export class RunWorker {
         stepSeq: seq,
         ...(error.details ? { details: error.details } : {}),
       };
-      let outcome: 'caught' | 'unhandled';
-      try {
-        outcome = machine.fail();
-      } catch {
-        outcome = 'unhandled';
-      }
-      if (outcome === 'caught') {
-        const state = machine.snapshot();
-        if (!(await this.record(entry, { state, attempts: 0, stepInDoubt: false, stepCount: seq }))) return;
-        this.state = state;
-        this.attempts = 0;
-        this.stepInDoubt = false;
-        continue;
-      }
-      await this.failUnhandled(runError, entry);
-      return;
+      if (!(await this.failCall(machine, entry, runError))) return;
     }
+  }
+
+  /**
+   * A call failed for good: the machine unwinds to a catch body (journal the attempt with the new
+   * state and go on: returns true) or the failure is unhandled (park or compensate: returns false).
+   */
+  private async failCall(machine: ProgramMachine, entry: JournalEntry, runError: RunError): Promise<boolean> {
+    let outcome: 'caught' | 'unhandled';
+    try {
+      outcome = machine.fail();
+    } catch {
+      outcome = 'unhandled';
+    }
+    if (outcome === 'caught') {
+      const state = machine.snapshot();
+      if (!(await this.record(entry, { state, attempts: 0, stepInDoubt: false, stepCount: entry.seq }))) return false;
+      this.state = state;
+      this.attempts = 0;
+      this.stepInDoubt = false;
+      return true;
+    }
+    await this.failUnhandled(runError, entry);
+    return false;
+  }
+
+  private async failMappedCall(machine: ProgramMachine, e: unknown): Promise<boolean> {
+    const message = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
+    let pc = -1;
+    try {
+      pc = machine.snapshot().pc;
+    } catch {
+      /* a broken machine: handled below as a program error */
+    }
+    const op = this.run.program.ops[pc];
+    if (!op || op.op !== 'call') {
+      await this.failUnhandled({ code: 'PROGRAM_ERROR', message, retryable: false, phase: 'execute' });
+      return false;
+    }
+    const seq = this.stepCount + 1;
+    const now = new Date();
+    const attempt: Attempt = { ok: false, naturalKey: null, error: { code: 'MAPPING_FAILED', message, retryable: false }, outcomeUnknown: false, startedAt: now, finishedAt: now, durationMs: 0 };
+    const entry = this.entry('execute', pc, op, this.ctx.resolver.leaf(op.namespace, op.procedure), seq, this.attempts + 1, null, attempt);
+    // Input building is deterministic: no earlier attempt of this call can have reached a provider.
+    const runError: RunError = { code: 'MAPPING_FAILED', message, retryable: false, phase: 'execute', namespace: op.namespace, procedure: op.procedure, path: op.path, stepSeq: seq };
+    return this.failCall(machine, entry, runError);
   }
 
   /** Runs one attempt of a provider call and measures it. */
