@@ -13,6 +13,8 @@ Commands:
   engine                   one provisioning engine process
   migrate                  apply pending database migrations
   seed                     create the bootstrap admin and the sample catalog (idempotent)
+  audit verify --file <export.ndjson> --public-key <key|file> [--checkpoints <file>]
+                           verify an audit export offline (no server, no database)
   config                   print the configuration variables and their defaults
   help                     this text
 
@@ -37,6 +39,11 @@ export async function runCli(argv: string[]): Promise<number> {
   if (command === 'config') {
     console.log(describeConfig());
     return 0;
+  }
+  if (command === 'audit') {
+    // Offline: needs neither the configuration nor a database.
+    const { runAuditCli } = await import('../audit/audit-cli.js');
+    return runAuditCli(rest);
   }
   let config: AppConfig;
   try {

@@ -1,0 +1,79 @@
+import { subtreePattern } from '../database/sql';
+import type { Principal } from '../identity/principal';
+import type { AuditFilterQuery } from './dto/audit.dto';
+
+/** A WHERE clause over `audit_events e` with its positional parameters. */
+export interface AuditWhere {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Whether the principal sees the whole installation's trail, including events that concern no
+ * organization (engine lifecycle, system jobs): hoster admins and auditors held in the hoster
+ * organization itself (not through a delegation).
+ */
+export function seesWholeInstallation(p: Principal): boolean {
+  if (p.delegationId) return false;
+  if (p.roles.includes('hoster_admin')) return true;
+  return p.roles.includes('auditor') && p.subjectOrgKind === 'hoster' && p.permissions.has('audit.read');
+}
+
+/** `order.` / `order.*` / `order*` → a LIKE prefix pattern; anything else → exact match. */
+export function actionMatcher(action: string): { op: '=' | 'LIKE'; value: string } {
+  if (action.endsWith('*')) return { op: 'LIKE', value: subtreePattern(action.slice(0, -1)) };
+  if (action.endsWith('.')) return { op: 'LIKE', value: subtreePattern(action) };
+  return { op: '=', value: action };
+}
+
+/**
+ * Builds the filter part of an auditor query. `scope` is the principal's visibility (from the
+ * AccessService, or TRUE for the whole installation) with parameters numbered from $1;
+ * `subtreePath` is the resolved path of `organization=` (already checked to be in scope).
+ */
+export function buildAuditWhere(scope: AuditWhere, filters: AuditFilterQuery, subtreePath?: string): AuditWhere {
+  const params = [...scope.params];
+  const where: string[] = [scope.sql];
+  const add = (clause: (n: string) => string, v: unknown) => {
+    params.push(v);
+    where.push(clause(`$${params.length}`));
+  };
+  if (subtreePath !== undefined) add((n) => `e.organization_path LIKE ${n}`, subtreePattern(subtreePath));
+  if (filters.from) add((n) => `e.occurred_at >= ${n}::timestamptz`, filters.from);
+  if (filters.to) add((n) => `e.occurred_at < ${n}::timestamptz`, filters.to);
+  if (filters.actorUser) add((n) => `e.actor_user_id = ${n}`, filters.actorUser);
+  if (filters.actorOrganization) add((n) => `e.actor_org_id = ${n}`, filters.actorOrganization);
+  if (filters.onBehalfOf) add((n) => `e.on_behalf_of_org_id = ${n}`, filters.onBehalfOf);
+  if (filters.delegation) add((n) => `e.delegation_id = ${n}`, filters.delegation);
+  if (filters.action) {
+    const m = actionMatcher(filters.action);
+    add((n) => `e.action ${m.op} ${n}`, m.value);
+  }
+  if (filters.resourceType) add((n) => `e.resource_type = ${n}`, filters.resourceType);
+  if (filters.resourceId) add((n) => `e.resource_id = ${n}`, filters.resourceId);
+  if (filters.outcome) add((n) => `e.outcome = ${n}`, filters.outcome);
+  if (filters.requestId) add((n) => `e.request_id = ${n}`, filters.requestId);
+  return { sql: where.map((w) => `(${w})`).join(' AND '), params };
+}
+
+/**
+ * One keyset page: `seq` strictly after the cursor in the requested direction, optionally bounded
+ * by a snapshot seq (exports stop at the chain head they started from).
+ */
+export function pageQuery(base: AuditWhere, opts: { order: 'asc' | 'desc'; after?: number; upTo?: number; limit: number }): { text: string; params: unknown[] } {
+  const params = [...base.params];
+  const where = [base.sql];
+  if (opts.after !== undefined) {
+    params.push(opts.after);
+    where.push(opts.order === 'asc' ? `e.seq > $${params.length}` : `e.seq < $${params.length}`);
+  }
+  if (opts.upTo !== undefined) {
+    params.push(opts.upTo);
+    where.push(`e.seq <= $${params.length}`);
+  }
+  params.push(opts.limit);
+  return {
+    text: `SELECT e.* FROM audit_events e WHERE ${where.join(' AND ')} ORDER BY e.seq ${opts.order === 'asc' ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
+    params,
+  };
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProblemError } from '../common/errors/problem';
+import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
+import { sqlOf } from '../database/sql';
+import { AccessService } from '../identity/access.service';
+import type { Principal } from '../identity/principal';
+import { AuditExportStream, CSV_HEADER, csvLine, type ExportFormat, ndjsonLine } from './audit-export';
+import { type AuditWhere, buildAuditWhere, pageQuery, seesWholeInstallation } from './audit-query';
+import { type AuditEventView, auditEventView, type VerifyView } from './audit.views';
+import { verifyAuditChain } from './chain-walk';
+import type { AuditExportQuery, AuditFilterQuery, AuditListQuery, VerifyQuery } from './dto/audit.dto';
+
+export const EXPORT_BATCH = 1000;
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /**
+   * The principal's visibility plus the request's filters. An auditor sees its organization's
+   * subtree (AccessService scope on organization_path); hoster-level auditors see everything,
+   * including events that concern no organization. `organization=` must itself be in scope
+   * (404 otherwise, like any other tenant's id).
+   */
+  private async where(p: Principal, f: AuditFilterQuery): Promise<AuditWhere> {
+    if (f.from && f.to && Date.parse(f.from) >= Date.parse(f.to)) {
+      throw new ProblemError('AUDIT_INVALID_RANGE', '`from` must be before `to`', { errors: [{ path: 'from', message: 'must be before to' }] });
+    }
+    const scope = seesWholeInstallation(p) ? { sql: 'TRUE', params: [] } : this.access.scope(p, 'audit.read', { path: 'e.organization_path', orgId: 'e.organization_id' });
+    let subtree: string | undefined;
+    if (f.organization) subtree = (await this.access.requireOrganization(p, 'audit.read', f.organization)).path;
+    return buildAuditWhere(scope, f, subtree);
+  }
+
+  async list(p: Principal, q: AuditListQuery): Promise<Page<AuditEventView>> {
+    const limit = q.limit ?? 50;
+    const order = q.order ?? 'desc';
+    const cursor = decodeCursor(q.cursor, 1);
+    if (cursor && (typeof cursor[0] !== 'number' || !Number.isSafeInteger(cursor[0]))) throw new ProblemError('INVALID_CURSOR');
+    const base = await this.where(p, q);
+    const { text, params } = pageQuery(base, { order, after: cursor?.[0] as number | undefined, limit: limit + 1 });
+    const rows: any[] = await this.ds.query(text, params);
+    return toPage(rows, limit, (r) => [Number(r.seq)], auditEventView);
+  }
+
+  /**
+   * A stream of every matching event, oldest first by default, up to the chain head at the time
+   * the export started (so it is a consistent snapshot even while events keep arriving). The
+   * first batch is read before answering, so a bad filter or a database error is still a proper
+   * problem response; after that, errors abort the stream.
+   */
+  async export(p: Principal, q: AuditExportQuery): Promise<{ stream: AuditExportStream; format: ExportFormat; headSeq: number }> {
+    const format = q.format ?? 'ndjson';
+    const order = q.order ?? 'asc';
+    const base = await this.where(p, q);
+    const headSeq = Number((await this.ds.query('SELECT seq FROM audit_chain_head WHERE id = 1'))[0]?.seq ?? 0);
+    const fetch = async (after: number | undefined) => {
+      const { text, params } = pageQuery(base, { order, after, upTo: headSeq, limit: EXPORT_BATCH });
+      return (await this.ds.query(text, params)) as Record<string, unknown>[];
+    };
+    const firstBatch = await fetch(undefined);
+    const stream = new AuditExportStream(fetch, format === 'csv' ? csvLine : ndjsonLine, EXPORT_BATCH, {
+      header: format === 'csv' ? CSV_HEADER : '',
+      firstBatch,
+    });
+    return { stream, format, headSeq };
+  }
+
+  /**
+   * Chain verification is about the whole installation (one chain across every tenant), so only
+   * principals who see the whole installation may run it: hoster auditors and hoster admins. A
+   * lower auditor would learn other tenants' activity (event counts, where breaks are) and could
+   * make the server walk millions of rows it may not read; it relies instead on the signed
+   * checkpoints, which it can read and verify offline.
+   */
+  async verify(p: Principal, q: VerifyQuery): Promise<VerifyView> {
+    if (!seesWholeInstallation(p)) {
+      await this.access.recordDenied(p, 'audit.read', 'audit_chain', ['verify'], 'hoster_only');
+      throw new ProblemError('AUDIT_VERIFY_NOT_ALLOWED');
+    }
+    if (q.fromSeq !== undefined && q.toSeq !== undefined && q.fromSeq > q.toSeq) {
+      throw new ProblemError('AUDIT_INVALID_RANGE', '`fromSeq` must not be after `toSeq`', { errors: [{ path: 'fromSeq', message: 'must not be after toSeq' }] });
+    }
+    return verifyAuditChain(sqlOf(this.ds), { fromSeq: q.fromSeq, toSeq: q.toSeq });
+  }
+}

@@ -1,0 +1,181 @@
+import * as fs from 'node:fs';
+import * as readline from 'node:readline';
+import type { KeyObject } from 'node:crypto';
+import { type ChainBreak, type ChainRecord, ChainVerifier } from './chain-verifier';
+import { keyIdOf, parsePublicKey, type SignedCheckpoint, verifyCheckpoint } from './checkpoint-signature';
+
+/**
+ * Offline verification of an audit export (`provisio audit verify`): no server, no database, no
+ * Nest — only the shared hash module, the chain verifier and `node:crypto`. Reads the NDJSON
+ * export line by line (constant memory), recomputes every hash and link, checks each signed
+ * checkpoint's signature against the public key the auditor trusts, and that the export holds the
+ * checkpointed (seq, hash).
+ */
+
+export interface OfflineVerifyOptions {
+  /** NDJSON export, oldest first (the export's default order). */
+  file: string;
+  /** Public key: PEM or base64 raw key, or a path to a file holding either. */
+  publicKey?: string;
+  /** Path to a JSON file: the `GET /v1/audit/checkpoints` answer, an array of checkpoints, or one. */
+  checkpoints?: string;
+  /** The export was filtered: gaps in seq are expected; links are checked between consecutive seqs. */
+  partial?: boolean;
+}
+
+export interface OfflineVerifyResult {
+  verified: boolean;
+  checkedEvents: number;
+  firstSeq: number | null;
+  lastSeq: number | null;
+  firstBreak: ChainBreak | null;
+  keyId: string | null;
+  checkpoints: { given: number; signatureValid: number; matched: number; latestMatchedSeq: number | null; outsideExport: number };
+  /** Why the result is not verified although no hash or link broke. */
+  problems: string[];
+  /** What the result does not cover (e.g. a filtered export). */
+  notes: string[];
+  summary: string;
+}
+
+export class UsageError extends Error {}
+
+/** A key given inline (PEM or base64) or as a file path. */
+export function readPublicKey(value: string): KeyObject {
+  const v = value.trim();
+  if (!v.includes('-----BEGIN') && fs.existsSync(v) && fs.statSync(v).isFile()) return parsePublicKey(fs.readFileSync(v, 'utf8'));
+  return parsePublicKey(v);
+}
+
+function readCheckpoints(file: string): SignedCheckpoint[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read checkpoints from ${file}: ${(e as Error).message}`);
+  }
+  const list = Array.isArray(doc) ? doc : doc && typeof doc === 'object' && Array.isArray((doc as any).items) ? (doc as any).items : [doc];
+  return list.map((c: any, i: number) => {
+    if (!c || typeof c !== 'object' || typeof c.lastSeq !== 'number' || typeof c.lastHash !== 'string' || typeof c.createdAt !== 'string' || typeof c.keyId !== 'string' || typeof c.signature !== 'string') {
+      throw new UsageError(`checkpoint #${i + 1} in ${file} lacks lastSeq, lastHash, createdAt, keyId or signature`);
+    }
+    return { id: c.id, lastSeq: c.lastSeq, lastHash: c.lastHash, createdAt: c.createdAt, keyId: c.keyId, signature: c.signature };
+  });
+}
+
+const STRING_OR_NULL = ['actorUserId', 'actorOrgId', 'onBehalfOfOrgId', 'tokenId', 'delegationId', 'resourceType', 'resourceId', 'organizationId', 'organizationPath', 'requestId', 'clientIp', 'userAgent'];
+
+/** Parses one export line into a chain record, or says what is wrong with it. */
+export function parseExportLine(line: string): ChainRecord | string {
+  let v: any;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return 'not valid JSON';
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'not a JSON object';
+  if (!Number.isSafeInteger(v.seq)) return 'no integer seq';
+  for (const k of ['occurredAt', 'action', 'outcome', 'prevHash', 'hash']) if (typeof v[k] !== 'string') return `no ${k}`;
+  for (const k of STRING_OR_NULL) if (v[k] !== null && v[k] !== undefined && typeof v[k] !== 'string') return `${k} is not a string`;
+  if (v.details !== undefined && (typeof v.details !== 'object' || v.details === null || Array.isArray(v.details))) return 'details is not an object';
+  return v as ChainRecord;
+}
+
+export async function verifyExportFile(opts: OfflineVerifyOptions): Promise<OfflineVerifyResult> {
+  if (!fs.existsSync(opts.file)) throw new UsageError(`no such file: ${opts.file}`);
+  let key: KeyObject | undefined;
+  if (opts.publicKey) {
+    try {
+      key = readPublicKey(opts.publicKey);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  const given = opts.checkpoints ? readCheckpoints(opts.checkpoints) : [];
+  if (given.length && !key) throw new UsageError('--checkpoints needs --public-key to check their signatures');
+  const keyId = key ? keyIdOf(key) : null;
+
+  const problems: string[] = [];
+  const signed = new Map<number, string>();
+  let badSignature: ChainBreak | null = null;
+  for (const c of given) {
+    if (verifyCheckpoint(key!, c)) {
+      signed.set(c.lastSeq, c.lastHash);
+      continue;
+    }
+    const why = c.keyId !== keyId ? `it names key ${c.keyId}, the given public key is ${keyId}` : 'the signature does not match its fields';
+    const b: ChainBreak = { seq: c.lastSeq, reason: 'checkpoint_mismatch', detail: `checkpoint ${c.id ?? `at seq ${c.lastSeq}`} does not verify: ${why}` };
+    if (!badSignature || b.seq < badSignature.seq) badSignature = b;
+  }
+
+  const verifier = new ChainVerifier({ allowGaps: opts.partial, checkpoints: signed });
+  const input = fs.createReadStream(opts.file, { encoding: 'utf8' });
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0;
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      if (!line.trim()) continue;
+      const rec = parseExportLine(line);
+      if (typeof rec === 'string') {
+        const at = verifier.lastSeq !== undefined ? verifier.lastSeq + 1 : 1;
+        verifier.firstBreak = { seq: at, reason: 'hash_mismatch', detail: `line ${lineNo}: ${rec}` };
+        break;
+      }
+      if (verifier.push(rec)) break;
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  verifier.finish();
+
+  let firstBreak = verifier.firstBreak;
+  if (badSignature && (!firstBreak || badSignature.seq < firstBreak.seq)) firstBreak = badSignature;
+
+  const firstSeq = verifier.firstSeq ?? null;
+  const lastSeq = verifier.lastSeq ?? null;
+  let outside = 0;
+  let latestMatched: number | null = null;
+  for (const seq of signed.keys()) {
+    if (firstSeq === null || lastSeq === null || seq < firstSeq || seq > lastSeq) outside++;
+    else if (!firstBreak || seq < firstBreak.seq) latestMatched = Math.max(latestMatched ?? 0, seq);
+  }
+  const notes: string[] = [];
+  const inRangeUnmatched = signed.size - outside - verifier.checkpointsMatched;
+  if (!firstBreak && inRangeUnmatched > 0) notes.push(`${inRangeUnmatched} signed checkpoint(s) fall inside the export's range but their seq is not in this filtered export`);
+  if (!firstBreak && given.length > 0 && verifier.checkpointsMatched === 0) {
+    const msg = 'none of the signed checkpoints is in this export, so it is not anchored to a signature';
+    // A full export was meant to be anchored; a filtered one often simply holds no checkpointed seq.
+    if (opts.partial) notes.push(msg);
+    else problems.push(`${msg} (fetch the checkpoints after exporting)`);
+  }
+  if (verifier.checked === 0 && !firstBreak) problems.push('the export holds no events');
+
+  const verified = !firstBreak && problems.length === 0;
+  const range = firstSeq === null ? 'no events' : `${verifier.checked} events, seq ${firstSeq}–${lastSeq}`;
+  let summary: string;
+  if (firstBreak) {
+    summary = `NOT VERIFIED: first break at seq ${firstBreak.seq} (${firstBreak.reason}): ${firstBreak.detail}`;
+  } else if (!verified) {
+    summary = `NOT VERIFIED: ${range}: hashes and links are intact, but ${problems.join('; ')}`;
+  } else if (verifier.checkpointsMatched > 0) {
+    const tail = lastSeq! > latestMatched! ? ` (seq ${latestMatched! + 1}–${lastSeq} are chained but after the latest checkpoint)` : '';
+    summary = `VERIFIED: ${range}: every hash and link recomputes; ${verifier.checkpointsMatched} signed checkpoint(s) by key ${keyId} match, the latest at seq ${latestMatched}${tail}`;
+  } else {
+    summary = `VERIFIED: ${range}: every hash and link recomputes (${given.length ? notes[notes.length - 1] : 'no checkpoints given: not anchored to a signature'})`;
+  }
+  if (opts.partial && verified) summary += '; filtered export: links checked between consecutive seqs only';
+  return {
+    verified,
+    checkedEvents: verifier.checked,
+    firstSeq,
+    lastSeq,
+    firstBreak,
+    keyId,
+    checkpoints: { given: given.length, signatureValid: signed.size, matched: verifier.checkpointsMatched, latestMatchedSeq: latestMatched, outsideExport: outside },
+    problems,
+    notes,
+    summary,
+  };
+}
