@@ -13,8 +13,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `created_by_run` records which provisioning run created an object, so a rollback removes only
  *   what its own run created (an idempotent "create" of a pre-existing object must not delete it).
  * - `tombstones` (the platform's recycle bin) keeps deleted objects so a delete can be rolled back
- *   even when the engine died before journaling rollback data; `changes` keeps the first previous
- *   value of each property change per step, so a re-executed Set… still restores the original.
+ *   even when the engine died before journaling rollback data; `changes` keeps, per run and
+ *   object, the value each property change replaced and the value it wrote, so a re-executed or
+ *   retried Set… (whose first attempt already wrote) still reports and restores the original.
  * - `fault_settings` / `fault_rules`: fault injection shared by every process through the database.
  */
 export class LabPlatform1764057604000 implements MigrationInterface {
@@ -220,6 +221,7 @@ export class LabPlatform1764057604000 implements MigrationInterface {
         step_seq     integer NOT NULL,
         object_key   text NOT NULL,
         previous     jsonb NOT NULL,
+        next         jsonb NOT NULL,
         changed_at   timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT lab_changes_pkey PRIMARY KEY (run_id, object_key, step_seq)
       )`);

@@ -166,6 +166,9 @@ describe('lab provider procedures', () => {
     // The engine died after the lab committed: the re-execution still reports the original quota.
     const again = await lab.exec('Exchange.SetMailboxQuota', c.user('dee', { mailboxSizeMb: '4096' }), { ...r, stepSeq: 7, attempt: 2 });
     expect(again.rollback).toEqual({ mailboxSizeMb: 2048 });
+    // A retry (next journal seq) after an attempt whose write committed but whose answer was lost.
+    const retried = await lab.exec('Exchange.SetMailboxQuota', c.user('dee', { mailboxSizeMb: '4096' }), { ...r, stepSeq: 8, attempt: 2 });
+    expect(retried.rollback).toEqual({ mailboxSizeMb: 2048 });
     expect((await lab.exec('Exchange.GetMailbox', c.user('dee'))).output.mailboxSizeMb).toBe(4096);
     await lab.rollback('Exchange.SetMailboxQuota', c.user('dee', { mailboxSizeMb: '4096' }), q.rollback, r);
     await lab.rollback('Exchange.SetMailboxQuota', c.user('dee', { mailboxSizeMb: '4096' }), q.rollback, r);

@@ -180,8 +180,9 @@ function hostname(value: string, field: string): string {
 
 /**
  * Validates and normalizes a record so that the same record always has the same natural key
- * (lower-case host names, compressed IPv6). MX priority defaults to 10, SRV priority to 0; an SRV
- * value is `weight port target` (priority is its own field).
+ * (lower-case host names, compressed IPv6). MX priority defaults to 10, SRV priority to 0. An SRV
+ * value is `weight port target` and an MX value a host name, priority being its own field; the
+ * zone-file forms `priority weight port target` and `preference host` are accepted and split.
  */
 export function parseRecord(f: Fields, zone: string, withDetails: boolean): DnsRecordInput {
   const name = parseRecordName(f.raw('name', true)!, zone, 'record.name');
@@ -189,6 +190,7 @@ export function parseRecord(f: Fields, zone: string, withDetails: boolean): DnsR
   if (!RECORD_TYPES.includes(type)) throw invalid('record.type', `must be one of ${RECORD_TYPES.join(', ')}`);
   const rawValue = f.raw('value', true)!;
   let value: string;
+  let embeddedPriority: number | null = null;
   switch (type) {
     case 'A':
       if (!isIPv4(rawValue)) throw invalid('record.value', 'must be an IPv4 address');
@@ -202,11 +204,21 @@ export function parseRecord(f: Fields, zone: string, withDetails: boolean): DnsR
       if (name === '@') throw invalid('record.name', 'a CNAME cannot be at the zone apex');
       value = hostname(rawValue, 'record.value');
       break;
-    case 'MX':
-      value = hostname(rawValue, 'record.value');
-      break;
-    case 'SRV': {
+    case 'MX': {
+      // Zone-file form "10 mail.example" is accepted too; the preference becomes the priority.
       const parts = rawValue.split(/\s+/);
+      if (parts.length > 2 || (parts.length === 2 && !/^\d{1,5}$/.test(parts[0]))) throw invalid('record.value', 'an MX value is a host name (or "preference host")');
+      if (parts.length === 2) embeddedPriority = Number(parts[0]);
+      value = hostname(parts[parts.length - 1], 'record.value');
+      break;
+    }
+    case 'SRV': {
+      let parts = rawValue.split(/\s+/);
+      // Zone-file form "priority weight port target" is accepted too.
+      if (parts.length === 4 && /^\d{1,5}$/.test(parts[0])) {
+        embeddedPriority = Number(parts[0]);
+        parts = parts.slice(1);
+      }
       if (parts.length !== 3 || !/^\d{1,5}$/.test(parts[0]) || !/^\d{1,5}$/.test(parts[1]) || Number(parts[0]) > 65535 || Number(parts[1]) > 65535 || Number(parts[1]) === 0) {
         throw invalid('record.value', 'an SRV value is "weight port target", e.g. "1 5061 sip.contoso.example"');
       }
@@ -221,6 +233,10 @@ export function parseRecord(f: Fields, zone: string, withDetails: boolean): DnsR
   if (!withDetails) return { name, type, value, ttl: 0, priority: null };
   const ttl = f.int('ttl', 60, 604_800, false) ?? 3600;
   let priority = f.int('priority', 0, 65_535, false) ?? null;
+  if (embeddedPriority !== null) {
+    if (embeddedPriority > 65_535 || (priority !== null && priority !== embeddedPriority)) throw invalid('record.priority', 'differs from the priority inside the value');
+    priority = embeddedPriority;
+  }
   if (type === 'MX') priority ??= 10;
   else if (type === 'SRV') priority ??= 0;
   else if (priority !== null) throw invalid('record.priority', `only MX and SRV records have a priority`);

@@ -179,29 +179,42 @@ async function restoreRows(q: LabQuery, table: LabTable, rows: Record<string, un
 }
 
 /**
- * Records the value a property change overwrites, once per (run, object, step): a re-executed
- * step (engine died after the lab committed) gets the *original* previous value back, not the
- * value its own first attempt wrote. Call with the object's row locked.
+ * The value a property change replaces, made robust to repeated attempts: a step re-executed
+ * after an engine died (same journal seq), or retried after an attempt whose write committed but
+ * whose answer was lost (next seq), finds the object already holding the value it writes. Each
+ * change is logged per (run, object, seq) with the value it replaced and the value it wrote; when
+ * the current value is what this run's latest change wrote, the original previous value carries
+ * over. (A later step of the same run writing the same value again gets the earlier previous
+ * value too, which compensation in reverse order turns into the same end state.) Call with the
+ * object's row locked.
  */
-export async function rememberPrevious<T>(q: LabQuery, runId: string, stepSeq: number, objectKey: string, current: T): Promise<T> {
+export async function rememberPrevious<T>(q: LabQuery, runId: string, stepSeq: number, objectKey: string, current: T, next: T): Promise<T> {
   const [r] = await q.rows<{ previous: T }>(
-    `WITH ins AS (
-       INSERT INTO lab.changes (run_id, step_seq, object_key, previous) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING previous)
-     SELECT previous FROM ins
-     UNION ALL
-     SELECT previous FROM lab.changes WHERE run_id = $1 AND object_key = $3 AND step_seq = $2 AND NOT EXISTS (SELECT 1 FROM ins)`,
-    [runId, stepSeq, objectKey, JSON.stringify(current)],
+    `WITH same AS (
+       SELECT previous FROM lab.changes WHERE run_id = $1 AND object_key = $3 AND step_seq = $2),
+     latest AS (
+       SELECT previous, next FROM lab.changes WHERE run_id = $1 AND object_key = $3 ORDER BY step_seq DESC LIMIT 1),
+     chosen AS (
+       SELECT coalesce((SELECT previous FROM same),
+                       (SELECT previous FROM latest WHERE next = $4::jsonb),
+                       $4::jsonb) AS previous),
+     ins AS (
+       INSERT INTO lab.changes (run_id, step_seq, object_key, previous, next)
+       SELECT $1, $2, $3, previous, $5::jsonb FROM chosen
+       ON CONFLICT DO NOTHING)
+     SELECT previous FROM chosen`,
+    [runId, stepSeq, objectKey, JSON.stringify(current), JSON.stringify(next)],
   );
   return r.previous;
 }
 
 /**
  * The previous value a run recorded for an object, when the rollback has no journaled rollback
- * data: only when the run changed the object exactly once (otherwise which one is ambiguous).
+ * data: only when all of the run's changes of the object replaced the same value (otherwise which
+ * one to restore is ambiguous, and the object is left as is).
  */
 export async function recordedPrevious<T>(q: LabQuery, runId: string, objectKey: string): Promise<T | undefined> {
-  const rows = await q.rows<{ previous: T }>(`SELECT previous FROM lab.changes WHERE run_id = $1 AND object_key = $2 LIMIT 2`, [runId, objectKey]);
+  const rows = await q.rows<{ previous: T }>(`SELECT DISTINCT previous FROM lab.changes WHERE run_id = $1 AND object_key = $2 LIMIT 2`, [runId, objectKey]);
   return rows.length === 1 ? rows[0].previous : undefined;
 }
 

@@ -128,11 +128,9 @@ export const setUserProperties = labProcedure({
     const previous = await store.tx(async (q) => {
       const [cur] = await q.rows(`SELECT display_name, disabled FROM lab.directory_users WHERE organization_id = $1 AND alias = $2 FOR UPDATE`, [i.organizationId, i.alias]);
       if (!cur) throw labFailure('LAB_NOT_FOUND', `directory user ${i.alias} does not exist`);
-      const prev = await rememberPrevious<UserProps>(q, ctx.runId, ctx.stepSeq, userKey(i.organizationId, i.alias), { displayName: cur.display_name, disabled: cur.disabled });
-      await q.rows(
-        `UPDATE lab.directory_users SET display_name = COALESCE($3, display_name), disabled = COALESCE($4, disabled) WHERE organization_id = $1 AND alias = $2`,
-        [i.organizationId, i.alias, i.displayName ?? null, i.disabled ?? null],
-      );
+      const next: UserProps = { displayName: i.displayName ?? cur.display_name, disabled: i.disabled ?? cur.disabled };
+      const prev = await rememberPrevious<UserProps>(q, ctx.runId, ctx.stepSeq, userKey(i.organizationId, i.alias), { displayName: cur.display_name, disabled: cur.disabled }, next);
+      await q.rows(`UPDATE lab.directory_users SET display_name = $3, disabled = $4 WHERE organization_id = $1 AND alias = $2`, [i.organizationId, i.alias, next.displayName, next.disabled]);
       return prev;
     });
     return { output: {}, rollback: previous };

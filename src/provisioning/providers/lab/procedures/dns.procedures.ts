@@ -74,7 +74,7 @@ export const publishZone = labProcedure({
     const { serial, previous } = await store.tx(async (q) => {
       const z = await lockZone(q, i, ctx);
       if (!z) throw labFailure('LAB_NOT_FOUND', `the zone ${i.zone} does not exist`);
-      const prev = await rememberPrevious<PublishPrev>(q, ctx.runId, ctx.stepSeq, zoneKey(i.zone), { published: z.published });
+      const prev = await rememberPrevious<PublishPrev>(q, ctx.runId, ctx.stepSeq, zoneKey(i.zone), { published: z.published }, { published: true });
       if (z.published) return { serial: Number(z.serial), previous: prev };
       const [u] = await q.rows(`UPDATE lab.dns_zones SET published = true, serial = serial + 1 WHERE name = $1 RETURNING serial`, [i.zone]);
       return { serial: Number(u.serial), previous: prev };

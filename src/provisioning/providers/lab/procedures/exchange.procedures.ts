@@ -179,7 +179,7 @@ export const setMailboxQuota = labProcedure({
     const previous = await store.tx(async (q) => {
       const [cur] = await q.rows(`SELECT quota_mb FROM lab.mailboxes WHERE organization_id = $1 AND alias = $2 FOR UPDATE`, [i.organizationId, i.alias]);
       if (!cur) throw labFailure('LAB_NOT_FOUND', `mailbox ${i.alias} does not exist`);
-      const prev = await rememberPrevious<QuotaPrev>(q, ctx.runId, ctx.stepSeq, mailboxKey(i.organizationId, i.alias), { mailboxSizeMb: cur.quota_mb });
+      const prev = await rememberPrevious<QuotaPrev>(q, ctx.runId, ctx.stepSeq, mailboxKey(i.organizationId, i.alias), { mailboxSizeMb: cur.quota_mb }, { mailboxSizeMb: i.mailboxSizeMb });
       await q.rows(`UPDATE lab.mailboxes SET quota_mb = $3 WHERE organization_id = $1 AND alias = $2`, [i.organizationId, i.alias, i.mailboxSizeMb]);
       return prev;
     });

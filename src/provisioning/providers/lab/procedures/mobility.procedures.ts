@@ -1,3 +1,4 @@
+import { clock } from '../../../../common/clock';
 import { labFailure } from '../lab-failures';
 import { Fields } from '../lab-input';
 import { isoOrNull, labProcedure, runOf } from '../lab-procedure';
@@ -123,15 +124,14 @@ export const wipeDevice = labProcedure({
       const key = [i.organizationId, i.alias, i.deviceId];
       const [cur] = await q.rows(`SELECT wipe_status, wipe_requested_at FROM lab.mobility_devices WHERE organization_id = $1 AND alias = $2 AND device_id = $3 FOR UPDATE`, key);
       if (!cur) throw labFailure('LAB_NOT_FOUND', `device ${i.deviceId} of ${i.alias} does not exist`);
-      const prev = await rememberPrevious<WipePrev>(q, ctx.runId, ctx.stepSeq, deviceKey(i.organizationId, i.alias, i.deviceId), {
-        wipeStatus: cur.wipe_status,
-        wipeRequestedAt: isoOrNull(cur.wipe_requested_at),
-      });
-      await q.rows(
-        `UPDATE lab.mobility_devices SET wipe_status = 'pending', wipe_requested_at = COALESCE(wipe_requested_at, now())
-          WHERE organization_id = $1 AND alias = $2 AND device_id = $3`,
-        key,
-      );
+      const current: WipePrev = { wipeStatus: cur.wipe_status, wipeRequestedAt: isoOrNull(cur.wipe_requested_at) };
+      const next: WipePrev = { wipeStatus: 'pending', wipeRequestedAt: current.wipeRequestedAt ?? clock.now().toISOString() };
+      const prev = await rememberPrevious<WipePrev>(q, ctx.runId, ctx.stepSeq, deviceKey(i.organizationId, i.alias, i.deviceId), current, next);
+      await q.rows(`UPDATE lab.mobility_devices SET wipe_status = $4, wipe_requested_at = $5 WHERE organization_id = $1 AND alias = $2 AND device_id = $3`, [
+        ...key,
+        next.wipeStatus,
+        next.wipeRequestedAt,
+      ]);
       return prev;
     });
     return { output: {}, rollback: previous };

@@ -77,7 +77,7 @@ export const setSiteQuota = labProcedure({
     const previous = await store.tx(async (q) => {
       const s = await lockSite(q, i);
       if (!s) throw labFailure('LAB_NOT_FOUND', `the site ${i.url} does not exist`);
-      const prev = await rememberPrevious<SiteQuotaPrev>(q, ctx.runId, ctx.stepSeq, siteKey(i.url), { quotaMb: s.quota_mb });
+      const prev = await rememberPrevious<SiteQuotaPrev>(q, ctx.runId, ctx.stepSeq, siteKey(i.url), { quotaMb: s.quota_mb }, { quotaMb: i.quotaMb });
       await q.rows(`UPDATE lab.site_collections SET quota_mb = $2 WHERE url = $1`, [i.url, i.quotaMb]);
       return prev;
     });
