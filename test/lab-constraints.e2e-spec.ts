@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { newId } from '../src/common/ids';
 import { sqlOfPg } from '../src/database/sql';
-import { labDuplicates, labInventory } from '../src/provisioning/providers/lab';
+import { createLabProvider, labDuplicates, labInventory } from '../src/provisioning/providers/lab';
 import { createTestDatabase } from './helpers/database';
 import { customer, type LabHarness, provisionMailOrganization, startLab } from './lab-harness';
 
@@ -177,6 +177,16 @@ describe('lab platform constraints', () => {
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(Array(19).fill('LAB_CONFLICT'));
     expect(await labDuplicates(lab.sql)).toEqual([]);
+  });
+
+  it('answers a retryable LAB_UNAVAILABLE when the platform store cannot be reached', async () => {
+    const dead = new Pool({ connectionString: 'postgres://lab@127.0.0.1:1/lab', connectionTimeoutMillis: 2000, max: 1 });
+    try {
+      const p = createLabProvider(dead).procedures.find((x) => x.namespace === 'DNS' && x.name === 'CreateZone')!;
+      await expect(p.execute(p.parseInput(customer(orgId(), 'dead.example').zone), lab.ctx())).rejects.toMatchObject({ code: 'LAB_UNAVAILABLE', retryable: true });
+    } finally {
+      await dead.end();
+    }
   });
 
   it('finds duplicated natural keys when a unique index is missing', async () => {

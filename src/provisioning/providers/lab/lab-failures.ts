@@ -18,7 +18,11 @@ export const LAB_FAILURE_CODES = {
   LAB_TRANSIENT: true,
   /** Injected permanent fault. */
   LAB_PERMANENT: false,
-  /** The lab's store could not be reached (connection lost, database restarting, deadlock). */
+  /**
+   * The call certainly did nothing and may succeed later (no connection to the lab's store, a
+   * deadlock or serialization failure). A connection lost *mid-call* is not this: it surfaces as
+   * LabOutcomeUnknownError (code LAB_OUTCOME_UNKNOWN), which the engine treats as unknown outcome.
+   */
   LAB_UNAVAILABLE: true,
   /** A bug or an unexpected database error inside the lab. */
   LAB_INTERNAL: false,

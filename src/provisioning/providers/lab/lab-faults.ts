@@ -2,7 +2,6 @@ import type { Pool } from 'pg';
 import type { Sql } from '../../../database/sql';
 import { rootLogger } from '../../../common/logging/logger';
 import { labFailure } from './lab-failures';
-import { labErrorOf } from './lab-store';
 
 /**
  * Fault injection, configured at run time and shared by every process through the database
@@ -164,7 +163,8 @@ export class FaultInjector {
       const r = await this.pool.query({ name: 'lab_fault_probe', text: PROBE, values: [procedure, phase, organizationId ?? null] });
       row = r.rows[0];
     } catch (e) {
-      throw labErrorOf(e);
+      // Nothing was written yet (the probe only touches fault rules): the call can simply be retried.
+      throw labFailure('LAB_UNAVAILABLE', 'the lab platform store is unavailable; try again', { cause: String((e as Error)?.message ?? e).slice(0, 200) });
     }
     if (!row) return null;
     const delay = row.latency_ms + (row.jitter_ms > 0 ? Math.floor(this.random() * (row.jitter_ms + 1)) : 0);

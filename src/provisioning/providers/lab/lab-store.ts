@@ -43,11 +43,27 @@ const FOREIGN_KEYS: Record<string, { missing: string; inUse: string }> = {
   lab_sip_users_domain_fk: { missing: 'the SIP domain does not exist in this organization', inUse: 'the SIP domain still holds SIP users' },
 };
 
-const TRANSIENT_SQLSTATE = /^(08|53|57P|40001|40P01|55P03|58)/;
+/** The transaction was certainly rolled back: retrying is safe and nothing happened. */
+const ABORTED_SQLSTATE = /^(40001|40P01|55P03|53)/;
+/** The connection broke (or the server went down) mid-call: a COMMIT may or may not have happened. */
+const CONNECTION_SQLSTATE = /^(08|57P|58)/;
 
-/** Turns a database error into the ProviderError the engine understands. */
-export function labErrorOf(e: unknown): ProviderError {
-  if (e instanceof ProviderError) return e;
+/**
+ * A lab call whose connection broke mid-call: the write may have committed or not. Deliberately
+ * not a ProviderError, so the engine records the step's outcome as unknown (retry, and compensate
+ * it if the run fails) instead of assuming nothing happened.
+ */
+export class LabOutcomeUnknownError extends Error {
+  readonly code = 'LAB_OUTCOME_UNKNOWN';
+  constructor(cause: unknown) {
+    super(`lost the connection to the lab platform store mid-call; the outcome is unknown (${String((cause as Error)?.message ?? cause).slice(0, 200)})`);
+    this.name = 'LabOutcomeUnknownError';
+  }
+}
+
+/** Turns a database error into what the engine understands (a ProviderError, or an unknown outcome). */
+export function labErrorOf(e: unknown): Error {
+  if (e instanceof ProviderError || e instanceof LabOutcomeUnknownError) return e;
   const err = e as { code?: string; constraint?: string; message?: string };
   const code = err?.code;
   if (code === '23503') {
@@ -58,11 +74,15 @@ export function labErrorOf(e: unknown): ProviderError {
   }
   if (code === '23505') return labFailure('LAB_CONFLICT', 'the name is already taken by another object', { constraint: err.constraint });
   if (code === '23514' || code?.startsWith('22')) return ProviderError.invalidInput('the value is out of range for the lab platform', { sqlstate: code });
-  if (!code || /^E[A-Z]+$/.test(code) || TRANSIENT_SQLSTATE.test(code)) {
-    // No SQLSTATE: a socket error (ECONNRESET, "Connection terminated"), i.e. the store is unreachable.
-    return labFailure('LAB_UNAVAILABLE', 'the lab platform store is unavailable; try again', { cause: String(err?.message ?? e).slice(0, 200) });
-  }
+  if (code && ABORTED_SQLSTATE.test(code)) return labFailure('LAB_UNAVAILABLE', 'the lab platform is busy; try again', { sqlstate: code });
+  // No SQLSTATE: a socket error (ECONNRESET, "Connection terminated"): the store went away mid-call.
+  if (!code || /^E[A-Z]+$/.test(code) || CONNECTION_SQLSTATE.test(code)) return new LabOutcomeUnknownError(e);
   return labFailure('LAB_INTERNAL', 'unexpected lab platform error', { sqlstate: code });
+}
+
+/** A failure to get a connection at all: nothing was sent, nothing happened. */
+function unavailable(e: unknown): ProviderError {
+  return labFailure('LAB_UNAVAILABLE', 'the lab platform store is unavailable; try again', { cause: String((e as Error)?.message ?? e).slice(0, 200) });
 }
 
 export interface LabQuery {
@@ -74,10 +94,21 @@ export class LabStore {
 
   /** One statement, autocommitted: its own transaction. */
   async rows<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
+    let client: PoolClient;
     try {
-      return (await this.pool.query(text, params)).rows as T[];
+      client = await this.pool.connect();
     } catch (e) {
-      throw labErrorOf(e);
+      throw unavailable(e);
+    }
+    let broken = false;
+    try {
+      return (await client.query(text, params as any[])).rows as T[];
+    } catch (e) {
+      const mapped = labErrorOf(e);
+      broken = mapped instanceof LabOutcomeUnknownError;
+      throw mapped;
+    } finally {
+      client.release(broken || undefined);
     }
   }
 
@@ -87,7 +118,7 @@ export class LabStore {
     try {
       client = await this.pool.connect();
     } catch (e) {
-      throw labErrorOf(e);
+      throw unavailable(e);
     }
     const q: LabQuery = { rows: async (text, params = []) => (await client.query(text, params as any[])).rows as any[] };
     let broken = false;
