@@ -12,4 +12,6 @@ module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
   verbose: false,
+  // Child processes and HTTP keep-alive sockets must never hang CI after the last test.
+  forceExit: true,
 };

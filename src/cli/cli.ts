@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import pino from 'pino';
 import { parseArgs } from 'node:util';
 import { AppConfig, ConfigError, describeConfig, loadConfig } from '../config/app-config';
 import { createRootLogger, rootLogger } from '../common/logging/logger';
@@ -15,6 +16,8 @@ Commands:
   seed                     create the bootstrap admin and the sample catalog (idempotent)
   audit verify --file <export.ndjson> --public-key <key|file> [--checkpoints <file>]
                            verify an audit export offline (no server, no database)
+  token create --user <id|username> [--roles a,b] [--expires 30d] [--name text]
+                           issue a token straight from the database (prints the secret once)
   config                   print the configuration variables and their defaults
   help                     this text
 
@@ -56,7 +59,9 @@ export async function runCli(argv: string[]): Promise<number> {
     throw e;
   }
   process.env.PROVISIO_ROLE ??= command;
-  createRootLogger(config.logLevel);
+  // Long-running roles log JSON to stdout; operator commands keep stdout for their output.
+  const server = ['all', 'serve', 'engine'].includes(command);
+  createRootLogger(config.logLevel, server ? undefined : pino.destination({ fd: 2, sync: true }));
   const mainScript = path.resolve(__dirname, '..', 'main.js');
   switch (command) {
     case 'all':
@@ -70,7 +75,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     case 'migrate': {
-      const db = await openDatabase(config, { migrate: false });
+      const db = await openDatabase(config, { migrate: false, reuseRunning: true });
       try {
         const { applied } = await runMigrations(db.url);
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
@@ -80,7 +85,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
-      const db = await openDatabase(config, { migrate: true });
+      const db = await openDatabase(config, { migrate: true, reuseRunning: true });
       try {
         const { seedInstallation } = await import('./seed.js');
         await seedInstallation(config, db.url, { printToken: true });
@@ -88,6 +93,15 @@ export async function runCli(argv: string[]): Promise<number> {
         await db.close();
       }
       return 0;
+    }
+    case 'token': {
+      const { tokenCommand } = await import('../identity/token-cli.js');
+      const db = await openDatabase(config, { migrate: true, reuseRunning: true });
+      try {
+        return await tokenCommand(config, rest, db.url);
+      } finally {
+        await db.close();
+      }
     }
     default: {
       const handler = COMMANDS[command];

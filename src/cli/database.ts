@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/app-config';
 import { maskUrl, rootLogger } from '../common/logging/logger';
-import { type EmbeddedDatabase, embeddedUrlFromDataDir, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { type EmbeddedDatabase, embeddedStatus, embeddedUrlFromDataDir, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
 
 export interface OpenDatabase {
@@ -10,10 +10,18 @@ export interface OpenDatabase {
 }
 
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL in DATA_DIR/pg (started here). */
-export async function openDatabase(config: AppConfig, opts: { migrate: boolean }): Promise<OpenDatabase> {
+export async function openDatabase(config: AppConfig, opts: { migrate: boolean; reuseRunning?: boolean }): Promise<OpenDatabase> {
   const log = rootLogger();
   let url = config.databaseUrl;
   let embedded: EmbeddedDatabase | undefined;
+  if (!url && opts.reuseRunning) {
+    // An operator command next to a running `provisio all`: use its database, leave it running.
+    const status = embeddedStatus(config.resolvedDataDir);
+    if (status.running && status.url) {
+      log.info({ dataDir: config.resolvedDataDir }, 'using the embedded PostgreSQL of the running installation');
+      return { url: status.url, close: async () => undefined };
+    }
+  }
   if (!url) {
     embedded = await startEmbeddedPostgres({ dataDir: config.resolvedDataDir, port: config.embeddedPgPort || undefined, detached: true });
     url = embedded.url;

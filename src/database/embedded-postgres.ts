@@ -155,6 +155,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   let stored: StoredSettings | undefined = fs.existsSync(settingsFile) ? JSON.parse(fs.readFileSync(settingsFile, 'utf8')) : undefined;
   if (!initialised || !stored) stored = { port: 0, password: randomBytes(18).toString('base64url') };
 
+  const status = embeddedStatus(root);
+  if (status.running && status.ownerAlive) {
+    throw new Error(`Provisio (pid ${status.ownerPid}) is already running with the data directory ${root}; stop it first or use another DATA_DIR`);
+  }
   await stopOrphan(clusterDir);
   let port = opts.port || stored.port;
   if (!port || !(await portIsFree(port))) port = await freePort();
@@ -189,6 +193,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     await waitForConnection(port, stored!.password, child, logFile);
   };
   await launch();
+  fs.writeFileSync(path.join(root, 'pg.owner'), String(process.pid));
 
   const admin = new Client({ host: '127.0.0.1', port, user: USER, password: stored.password, database: 'postgres' });
   await admin.connect();
@@ -210,6 +215,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       process.kill(pid, 'SIGQUIT');
       await waitForExit(pid, 5_000);
     }
+    fs.rmSync(path.join(root, 'pg.owner'), { force: true });
   };
   return {
     url: `postgres://${USER}:${pw}@127.0.0.1:${port}/${database}`,
@@ -224,6 +230,27 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       await launch();
     },
   };
+}
+
+export interface EmbeddedStatus {
+  /** A postmaster is running on this data directory. */
+  running: boolean;
+  /** The Provisio process that started it is still alive. */
+  ownerPid?: number;
+  ownerAlive: boolean;
+  url?: string;
+}
+
+/** Is an embedded PostgreSQL already running on this data directory, and is its launcher alive? */
+export function embeddedStatus(dataDir: string): EmbeddedStatus {
+  const root = path.resolve(dataDir);
+  const pidFile = path.join(root, 'pg', 'postmaster.pid');
+  const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+  const running = !!pid && isAlive(pid);
+  const ownerFile = path.join(root, 'pg.owner');
+  const ownerPid = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, 'utf8').trim()) : undefined;
+  const ownerAlive = !!ownerPid && ownerPid !== process.pid && isAlive(ownerPid);
+  return { running, ownerPid, ownerAlive, url: running ? embeddedUrlFromDataDir(dataDir) : undefined };
 }
 
 /** Connection string of an embedded PostgreSQL started by another process on this data dir, if any. */
