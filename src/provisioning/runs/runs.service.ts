@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { appendAuditEvent } from '../../audit/audit-writer';
+import { ProblemError } from '../../common/errors/problem';
+import { newId } from '../../common/ids';
+import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/cursor';
+import { inTransaction, type Sql, sqlOf, subtreePattern } from '../../database/sql';
+import { AccessService } from '../../identity/access.service';
+import type { Permission } from '../../identity/permissions';
+import { auditActorOf, type Principal } from '../../identity/principal';
+import { compileRequest } from '../language/compiler';
+import { createMachine } from '../language/machine';
+import type { MachineState, Program } from '../language/program';
+import { sharedNamespaceRegistry } from '../namespaces/namespace-registry';
+import { createRun } from '../engine/create-run';
+import { registerPluginHooks } from '../engine/engine-plugins';
+import type { RunListQuery, SubmitRequestQuery } from './dto/runs.dto';
+import { cancelQueuedRun, resolveRun, retryRun, rollbackRun } from './run-actions';
+import { type CurrentStepView, RUN_VIEW_COLUMNS, type RunDetailView, type RunView, runView, type StepView, stepView } from './runs.views';
+
+const SCOPE_COLUMNS = { path: 'r.organization_path', orgId: 'r.organization_id' };
+
+/**
+ * The call a run executes next: the program machine is pure, so running its structural ops from
+ * the stored state answers exactly (the stored pc may sit on a `when` or an `enter`).
+ */
+function nextCall(program: Program, state: MachineState): CurrentStepView | undefined {
+  try {
+    const next = createMachine(program, state).next();
+    if (next.kind === 'call') return { pc: next.pc, path: next.op.path, namespace: next.op.namespace, procedure: next.op.procedure };
+  } catch {
+    /* a mapping problem: the engine reports it when it gets there */
+  }
+  return undefined;
+}
+
+/**
+ * Runs for the operator API: scoped reads (a run outside the caller's scope is a 404, like a
+ * missing one), the operator actions, and raw request submission.
+ */
+@Injectable()
+export class RunsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly access: AccessService,
+  ) {
+    // Operator actions change run statuses in this process: other modules' hooks must see them.
+    registerPluginHooks();
+  }
+
+  async list(p: Principal, q: RunListQuery): Promise<Page<RunView>> {
+    const limit = pageLimit(q);
+    const scope = this.access.scope(p, 'runs.read', SCOPE_COLUMNS);
+    const params: unknown[] = [...scope.params];
+    const where = [scope.sql];
+    const param = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (q.status?.length) where.push(`r.status = ANY(${param(q.status)}::text[])`);
+    if (q.organization) {
+      const org = await this.access.requireOrganization(p, 'runs.read', q.organization);
+      where.push(`r.organization_path LIKE ${param(subtreePattern(org.path))}`);
+    }
+    if (q.order) where.push(`r.order_id = ${param(q.order)}`);
+    if (q.createdFrom) where.push(`r.created_at >= ${param(q.createdFrom)}::timestamptz`);
+    if (q.createdTo) where.push(`r.created_at < ${param(q.createdTo)}::timestamptz`);
+    const cursor = decodeCursor(q.cursor, 1);
+    if (cursor) where.push(`r.seq < ${param(cursor[0])}::bigint`);
+    const rows: any[] = await this.ds.query(
+      `SELECT ${RUN_VIEW_COLUMNS} FROM provisioning_runs r WHERE ${where.join(' AND ')} ORDER BY r.seq DESC LIMIT ${limit + 1}`,
+      params,
+    );
+    return toPage(rows, limit, (r) => [Number(r.seq)], runView);
+  }
+
+  async get(p: Principal, id: string): Promise<RunDetailView> {
+    const row = await this.scoped(sqlOf(this.ds), p, id, 'runs.read', `, r.response_xml, CASE WHEN r.status IN ('queued', 'running', 'parked') THEN r.program END AS program, r.state`);
+    const steps = await this.steps(p, id, row);
+    const view = runView(row);
+    if (row.program) view.currentStep = nextCall(row.program, row.state) ?? view.currentStep;
+    return { ...view, steps, responseXml: row.response_xml ?? null };
+  }
+
+  async steps(p: Principal, id: string, loaded?: unknown): Promise<StepView[]> {
+    if (!loaded) await this.scoped(sqlOf(this.ds), p, id, 'runs.read');
+    const rows: any[] = await this.ds.query(`SELECT * FROM provisioning_steps WHERE run_id = $1 ORDER BY seq`, [id]);
+    return rows.map(stepView);
+  }
+
+  retry(p: Principal, id: string): Promise<RunView> {
+    return this.act(p, id, (sql) => retryRun(sql, id, auditActorOf(p)));
+  }
+
+  rollback(p: Principal, id: string): Promise<RunView> {
+    return this.act(p, id, (sql) => rollbackRun(sql, id, auditActorOf(p)));
+  }
+
+  resolve(p: Principal, id: string, reason: string): Promise<RunView> {
+    return this.act(p, id, (sql) => resolveRun(sql, id, auditActorOf(p), reason, { userId: p.userId }));
+  }
+
+  cancel(p: Principal, id: string, reason: string | null): Promise<RunView> {
+    return this.act(p, id, (sql) => cancelQueuedRun(sql, id, auditActorOf(p), reason));
+  }
+
+  /**
+   * POST /v1/provisioning/requests: compile first (any 4xx leaves nothing behind), then store the
+   * run and its audit event in one transaction. The run belongs to the organization named in
+   * the query, or to the submitter's own (so the hoster's auditors see operator requests).
+   */
+  async submit(p: Principal, xml: unknown, q: SubmitRequestQuery): Promise<RunView> {
+    if (typeof xml !== 'string') throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', 'Send the request document as application/xml');
+    const org = await this.access.requireOrganization(p, 'requests.submit', q.organization ?? p.subjectOrgId);
+    const registry = await sharedNamespaceRegistry();
+    const runId = newId('run');
+    const compiled = compileRequest(xml, {
+      registry,
+      context: { actor: p.userId, organization: org.id, onBehalfOf: p.delegationId ? p.subjectOrgId : null, request: runId },
+      allowTrusted: p.roles.includes('hoster_admin'),
+    });
+    await inTransaction(this.ds, async (sql) => {
+      const run = await createRun(sql, {
+        compiled,
+        id: runId,
+        organizationId: org.id,
+        organizationPath: org.path,
+        serializationKey: q.serializationKey ?? null,
+        priority: q.priority,
+        createdBy: p,
+      });
+      await appendAuditEvent(sql, auditActorOf(p), {
+        action: 'run.submitted',
+        resourceType: 'provisioning_run',
+        resourceId: run.id,
+        organizationId: org.id,
+        organizationPath: org.path,
+        details: { kind: compiled.kind, steps: compiled.program.callCount, onFailure: compiled.program.onFailure, serializationKey: run.serializationKey, priority: run.priority },
+      });
+    });
+    const rows: any[] = await this.ds.query(`SELECT ${RUN_VIEW_COLUMNS} FROM provisioning_runs r WHERE r.id = $1`, [runId]);
+    return runView(rows[0]);
+  }
+
+  /** An operator action in one transaction, on a run in the caller's `runs.operate` scope. */
+  private async act(p: Principal, id: string, fn: (sql: Sql) => Promise<unknown>): Promise<RunView> {
+    await inTransaction(this.ds, async (sql) => {
+      await this.scoped(sql, p, id, 'runs.operate');
+      await fn(sql);
+    });
+    return runView(await this.scoped(sqlOf(this.ds), p, id, 'runs.operate'));
+  }
+
+  /** Loads a run the principal may see with `permission`; missing or out of scope → 404 (the latter audited). */
+  private async scoped(sql: Sql, p: Principal, id: string, permission: Permission, extraColumns = ''): Promise<any> {
+    const scope = this.access.scope(p, permission, SCOPE_COLUMNS, 1);
+    const r = await sql.query(`SELECT ${RUN_VIEW_COLUMNS}${extraColumns}, (${scope.sql}) AS in_scope FROM provisioning_runs r WHERE r.id = $1`, [id, ...scope.params]);
+    const row = r.rows[0];
+    if (!row) throw new ProblemError('RUN_NOT_FOUND', `Run ${id} not found`);
+    if (!row.in_scope) {
+      await this.access.recordDenied(p, permission, 'provisioning_run', [id]);
+      throw new ProblemError('RUN_NOT_FOUND', `Run ${id} not found`);
+    }
+    return row;
+  }
+}
