@@ -120,7 +120,7 @@ export const CONFIG_VARIABLES: VariableSpec[] = [
   { env: 'HOST', field: 'host', kind: 'string', default: '127.0.0.1', description: 'interface the API listens on (0.0.0.0 in containers)' },
   { env: 'DATABASE_URL', field: 'databaseUrl', kind: 'string', description: 'external PostgreSQL; unset = embedded PostgreSQL in DATA_DIR/pg' },
   { env: 'ENGINES', field: 'engines', kind: 'int', default: '2', description: 'engine child processes started by `all`' },
-  { env: 'LOG_LEVEL', field: 'logLevel', kind: 'string', default: 'info', description: LOG_LEVELS.join(' | ') },
+  { env: 'LOG_LEVEL', field: 'logLevel', kind: 'string', default: 'info', description: LOG_LEVELS.join(', ') },
   { env: 'DATA_DIR', field: 'dataDir', kind: 'string', default: '.provisio', description: 'local state: embedded database, bootstrap token, audit key' },
   { env: 'EMBEDDED_PG_PORT', field: 'embeddedPgPort', kind: 'int', default: '0', description: 'port of the embedded PostgreSQL (0 = free port, remembered)' },
   { env: 'TOKEN_DEFAULT_TTL', field: 'tokenDefaultTtlMs', kind: 'duration', default: '90d', description: 'default lifetime of personal tokens' },
