@@ -1,10 +1,11 @@
+import { seedCatalog } from '../catalog/catalog-seed';
 import type { AppConfig } from '../config/app-config';
 import { createDataSource } from '../database/data-source';
 import { inTransaction } from '../database/sql';
 import { bootstrapInstallation } from '../identity/bootstrap';
 
 /** Seed steps other modules contribute (the catalog's sample plans); each must be idempotent. */
-export const SEED_STEPS: { name: string; run: (ds: import('typeorm').DataSource) => Promise<void> }[] = [];
+export const SEED_STEPS: { name: string; run: (ds: import('typeorm').DataSource) => Promise<void> }[] = [{ name: 'catalog', run: seedCatalog }];
 
 /** First-start data: bootstrap identity, then every registered seed step. Idempotent. */
 export async function seedInstallation(config: AppConfig, url: string, opts: { printToken: boolean }): Promise<void> {

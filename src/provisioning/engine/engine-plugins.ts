@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/app-config';
+import { catalogPlugin } from '../../catalog/catalog.plugin';
 import { createLabProvider } from '../providers/lab';
 import type { Provider } from '../providers/provider';
 import { type RunHookRegistry, runHooks } from './run-hooks';
@@ -35,7 +36,7 @@ const labPlugin: EnginePlugin = {
   providers: ({ pool, config }) => (config.labEnabled ? [createLabProvider(pool)] : []),
 };
 
-export const ENGINE_PLUGINS: EnginePlugin[] = [labPlugin];
+export const ENGINE_PLUGINS: EnginePlugin[] = [labPlugin, catalogPlugin];
 
 let hooksRegistered = false;
 
