@@ -168,7 +168,7 @@ export interface QuotaRefusalDetails {
   limitedBy: 'plan' | 'reseller';
 }
 
-/** Explains a refusal from the counters as they are now (ours, still locked). */
+/** Explains a refusal from the counters as they were before it (ours, still locked, the partial move undone). */
 async function refusalDetails(sql: Sql, chain: SubscriptionChain, features: string[], amounts: number[], moved: MovedRow[]): Promise<QuotaRefusalDetails> {
   const movedIds = new Set(moved.map((m) => m.id));
   const rows = (
@@ -212,8 +212,8 @@ export async function reserve(sql: Sql, req: LedgerRequest): Promise<Record<stri
   await lockCounters(sql, chain, features);
   const move = await conditionalMove(sql, chain, features, amounts, 'reserved', '(l.limit_value IS NULL OR l.used + l.reserved + t.amount <= l.limit_value)');
   if (move.moved.length < move.expected || move.subscriptionTargets < features.length) {
-    const details = await refusalDetails(sql, chain, features, amounts, move.moved);
     await undoMove(sql, move.moved, 'reserved');
+    const details = await refusalDetails(sql, chain, features, amounts, move.moved);
     const limitText = details.limit === null ? 'unlimited' : String(details.limit);
     throw new ProblemError(
       'QUOTA_EXCEEDED',
