@@ -14,3 +14,4 @@ export {
 } from './lab-faults';
 export { labDuplicates, labInventory, labRegisterDevice, labState, LAB_OBJECT_TYPES, type LabDuplicate, type LabInventory, type LabState } from './lab-state';
 export { ouPathOf } from './procedures/directory.procedures';
+export { LabOutcomeUnknownError } from './lab-store';
