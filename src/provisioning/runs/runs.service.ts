@@ -24,7 +24,7 @@ const SCOPE_COLUMNS = { path: 'r.organization_path', orgId: 'r.organization_id' 
  * The call a run executes next: the program machine is pure, so running its structural ops from
  * the stored state answers exactly (the stored pc may sit on a `when` or an `enter`).
  */
-function nextCall(program: Program, state: MachineState): CurrentStepView | undefined {
+export function nextCall(program: Program, state: MachineState): CurrentStepView | undefined {
   try {
     const next = createMachine(program, state).next();
     if (next.kind === 'call') return { pc: next.pc, path: next.op.path, namespace: next.op.namespace, procedure: next.op.procedure };
@@ -106,25 +106,26 @@ export class RunsService {
 
   /**
    * POST /v1/provisioning/requests: compile first (any 4xx leaves nothing behind), then store the
-   * run and its audit event in one transaction. The run belongs to the organization named in
-   * the query, or to the submitter's own (so the hoster's auditors see operator requests).
+   * run and its audit event in one transaction. With `?organization=` the run belongs to that
+   * organization (providers are told so). Without it the run belongs to no customer, but is
+   * filed under the submitter's organization path, so the hoster's auditors see it.
    */
   async submit(p: Principal, xml: unknown, q: SubmitRequestQuery): Promise<RunView> {
     if (typeof xml !== 'string') throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', 'Send the request document as application/xml');
-    const org = await this.access.requireOrganization(p, 'requests.submit', q.organization ?? p.subjectOrgId);
+    const org = q.organization ? await this.access.requireOrganization(p, 'requests.submit', q.organization) : undefined;
     const registry = await sharedNamespaceRegistry();
     const runId = newId('run');
     const compiled = compileRequest(xml, {
       registry,
-      context: { actor: p.userId, organization: org.id, onBehalfOf: p.delegationId ? p.subjectOrgId : null, request: runId },
+      context: { actor: p.userId, organization: org?.id ?? null, onBehalfOf: p.delegationId ? p.subjectOrgId : null, request: runId },
       allowTrusted: p.roles.includes('hoster_admin'),
     });
     await inTransaction(this.ds, async (sql) => {
       const run = await createRun(sql, {
         compiled,
         id: runId,
-        organizationId: org.id,
-        organizationPath: org.path,
+        organizationId: org?.id ?? null,
+        organizationPath: org?.path ?? p.subjectOrgPath,
         serializationKey: q.serializationKey ?? null,
         priority: q.priority,
         createdBy: p,
@@ -133,8 +134,8 @@ export class RunsService {
         action: 'run.submitted',
         resourceType: 'provisioning_run',
         resourceId: run.id,
-        organizationId: org.id,
-        organizationPath: org.path,
+        organizationId: org?.id ?? p.subjectOrgId,
+        organizationPath: org?.path ?? p.subjectOrgPath,
         details: { kind: compiled.kind, steps: compiled.program.callCount, onFailure: compiled.program.onFailure, serializationKey: run.serializationKey, priority: run.priority },
       });
     });
