@@ -184,7 +184,7 @@ describe('catalog authorization matrix', () => {
     let n = 0;
     const fresh = (prefix: string) => `${prefix}${Date.now().toString(36)}${(n++).toString(36)}`;
     const ownerToken: Record<Owner, string> = { H: w.hoster.admin.token, R1: w.r1.admin.token, R2: w.r2.admin.token };
-    const ok = (res: { status: number; text: string }, status: number, what: string) => {
+    const ok = <R extends { status: number; text: string }>(res: R, status: number, what: string): R => {
       if (res.status !== status) throw new Error(`setup: ${what}: ${res.status} ${res.text}`);
       return res;
     };

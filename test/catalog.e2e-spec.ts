@@ -227,5 +227,33 @@ describe('catalog walkthrough: hoster plan, reseller offer, customer view, versi
     expect(doc.body.paths['/v1/subscriptions/{id}'].get['x-permission']).toBe('subscriptions.read');
     expect(doc.body.paths['/v1/plans/{id}/publish'].post.responses['422'].description).toContain('PLAN_EXCEEDS_BASE');
     expect(doc.body.components.schemas.CreatePlanRequest.properties.name.example).toBe('business-basic');
+    const examples = doc.body.paths['/v1/plans'].post.requestBody.content['application/json'].examples;
+    expect(Object.keys(examples)).toEqual(['standard-mailbox', 'mobile-mailbox', 'executive', 'business-basic', 'business-premium', 'enterprise']);
+    expect(examples['business-basic'].value).toMatchObject({ kind: 'organization', services: ['directory', 'exchange', 'dns'], features: { 'exchange.mailboxes': 10 } });
+  });
+
+  it('shows the hoster\'s direct customers the hoster\'s published, active plans only', async () => {
+    const hoster = as(w.hoster.admin.token);
+    const direct = await t.post('/v1/organizations', { kind: 'customer', name: 'Direct Co', parentId: w.hoster.orgId, admin: { username: 'direct.admin', displayName: 'Direct' } }, { token: w.hoster.admin.token });
+    expect(direct.status).toBe(201);
+    const customer = as(direct.body.admin.token.token);
+    const make = async (name: string) => (await hoster.post('/v1/plans', { kind: 'organization', name, displayName: name, services: ['dns'] })).body.id;
+    const published = await make('direct-dns');
+    await hoster.post(`/v1/plans/${published}/publish`);
+    const draft = await make('direct-draft');
+    const retired = await make('direct-retired');
+    await hoster.post(`/v1/plans/${retired}/publish`);
+    await hoster.post(`/v1/plans/${retired}/retire`);
+    const names = (await customer.get('/v1/plans?limit=200')).body.items.map((p: any) => p.name);
+    expect(names).toContain('direct-dns');
+    expect(names).not.toContain('direct-draft');
+    expect(names).not.toContain('direct-retired');
+    // Reseller offers are not the hoster's direct customers' business.
+    expect(names).not.toContain('exchange-starter');
+    expect((await customer.get(`/v1/plans/${draft}`)).status).toBe(404);
+    const version = (await customer.get(`/v1/plans/${published}`)).body.currentVersion.id;
+    const sub = await subscribe(direct.body.organization.id, version, direct.body.admin.id);
+    expect(sub.planName).toBe('direct-dns');
+    expect(sub.quotas.find((q) => q.feature === 'dns.zones')).toMatchObject({ limit: 1, available: 1 });
   });
 });

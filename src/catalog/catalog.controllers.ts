@@ -1,15 +1,24 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Endpoint } from '../common/http/endpoint.decorator';
 import { PageQuery } from '../common/pagination/cursor';
 import { IdParam } from '../common/validation/id-param.pipe';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import type { Principal } from '../identity/principal';
+import { SEED_ORGANIZATION_PLANS, SEED_USER_PLANS } from './catalog-seed';
 import { PlanListView, PlanVersionListView, PlanView, ServiceListView, serviceListView, SubscriptionListView, SubscriptionView } from './catalog.views';
 import { AvailabilityRequest, CreatePlanRequest, PlanListQuery, UpdatePlanRequest } from './dto/plan.dto';
 import { PlansService } from './plans.service';
 import { SubscriptionsService } from './subscriptions.service';
+
+/** The sample catalog a fresh installation is seeded with, as request examples in /docs. */
+const PLAN_EXAMPLES = Object.fromEntries(
+  [...SEED_USER_PLANS, ...SEED_ORGANIZATION_PLANS].map(({ userPlans, ...plan }) => [
+    plan.name,
+    { summary: `${plan.kind} plan: ${plan.displayName}`, description: plan.description ?? undefined, value: userPlans ? { ...plan, userPlanIds: userPlans.map((n) => `<id of ${n}>`) } : plan },
+  ]),
+);
 
 const etag = (reply: FastifyReply, plan: PlanView) => reply.header('ETag', `"${plan.revision}"`);
 
@@ -45,6 +54,7 @@ export class PlansController {
   }
 
   @Post()
+  @ApiBody({ type: CreatePlanRequest, examples: PLAN_EXAMPLES })
   @Endpoint({
     permission: 'plans.write',
     summary: 'Create a plan (draft version 1); resellers derive theirs from a hoster plan offered to them',

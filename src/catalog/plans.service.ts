@@ -11,7 +11,7 @@ import { type PlanVersionView, type PlanView, planStatus } from './catalog.views
 import type { AvailabilityRequest, CreatePlanRequest, PlanListQuery, UpdatePlanRequest } from './dto/plan.dto';
 import { createPlan, editPlan, type PlanActor, publishPlan, retirePlan } from './plan-commands';
 import { loadPlan, loadVersions, PLAN_COLUMNS, type PlanRow, type VersionRow, type Viewer, versionViews, visiblePlans } from './plans-store';
-import { setResellerPools } from './quota-ledger';
+import { setResellerPools } from './reseller-pools';
 
 function viewerOf(p: Principal): Viewer {
   return { id: p.subjectOrgId, kind: p.subjectOrgKind, path: p.subjectOrgPath };

@@ -4,7 +4,7 @@ import { newId } from '../common/ids';
 import type { Sql } from '../database/sql';
 import { type FeatureMap, quotaItemsForUser, type UserPlanSettings, userPlanSettings } from './plan-rules';
 import { contentOf, loadVersions, type VersionRow } from './plans-store';
-import { createSubscriptionCounters, type QuotaCounter, setSubscriptionLimits, subscriptionCounters } from './quota-ledger';
+import { createSubscriptionCounters, type QuotaCounter, setSubscriptionLimits, subscriptionCounters } from './quota-counters';
 import { FEATURES_BY_KEY, type ServiceKey } from './service-catalog';
 
 /**
