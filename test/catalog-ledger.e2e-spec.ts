@@ -243,8 +243,15 @@ describe('quota ledger', () => {
       const mobile = resolveUserPlan(sub, 'mobile-mailbox@1');
       expect(resolveUserPlan(sub, 'mobile-mailbox')).toBe(mobile);
       expect(resolveUserPlan(sub, mobile.versionId)).toBe(mobile);
-      expect(mobile.settings).toEqual({ mailbox: { sizeMb: 2048, owa: true }, activeSync: { requirePin: true, maxDevices: 3 }, sip: null });
-      expect(mobile.quotaItems).toEqual([{ feature: 'directory.users', amount: 1 }, { feature: 'exchange.mailboxes', amount: 1 }]);
+      expect(mobile.settings).toEqual({
+        mailbox: { sizeMb: 2048, owa: true },
+        activeSync: { requirePin: true, maxDevices: 3 },
+        sip: { im: true, presence: true, federation: false, conferencing: false },
+      });
+      expect(mobile.quotaItems).toEqual([{ feature: 'directory.users', amount: 1 }, { feature: 'exchange.mailboxes', amount: 1 }, { feature: 'communications.users', amount: 1 }]);
+      const standard = resolveUserPlan(sub, 'standard-mailbox');
+      expect(standard.settings).toEqual({ mailbox: { sizeMb: 1024, owa: true }, activeSync: null, sip: null });
+      expect(standard.quotaItems).toEqual([{ feature: 'directory.users', amount: 1 }, { feature: 'exchange.mailboxes', amount: 1 }]);
       expect(() => resolveUserPlan(sub, 'executive')).toThrow(expect.objectContaining({ code: 'USER_PLAN_NOT_ALLOWED' }));
       expect(() => requireWithinPlanLimit(sub, 'exchange.mailbox_size_mb', 4096)).not.toThrow();
       expect(() => requireWithinPlanLimit(sub, 'exchange.mailbox_size_mb', 8192)).toThrow(expect.objectContaining({ code: 'QUOTA_EXCEEDED' }));
