@@ -4,6 +4,7 @@ import { Identity1764057601000 } from './1764057601000-Identity';
 import { Catalog1764057602000 } from './1764057602000-Catalog';
 import { ProvisioningRuns1764057603000 } from './1764057603000-ProvisioningRuns';
 import { LabPlatform1764057604000 } from './1764057604000-LabPlatform';
+import { Orders1764057605000 } from './1764057605000-Orders';
 import { AuditCheckpoints1764057606000 } from './1764057606000-AuditCheckpoints';
 
 /** Every migration, in order. Add new ones at the end. */
@@ -14,5 +15,6 @@ export const MIGRATIONS: Function[] = [
   Catalog1764057602000,
   ProvisioningRuns1764057603000,
   LabPlatform1764057604000,
+  Orders1764057605000,
   AuditCheckpoints1764057606000,
 ];

@@ -6,6 +6,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { OrdersModule } from './orders/orders.module';
 import { ProvisioningApiModule } from './provisioning/provisioning-api.module';
 
 @Module({})
@@ -13,7 +14,7 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource, extra: any[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, dataSource), IdentityModule, HealthModule, ProvisioningApiModule, AuditModule, CatalogModule, ...extra],
+      imports: [CoreModule.forRoot(config, dataSource), IdentityModule, HealthModule, ProvisioningApiModule, AuditModule, CatalogModule, OrdersModule, ...extra],
     };
   }
 }

@@ -45,3 +45,11 @@ export class StrictValidationPipe implements PipeTransform {
     return inner.transform(value, metadata);
   }
 }
+
+/** Validates a value against a DTO class with the global rules (for bodies whose class depends on a field). */
+export async function validateDto<T>(cls: new () => T, value: unknown): Promise<T> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ProblemError('VALIDATION_FAILED', 'The body must be a JSON object', { errors: [{ path: '', message: 'must be an object' }] });
+  }
+  return inner.transform(value, { type: 'body', metatype: cls }) as Promise<T>;
+}

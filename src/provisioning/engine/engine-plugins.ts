@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/app-config';
 import { catalogPlugin } from '../../catalog/catalog.plugin';
+import { ordersPlugin } from '../../orders/orders.plugin';
 import { createLabProvider } from '../providers/lab';
 import type { Provider } from '../providers/provider';
 import { type RunHookRegistry, runHooks } from './run-hooks';
@@ -36,7 +37,7 @@ const labPlugin: EnginePlugin = {
   providers: ({ pool, config }) => (config.labEnabled ? [createLabProvider(pool)] : []),
 };
 
-export const ENGINE_PLUGINS: EnginePlugin[] = [labPlugin, catalogPlugin];
+export const ENGINE_PLUGINS: EnginePlugin[] = [labPlugin, catalogPlugin, ordersPlugin];
 
 let hooksRegistered = false;
 

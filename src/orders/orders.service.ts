@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { appendAuditEvent } from '../audit/audit-writer';
+import { ProblemError } from '../common/errors/problem';
+import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
+import { AppConfig } from '../config/app-config';
+import { inTransaction, sqlOf } from '../database/sql';
+import { AccessService } from '../identity/access.service';
+import type { Permission } from '../identity/permissions';
+import { auditActorOf, type Principal } from '../identity/principal';
+import { cancelQueuedRun } from '../provisioning/runs/run-actions';
+import { stepView, type StepView } from '../provisioning/runs/runs.views';
+import type { OrderListQuery } from './dto/order-requests';
+import { OrderWaiter } from './order-waiter';
+import { ORDER_SELECT, orderView, OrdersReader } from './orders.reader';
+import { TERMINAL_ORDER_STATUSES, type OrderView } from './orders.views';
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly access: AccessService,
+    private readonly reader: OrdersReader,
+    private readonly waiter: OrderWaiter,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The order row, or 404 when it is missing or outside the caller's scope. */
+  private async scoped(p: Principal, id: string, permission: Permission = 'orders.read'): Promise<any> {
+    const row = (await this.ds.query(`SELECT id, organization_id, organization_path, run_id, status FROM orders WHERE id = $1`, [id]))[0];
+    if (!row || !this.access.allows(p, permission, { id: row.organization_id, path: row.organization_path, kind: 'customer' })) {
+      await this.access.recordDenied(p, permission, 'order', [id]);
+      throw new ProblemError('NOT_FOUND', `Order ${id} not found`);
+    }
+    return row;
+  }
+
+  async list(p: Principal, q: OrderListQuery): Promise<Page<OrderView>> {
+    const limit = q.limit ?? 50;
+    const scope = this.access.scope(p, 'orders.read', { path: 'o.organization_path', orgId: 'o.organization_id' });
+    const params: unknown[] = [...scope.params];
+    const where = [scope.sql];
+    const add = (clause: (n: string) => string, v: unknown) => {
+      params.push(v);
+      where.push(clause(`$${params.length}`));
+    };
+    if (q.organizationId) add((n) => `o.organization_id = ${n}`, q.organizationId);
+    if (q.status) add((n) => `o.status = ${n}`, q.status);
+    if (q.type) add((n) => `o.type = ${n}`, q.type);
+    if (q.from) add((n) => `o.created_at >= ${n}::timestamptz`, q.from);
+    if (q.to) add((n) => `o.created_at < ${n}::timestamptz`, q.to);
+    const after = decodeCursor(q.cursor, 2);
+    if (after) {
+      params.push(after[0], after[1]);
+      where.push(`(o.created_at, o.id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+    }
+    params.push(limit + 1);
+    const rows: any[] = await this.ds.query(`${ORDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.created_at DESC, o.id DESC LIMIT $${params.length}`, params);
+    return toPage(rows, limit, (r) => [new Date(r.created_at).toISOString(), r.id], orderView);
+  }
+
+  /** GET /v1/orders/{id}, with `wait` seconds of long-poll until a terminal status. */
+  async get(p: Principal, id: string, waitSeconds = 0): Promise<OrderView> {
+    await this.scoped(p, id);
+    const deadline = Date.now() + Math.min(waitSeconds, this.config.maxWaitSeconds) * 1000;
+    if (waitSeconds > 0) await this.waiter.ready();
+    for (;;) {
+      const remaining = deadline - Date.now();
+      // Armed before reading, so a change between the read and the wait wakes us.
+      const armed = remaining > 0 ? this.waiter.arm(id, Math.min(remaining, 1000)) : undefined;
+      const view = await this.reader.view(this.ds, id);
+      if (!armed || TERMINAL_ORDER_STATUSES.includes(view.status)) {
+        armed?.cancel();
+        return view;
+      }
+      await armed.promise;
+    }
+  }
+
+  async requestXml(p: Principal, id: string): Promise<string> {
+    const row = await this.scoped(p, id);
+    const r = (await this.ds.query(`SELECT request_xml FROM provisioning_runs WHERE id = $1`, [row.run_id]))[0];
+    if (!r) throw new ProblemError('NOT_FOUND', `Order ${id} has no request`);
+    return r.request_xml;
+  }
+
+  async responseXml(p: Principal, id: string): Promise<string> {
+    const row = await this.scoped(p, id);
+    const r = (await this.ds.query(`SELECT response_xml, status FROM provisioning_runs WHERE id = $1`, [row.run_id]))[0];
+    if (!r?.response_xml) throw new ProblemError('ORDER_RESPONSE_NOT_READY', `The order is ${row.status}; its response exists once its run stops`);
+    return r.response_xml;
+  }
+
+  async timeline(p: Principal, id: string): Promise<{ orderId: string; runId: string; items: StepView[] }> {
+    const row = await this.scoped(p, id);
+    const steps: any[] = await this.ds.query(`SELECT * FROM provisioning_steps WHERE run_id = $1 ORDER BY seq`, [row.run_id]);
+    return { orderId: id, runId: row.run_id, items: steps.map(stepView) };
+  }
+
+  /** Before its run starts, an order can be called off; after that only operators act on the run. */
+  async cancel(p: Principal, id: string, reason?: string): Promise<OrderView> {
+    const row = await this.scoped(p, id, 'orders.cancel');
+    await inTransaction(this.ds, async (sql) => {
+      const run = (await sql.query<any>(`SELECT status, started_at FROM provisioning_runs WHERE id = $1 FOR UPDATE`, [row.run_id])).rows[0];
+      if (!run || run.status !== 'queued' || run.started_at) {
+        throw new ProblemError('ORDER_NOT_CANCELLABLE', `The order's run is ${run?.status ?? 'gone'}${run?.started_at ? ' and has started' : ''}`);
+      }
+      await cancelQueuedRun(sql, row.run_id, auditActorOf(p), reason ?? 'cancelled by the customer');
+      await appendAuditEvent(sql, auditActorOf(p), {
+        action: 'order.cancel_requested',
+        resourceType: 'order',
+        resourceId: id,
+        organizationId: row.organization_id,
+        organizationPath: row.organization_path,
+        details: { reason: reason ?? null },
+      });
+    });
+    return this.reader.view(sqlOf(this.ds), id);
+  }
+}
