@@ -215,6 +215,11 @@ describe('catalog walkthrough: hoster plan, reseller offer, customer view, versi
     expect(of('plan.published', derivedId)).toHaveLength(2);
     expect(of('plan.retired', derivedId)).toHaveLength(1);
     expect(of('subscription.created', sub.id)[0].actor_user_id).toBe(w.c1.admin.userId);
+    // Looking at or touching another tenant's plan is on record, though it answered 404.
+    const denied = (await t.pool.query(`SELECT actor_user_id, details FROM audit_events WHERE action = 'auth.denied' AND resource_id = $1`, [hosterPlanId])).rows;
+    expect(denied.map((d) => [d.actor_user_id, d.details.permission])).toEqual(
+      expect.arrayContaining([[w.r1.admin.userId, 'catalog.read'], [w.r1.admin.userId, 'plans.write'], [w.c1.admin.userId, 'catalog.read']]),
+    );
     // Refused attempts changed nothing.
     expect((await t.pool.query(`SELECT count(*)::int AS n FROM plans WHERE name LIKE 'bad-%' OR name = 'too-early'`)).rows[0].n).toBe(0);
   });

@@ -99,7 +99,11 @@ export class PlansService {
   private async requireVisible(sql: Sql, p: Principal, id: string, lock = false): Promise<PlanRow> {
     const f = visiblePlans(viewerOf(p), 'p', 1);
     const visible = (await sql.query(`SELECT 1 FROM plans p WHERE p.id = $1 AND ${f.sql}`, [id, ...f.params])).rowCount > 0;
-    if (!visible) throw new ProblemError('NOT_FOUND', `Plan ${id} not found`);
+    if (!visible) {
+      // Another tenant's plan: same answer as a missing one, but the attempt is on record.
+      if ((await sql.query(`SELECT 1 FROM plans WHERE id = $1`, [id])).rowCount > 0) await this.access.recordDenied(p, 'catalog.read', 'plan', [id]);
+      throw new ProblemError('NOT_FOUND', `Plan ${id} not found`);
+    }
     return (await loadPlan(sql, id, { lock }))!;
   }
 
