@@ -18,6 +18,9 @@ Commands:
                            verify an audit export offline (no server, no database)
   token create --user <id|username> [--roles a,b] [--expires 30d] [--name text]
                            issue a token straight from the database (prints the secret once)
+  submit <file.xml> [--watch] [--organization <id>]
+                           submit a raw XML request to a running API (hoster admins); watch it run
+  orders watch <id>        follow an order with a progress bar until it ends
   config                   print the configuration variables and their defaults
   help                     this text
 
@@ -93,6 +96,14 @@ export async function runCli(argv: string[]): Promise<number> {
         await db.close();
       }
       return 0;
+    }
+    case 'submit': {
+      const { submitCommand } = await import('./client-commands.js');
+      return submitCommand(config, rest);
+    }
+    case 'orders': {
+      const { ordersCommand } = await import('./client-commands.js');
+      return ordersCommand(config, rest);
     }
     case 'token': {
       const { tokenCommand } = await import('../identity/token-cli.js');
