@@ -28,6 +28,11 @@ const serializer = new XMLSerializer();
 /** Only CR LF / CR → LF (XML 1.0 §2.11); xmldom's default also rewrites Unicode line separators (XML 1.1). */
 const xml10LineEndings = (s: string) => s.replace(/\r\n?/g, '\n');
 
+/** A document without any node yet (the safe parser fills it). */
+export function newEmptyDocument(): XDocument {
+  return impl.createDocument(null, '', null);
+}
+
 /** A new namespace-free document whose root element is `rootName`. */
 export function newDocument(rootName: string): XDocument {
   return impl.createDocument(null, rootName, null);
@@ -54,18 +59,6 @@ export function parseTrusted(xml: string): XDocument {
     normalizeLineEndings: xml10LineEndings,
     onError: (level, msg) => {
       if (level !== 'warning') throw new Error(`internal XML could not be parsed: ${msg}`);
-    },
-  });
-  return parser.parseFromString(xml, 'application/xml');
-}
-
-/** DOM parser for client documents after the saxes pre-scan has vetted them. */
-export function parseVetted(xml: string, onError: (msg: string) => never): XDocument {
-  const parser = new DOMParser({
-    locator: true,
-    normalizeLineEndings: xml10LineEndings,
-    onError: (level, msg) => {
-      if (level !== 'warning') onError(msg);
     },
   });
   return parser.parseFromString(xml, 'application/xml');

@@ -1,4 +1,5 @@
 import * as xpath from 'xpath';
+import { compileFastPath, type FastPath } from './fast-paths';
 import { newDocument, rootOf, type XNode } from './xml-dom';
 
 /**
@@ -27,8 +28,22 @@ function parsed(expr: string): Parsed {
 /** A path that could not be evaluated at run time (it passed the compile-time checks). */
 export class PathEvaluationError extends Error {}
 
-/** The nodes `expr` selects from `node`, in document order. */
+const fastCache = new Map<string, FastPath | null>();
+
+/** The nodes `expr` selects from `node`, in document order (fast-paths.ts for the common subset). */
 export function selectNodes(expr: string, node: XNode): XNode[] {
+  let fast = fastCache.get(expr);
+  if (fast === undefined) {
+    fast = compileFastPath(expr);
+    if (fastCache.size >= MAX_CACHED) fastCache.clear();
+    fastCache.set(expr, fast);
+  }
+  if (fast) return fast(node);
+  return selectWithLibrary(expr, node);
+}
+
+/** The `xpath` package: complete XPath 1.0, slow on large node sets. */
+export function selectWithLibrary(expr: string, node: XNode): XNode[] {
   let result: any;
   try {
     result = parsed(expr).evaluate({ node });

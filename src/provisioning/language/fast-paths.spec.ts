@@ -1,0 +1,85 @@
+import { compileFastPath } from './fast-paths';
+import { parseTrusted, rootOf } from './xml-dom';
+import { selectNodes, selectWithLibrary } from './xpath-paths';
+
+const DOC = `<data>
+  <order id="o1"/>
+  <organization id="org" name="Contoso" domain="c.example"><ouPath>OU=c</ouPath>text<ouPath>OU=d</ouPath></organization>
+  <users kind="list">
+    <user alias="ann" sip="true" active="true"><previous sip="false"/><tag>x</tag></user>
+    <user alias="bob" sip="false"><tag>y</tag><tag>x</tag></user>
+    <user alias="cy"/>
+  </users>
+  <zone name="z"><record name="@" type="MX"/><record name="www" type="A"/></zone>
+  <zone name="y"><record name="mail" type="A"/></zone>
+</data>`;
+
+const SUBSET = [
+  'users/user',
+  'users/user[2]',
+  'users/user[last()]',
+  'users/user[@sip]',
+  "users/user[@sip='true']",
+  'users/user[@sip!="true"]',
+  "users/user[tag='x']",
+  'users/user[tag!="x"]',
+  'users/user[previous]',
+  "users/user[@active='true'][1]",
+  'users/user[1][@alias="bob"]',
+  'users/user/@alias',
+  'users/user/@*',
+  'organization/@id | organization/@domain',
+  'organization/@domain | organization/@id',
+  'organization/ouPath | order | users/@kind',
+  'users/user/tag | zone/record',
+  'organization/text()',
+  'organization/node()',
+  'organization/*',
+  'organization/ouPath[2]',
+  '.',
+  '*',
+  'users/user/..',
+  'users/user/tag/../..',
+  'users/user/tag/..',
+  '(users/user)[2]/tag',
+  '(zone/record)[3]',
+  '(zone)[2]/record',
+  '((zone)[1]/record)[2]/@name',
+  "zone[@name='z']/record[@type='A']/@name",
+  'users/user[.="y"]',
+  'missing/path',
+  'users/user[9]',
+];
+
+const OUTSIDE = ['//user', '/data/users', 'users/user[position()=2]', 'child::users', 'count(x)', 'users/user[@a and @b]', 'users/user[text()]', '.[1]', 'users/user[0]'];
+
+describe('fast path evaluation', () => {
+  const root = rootOf(parseTrusted(DOC.replace(/>\s+</g, '><')));
+  const contexts = [root, selectWithLibrary('users/user[1]', root)[0], selectWithLibrary('organization/@id', root)[0]];
+
+  it.each(SUBSET)('agrees with the xpath package on %s', (expr) => {
+    expect(compileFastPath(expr)).not.toBeNull();
+    for (const ctx of contexts) {
+      const fast = selectNodes(expr, ctx);
+      let library: unknown[];
+      try {
+        library = selectWithLibrary(expr, ctx);
+      } catch {
+        continue;
+      }
+      expect(fast).toEqual(library);
+      expect(fast.every((n, i) => n === library[i])).toBe(true);
+    }
+  });
+
+  it.each(OUTSIDE)('leaves %s to the xpath package', (expr) => {
+    expect(compileFastPath(expr)).toBeNull();
+  });
+
+  // The xpath package needs minutes for this (quadratic document-order checks); the timeout is a hang guard.
+  it('selects among 20,000 siblings without the quadratic ordering', () => {
+    const big = parseTrusted(`<data><users>${'<u/>'.repeat(20_000)}</users></data>`);
+    expect(selectNodes('users/u', rootOf(big))).toHaveLength(20_000);
+    expect(selectNodes('(users/u)[19999]/../u[last()]', rootOf(big))).toHaveLength(1);
+  }, 30_000);
+});
