@@ -26,7 +26,7 @@ const MAX_NESTING = 16;
 
 export class NamespaceLoadError extends Error {
   constructor(message: string, readonly problems: string[] = [message]) {
-    super(problems.length > 1 ? `${message}\n  - ${problems.join('\n  - ')}` : message);
+    super(problems.length === 1 && problems[0] === message ? message : `${message}\n  - ${problems.join('\n  - ')}`);
     this.name = 'NamespaceLoadError';
   }
 }
@@ -109,8 +109,14 @@ export class NamespaceRegistry implements ProcedureCatalog {
         problems.push(`${src.file}: ${e.message}${errors.length > 1 ? ` (${errors.slice(1).join('; ')})` : ''}`);
         continue;
       }
-      if (leafNamespaces.has(doc.name)) problems.push(`${src.file}: namespace "${doc.name}" is already a leaf namespace`);
-      if (composites.has(doc.name)) problems.push(`${src.file}: namespace "${doc.name}" is defined twice`);
+      if (leafNamespaces.has(doc.name)) {
+        problems.push(`${src.file}: namespace "${doc.name}" is already a leaf namespace`);
+        continue;
+      }
+      if (composites.has(doc.name)) {
+        problems.push(`${src.file}: namespace "${doc.name}" is defined twice`);
+        continue;
+      }
       const procedures = new Map<string, CompositeProcedure>();
       for (const p of doc.procedures) {
         procedures.set(p.name, { namespace: doc.name, version: doc.version, name: p.name, access: p.access, ...(p.summary !== undefined && { summary: p.summary }), input: p.input, body: p.body });
