@@ -319,6 +319,12 @@ describe('compileRequest', () => {
       expect(seen).toBeLessThan(MAX_CALL_STEPS + 200);
     });
 
+    it('refuses XPath beyond the fast subset on a large document instead of spending minutes on it', () => {
+      const p = problemOf(() => compileTrusted(registry, '<forEach name="u" path="users/u[position() > 0]"><execute namespace="DNS" procedure="GetZone"/></forEach>', users(2000)));
+      expect(p).toMatchObject({ code: 'REQUEST_INVALID', status: 422 });
+      expect(compileTrusted(registry, '<forEach name="u" path="users/u[position() > 1]"><execute namespace="DNS" procedure="GetZone"/></forEach>', users(5)).program.callCount).toBe(4);
+    });
+
     it('bounds forEach iterations even when they produce no step', () => {
       const p = problemOf(() => compileTrusted(registry, '<forEach name="u" path="users/u"><forEach name="v" root="u" path="../u"/></forEach>', users(400)));
       expect(p.code).toBe('REQUEST_TOO_MANY_STEPS');

@@ -1,6 +1,11 @@
+import { shippedDocuments } from '../../../test/helpers/language';
+import { executesOf } from './body-check';
+import type { Statement } from './ast';
 import { compileFastPath } from './fast-paths';
+import { parseXmlSafely } from './safe-xml';
+import { readNamespaceDocument } from './statements';
 import { parseTrusted, rootOf } from './xml-dom';
-import { selectNodes, selectWithLibrary } from './xpath-paths';
+import { LIBRARY_MAX_ELEMENTS, PathEvaluationError, selectNodes, selectWithLibrary } from './xpath-paths';
 
 const DOC = `<data>
   <order id="o1"/>
@@ -74,6 +79,28 @@ describe('fast path evaluation', () => {
 
   it.each(OUTSIDE)('leaves %s to the xpath package', (expr) => {
     expect(compileFastPath(expr)).toBeNull();
+  });
+
+  it('runs expressions outside the subset on small documents only', () => {
+    const doc = (n: number) => rootOf(parseTrusted(`<data><users>${'<u/>'.repeat(n)}</users></data>`));
+    expect(selectNodes('users/u[position() > 1]', doc(10))).toHaveLength(9);
+    expect(() => selectNodes('users/u[position() > 1]', doc(LIBRARY_MAX_ELEMENTS))).toThrow(PathEvaluationError);
+    expect(selectNodes('users/u[2]', doc(LIBRARY_MAX_ELEMENTS))).toHaveLength(1);
+  });
+
+  it('covers every path the shipped namespace documents use', () => {
+    const paths: string[] = [];
+    const walk = (body: Statement[]) => {
+      for (const s of body) {
+        if (s.type === 'forEach') paths.push(s.path);
+        if (s.type === 'when' && s.condition.sourcePath) paths.push(s.condition.sourcePath);
+        if (s.type !== 'execute') walk(s.type === 'try' ? [...s.body, ...s.catchBody] : s.body);
+      }
+      for (const x of executesOf(body)) for (const m of [...x.before, ...x.after]) if (m.sourcePath) paths.push(m.sourcePath);
+    };
+    for (const d of shippedDocuments()) for (const p of readNamespaceDocument(parseXmlSafely(d.xml)).procedures) walk(p.body);
+    expect(paths.length).toBeGreaterThan(100);
+    expect(paths.filter((p) => compileFastPath(p) === null)).toEqual([]);
   });
 
   // The xpath package needs minutes for this (quadratic document-order checks); the timeout is a hang guard.

@@ -42,8 +42,33 @@ export function selectNodes(expr: string, node: XNode): XNode[] {
   return selectWithLibrary(expr, node);
 }
 
+/**
+ * Expressions outside the fast subset run on the `xpath` package, whose cost grows with the
+ * square of the document (document order through xmldom). They are refused on documents larger
+ * than this, rather than blocking a process for minutes.
+ */
+export const LIBRARY_MAX_ELEMENTS = 1000;
+
+function tooLargeForLibrary(node: XNode): boolean {
+  let top: XNode = node;
+  for (let p = (node as any).ownerElement ?? node.parentNode; p; p = p.parentNode) top = p;
+  let count = 0;
+  const stack: XNode[] = [top];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType === 1 && ++count > LIBRARY_MAX_ELEMENTS) return true;
+    for (let c = n.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 || c.nodeType === 9) stack.push(c);
+  }
+  return false;
+}
+
 /** The `xpath` package: complete XPath 1.0, slow on large node sets. */
 export function selectWithLibrary(expr: string, node: XNode): XNode[] {
+  if (tooLargeForLibrary(node)) {
+    throw new PathEvaluationError(
+      `path "${expr}" uses XPath beyond the supported fast subset (child and attribute steps, . and .., unions, positions and attribute/child tests) and the document has more than ${LIBRARY_MAX_ELEMENTS} elements`,
+    );
+  }
   let result: any;
   try {
     result = parsed(expr).evaluate({ node });
