@@ -14,7 +14,7 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource, extra: any[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, dataSource), IdentityModule, HealthModule, ProvisioningApiModule, AuditModule, CatalogModule, OrdersModule, ...extra],
+      imports: [CoreModule.forRoot(config, dataSource), IdentityModule, HealthModule, ProvisioningApiModule.forRoot(config), AuditModule, CatalogModule, OrdersModule, ...extra],
     };
   }
 }

@@ -138,6 +138,8 @@ describe('lab HTTP API', () => {
       expectProblem(await off.get(`/v1/lab/state?organization=${customer.orgId}`, { token: admin.token }), 404, 'ROUTE_NOT_FOUND');
       expectProblem(await off.get('/v1/lab/faults', { token: admin.token }), 404, 'ROUTE_NOT_FOUND');
       expectProblem(await off.request('PUT', '/v1/lab/faults', { token: admin.token, body: {} }), 404, 'ROUTE_NOT_FOUND');
+      const doc = (await off.get('/docs-json')).body;
+      expect(Object.keys(doc.paths).filter((p) => p.startsWith('/v1/lab'))).toEqual([]);
     } finally {
       await off.close();
     }
