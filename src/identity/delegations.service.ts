@@ -8,6 +8,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { AppConfig } from '../config/app-config';
 import { parseDuration } from '../config/duration';
 import { inTransaction } from '../database/sql';
+import { Where } from '../database/where';
 import { AccessService } from './access.service';
 import type { CreateDelegationRequest, DelegationListQuery } from './dto/identity.dto';
 import { type DelegationView, delegationView, effectiveDelegationStatus } from './identity.views';
@@ -30,22 +31,14 @@ export class DelegationsService {
 
   async list(p: Principal, q: DelegationListQuery): Promise<Page<DelegationView>> {
     const limit = q.limit ?? 50;
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (clause: (n: string) => string, v: unknown) => {
-      params.push(v);
-      where.push(clause(`$${params.length}`));
-    };
+    const where = new Where({ sql: 'TRUE', params: [] });
     // Visible: hoster staff all; resellers their own; customers (org_admin) the ones on them.
-    if (p.roles.includes('hoster_admin') || p.roles.includes('hoster_csr')) where.push('TRUE');
-    else if (!p.delegationId && (p.roles.includes('reseller_admin') || p.roles.includes('reseller_csr'))) add((n) => `d.reseller_org_id = ${n}`, p.userOrgId);
-    else if (p.roles.includes('org_admin')) add((n) => `d.customer_org_id = ${n}`, p.subjectOrgId);
-    else where.push('FALSE');
-    if (q.customerId) add((n) => `d.customer_org_id = ${n}`, q.customerId);
-    const after = decodeCursor(q.cursor, 1);
-    if (after) add((n) => `d.id < ${n}`, after[0]);
-    params.push(q.status ? 1000 : limit + 1);
-    let rows: any[] = await this.ds.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY d.id DESC LIMIT $${params.length}`, params);
+    if (p.roles.includes('hoster_admin') || p.roles.includes('hoster_csr')) where.raw('TRUE');
+    else if (!p.delegationId && (p.roles.includes('reseller_admin') || p.roles.includes('reseller_csr'))) where.add((n) => `d.reseller_org_id = ${n}`, p.userOrgId);
+    else if (p.roles.includes('org_admin')) where.add((n) => `d.customer_org_id = ${n}`, p.subjectOrgId);
+    else where.raw('FALSE');
+    where.add((n) => `d.customer_org_id = ${n}`, q.customerId).add((n) => `d.id < ${n}`, decodeCursor(q.cursor, 1)?.[0]);
+    let rows: any[] = await this.ds.query(`${SELECT} WHERE ${where.sql} ORDER BY d.id DESC LIMIT ${where.param(q.status ? 1000 : limit + 1)}`, where.params);
     // Status is partly time-derived; filter after computing it.
     if (q.status) rows = rows.filter((r) => effectiveDelegationStatus(r, clock.now()) === q.status).slice(0, limit + 1);
     return toPage(rows, limit, (r) => [r.id], delegationView);

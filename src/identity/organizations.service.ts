@@ -8,6 +8,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { AppConfig } from '../config/app-config';
 import { parseDuration } from '../config/duration';
 import { inTransaction, type Sql } from '../database/sql';
+import { Where } from '../database/where';
 import { AccessService } from './access.service';
 import type { CreateOrganizationRequest, OrganizationListQuery, UpdateOrganizationRequest } from './dto/identity.dto';
 import { type CreatedTokenView, type OrganizationView, type UserView, organizationView, userView } from './identity.views';
@@ -41,20 +42,12 @@ export class OrganizationsService {
 
   async list(p: Principal, q: OrganizationListQuery): Promise<Page<OrganizationView>> {
     const limit = q.limit ?? 50;
-    const scope = this.access.scope(p, 'organizations.read', { path: 'o.path', orgId: 'o.id' });
-    const params: unknown[] = [...scope.params];
-    const where = [scope.sql];
-    const add = (clause: (n: string) => string, v: unknown) => {
-      params.push(v);
-      where.push(clause(`$${params.length}`));
-    };
-    if (q.kind) add((n) => `o.kind = ${n}`, q.kind);
-    if (q.parentId) add((n) => `o.parent_id = ${n}`, q.parentId);
-    if (q.status) add((n) => `o.status = ${n}`, q.status);
-    const after = decodeCursor(q.cursor, 1);
-    if (after) add((n) => `o.id > ${n}`, after[0]);
-    params.push(limit + 1);
-    const rows: any[] = await this.ds.query(`SELECT o.* FROM organizations o WHERE ${where.join(' AND ')} ORDER BY o.id LIMIT $${params.length}`, params);
+    const where = new Where(this.access.scope(p, 'organizations.read', { path: 'o.path', orgId: 'o.id' }))
+      .add((n) => `o.kind = ${n}`, q.kind)
+      .add((n) => `o.parent_id = ${n}`, q.parentId)
+      .add((n) => `o.status = ${n}`, q.status)
+      .add((n) => `o.id > ${n}`, decodeCursor(q.cursor, 1)?.[0]);
+    const rows: any[] = await this.ds.query(`SELECT o.* FROM organizations o WHERE ${where.sql} ORDER BY o.id LIMIT ${where.param(limit + 1)}`, where.params);
     return toPage(rows, limit, (r) => [r.id], organizationView);
   }
 

@@ -5,6 +5,7 @@ import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { AppConfig } from '../config/app-config';
 import { inTransaction, sqlOf } from '../database/sql';
+import { Where } from '../database/where';
 import { AccessService } from '../identity/access.service';
 import type { Permission } from '../identity/permissions';
 import { auditActorOf, type Principal } from '../identity/principal';
@@ -37,25 +38,15 @@ export class OrdersService {
 
   async list(p: Principal, q: OrderListQuery): Promise<Page<OrderView>> {
     const limit = q.limit ?? 50;
-    const scope = this.access.scope(p, 'orders.read', { path: 'o.organization_path', orgId: 'o.organization_id' });
-    const params: unknown[] = [...scope.params];
-    const where = [scope.sql];
-    const add = (clause: (n: string) => string, v: unknown) => {
-      params.push(v);
-      where.push(clause(`$${params.length}`));
-    };
-    if (q.organizationId) add((n) => `o.organization_id = ${n}`, q.organizationId);
-    if (q.status) add((n) => `o.status = ${n}`, q.status);
-    if (q.type) add((n) => `o.type = ${n}`, q.type);
-    if (q.from) add((n) => `o.created_at >= ${n}::timestamptz`, q.from);
-    if (q.to) add((n) => `o.created_at < ${n}::timestamptz`, q.to);
+    const where = new Where(this.access.scope(p, 'orders.read', { path: 'o.organization_path', orgId: 'o.organization_id' }))
+      .add((n) => `o.organization_id = ${n}`, q.organizationId)
+      .add((n) => `o.status = ${n}`, q.status)
+      .add((n) => `o.type = ${n}`, q.type)
+      .add((n) => `o.created_at >= ${n}::timestamptz`, q.from)
+      .add((n) => `o.created_at < ${n}::timestamptz`, q.to);
     const after = decodeCursor(q.cursor, 2);
-    if (after) {
-      params.push(after[0], after[1]);
-      where.push(`(o.created_at, o.id) < ($${params.length - 1}::timestamptz, $${params.length})`);
-    }
-    params.push(limit + 1);
-    const rows: any[] = await this.ds.query(`${ORDER_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.created_at DESC, o.id DESC LIMIT $${params.length}`, params);
+    if (after) where.addMany((at, id) => `(o.created_at, o.id) < (${at}::timestamptz, ${id})`, after);
+    const rows: any[] = await this.ds.query(`${ORDER_SELECT} WHERE ${where.sql} ORDER BY o.created_at DESC, o.id DESC LIMIT ${where.param(limit + 1)}`, where.params);
     return toPage(rows, limit, (r) => [new Date(r.created_at).toISOString(), r.id], orderView);
   }
 
