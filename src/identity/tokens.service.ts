@@ -64,29 +64,7 @@ export class TokensService {
   /** A new personal token for the caller, with at most the caller's roles. */
   async createOwn(p: Principal, body: { name?: string; roles?: Role[]; expiresIn?: string }): Promise<CreatedTokenView> {
     if (p.delegationId) throw new ProblemError('FORBIDDEN', 'A delegated admin token cannot create tokens; ask for another one with POST /v1/delegations/{id}/tokens');
-    const roles = body.roles ?? p.roles;
-    const extra = roles.filter((r) => !p.roles.includes(r));
-    if (extra.length) throw new ProblemError('TOKEN_ROLES_EXCEED_OWNER', `This token does not hold: ${extra.join(', ')}`);
-    if (!roles.length) throw new ProblemError('VALIDATION_FAILED', 'A token needs at least one role', { errors: [{ path: 'roles', message: 'must not be empty' }] });
-    const ttl = this.lifetime(body.expiresIn, this.config.tokenDefaultTtlMs, this.config.tokenMaxTtlMs);
-    return inTransaction(this.ds, async (sql) => {
-      const created = await issueToken(sql, {
-        userId: p.userId,
-        organizationId: p.userOrgId,
-        roles,
-        expiresAt: new Date(clock.nowMs() + ttl),
-        name: body.name,
-        createdBy: p.userId,
-      });
-      await appendAuditEvent(sql, auditActorOf(p), {
-        action: 'token.created',
-        resourceType: 'token',
-        resourceId: created.id,
-        organizationId: p.userOrgId,
-        details: { owner: p.userId, roles, expiresAt: created.expiresAt, name: created.name },
-      });
-      return created;
-    });
+    return inTransaction(this.ds, (sql) => this.issueAudited(sql, p, { id: p.userId, organizationId: p.userOrgId, roles: p.roles }, body));
   }
 
   /** First (or another) token for a user below the caller, in scope (ACCESS.md §3). */
@@ -99,29 +77,39 @@ export class TokensService {
         throw new ProblemError('ROLE_NOT_GRANTABLE', 'You may issue tokens only to users whose roles are all below yours');
       }
       if (user.status !== 'active') throw new ProblemError('USER_DISABLED', 'The user is disabled');
-      const roles: Role[] = body.roles ?? user.roles;
-      const extra = roles.filter((r: Role) => !user.roles.includes(r));
-      if (extra.length) throw new ProblemError('TOKEN_ROLES_EXCEED_OWNER', `The user does not hold: ${extra.join(', ')}`);
-      if (!roles.length) throw new ProblemError('VALIDATION_FAILED', 'The user holds no role', { errors: [{ path: 'roles', message: 'user has no role' }] });
-      const ttl = this.lifetime(body.expiresIn, this.config.tokenDefaultTtlMs, this.config.tokenMaxTtlMs);
-      const created = await issueToken(sql, {
-        userId: user.id,
-        organizationId: user.organization_id,
-        roles,
-        expiresAt: new Date(clock.nowMs() + ttl),
-        name: body.name,
-        createdBy: p.userId,
-      });
-      await appendAuditEvent(sql, auditActorOf(p), {
-        action: 'token.created',
-        resourceType: 'token',
-        resourceId: created.id,
-        organizationId: user.organization_id,
-        organizationPath: user.org_path,
-        details: { owner: user.id, roles, expiresAt: created.expiresAt, issuedBy: p.userId },
-      });
-      return created;
+      return this.issueAudited(sql, p, { id: user.id, organizationId: user.organization_id, organizationPath: user.org_path, roles: user.roles }, body);
     });
+  }
+
+  /** Roles at most the owner's, lifetime within bounds, the token and its audit event. */
+  private async issueAudited(
+    sql: Sql,
+    p: Principal,
+    owner: { id: string; organizationId: string; organizationPath?: string; roles: Role[] },
+    body: { name?: string; roles?: Role[]; expiresIn?: string },
+  ): Promise<CreatedTokenView> {
+    const roles = body.roles ?? owner.roles;
+    const extra = roles.filter((r) => !owner.roles.includes(r));
+    if (extra.length) throw new ProblemError('TOKEN_ROLES_EXCEED_OWNER', `The owner does not hold: ${extra.join(', ')}`);
+    if (!roles.length) throw new ProblemError('VALIDATION_FAILED', 'A token needs at least one role', { errors: [{ path: 'roles', message: 'must not be empty' }] });
+    const ttl = this.lifetime(body.expiresIn, this.config.tokenDefaultTtlMs, this.config.tokenMaxTtlMs);
+    const created = await issueToken(sql, {
+      userId: owner.id,
+      organizationId: owner.organizationId,
+      roles,
+      expiresAt: new Date(clock.nowMs() + ttl),
+      name: body.name,
+      createdBy: p.userId,
+    });
+    await appendAuditEvent(sql, auditActorOf(p), {
+      action: 'token.created',
+      resourceType: 'token',
+      resourceId: created.id,
+      organizationId: owner.organizationId,
+      organizationPath: owner.organizationPath,
+      details: { owner: owner.id, roles, expiresAt: created.expiresAt, name: created.name, issuedBy: p.userId },
+    });
+    return created;
   }
 
   /** Revoke: your own token, or a token of a user below you in your scope. Effective at once. */
