@@ -1,0 +1,230 @@
+import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { freePort } from '../src/database/free-port';
+import { type BenchContext, type BenchDefinition } from './lib/context';
+import { summarizeProfiles } from './lib/cpu-profile';
+import { ApiClient, expectStatus } from './lib/http';
+import { resetStatements, startBenchDatabase, topStatements } from './lib/postgres';
+import { type ApiProcess, type EngineProcess, startApi, startEngine, waitUntil } from './lib/processes';
+import { atLeast, atMost, type BenchResult, type TargetCheck } from './lib/results';
+import { median, round } from './lib/stats';
+import { addUserOrder, createCustomers, type Customer, subscribeAll } from './lib/tenants';
+
+// autocannon ships no types; the bits we use.
+interface CannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+  latency: { p50: number; p90: number; p99: number; max: number; average: number };
+  requests: { average: number; sent: number; total: number };
+  throughput: { average: number };
+}
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<CannonResult>;
+
+interface Load {
+  /** Requests per second achieved (2xx answers / duration). */
+  rps: number;
+  sent: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+}
+
+function toLoad(r: CannonResult): Load {
+  return {
+    rps: round(r['2xx'] / r.duration),
+    sent: r.requests.sent,
+    ok: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: round(r.latency.average, 2) },
+  };
+}
+
+/** Round-robin over the customers' tokens (and fresh aliases for orders), one per request. */
+function requestsFor(route: 'plans' | 'orders', customers: Customer[], aliasPrefix: string, withAuth: boolean) {
+  let i = 0;
+  return [
+    {
+      method: route === 'plans' ? 'GET' : 'POST',
+      path: route === 'plans' ? '/v1/plans' : '/v1/orders',
+      setupRequest: (req: Record<string, any>) => {
+        const c = customers[i % customers.length];
+        const n = i++;
+        const headers: Record<string, string> = { accept: 'application/json' };
+        if (withAuth) headers.authorization = `Bearer ${c.token}`;
+        if (route === 'orders') {
+          headers['content-type'] = 'application/json';
+          return { ...req, headers, body: JSON.stringify(addUserOrder(c, `${aliasPrefix}${n}`, 'standard-mailbox')) };
+        }
+        return { ...req, headers };
+      },
+    },
+  ];
+}
+
+/**
+ * api-latency (QUALITY.md): authenticated `GET /v1/plans` and `POST /v1/orders` (add_users, one
+ * user) under autocannon against the real API process (`provisio serve`, default configuration,
+ * no engines running so only the API works), and the same load against a bare Fastify route
+ * returning the same JSON in a separate process. Two loads per route and repetition: as fast as
+ * 16 connections go (throughput), and a fixed 1,000 req/s (`overallRate`) for the tail latency.
+ */
+export const apiLatency: BenchDefinition = {
+  name: 'api-latency',
+  description: 'authenticated GET /v1/plans and POST /v1/orders under autocannon vs a bare Fastify route returning the same JSON size',
+  async run(ctx: BenchContext): Promise<BenchResult[]> {
+    const duration = ctx.quick ? 4 : 10;
+    const maxConnections = 16;
+    const fixedRate = 1000;
+    const fixedConnections = 50;
+    const started = Date.now();
+    const db = await startBenchDatabase('api');
+    const profileDir = ctx.profile ? path.join(db.dir, 'profiles') : undefined;
+    let api: ApiProcess | undefined;
+    let engines: EngineProcess[] = [];
+    let bare: ReturnType<typeof fork> | undefined;
+    try {
+      api = await startApi(db.url, db.dir, { cpuProfileDir: profileDir });
+      const client = new ApiClient(api.base);
+      engines = await Promise.all([0, 1].map((slot) => startEngine(db.pool, db.url, db.dir, { slot })));
+      const customers = await createCustomers(client, api.adminToken, ctx.quick ? 20 : 60, 'api');
+      await subscribeAll(client, customers, 'enterprise');
+      // Only the API works during the measurements: the orders placed wait in the queue.
+      await Promise.all(engines.map((e) => e.stop()));
+      engines = [];
+
+      // The bare baseline answers with the real documents.
+      const plansRes = await client.get('/v1/plans', customers[0].token);
+      expectStatus(plansRes, 200, 'GET /v1/plans');
+      const orderRes = await client.post('/v1/orders', addUserOrder(customers[0], 'sizeprobe', 'standard-mailbox'), customers[0].token);
+      expectStatus(orderRes, 202, 'POST /v1/orders');
+      const plansFile = path.join(db.dir, 'plans.json');
+      const orderFile = path.join(db.dir, 'order.json');
+      fs.writeFileSync(plansFile, JSON.stringify(plansRes.body));
+      fs.writeFileSync(orderFile, JSON.stringify(orderRes.body));
+      const barePort = await freePort();
+      const out = fs.openSync(path.join(db.dir, 'bare.log'), 'a');
+      bare = fork(path.join(__dirname, 'baselines', 'bare-fastify.js'), [], { env: { ...process.env, PORT: String(barePort), BENCH_PLANS_BODY: plansFile, BENCH_ORDER_BODY: orderFile }, stdio: ['ignore', out, out, 'ipc'] });
+      fs.closeSync(out);
+      await new Promise<void>((resolve, reject) => {
+        bare!.once('message', () => resolve());
+        bare!.once('exit', (code) => reject(new Error(`the bare Fastify baseline exited (${code})`)));
+      });
+      const bareBase = `http://127.0.0.1:${barePort}`;
+      const bareSize = (await (await fetch(`${bareBase}/v1/plans`)).text()).length;
+      const apiSize = JSON.stringify(plansRes.body).length;
+      ctx.log(`API pid ${api.pid}, bare Fastify pid ${bare.pid}; GET /v1/plans body ${apiSize} bytes (bare ${bareSize}); ${customers.length} customer tokens`);
+
+      const cannon = async (base: string, route: 'plans' | 'orders', target: 'api' | 'bare', mode: 'max' | 'fixed', tag: string) => {
+        const opts: Record<string, unknown> = {
+          url: base,
+          duration,
+          connections: mode === 'max' ? maxConnections : fixedConnections,
+          pipelining: 1,
+          timeout: 10,
+          requests: requestsFor(route, customers, tag, target === 'api'),
+        };
+        if (mode === 'fixed') opts.overallRate = fixedRate;
+        return toLoad(await autocannon(opts));
+      };
+
+      const warm = async (base: string, target: 'api' | 'bare') => {
+        await autocannon({ url: base, duration: 2, connections: 8, requests: requestsFor('plans', customers, 'w', target === 'api') });
+      };
+      await warm(bareBase, 'bare');
+      await warm(api.base, 'api');
+
+      const runs: Record<string, unknown>[] = [];
+      let statements: unknown;
+      for (let rep = 1; rep <= ctx.reps; rep++) {
+        const r: Record<string, any> = { rep };
+        r.barePlansMax = await cannon(bareBase, 'plans', 'bare', 'max', 'x');
+        r.apiPlansMax = await cannon(api.base, 'plans', 'api', 'max', 'x');
+        r.bareOrdersMax = await cannon(bareBase, 'orders', 'bare', 'max', `b${rep}m`);
+        await db.pool.query('/* bench */ CHECKPOINT');
+        await resetStatements(db.pool);
+        r.apiOrdersMax = await cannon(api.base, 'orders', 'api', 'max', `a${rep}m`);
+        statements = { ordersMax: await topStatements(db.pool, 12), perOrder: undefined };
+        (statements as any).perOrder = round((statements as any).ordersMax.totalCalls / Math.max(1, r.apiOrdersMax.ok), 1);
+        r.barePlansFixed = await cannon(bareBase, 'plans', 'bare', 'fixed', 'x');
+        r.apiPlansFixed = await cannon(api.base, 'plans', 'api', 'fixed', 'x');
+        r.apiOrdersFixed = await cannon(api.base, 'orders', 'api', 'fixed', `a${rep}f`);
+        r.ratios = { plans: round(r.apiPlansMax.rps / r.barePlansMax.rps, 3), orders: round(r.apiOrdersMax.rps / r.bareOrdersMax.rps, 3) };
+        runs.push(r);
+        ctx.log(
+          `rep ${rep}: plans ${r.apiPlansMax.rps}/s vs bare ${r.barePlansMax.rps}/s (${round(r.ratios.plans * 100)}%); orders ${r.apiOrdersMax.rps}/s; ` +
+            `at ${fixedRate}/s: plans p99 ${r.apiPlansFixed.latencyMs.p99} ms (${r.apiPlansFixed.rps}/s served), bare p99 ${r.barePlansFixed.latencyMs.p99} ms, orders p99 ${r.apiOrdersFixed.latencyMs.p99} ms (${r.apiOrdersFixed.rps}/s served)`,
+        );
+      }
+      api.sample();
+      const apiPeakMb = round(api.peakHwmMb);
+      await api.stop();
+      api = undefined;
+
+      const med = (f: (r: any) => number) => round(median(runs.map(f)), 2);
+      const summary = {
+        plans: {
+          apiRps: med((r) => r.apiPlansMax.rps),
+          bareRps: med((r) => r.barePlansMax.rps),
+          ratio: med((r) => r.ratios.plans),
+          apiP99AtMaxMs: med((r) => r.apiPlansMax.latencyMs.p99),
+          fixedRate: { apiP50Ms: med((r) => r.apiPlansFixed.latencyMs.p50), apiP99Ms: med((r) => r.apiPlansFixed.latencyMs.p99), apiServedRps: med((r) => r.apiPlansFixed.rps), bareP99Ms: med((r) => r.barePlansFixed.latencyMs.p99), bareServedRps: med((r) => r.barePlansFixed.rps) },
+        },
+        orders: {
+          apiRps: med((r) => r.apiOrdersMax.rps),
+          bareRps: med((r) => r.bareOrdersMax.rps),
+          ratio: med((r) => r.ratios.orders),
+          apiP50AtMaxMs: med((r) => r.apiOrdersMax.latencyMs.p50),
+          apiP99AtMaxMs: med((r) => r.apiOrdersMax.latencyMs.p99),
+          fixedRate: { apiP50Ms: med((r) => r.apiOrdersFixed.latencyMs.p50), apiP99Ms: med((r) => r.apiOrdersFixed.latencyMs.p99), apiServedRps: med((r) => r.apiOrdersFixed.rps) },
+          statementsPerOrder: (statements as any)?.perOrder,
+        },
+        non2xx: runs.reduce((n, r: any) => n + r.apiPlansMax.non2xx + r.apiOrdersMax.non2xx + r.apiPlansFixed.non2xx + r.apiOrdersFixed.non2xx, 0),
+        apiPeakRssMb: apiPeakMb,
+      };
+      const fixedNote = (served: number) => (served < fixedRate * 0.95 ? `served only ${served} req/s of the ${fixedRate} offered` : undefined);
+      const checks: TargetCheck[] = [
+        atLeast('GET /v1/plans throughput ÷ bare Fastify, median', round(summary.plans.ratio * 100, 1), 40, '%', { baseline: { name: 'bare Fastify, same JSON', value: summary.plans.bareRps, unit: 'req/s' } }),
+        atMost(`GET /v1/plans p99 at ${fixedRate} req/s`, summary.plans.fixedRate.apiP99Ms, 25, 'ms', { note: fixedNote(summary.plans.fixedRate.apiServedRps) }),
+        atMost(`POST /v1/orders p99 at ${fixedRate} req/s`, summary.orders.fixedRate.apiP99Ms, 25, 'ms', { note: fixedNote(summary.orders.fixedRate.apiServedRps) }),
+        atMost('non-2xx answers from the API', summary.non2xx, 0, 'answers'),
+      ];
+      const profile: Record<string, unknown> = { statements };
+      if (profileDir) {
+        profile.cpu = { api: summarizeProfiles(path.join(profileDir, 'serve')) };
+        ctx.keepProfiles(profileDir, 'api-latency');
+      }
+      return [
+        {
+          ...ctx.header('api-latency', this.description),
+          date: new Date().toISOString(),
+          durationS: Math.round((Date.now() - started) / 1000),
+          setup: {
+            api: '`provisio serve`, default configuration (TypeORM pool 20, rate limit 6000/min per token on, LOG_LEVEL=info to a file); no engine running during the loads',
+            bare: 'Fastify 5 (the adapter\'s), one process, same JSON documents, no auth/validation/database',
+            autocannon: { durationS: duration, maxConnections, fixedRate, fixedConnections, pipelining: 1, warmupS: 2, runsIn: 'the bench process' },
+            tokens: `${customers.length} customers' org_admin tokens, round-robin per request`,
+            plansBodyBytes: apiSize,
+            order: 'add_users, one standard-mailbox user with a fresh alias, enterprise subscriptions',
+            postgres: { version: db.version, settings: db.settings },
+          },
+          repetitions: ctx.reps,
+          runs,
+          summary,
+          checks,
+          profile,
+        },
+      ];
+    } finally {
+      bare?.kill('SIGTERM');
+      await Promise.all(engines.map((e) => e.stop(10_000)));
+      await api?.stop(10_000);
+      await db.stop();
+    }
+  },
+};

@@ -1,0 +1,104 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import PgBoss from 'pg-boss';
+import type { Pool } from 'pg';
+import { waitUntil } from '../lib/processes';
+import { RAW_SCHEMA_SQL } from './raw-jobs';
+
+export interface BaselineRun {
+  jobs: number;
+  completed: number;
+  windowMs: number;
+  jobsPerS: number;
+}
+
+function forkWorker(script: string, env: Record<string, string>, logFile: string): { child: ChildProcess; message: Promise<unknown>; exited: Promise<void>; messages: unknown[] } {
+  const out = fs.openSync(logFile, 'a');
+  const child = fork(path.join(__dirname, script), [], { env: { ...process.env, ...env }, stdio: ['ignore', out, out, 'ipc'] });
+  fs.closeSync(out);
+  const messages: unknown[] = [];
+  const message = new Promise<unknown>((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready; see ${logFile}`)));
+  });
+  child.on('message', (m) => messages.push(m));
+  message.catch(() => undefined);
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return { child, message, exited, messages };
+}
+
+export const PGBOSS_SETTINGS = { workers: 2, batchSize: 50, pollingIntervalSeconds: 0.5 };
+
+/**
+ * Baseline (a): pg-boss 10 in its own schema of the same database. `jobs` trivial jobs are
+ * inserted first, then 2 worker processes (one `work()` each) drain the queue. The window runs
+ * from the first job's start to the last job's completion, from pg-boss's own timestamps.
+ */
+export async function runPgBossBaseline(pool: Pool, databaseUrl: string, jobs: number, dir: string, settings = PGBOSS_SETTINGS): Promise<BaselineRun> {
+  const queue = `bench_${Date.now().toString(36)}`;
+  const boss = new PgBoss({ connectionString: databaseUrl, application_name: 'bench-pgboss-setup', max: 2, supervise: false, schedule: false });
+  boss.on('error', () => undefined);
+  await boss.start(); // installs the pgboss schema the first time
+  try {
+    await boss.createQueue(queue);
+    for (let i = 0; i < jobs; i += 1000) {
+      await boss.insert(Array.from({ length: Math.min(1000, jobs - i) }, (_, k) => ({ name: queue, data: { n: i + k } })));
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true, timeout: 2000 }).catch(() => undefined);
+  }
+  await pool.query('/* bench */ CHECKPOINT');
+  const workers = Array.from({ length: settings.workers }, () =>
+    forkWorker('pgboss-worker.js', { DATABASE_URL: databaseUrl, BENCH_QUEUE: queue, BENCH_PGBOSS_BATCH: String(settings.batchSize), BENCH_PGBOSS_POLL_S: String(settings.pollingIntervalSeconds) }, path.join(dir, 'pgboss.log')),
+  );
+  try {
+    await Promise.all(workers.map((w) => w.message));
+    await waitUntil(
+      async () => {
+        const r = await pool.query(`/* bench */ SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [queue]);
+        return r.rows[0].n >= jobs;
+      },
+      'pg-boss to complete its jobs',
+      30 * 60_000,
+      200,
+    );
+  } finally {
+    for (const w of workers) w.child.kill('SIGTERM');
+    await Promise.all(workers.map((w) => w.exited));
+  }
+  const r = (
+    await pool.query(
+      `/* bench */ SELECT count(*)::int AS n, EXTRACT(EPOCH FROM max(completed_on) - min(started_on)) * 1000 AS ms FROM pgboss.job WHERE name = $1 AND state = 'completed'`,
+      [queue],
+    )
+  ).rows[0];
+  const windowMs = Number(r.ms);
+  return { jobs, completed: r.n, windowMs, jobsPerS: (r.n / windowMs) * 1000 };
+}
+
+export const RAW_SETTINGS = { processes: 2, streamsPerProcess: 16 };
+
+/**
+ * Baseline (b): a raw `pg` loop — claim (SKIP LOCKED), start, complete, three commits per job —
+ * in 2 processes × 16 connections (the engines' 2 × ENGINE_CONCURRENCY). The window runs from
+ * the first claim to the last completion, from the table's timestamps.
+ */
+export async function runRawBaseline(pool: Pool, databaseUrl: string, jobs: number, dir: string, settings = RAW_SETTINGS): Promise<BaselineRun> {
+  await pool.query(RAW_SCHEMA_SQL);
+  await pool.query('/* bench */ TRUNCATE bench_raw_jobs');
+  await pool.query(`/* bench */ INSERT INTO bench_raw_jobs (payload) SELECT jsonb_build_object('n', g) FROM generate_series(1, $1) g`, [jobs]);
+  await pool.query('/* bench */ VACUUM ANALYZE bench_raw_jobs');
+  await pool.query('/* bench */ CHECKPOINT');
+  const workers = Array.from({ length: settings.processes }, () =>
+    forkWorker('raw-worker.js', { DATABASE_URL: databaseUrl, BENCH_RAW_STREAMS: String(settings.streamsPerProcess) }, path.join(dir, 'raw.log')),
+  );
+  await Promise.all(workers.map((w) => w.message));
+  for (const w of workers) w.child.send('go');
+  await Promise.all(workers.map((w) => w.exited));
+  const r = (
+    await pool.query(`/* bench */ SELECT count(*)::int AS n, EXTRACT(EPOCH FROM max(finished_at) - min(claimed_at)) * 1000 AS ms FROM bench_raw_jobs WHERE state = 'done'`)
+  ).rows[0];
+  const windowMs = Number(r.ms);
+  return { jobs, completed: r.n, windowMs, jobsPerS: (r.n / windowMs) * 1000 };
+}

@@ -1,0 +1,124 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Pool } from 'pg';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { runMigrations } from '../../src/database/migrate';
+
+/**
+ * The bench's own PostgreSQL: the embedded binaries in a fresh temp directory, migrated, with
+ * **default durability** (fsync on, synchronous_commit on, full_page_writes on: every commit
+ * waits for its WAL flush), and pg_stat_statements preloaded so each benchmark can say which
+ * statements its time went to. Settings that differ from a stock PostgreSQL are listed in
+ * BENCH_PG_SETTINGS and printed in the results.
+ */
+export const BENCH_PG_SETTINGS: Record<string, string | number> = {
+  // The engines (2 × (16×2+4) pool connections + LISTEN), the API (20 + LISTEN), the baselines.
+  max_connections: 300,
+  shared_preload_libraries: 'pg_stat_statements',
+  'pg_stat_statements.track': 'all',
+  'pg_stat_statements.max': 5000,
+  track_io_timing: 'on',
+};
+
+export interface BenchDatabase {
+  url: string;
+  adminUrl: string;
+  dir: string;
+  embedded: EmbeddedDatabase;
+  /** A small superuser pool for the bench's own queries (setup, measurements). */
+  pool: Pool;
+  version: string;
+  /** The effective durability and memory settings, as the server reports them. */
+  settings: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const REPORTED = ['fsync', 'synchronous_commit', 'full_page_writes', 'wal_level', 'shared_buffers', 'work_mem', 'max_connections', 'checkpoint_timeout', 'max_wal_size', 'shared_preload_libraries'];
+
+export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `provisio-bench-${name}-`));
+  fs.chmodSync(dir, 0o755);
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'db'), database: 'provisio', settings: BENCH_PG_SETTINGS });
+  try {
+    await runMigrations(embedded.url);
+    const pool = new Pool({ connectionString: embedded.url, max: 4, application_name: 'provisio-bench' });
+    pool.on('error', () => undefined);
+    await pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const version = (await pool.query(`SELECT current_setting('server_version') AS v`)).rows[0].v as string;
+    const rows = (await pool.query(`SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1)`, [REPORTED])).rows;
+    const settings: Record<string, string> = {};
+    for (const r of rows) settings[r.name] = r.unit && r.unit !== 'ms' && r.unit !== 's' ? humanSize(Number(r.setting), r.unit) : `${r.setting}${r.unit ?? ''}`;
+    return {
+      url: embedded.url,
+      adminUrl: embedded.adminUrl,
+      dir,
+      embedded,
+      pool,
+      version,
+      settings,
+      stop: async () => {
+        await pool.end().catch(() => undefined);
+        await embedded.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await embedded.stop();
+    throw e;
+  }
+}
+
+function humanSize(value: number, unit: string): string {
+  const m = /^(\d+)?(B|kB|MB|GB)$/.exec(unit);
+  if (!m) return `${value}${unit}`;
+  const factor = Number(m[1] ?? 1) * { B: 1, kB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[m[2] as 'B' | 'kB' | 'MB' | 'GB'];
+  const bytes = value * factor;
+  if (bytes >= 1024 ** 3) return `${+(bytes / 1024 ** 3).toFixed(1)}GB`;
+  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)}MB`;
+  return `${+(bytes / 1024).toFixed(0)}kB`;
+}
+
+export interface StatementCost {
+  query: string;
+  calls: number;
+  totalMs: number;
+  meanMs: number;
+  rows: number;
+  /** Share of the total execution time of all statements in the window. */
+  share: number;
+}
+
+export async function resetStatements(pool: Pool): Promise<void> {
+  await pool.query('SELECT pg_stat_statements_reset()');
+}
+
+/**
+ * The statements of the window since the last reset, by total execution time, without the
+ * bench's own bookkeeping queries. `calls` over the steps of the window gives round trips per step.
+ */
+export async function topStatements(pool: Pool, limit = 15): Promise<{ totalCalls: number; totalMs: number; top: StatementCost[] }> {
+  const rows = (
+    await pool.query(
+      `SELECT query, calls::float8 AS calls, total_exec_time AS total_ms, rows::float8 AS rows
+         FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND query NOT LIKE '%pg_stat_statements%'
+          AND query NOT LIKE '%/* bench */%'`,
+    )
+  ).rows as { query: string; calls: number; total_ms: number; rows: number }[];
+  const totalCalls = rows.reduce((a, r) => a + r.calls, 0);
+  const totalMs = rows.reduce((a, r) => a + r.total_ms, 0);
+  const top = rows
+    .sort((a, b) => b.total_ms - a.total_ms)
+    .slice(0, limit)
+    .map((r) => ({
+      query: r.query.replace(/\s+/g, ' ').trim().slice(0, 300),
+      calls: r.calls,
+      totalMs: Math.round(r.total_ms),
+      meanMs: Math.round((r.total_ms / Math.max(1, r.calls)) * 1000) / 1000,
+      rows: r.rows,
+      share: Math.round((r.total_ms / Math.max(1e-9, totalMs)) * 1000) / 1000,
+    }));
+  return { totalCalls, totalMs: Math.round(totalMs), top };
+}

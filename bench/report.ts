@@ -1,0 +1,169 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BENCH_DIR, type BenchResult, readResults, type TargetCheck } from './lib/results';
+
+/**
+ * Regenerates bench/RESULTS.md from bench/results/*.json: the machine, a summary of every
+ * figure against its target, one section per benchmark (repetitions, setup, where the time
+ * went), and bench/FINDINGS.md (written by people: profiles read, causes, recommendations).
+ */
+const ORDER = ['engine-throughput', 'memory', 'order-latency', 'failover', 'api-latency'];
+const fmt = (v: unknown): string => {
+  if (typeof v === 'number') return Number.isFinite(v) ? (Math.abs(v) >= 100 ? String(Math.round(v)) : String(Math.round(v * 100) / 100)) : '—';
+  if (v === undefined || v === null) return '—';
+  return String(v);
+};
+const unit = (c: TargetCheck) => (c.unit === '×' || c.unit === '%' ? `${fmt(c.value)}${c.unit}` : `${fmt(c.value)} ${c.unit}`);
+const table = (head: string[], rows: unknown[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(fmt).join(' | ')} |`)].join('\n');
+
+function statementsTable(s: any, perUnit?: { label: string; count: number }): string {
+  if (!s?.top?.length) return '';
+  const rows = s.top.slice(0, 10).map((t: any) => [
+    fmt(t.calls),
+    perUnit ? fmt(Math.round((t.calls / perUnit.count) * 100) / 100) : '',
+    fmt(t.totalMs),
+    fmt(t.meanMs),
+    `${Math.round(t.share * 100)}%`,
+    '`' + t.query.replace(/\|/g, '\\|').slice(0, 110) + (t.query.length > 110 ? '…' : '') + '`',
+  ]);
+  return table(['calls', perUnit ? `per ${perUnit.label}` : '', 'total ms', 'mean ms', 'share', 'statement'], rows);
+}
+
+function cpuTable(c: any, title: string): string {
+  if (!c?.top?.length) return '';
+  return [
+    `${title}: ${c.files} profile(s), ${c.totalMs} ms sampled, ${Math.round(c.idleShare * 100)}% idle, GC ${Math.round(c.gcShare * 100)}% of busy time.`,
+    '',
+    table(['self ms', 'share of busy', 'function', 'where'], c.top.slice(0, 12).map((t: any) => [t.selfMs, `${Math.round(t.selfShare * 1000) / 10}%`, '`' + t.fn + '`', t.where])),
+  ].join('\n');
+}
+
+function section(r: BenchResult): string {
+  const out: string[] = [`## ${r.name}`, '', r.description + '.', '', `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC on commit \`${r.commit}\`${r.dirty ? ' (with uncommitted changes)' : ''}, ${r.repetitions} repetitions, ${r.durationS} s.`, ''];
+  if (r.notes?.length) out.push(...r.notes.map((n) => `> ${n}`), '');
+  const s: any = r.summary;
+  const runs: any[] = r.runs;
+  switch (r.name) {
+    case 'engine-throughput':
+      out.push(
+        table(
+          ['rep', 'online steps/s', 'online orders/s', 'online p50 ms', 'online p99 ms', 'drain steps/s', 'drain orders/s', 'pg-boss jobs/s', 'raw loop jobs/s', 'drain ÷ pg-boss', 'drain ÷ raw', 'online ÷ pg-boss', 'online ÷ raw'],
+          [
+            ...runs.map((x) => [x.rep, x.online.stepsPerS, x.online.ordersPerS, x.online.latencyMs.p50, x.online.latencyMs.p99, x.drain.stepsPerS, x.drain.ordersPerS, x.pgboss.jobsPerS, x.raw.jobsPerS, `${x.ratios.drainVsPgboss}×`, `${Math.round(x.ratios.drainVsRaw * 1000) / 10}%`, `${x.ratios.onlineVsPgboss}×`, `${Math.round(x.ratios.onlineVsRaw * 1000) / 10}%`]),
+            ['**median**', s.online.stepsPerS, s.online.ordersPerS, s.online.latencyP50Ms, s.online.latencyP99Ms, s.drain.stepsPerS, s.drain.ordersPerS, s.pgbossJobsPerS, s.rawJobsPerS, `${s.ratios.drainVsPgboss}×`, `${Math.round(s.ratios.drainVsRaw * 1000) / 10}%`, `${s.ratios.onlineVsPgboss}×`, `${Math.round(s.ratios.onlineVsRaw * 1000) / 10}%`],
+          ],
+        ),
+        '',
+        `Steps per order: ${s.drain.stepsPerOrder}. API placement alone (no engine running): ${s.drain.apiPlacementOnlyPerS} orders/s; while engines run: ${s.online.placedPerS} orders/s. ` +
+          `Database statements per journaled step (drain, engines only): ${s.drain.roundTripsPerStep}; per order end to end (online, API + engines): ${s.online.roundTripsPerOrder}.`,
+        '',
+      );
+      if ((r.profile as any)?.statementsLastRep?.drain) {
+        const d = (r.profile as any).statementsLastRep.drain;
+        const steps = runs[runs.length - 1].drain.steps;
+        out.push(`Where the database time went during the last drain (pg_stat_statements, ${steps} steps, ${Math.round(d.totalMs)} ms of statement time):`, '', statementsTable(d, { label: 'step', count: steps }), '');
+      }
+      if ((r.profile as any)?.statementsLastRep?.online) {
+        const o = (r.profile as any).statementsLastRep.online;
+        const orders = runs[runs.length - 1].online.orders;
+        out.push(`…and during the last online phase (API + engines, ${orders} orders):`, '', statementsTable(o, { label: 'order', count: orders }), '');
+      }
+      break;
+    case 'memory':
+      out.push(table(['process', 'phase', 'peak RSS MB'], runs.map((x) => (x.apiPid ? ['API (`serve`)', 'whole benchmark', x.apiPeakMb] : [`engine pid ${x.enginePid}`, x.phase, x.peakMb]))), '');
+      break;
+    case 'order-latency':
+      out.push(
+        table(
+          ['round', 'orders', 'steps each', 'p50 ms', 'p90 ms', 'max ms', 'POST ms', 'queue ms', 'execute ms', 'notify ms'],
+          [
+            ...runs.map((x) => [x.rep, x.orders, x.stepsPerOrder, x.latencyMs.p50, x.latencyMs.p90, x.latencyMs.max, x.breakdownMedianMs.post, x.breakdownMedianMs.queue, x.breakdownMedianMs.execute, x.breakdownMedianMs.notify]),
+            ['**all**', s.pooled.n, s.stepsPerOrder, s.pooled.p50, s.pooled.p90, s.pooled.max, s.breakdownMedianMs.post, s.breakdownMedianMs.queue, s.breakdownMedianMs.execute, s.breakdownMedianMs.notify],
+          ],
+        ),
+        '',
+        `Breakdown (medians): POST round trip; queue = run created → claimed; execute = claimed → finished (${s.breakdownMedianMs.perStep} ms per step, of which provider calls ${s.breakdownMedianMs.providerCallsTotal} ms in total); notify = finished → the client's long poll returned. ${s.roundTripsPerOrder} database statements per order.`,
+        '',
+      );
+      if ((r.profile as any)?.statements) out.push(statementsTable((r.profile as any).statements, { label: 'order', count: s.pooled.n }), '');
+      break;
+    case 'failover':
+      out.push(
+        table(
+          ['round', 'kills', 'first step p50 ms', 'p99 ms', 'max ms', 'all runs moving p50 ms', 'p99 ms'],
+          [
+            ...runs.map((x) => [x.rep, x.kills, x.firstStepMs.p50, x.firstStepMs.p99, x.firstStepMs.max, x.allRunsMs.p50, x.allRunsMs.p99]),
+            ['**all**', s.kills, s.firstStepMs.p50, s.firstStepMs.p99, s.firstStepMs.max, s.allRunsMs.p50, s.allRunsMs.p99],
+          ],
+        ),
+        '',
+        `${s.orders} orders: ${Object.entries(s.byStatus).map(([k, v]) => `${v} ${k}`).join(', ')}; ${s.notTerminal} not terminal; ${s.takeovers} takeovers; ${s.runsHeldPerKill} runs held per kill (median); lab duplicates ${s.labDuplicates}; lab users ${s.labUsers} for ${s.expectedLabUsers} completed orders.`,
+        '',
+      );
+      break;
+    case 'api-latency':
+      out.push(
+        table(
+          ['rep', 'plans req/s', 'bare req/s', 'plans ÷ bare', 'orders req/s', 'bare POST req/s', 'plans p99 @1000/s', 'served', 'bare p99 @1000/s', 'orders p99 @1000/s', 'served'],
+          [
+            ...runs.map((x) => [x.rep, x.apiPlansMax.rps, x.barePlansMax.rps, `${Math.round(x.ratios.plans * 1000) / 10}%`, x.apiOrdersMax.rps, x.bareOrdersMax.rps, x.apiPlansFixed.latencyMs.p99, x.apiPlansFixed.rps, x.barePlansFixed.latencyMs.p99, x.apiOrdersFixed.latencyMs.p99, x.apiOrdersFixed.rps]),
+            ['**median**', s.plans.apiRps, s.plans.bareRps, `${Math.round(s.plans.ratio * 1000) / 10}%`, s.orders.apiRps, s.orders.bareRps, s.plans.fixedRate.apiP99Ms, s.plans.fixedRate.apiServedRps, s.plans.fixedRate.bareP99Ms, s.orders.fixedRate.apiP99Ms, s.orders.fixedRate.apiServedRps],
+          ],
+        ),
+        '',
+        `Throughput runs use 16 connections; the fixed-rate runs offer 1,000 req/s (autocannon \`overallRate\`, 50 connections) — "served" is what came back per second. POST /v1/orders: ${s.orders.statementsPerOrder} database statements per order.`,
+        '',
+      );
+      if ((r.profile as any)?.statements?.ordersMax) out.push('Statements during the last POST /v1/orders throughput run:', '', statementsTable((r.profile as any).statements.ordersMax), '');
+      break;
+    default:
+      out.push('```json', JSON.stringify(r.summary, null, 2), '```', '');
+  }
+  const cpu = (r.profile as any)?.cpu;
+  if (cpu) {
+    if (cpu.engines) out.push(cpuTable(cpu.engines, 'CPU profile of the engines (`--profile`)'), '');
+    if (cpu.api) out.push(cpuTable(cpu.api, 'CPU profile of the API (`--profile`)'), '');
+  }
+  out.push('<details><summary>setup</summary>', '', '```json', JSON.stringify(r.setup, null, 2), '```', '', '</details>', '');
+  return out.join('\n');
+}
+
+export function renderReport(results: BenchResult[]): string {
+  const sortedResults = [...results].sort((a, b) => (ORDER.indexOf(a.name) + 100) % 100 - (ORDER.indexOf(b.name) + 100) % 100);
+  const latest = sortedResults.reduce<BenchResult | undefined>((a, b) => (!a || b.date > a.date ? b : a), undefined);
+  const m = latest?.machine;
+  const pg = (sortedResults.find((r) => (r.setup as any)?.postgres) as any)?.setup?.postgres;
+  const lines: string[] = [
+    '# Benchmark results',
+    '',
+    'Generated by `npm run bench` from `bench/results/*.json` — do not edit by hand; the findings at the end come from `bench/FINDINGS.md`.',
+    'Every benchmark starts its own embedded PostgreSQL (default durability: fsync, synchronous_commit and full_page_writes on) and runs its baseline in the same run.',
+    '',
+    '## Machine',
+    '',
+  ];
+  if (m) {
+    lines.push(
+      table(
+        ['cores', 'memory', 'CPU', 'Node', 'PostgreSQL', 'load average when the last run started'],
+        [[m.cores, `${m.memoryGb} GB`, m.cpuModel, m.node, pg?.version ?? '—', m.loadAverageAtStart.join(' ')]],
+      ),
+      '',
+    );
+    if (pg?.settings) lines.push(`PostgreSQL settings: ${Object.entries(pg.settings).map(([k, v]) => `\`${k}=${v}\``).join(', ')}.`, '');
+    lines.push(
+      '> The machine is shared: other work ran beside the benchmarks. Absolute figures move with the load; the ratios to the same-run baselines move much less.',
+      '',
+    );
+  }
+  lines.push('## Summary', '', table(['benchmark', 'figure', 'value', 'baseline', 'target', 'met?', 'run', 'commit'], sortedResults.flatMap((r) => r.checks.map((c) => [r.name, c.metric, unit(c), c.baseline ? `${c.baseline.name}: ${fmt(c.baseline.value)} ${c.baseline.unit}` : '', c.target + (c.note ? ` (${c.note})` : ''), c.met ? '✅ met' : '❌ missed', r.date.slice(0, 10), r.commit + (r.dirty ? '*' : '')]))), '');
+  for (const r of sortedResults) lines.push(section(r));
+  const findings = path.join(BENCH_DIR, 'FINDINGS.md');
+  if (fs.existsSync(findings)) lines.push(fs.readFileSync(findings, 'utf8').trim(), '');
+  return lines.join('\n');
+}
+
+export function writeReport(): void {
+  fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), renderReport(readResults()));
+}
