@@ -101,19 +101,35 @@ step AS (
     FROM run WHERE $13::boolean)
 SELECT run.*, CASE WHEN $11::boolean THEN pg_notify('${RUNS_CHANNEL}', '') END AS notified FROM run`;
 
-/** Renews every lease this engine holds (by id and epoch) and its engines row, in one statement. */
+/**
+ * Renews every lease this engine holds (by id and epoch) and its engines row, in one statement.
+ * It never waits for a row lock: a run locked right now (its own status change waiting for the
+ * audit chain, another engine's takeover in progress) is skipped this round, so a busy run can
+ * never delay the heartbeat of the others past their ttl. `lost` (a plain read) lists the runs
+ * that another owner or epoch holds now.
+ */
 export const HEARTBEAT_SQL = `
-WITH renewed AS (
+WITH held AS (
+  SELECT h.id, h.epoch FROM unnest($3::text[], $4::int[]) AS h(id, epoch)),
+lockable AS (
+  SELECT r.id
+    FROM provisioning_runs r JOIN held h ON r.id = h.id AND r.lease_epoch = h.epoch
+   WHERE r.lease_owner = $1
+     FOR UPDATE OF r SKIP LOCKED),
+renewed AS (
   UPDATE provisioning_runs r
      SET lease_expires_at = now() + ${ttl('$2')}
-    FROM unnest($3::text[], $4::int[]) AS h(id, epoch)
-   WHERE r.id = h.id AND r.lease_epoch = h.epoch AND r.lease_owner = $1
+    FROM lockable l
+   WHERE r.id = l.id
   RETURNING r.id),
+lost AS (
+  SELECT h.id FROM held h LEFT JOIN provisioning_runs r ON r.id = h.id
+   WHERE r.id IS NULL OR r.lease_owner IS DISTINCT FROM $1 OR r.lease_epoch <> h.epoch),
 eng AS (
   UPDATE engines SET heartbeat_at = now(), runs_held = $5, steps_done = $6
    WHERE id = $1 AND state <> 'stopped'
   RETURNING state)
-SELECT ARRAY(SELECT id FROM renewed) AS renewed, (SELECT state FROM eng) AS engine_state`;
+SELECT ARRAY(SELECT id FROM renewed) AS renewed, ARRAY(SELECT id FROM lost) AS lost, (SELECT state FROM eng) AS engine_state`;
 
 /** Gives one run back (graceful stop, or after an error): another engine may claim it at once. */
 export const RELEASE_SQL = `

@@ -11,6 +11,8 @@ import type { MachineFactory } from './machine-binding';
 import { type RunHookRegistry, runHooks } from './run-hooks';
 import { toRunRow } from './run-row';
 import { type ClaimedRun, type ProcedureResolver, RunWorker, type WorkerContext } from './run-worker';
+import { transition } from './step-journal';
+import { TransitionLane } from './transition-lane';
 
 export interface EngineOptions {
   /** The engine's own pool (steps, claims, heartbeats); providers may share it. */
@@ -58,19 +60,19 @@ export class Engine {
   private beating = false;
   private stopping?: Promise<void>;
   private readonly workerCtx: WorkerContext;
+  private readonly lane: TransitionLane;
 
   constructor(private readonly opts: EngineOptions) {
     this.registry = new EngineRegistry(sqlOfPg(opts.pool), opts.capacity);
     this.log = (opts.log ?? rootLogger()).child({ component: 'engine', engineId: this.registry.id });
     this.hooks = opts.hooks ?? runHooks;
     this.actor = { system: `engine:${this.registry.id}` };
+    this.lane = new TransitionLane(opts.pool, this.hooks, this.actor);
     this.workerCtx = {
       pool: opts.pool,
       engineId: this.registry.id,
-      actor: this.actor,
       resolver: opts.resolver,
       createMachine: opts.createMachine,
-      hooks: this.hooks,
       log: this.log,
       stepTimeoutMs: opts.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
       draining: () => this.phase !== 'running',
@@ -78,6 +80,8 @@ export class Engine {
         this.stepsDone++;
       },
       wakeIn: (ms) => this.wakeIn(ms),
+      // Audited changes go through the lane (group commit); the others (compensating) go directly.
+      transition: (lease, t) => (t.audit.length ? this.lane.submit(lease, t) : transition(opts.pool, lease, t, this.hooks, this.actor)),
     };
   }
 
@@ -248,12 +252,14 @@ export class Engine {
         values: [this.registry.id, this.opts.leaseTtlMs, held.map((w) => w.id), held.map((w) => w.lease.epoch), held.length, this.stepsDone],
       });
       const renewed = new Set<string>(r.rows[0]?.renewed ?? []);
+      const lost = new Set<string>(r.rows[0]?.lost ?? []);
       for (const w of held) {
         if (renewed.has(w.id)) {
           w.leaseValidUntil = Math.max(w.leaseValidUntil, t0 + this.opts.leaseTtlMs);
-        } else if (!w.lost && this.workers.get(w.id)?.worker === w) {
+        } else if (lost.has(w.id) && !w.lost && this.workers.get(w.id)?.worker === w) {
+          // Another engine holds it now (or an operator acted): our next write would be fenced.
           w.lost = true;
-          this.log.warn({ runId: w.id, epoch: w.lease.epoch }, 'lease lost (another engine took the run over); abandoning it');
+          this.log.warn({ runId: w.id, epoch: w.lease.epoch }, 'lease lost (another engine or an operator took the run); abandoning it');
         }
       }
     } catch (err) {

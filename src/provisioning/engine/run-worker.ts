@@ -1,17 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
-import type { AuditActor } from '../../audit/audit-writer';
 import type { CallOp, MachineNext, MachineState, Program, ProgramMachine } from '../language/program';
 import { type LeafProcedure, type ProcedureContext, ProviderError } from '../providers/provider';
 import { type JournalRow, pendingRollbacks, toJournalRow } from './compensation-plan';
 import { JOURNAL_SQL } from './engine-sql';
 import type { MachineFactory } from './machine-binding';
 import { backoffMs, retryPolicyOf, TAKEOVER_SLACK } from './retry-policy';
-import type { RunHookRegistry } from './run-hooks';
 import { renderResponse } from './run-response';
-import type { RunError } from './run-row';
-import { type AuditSpec, type JournalEntry, type Lease, recordStep, releaseLease, transition, type Transition } from './step-journal';
+import type { RunError, RunRow } from './run-row';
+import { type AuditSpec, type JournalEntry, type Lease, recordStep, releaseLease, type Transition } from './step-journal';
 
 /** Finds the leaf procedure behind `namespace.procedure` (the NamespaceRegistry does). */
 export interface ProcedureResolver {
@@ -22,10 +20,8 @@ export interface ProcedureResolver {
 export interface WorkerContext {
   pool: Pool;
   engineId: string;
-  actor: AuditActor;
   resolver: ProcedureResolver;
   createMachine: MachineFactory;
-  hooks: RunHookRegistry;
   log: Logger;
   stepTimeoutMs: number;
   /** True once the engine drains: finish the step in flight, then give the run back. */
@@ -34,6 +30,8 @@ export interface WorkerContext {
   countStep(): void;
   /** Poke the claim loop after this many ms (a back-off ends). */
   wakeIn(ms: number): void;
+  /** Applies a status change (audited ones go through the engine's TransitionLane). */
+  transition(lease: Lease, t: Transition): Promise<RunRow | null>;
 }
 
 /** A run as the claim returns it. */
@@ -219,6 +217,17 @@ export class RunWorker {
           await this.failUnhandled({ code: 'OUTPUT_MAPPING_FAILED', message, retryable: false, phase: 'execute', namespace: op.namespace, procedure: op.procedure, path: op.path, stepSeq: seq }, entry);
           return;
         }
+        // The last step commits together with the completion (one transaction fewer per run).
+        let peek: MachineNext | undefined;
+        try {
+          peek = machine.next();
+        } catch {
+          peek = undefined; // the loop meets the error again and handles it
+        }
+        if (peek?.kind === 'done') {
+          await this.finishCompleted(peek.data, machine.snapshot(), entry);
+          return;
+        }
         if (!(await this.record(entry, { state, attempts: 0, stepInDoubt: false, stepCount: seq }))) return;
         this.state = state;
         this.attempts = 0;
@@ -372,19 +381,13 @@ export class RunWorker {
   }
 
   private async change(t: Omit<Transition, 'previousStatus' | 'stepInDoubt' | 'stepCount' | 'attempts'> & Partial<Pick<Transition, 'stepInDoubt' | 'attempts'>>): Promise<boolean> {
-    const run = await transition(
-      this.ctx.pool,
-      this.lease,
-      {
-        ...t,
-        previousStatus: this.status,
-        attempts: t.attempts ?? 0,
-        stepInDoubt: t.stepInDoubt ?? false,
-        stepCount: t.journal ? t.journal.seq : this.stepCount,
-      },
-      this.ctx.hooks,
-      this.ctx.actor,
-    );
+    const run = await this.ctx.transition(this.lease, {
+      ...t,
+      previousStatus: this.status,
+      attempts: t.attempts ?? 0,
+      stepInDoubt: t.stepInDoubt ?? false,
+      stepCount: t.journal ? t.journal.seq : this.stepCount,
+    });
     if (!run) return this.fenced();
     if (t.journal) {
       this.stepCount = t.journal.seq;
@@ -395,7 +398,7 @@ export class RunWorker {
     return true;
   }
 
-  private async finishCompleted(data: string, state: MachineState): Promise<void> {
+  private async finishCompleted(data: string, state: MachineState, lastStep?: JournalEntry): Promise<void> {
     await this.change({
       status: 'completed',
       state,
@@ -403,7 +406,8 @@ export class RunWorker {
       responseXml: renderResponse('completed', data),
       release: true,
       finished: true,
-      audit: [{ action: 'run.completed', details: { steps: this.stepCount } }],
+      journal: lastStep,
+      audit: [{ action: 'run.completed', details: { steps: lastStep ? lastStep.seq : this.stepCount } }],
     });
   }
 

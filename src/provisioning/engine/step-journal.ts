@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { type AuditActor, type AuditEventInput, appendAuditEvent } from '../../audit/audit-writer';
 import { sqlOfPg } from '../../database/sql';
 import type { MachineState } from '../language/program';
@@ -107,56 +107,76 @@ export interface Transition {
   audit: AuditSpec[];
 }
 
+/** The fenced status update (with its journal row and NOTIFY) and the hooks, on a client inside a transaction. */
+async function applyTransition(client: PoolClient, lease: Lease, t: Transition, hooks: RunHookRegistry, actor: AuditActor): Promise<RunRow | null> {
+  const r = await client.query({
+    name: 'provisio_engine_transition',
+    text: TRANSITION_SQL,
+    values: [
+      lease.runId, lease.owner, lease.epoch,
+      t.status,
+      t.state ? JSON.stringify(t.state) : null,
+      t.error !== undefined,
+      jsonOrNull(t.error),
+      t.responseXml ?? null,
+      t.parkedReason ?? null,
+      t.attempts,
+      t.release,
+      t.finished,
+      !!t.journal,
+      t.stepInDoubt,
+      t.stepCount,
+      ...entryParams(t.journal),
+    ],
+  });
+  if (!r.rowCount) return null;
+  const run = toRunRow(r.rows[0]);
+  await hooks.fire(sqlOfPg(client), run, { previousStatus: t.previousStatus, actor });
+  return run;
+}
+
+async function auditTransition(client: PoolClient, actor: AuditActor, run: RunRow, t: Transition): Promise<void> {
+  const sql = sqlOfPg(client);
+  for (const a of t.audit) {
+    await appendAuditEvent(sql, actor, {
+      action: a.action,
+      outcome: a.outcome,
+      resourceType: 'provisioning_run',
+      resourceId: run.id,
+      organizationId: run.organizationId,
+      organizationPath: run.organizationPath,
+      details: { ...(a.details ?? {}), ...(run.orderId ? { orderId: run.orderId } : {}) },
+    });
+  }
+}
+
+export interface TransitionItem {
+  lease: Lease;
+  transition: Transition;
+}
+
 /**
- * A status change by the lease holder, in one transaction: the fenced update (with the journal
- * row and NOTIFY), the hooks of other modules, then the audit events as the last statements.
- * Returns the updated run, or null when the lease was lost (nothing written).
+ * Status changes by the lease holder, several runs in **one transaction**: each fenced update
+ * (with its journal row and NOTIFY) and its hooks, then every audit event as the last
+ * statements. Returns, per item, the updated run or null when its lease was lost (nothing
+ * written for it). Any error rolls back the whole batch.
+ *
+ * Why batch: every audited transaction holds the audit chain head until it commits, so audited
+ * commits are serialized installation-wide; one commit for several runs takes the head once.
  */
-export async function transition(pool: Pool, lease: Lease, t: Transition, hooks: RunHookRegistry, actor: AuditActor): Promise<RunRow | null> {
+export async function transitionBatch(pool: Pool, items: TransitionItem[], hooks: RunHookRegistry, actor: AuditActor): Promise<(RunRow | null)[]> {
   const client = await pool.connect();
   let broken = false;
   try {
     await client.query('BEGIN');
-    const r = await client.query({
-      name: 'provisio_engine_transition',
-      text: TRANSITION_SQL,
-      values: [
-        lease.runId, lease.owner, lease.epoch,
-        t.status,
-        t.state ? JSON.stringify(t.state) : null,
-        t.error !== undefined,
-        jsonOrNull(t.error),
-        t.responseXml ?? null,
-        t.parkedReason ?? null,
-        t.attempts,
-        t.release,
-        t.finished,
-        !!t.journal,
-        t.stepInDoubt,
-        t.stepCount,
-        ...entryParams(t.journal),
-      ],
-    });
-    if (!r.rowCount) {
-      await client.query('ROLLBACK');
-      return null;
-    }
-    const run = toRunRow(r.rows[0]);
-    const sql = sqlOfPg(client);
-    await hooks.fire(sql, run, { previousStatus: t.previousStatus, actor });
-    for (const a of t.audit) {
-      await appendAuditEvent(sql, actor, {
-        action: a.action,
-        outcome: a.outcome,
-        resourceType: 'provisioning_run',
-        resourceId: run.id,
-        organizationId: run.organizationId,
-        organizationPath: run.organizationPath,
-        details: { ...(a.details ?? {}), ...(run.orderId ? { orderId: run.orderId } : {}) },
-      });
+    const runs: (RunRow | null)[] = [];
+    for (const item of items) runs.push(await applyTransition(client, item.lease, item.transition, hooks, actor));
+    for (let i = 0; i < items.length; i++) {
+      const run = runs[i];
+      if (run) await auditTransition(client, actor, run, items[i].transition);
     }
     await client.query('COMMIT');
-    return run;
+    return runs;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {
       broken = true;
@@ -165,6 +185,11 @@ export async function transition(pool: Pool, lease: Lease, t: Transition, hooks:
   } finally {
     client.release(broken ? true : undefined);
   }
+}
+
+/** One status change in its own transaction (see transitionBatch). */
+export async function transition(pool: Pool, lease: Lease, t: Transition, hooks: RunHookRegistry, actor: AuditActor): Promise<RunRow | null> {
+  return (await transitionBatch(pool, [{ lease, transition: t }], hooks, actor))[0];
 }
 
 /** Gives one run back (fenced). `inDoubt` marks the current step's outcome unknown for its next holder. */
