@@ -16,17 +16,23 @@ import { runHooks } from './run-hooks';
  */
 export async function runEngineProcess(config: AppConfig, databaseUrl: string): Promise<void> {
   const log = rootLogger().child({ component: 'engine-process' });
-  const pool = new Pool({
-    connectionString: databaseUrl,
-    // Every run in flight needs a connection for its provider call and one for its journal
-    // write; the heartbeat and claims need theirs.
-    max: config.engineConcurrency * 2 + 4,
-    application_name: 'provisio-engine',
-    connectionTimeoutMillis: 10_000,
-    idleTimeoutMillis: 30_000,
-  });
-  // A database restart breaks idle connections: log it, the pool replaces them.
+  const connection = { connectionString: databaseUrl, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 };
+  /*
+   * The engine's own writes (journal, claims, status changes) commit asynchronously
+   * (synchronous_commit=off): a commit returns before its WAL is flushed. A PostgreSQL crash may
+   * then lose the last fraction of a second of them, but never half of one and never out of
+   * order, and losing them is what a takeover already handles: the run resumes from its last
+   * durable state and re-executes the step after it (providers are idempotent; their own commits,
+   * on the separate pool below, stay synchronous and precede ours in the WAL). What it buys:
+   * audited transactions hold the installation-wide audit chain head until they commit, so an
+   * fsync inside that window serialized every engine and the API behind it.
+   */
+  const pool = new Pool({ ...connection, max: config.engineConcurrency + 4, application_name: 'provisio-engine', options: '-c synchronous_commit=off' });
+  // Providers (the lab's store, the catalog's quota ledger) keep default durability.
+  const providerPool = new Pool({ ...connection, max: config.engineConcurrency + 2, application_name: 'provisio-engine-providers' });
+  // A database restart breaks idle connections: log it, the pools replace them.
   pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection lost'));
+  providerPool.on('error', (err) => log.warn({ err: err.message }, 'idle provider connection lost'));
 
   let stopping: string | undefined;
   let wake: () => void = () => undefined;
@@ -39,7 +45,7 @@ export async function runEngineProcess(config: AppConfig, databaseUrl: string): 
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('disconnect', () => stop('supervisor gone'));
 
-  const providers = await pluginProviders({ pool, config, log });
+  const providers = await pluginProviders({ pool: providerPool, config, log });
   const registry = await NamespaceRegistry.load(providers);
   registerPluginHooks(runHooks);
   const engine = new Engine({
@@ -56,5 +62,5 @@ export async function runEngineProcess(config: AppConfig, databaseUrl: string): 
   if (!stopping) await new Promise<void>((resolve) => (wake = resolve));
   log.info({ engineId: engine.id, why: stopping }, 'engine process stopping');
   await engine.stop();
-  await pool.end().catch(() => undefined);
+  await Promise.all([pool.end().catch(() => undefined), providerPool.end().catch(() => undefined)]);
 }

@@ -9,7 +9,7 @@ import { type RunHookRegistry, runHooks } from './run-hooks';
 
 /** What a plugin gets to build its providers in an engine process. */
 export interface EngineSetup {
-  /** The engine's pool (providers with their own store in this database may share it). */
+  /** A pool for providers whose store lives in this database (default durability; not the engine's journal pool). */
   pool: Pool;
   config: AppConfig;
   log: Logger;
