@@ -4,7 +4,8 @@ import { Engine } from '../src/provisioning/engine/engine';
 import { RunHookRegistry } from '../src/provisioning/engine/run-hooks';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
 import { call, compiled, createTestTables, type Faults, linearMachine, newFaults, resolverOf, testProvider, waitFor } from './helpers/engine-harness';
-import { sqlOfPg } from '../src/database/sql';
+import { pgTransaction, sqlOfPg } from '../src/database/sql';
+import { resolveRun, retryRun, rollbackRun } from '../src/provisioning/runs/run-actions';
 
 /**
  * The engine protocol against a real PostgreSQL with in-process engines and a test provider:
@@ -275,6 +276,68 @@ describe('engine core', () => {
     await pool.query(`UPDATE provisioning_runs SET status = 'resolved', finished_at = now() WHERE id = $1`, [parked.id]);
     await pool.query(`SELECT pg_notify('provisio_runs', '')`);
     await waitStatus(blocked.id, ['completed']);
+  });
+
+  it('takes over a compensation in flight and finishes it, each rollback journaled once', async () => {
+    await startEngine();
+    faults.fail.set('c', { times: 1, retryable: false });
+    faults.rollbackDelay.set('b', 300);
+    let resolveStarted!: () => void;
+    const started = new Promise<void>((r) => (resolveStarted = r));
+    faults.onRollback = (key) => key === 'b' && resolveStarted();
+    const run = await submit([call('Create', { key: 'a' }), call('Create', { key: 'b' }), call('Create', { key: 'c' })]);
+    await started;
+    // The engine compensating it "dies": its lease passes to a dead owner and expires at once.
+    await pool.query(`UPDATE provisioning_runs SET lease_owner = 'eng_dead', lease_epoch = lease_epoch + 1, lease_expires_at = now() - interval '1 second' WHERE id = $1`, [run.id]);
+    const done = await waitStatus(run.id, ['failed', 'needs_attention']);
+    expect(done.status).toBe('failed');
+    expect(done.error.code).toBe('T_PERMANENT');
+    expect(await objects()).toEqual([]);
+    const rollbacks = (await journal(run.id)).filter((s) => s.phase === 'rollback');
+    // The rollback of b in flight at the takeover was fenced off and done again by the new holder.
+    expect(rollbacks.map((s) => [s.path, s.status, s.lease_epoch])).toEqual([
+      ['Create[b]', 'completed', done.lease_epoch],
+      ['Create[a]', 'completed', done.lease_epoch],
+    ]);
+    expect(await auditActions(run.id)).toEqual(['run.started', 'run.taken_over', 'run.compensated', 'run.failed']);
+  });
+
+  it('lets an operator roll a needs_attention run back once the platform works again', async () => {
+    await startEngine();
+    faults.fail.set('c', { times: 1, retryable: false });
+    faults.failRollback.set('b', { times: 3, retryable: false });
+    const run = await submit([call('Create', { key: 'a' }), call('Create', { key: 'b' }), call('Create', { key: 'c' })]);
+    const stuck = await waitStatus(run.id, ['needs_attention']);
+    expect(stuck.error.phase).toBe('rollback');
+    expect(await objects()).toEqual(['a', 'b']);
+    // Fix the platform (the fault has 2 failures left: clear it), then compensate again.
+    faults.failRollback.clear();
+    const actor = { userId: null, system: 'test-operator' };
+    await pgTransaction(pool, (sql) => rollbackRun(sql, run.id, actor, { hooks }));
+    const done = await waitStatus(run.id, ['failed', 'needs_attention']);
+    expect(done.status).toBe('failed');
+    // The response reports the original failure again, not the rollback that was stuck.
+    expect(done.error).toMatchObject({ code: 'T_PERMANENT', phase: 'execute', path: 'Create[c]' });
+    expect(await objects()).toEqual([]);
+    const rollbacks = (await journal(run.id)).filter((s) => s.phase === 'rollback');
+    expect(rollbacks.map((s) => `${s.path}:${s.status}`)).toEqual(['Create[b]:failed', 'Create[b]:completed', 'Create[a]:completed']);
+  });
+
+  it('replays a failed run from the start on retry: what was rolled back is created again', async () => {
+    await startEngine();
+    faults.fail.set('c', { times: 1, retryable: false });
+    const run = await submit([call('Create', { key: 'a' }), call('Create', { key: 'b' }), call('Create', { key: 'c' })]);
+    await waitStatus(run.id, ['failed']);
+    expect(await objects()).toEqual([]);
+    const retried = await pgTransaction(pool, (sql) => retryRun(sql, run.id, { system: 'test-operator' }, { hooks }));
+    expect(retried.status).toBe('queued');
+    const done = await waitStatus(run.id, ['completed', 'failed']);
+    expect(done.status).toBe('completed');
+    expect(await objects()).toEqual(['a', 'b', 'c']);
+    const executes = (await journal(run.id)).filter((s) => s.phase === 'execute' && s.status === 'completed').map((s) => s.path);
+    expect(executes).toEqual(['Create[a]', 'Create[b]', 'Create[a]', 'Create[b]', 'Create[c]']);
+    // Resolving a completed run is refused.
+    await expect(pgTransaction(pool, (sql) => resolveRun(sql, run.id, { system: 'test-operator' }, 'done', { hooks }))).rejects.toMatchObject({ code: 'RUN_STATE_CONFLICT' });
   });
 
   it('claims by priority, then age', async () => {

@@ -67,12 +67,16 @@ export interface Faults {
   failRollback: Map<string, { times: number; retryable: boolean }>;
   /** key → ms the execute takes. */
   delay: Map<string, number>;
+  /** key → ms the rollback takes. */
+  rollbackDelay: Map<string, number>;
   /** Called when an execute starts (tests synchronise on it). */
   onExecute?: (key: string, attempt: number) => void;
+  /** Called when a rollback starts. */
+  onRollback?: (key: string, attempt: number) => void;
 }
 
 export function newFaults(): Faults {
-  return { fail: new Map(), failRollback: new Map(), delay: new Map() };
+  return { fail: new Map(), failRollback: new Map(), delay: new Map(), rollbackDelay: new Map() };
 }
 
 function take(m: Map<string, { times: number; retryable: boolean }>, key: string): { retryable: boolean } | undefined {
@@ -109,7 +113,10 @@ export function testProvider(pool: Pool, faults: Faults): Provider {
       await pool.query(`INSERT INTO test_objects (key, created_by) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [input.key, ctx.engineId]);
       return { output: { created: input.key }, rollback: { key: input.key } };
     },
-    async rollback(input) {
+    async rollback(input, _data, ctx) {
+      faults.onRollback?.(input.key, ctx.attempt);
+      const delay = faults.rollbackDelay.get(input.key);
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       const f = take(faults.failRollback, input.key);
       if (f) throw new ProviderError(f.retryable ? 'T_TRANSIENT' : 'T_PERMANENT', `injected rollback failure of ${input.key}`, f.retryable);
       await pool.query(`DELETE FROM test_objects WHERE key = $1`, [input.key]);
