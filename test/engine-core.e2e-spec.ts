@@ -19,7 +19,7 @@ describe('engine core', () => {
   const engines: Engine[] = [];
   let hooks: RunHookRegistry;
 
-  async function startEngine(opts: { capacity?: number; ttl?: number } = {}) {
+  async function startEngine(opts: { capacity?: number; ttl?: number; pollMs?: number } = {}) {
     const enginePool = new Pool({ connectionString: db.url, max: 10 });
     const engine = new Engine({
       pool: enginePool,
@@ -27,7 +27,7 @@ describe('engine core', () => {
       createMachine: linearMachine,
       capacity: opts.capacity ?? 4,
       leaseTtlMs: opts.ttl ?? 1000,
-      pollIntervalMs: 200,
+      pollIntervalMs: opts.pollMs ?? 200,
       hooks,
     });
     const stop = engine.stop.bind(engine);
@@ -338,6 +338,15 @@ describe('engine core', () => {
     expect(executes).toEqual(['Create[a]', 'Create[b]', 'Create[a]', 'Create[b]', 'Create[c]']);
     // Resolving a completed run is refused.
     await expect(pgTransaction(pool, (sql) => resolveRun(sql, run.id, { system: 'test-operator' }, 'done', { hooks }))).rejects.toMatchObject({ code: 'RUN_STATE_CONFLICT' });
+  });
+
+  it('wakes an idle engine with NOTIFY: a new run starts long before the next poll', async () => {
+    await startEngine({ pollMs: 60_000 });
+    // Let the engine's first claim (at start) pass, so only a notification can wake it.
+    await new Promise((r) => setTimeout(r, 100));
+    const run = await submit([call('Create', { key: 'n' })]);
+    const done = await waitStatus(run.id, ['completed'], 5_000);
+    expect(done.status).toBe('completed');
   });
 
   it('claims by priority, then age', async () => {
