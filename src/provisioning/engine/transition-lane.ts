@@ -20,6 +20,13 @@ interface Pending {
  *
  * A batch that fails (a hook throwing, a lost connection) is retried one change at a time, so
  * one bad change never fails the others.
+ *
+ * Batching needs "audit last" to hold for the whole transaction, and hooks break it: the orders
+ * hook appends its own event (taking the chain head) and the next change in the batch would then
+ * lock its order and quota rows while holding the head; another engine holding one of those rows
+ * and waiting for the head makes a deadlock. So with hooks registered the lane commits one change
+ * per transaction, still one at a time per engine (which keeps the head's queue short); without
+ * hooks it batches.
  */
 export class TransitionLane {
   private readonly queue: Pending[] = [];
@@ -43,7 +50,7 @@ export class TransitionLane {
     this.draining = true;
     try {
       while (this.queue.length) {
-        const batch = this.queue.splice(0, this.maxBatch);
+        const batch = this.queue.splice(0, this.hooks.size ? 1 : this.maxBatch);
         try {
           const runs = await transitionBatch(this.pool, batch.map((p) => ({ lease: p.lease, transition: p.transition })), this.hooks, this.actor);
           batch.forEach((p, i) => p.resolve(runs[i]));
