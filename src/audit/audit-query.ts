@@ -58,9 +58,11 @@ export function buildAuditWhere(scope: AuditWhere, filters: AuditFilterQuery, su
 
 /**
  * One keyset page: `seq` strictly after the cursor in the requested direction, optionally bounded
- * by a snapshot seq (exports stop at the chain head they started from).
+ * by a snapshot seq (exports stop at the chain head they started from). A `select` list (the
+ * export's rendered line) is computed in an outer query over the page only, so whatever plan
+ * the inner query gets, the rendering never runs on more rows than the page holds.
  */
-export function pageQuery(base: AuditWhere, opts: { order: 'asc' | 'desc'; after?: number; upTo?: number; limit: number }): { text: string; params: unknown[] } {
+export function pageQuery(base: AuditWhere, opts: { order: 'asc' | 'desc'; after?: number; upTo?: number; limit: number; select?: string }): { text: string; params: unknown[] } {
   const params = [...base.params];
   const where = [base.sql];
   if (opts.after !== undefined) {
@@ -72,8 +74,7 @@ export function pageQuery(base: AuditWhere, opts: { order: 'asc' | 'desc'; after
     where.push(`e.seq <= $${params.length}`);
   }
   params.push(opts.limit);
-  return {
-    text: `SELECT e.* FROM audit_events e WHERE ${where.join(' AND ')} ORDER BY e.seq ${opts.order === 'asc' ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
-    params,
-  };
+  const dir = opts.order === 'asc' ? 'ASC' : 'DESC';
+  const page = `SELECT e.* FROM audit_events e WHERE ${where.join(' AND ')} ORDER BY e.seq ${dir} LIMIT $${params.length}`;
+  return { text: opts.select ? `SELECT ${opts.select} FROM (${page}) e ORDER BY e.seq ${dir}` : page, params };
 }

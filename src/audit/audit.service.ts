@@ -1,17 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
-import { sqlOf } from '../database/sql';
+import { sqlOfPg } from '../database/sql';
 import { AccessService } from '../identity/access.service';
 import type { Principal } from '../identity/principal';
-import { AuditExportStream, CSV_HEADER, csvLine, type ExportFormat, ndjsonLine } from './audit-export';
+import { AuditExportStream, batchQuery, type ExportBatch, type ExportFormat, exportFormat } from './audit-export';
 import { type AuditWhere, buildAuditWhere, pageQuery, seesWholeInstallation } from './audit-query';
 import { type AuditEventView, auditEventView, type VerifyView } from './audit.views';
 import { verifyAuditChain } from './chain-walk';
 import type { AuditExportQuery, AuditFilterQuery, AuditListQuery, VerifyQuery } from './dto/audit.dto';
 
-export const EXPORT_BATCH = 1000;
+/**
+ * Rows per export batch. Measured on a fresh API process streaming 100,000 events (76 MB): with
+ * 100 the RSS plateaus about 35 MB above idle; bigger batches mean bigger strings and buffers per
+ * round trip (200: +43 MB, 1000: +50 MB), smaller ones more round trips for no gain.
+ */
+export const EXPORT_BATCH = 100;
+
+/**
+ * The pg pool under TypeORM's DataSource. Exports and chain walks read through it directly:
+ * TypeORM's query path keeps each result alive long enough for V8 to promote it to the old
+ * generation, so a long export grew the heap linearly (+90 MB for 100,000 events) until a full GC;
+ * on the bare pool the garbage dies young and memory stays flat.
+ */
+export function pgPoolOf(ds: DataSource): Pool {
+  return (ds.driver as unknown as { master: Pool }).master;
+}
 
 @Injectable()
 export class AuditService {
@@ -57,16 +73,16 @@ export class AuditService {
     const format = q.format ?? 'ndjson';
     const order = q.order ?? 'asc';
     const base = await this.where(p, q);
+    const rendering = exportFormat(format);
     const headSeq = Number((await this.ds.query('SELECT seq FROM audit_chain_head WHERE id = 1'))[0]?.seq ?? 0);
-    const fetch = async (after: number | undefined) => {
-      const { text, params } = pageQuery(base, { order, after, upTo: headSeq, limit: EXPORT_BATCH });
-      return (await this.ds.query(text, params)) as Record<string, unknown>[];
+    const pool = pgPoolOf(this.ds);
+    const fetch = async (after: number | undefined): Promise<ExportBatch> => {
+      const { text, params } = pageQuery(base, { order, after, upTo: headSeq, limit: EXPORT_BATCH, select: rendering.select });
+      const [r] = (await pool.query(batchQuery(text, order, rendering.eol), params)).rows;
+      return { count: r.n, lastSeq: r.last === null ? null : Number(r.last), data: r.data ?? '' };
     };
     const firstBatch = await fetch(undefined);
-    const stream = new AuditExportStream(fetch, format === 'csv' ? csvLine : ndjsonLine, EXPORT_BATCH, {
-      header: format === 'csv' ? CSV_HEADER : '',
-      firstBatch,
-    });
+    const stream = new AuditExportStream(fetch, EXPORT_BATCH, { header: rendering.header, firstBatch });
     return { stream, format, headSeq };
   }
 
@@ -85,6 +101,6 @@ export class AuditService {
     if (q.fromSeq !== undefined && q.toSeq !== undefined && q.fromSeq > q.toSeq) {
       throw new ProblemError('AUDIT_INVALID_RANGE', '`fromSeq` must not be after `toSeq`', { errors: [{ path: 'fromSeq', message: 'must not be after toSeq' }] });
     }
-    return verifyAuditChain(sqlOf(this.ds), { fromSeq: q.fromSeq, toSeq: q.toSeq });
+    return verifyAuditChain(sqlOfPg(pgPoolOf(this.ds)), { fromSeq: q.fromSeq, toSeq: q.toSeq });
   }
 }

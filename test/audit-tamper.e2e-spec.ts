@@ -1,0 +1,265 @@
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { PoolClient } from 'pg';
+import { auditHash, auditRecordFromRow } from '../src/audit/audit-hash';
+import { runAuditCli } from '../src/audit/audit-cli';
+import { PROJECT_ROOT } from '../src/common/version';
+import { startTestApp, type TestApp } from './helpers/app';
+import { buildWorld, createUser, type World } from './helpers/identity';
+
+/**
+ * Tamper evidence: the table refuses UPDATE and DELETE; and when a superuser switches the triggers
+ * off and edits, deletes or swaps rows anyway, both `GET /v1/audit/verify` and the offline CLI
+ * name the first broken sequence number and why.
+ */
+describe('audit chain tamper evidence', () => {
+  let t: TestApp;
+  let w: World;
+  let dir: string;
+  let publicKeyFile: string;
+  let checkpointsFile: string;
+  const K = 7;
+
+  /** Runs statements as a superuser with user triggers off (what an attacker with DB access would do). */
+  async function tamper(fn: (c: PoolClient) => Promise<unknown>): Promise<void> {
+    const c = await t.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SET LOCAL session_replication_role = replica');
+      await fn(c);
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK');
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async function verify(query: Record<string, number> = {}) {
+    const res = await t.get('/v1/audit/verify', { token: w.hoster.auditor.token, query });
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  async function exportFile(name: string): Promise<string> {
+    const res = await t.get('/v1/audit/events/export', { token: w.hoster.auditor.token, query: { format: 'ndjson' } });
+    expect(res.status).toBe(200);
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, res.text);
+    return file;
+  }
+
+  async function offline(file: string, extra: string[] = []): Promise<{ code: number; out: string }> {
+    const lines: string[] = [];
+    const code = await runAuditCli(['verify', '--file', file, '--public-key', publicKeyFile, '--checkpoints', checkpointsFile, ...extra], (l) => lines.push(l), (l) => lines.push(l));
+    return { code, out: lines.join('\n') };
+  }
+
+  async function row(seq: number) {
+    return (await t.pool.query('SELECT * FROM audit_events WHERE seq = $1', [seq])).rows[0];
+  }
+
+  beforeAll(async () => {
+    // No periodic checkpoints: the test makes the ones it checks.
+    t = await startTestApp({ env: { AUDIT_CHECKPOINT_EVENTS: '100000000', AUDIT_CHECKPOINT_INTERVAL: '1d' } });
+    w = await buildWorld(t);
+    for (let i = 0; i < 3; i++) await createUser(t, w.c1.admin.token, w.c1.orgId, ['end_user']);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-audit-tamper-'));
+    // A signed checkpoint of the whole chain so far, and the public key, saved as an auditor would.
+    expect((await t.post('/v1/audit/checkpoints', undefined, { token: w.hoster.admin.token })).status).toBe(201);
+    const cps = await t.get('/v1/audit/checkpoints', { token: w.hoster.auditor.token });
+    expect(cps.status).toBe(200);
+    publicKeyFile = path.join(dir, 'key.pem');
+    fs.writeFileSync(publicKeyFile, cps.body.publicKey.pem);
+    checkpointsFile = path.join(dir, 'checkpoints.json');
+    fs.writeFileSync(checkpointsFile, JSON.stringify(cps.body));
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on events and checkpoints while the triggers are on', async () => {
+    await expect(t.pool.query(`UPDATE audit_events SET details = '{}' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.pool.query(`DELETE FROM audit_events WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.pool.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+    await expect(t.pool.query(`UPDATE audit_checkpoints SET last_hash = repeat('0', 64)`)).rejects.toThrow(/append-only/);
+    await expect(t.pool.query(`DELETE FROM audit_checkpoints`)).rejects.toThrow(/append-only/);
+    await expect(t.pool.query(`DELETE FROM audit_signing_keys`)).rejects.toThrow(/append-only/);
+    expect(Number((await t.pool.query('SELECT count(*) FROM audit_checkpoints')).rows[0].count)).toBe(1);
+  });
+
+  it('verifies the intact chain, online and offline (also through the real provisio binary)', async () => {
+    const head = Number((await t.pool.query('SELECT seq FROM audit_chain_head')).rows[0].seq);
+    const v = await verify();
+    expect(v).toMatchObject({ verified: true, checkedEvents: head, firstBreak: null, fromSeq: 1, toSeq: head, checkpointsChecked: 1 });
+    expect(v.lastHash).toBe((await row(head)).hash);
+    expect(await verify({ fromSeq: 3, toSeq: 9 })).toMatchObject({ verified: true, checkedEvents: 7, fromSeq: 3, toSeq: 9 });
+
+    const file = await exportFile('intact.ndjson');
+    const ok = await offline(file);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^VERIFIED: \d+ events, seq 1–\d+: every hash and link recomputes; 1 signed checkpoint/);
+
+    const main = path.join(PROJECT_ROOT, 'dist/src/main.js');
+    const env = { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
+    const bin = spawnSync(process.execPath, [main, 'audit', 'verify', '--file', file, '--public-key', publicKeyFile, '--checkpoints', checkpointsFile], { encoding: 'utf8', env });
+    expect(bin.stderr).toBe('');
+    expect(bin.status).toBe(0);
+    expect(bin.stdout.trim().split('\n')).toHaveLength(1);
+    expect(bin.stdout).toMatch(/^VERIFIED: /);
+    // The raw base64 key inline works as well as the PEM file.
+    const raw = (await t.get('/v1/audit/checkpoints', { token: w.hoster.auditor.token })).body.publicKey.raw;
+    expect((await runAuditCli(['verify', '--file', file, '--public-key', raw, '--checkpoints', checkpointsFile], () => undefined))).toBe(0);
+  });
+
+  it('(a) an edited event: hash_mismatch at its seq', async () => {
+    const original = await row(K);
+    await tamper((c) => c.query(`UPDATE audit_events SET details = details || '{"approvedBy":"nobody"}' WHERE seq = $1`, [K]));
+    try {
+      expect((await verify()).firstBreak).toMatchObject({ seq: K, reason: 'hash_mismatch' });
+      const res = await verify();
+      expect(res.verified).toBe(false);
+      expect(res.checkedEvents).toBe(K - 1);
+      const off = await offline(await exportFile('edited.ndjson'));
+      expect(off.code).toBe(1);
+      expect(off.out).toMatch(new RegExp(`^NOT VERIFIED: first break at seq ${K} \\(hash_mismatch\\)`));
+    } finally {
+      await tamper((c) => c.query(`UPDATE audit_events SET details = $2 WHERE seq = $1`, [K, JSON.stringify(original.details)]));
+    }
+    expect((await verify()).verified).toBe(true);
+  });
+
+  it('(b) a deleted event: missing_sequence at its seq', async () => {
+    const original = await row(K);
+    await tamper((c) => c.query(`DELETE FROM audit_events WHERE seq = $1`, [K]));
+    try {
+      expect((await verify()).firstBreak).toMatchObject({ seq: K, reason: 'missing_sequence' });
+      const off = await offline(await exportFile('deleted.ndjson'));
+      expect(off.code).toBe(1);
+      expect(off.out).toMatch(new RegExp(`^NOT VERIFIED: first break at seq ${K} \\(missing_sequence\\)`));
+    } finally {
+      const cols = Object.keys(original);
+      await tamper((c) => c.query(`INSERT INTO audit_events (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, cols.map((k) => (k === 'details' ? JSON.stringify(original[k]) : original[k]))));
+    }
+    expect((await verify()).verified).toBe(true);
+  });
+
+  it('(c) two swapped events: the break is at the lower seq', async () => {
+    const J = K + 3;
+    const swap = () =>
+      tamper(async (c) => {
+        await c.query(`UPDATE audit_events SET seq = -1 WHERE seq = $1`, [K]);
+        await c.query(`UPDATE audit_events SET seq = $1 WHERE seq = $2`, [K, J]);
+        await c.query(`UPDATE audit_events SET seq = $1 WHERE seq = -1`, [J]);
+      });
+    await swap();
+    try {
+      expect((await verify()).firstBreak).toMatchObject({ seq: K, reason: 'hash_mismatch' });
+      const off = await offline(await exportFile('swapped.ndjson'));
+      expect(off.code).toBe(1);
+      expect(off.out).toMatch(new RegExp(`^NOT VERIFIED: first break at seq ${K} \\(hash_mismatch\\)`));
+    } finally {
+      await swap();
+    }
+    expect((await verify()).verified).toBe(true);
+
+    // Swapping two lines of an intact export file is caught offline too.
+    const lines = fs.readFileSync(await exportFile('intact2.ndjson'), 'utf8').trimEnd().split('\n');
+    [lines[K - 1], lines[J - 1]] = [lines[J - 1], lines[K - 1]];
+    const file = path.join(dir, 'swapped-lines.ndjson');
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const off = await offline(file);
+    expect(off.code).toBe(1);
+    expect(off.out).toMatch(new RegExp(`^NOT VERIFIED: first break at seq ${K} \\(missing_sequence\\)`));
+  });
+
+  it('an edited and re-hashed event breaks the link after it; a re-hashed tail breaks at the signed checkpoint', async () => {
+    const head = Number((await t.pool.query('SELECT seq FROM audit_chain_head')).rows[0].seq);
+    const checkpointSeq = Number((await t.pool.query('SELECT max(last_seq) AS s FROM audit_checkpoints')).rows[0].s);
+    const originals = (await t.pool.query('SELECT * FROM audit_events WHERE seq >= $1 ORDER BY seq', [K])).rows;
+    const restore = () =>
+      tamper(async (c) => {
+        for (const o of originals) await c.query('UPDATE audit_events SET details = $2, prev_hash = $3, hash = $4 WHERE seq = $1', [o.seq, JSON.stringify(o.details), o.prev_hash, o.hash]);
+      });
+    try {
+      // Edit K and fix its own hash: the next event no longer links to it.
+      const rec = auditRecordFromRow(originals[0]);
+      rec.details = { ...rec.details, forged: true };
+      await tamper((c) => c.query('UPDATE audit_events SET details = $2, hash = $3 WHERE seq = $1', [K, JSON.stringify(rec.details), auditHash(rec.prevHash, rec)]));
+      expect((await verify()).firstBreak).toMatchObject({ seq: K + 1, reason: 'broken_link' });
+
+      // Re-hash everything from K to the head: internally consistent, but no longer what was signed.
+      await tamper(async (c) => {
+        let prev = rec.prevHash;
+        for (const o of originals) {
+          const r = auditRecordFromRow(o);
+          if (r.seq === K) r.details = rec.details;
+          const hash = auditHash(prev, r);
+          await c.query('UPDATE audit_events SET details = $2, prev_hash = $3, hash = $4 WHERE seq = $1', [r.seq, JSON.stringify(r.details), prev, hash]);
+          prev = hash;
+        }
+      });
+      const v = await verify();
+      expect(v.firstBreak).toMatchObject({ seq: checkpointSeq, reason: 'checkpoint_mismatch' });
+      expect(checkpointSeq).toBeLessThanOrEqual(head);
+      const off = await offline(await exportFile('rehashed.ndjson'));
+      expect(off.code).toBe(1);
+      expect(off.out).toMatch(new RegExp(`^NOT VERIFIED: first break at seq ${checkpointSeq} \\(checkpoint_mismatch\\)`));
+    } finally {
+      await restore();
+    }
+    expect((await verify()).verified).toBe(true);
+  });
+
+  it('offline: rejects a forged checkpoint, the wrong public key, and an unanchored export', async () => {
+    const file = await exportFile('intact3.ndjson');
+    const doc = JSON.parse(fs.readFileSync(checkpointsFile, 'utf8'));
+    const forged = path.join(dir, 'forged.json');
+    fs.writeFileSync(forged, JSON.stringify({ ...doc, items: doc.items.map((c: any) => ({ ...c, lastSeq: c.lastSeq - 1 })) }));
+    const lines: string[] = [];
+    expect(await runAuditCli(['verify', '--file', file, '--public-key', publicKeyFile, '--checkpoints', forged], (l) => lines.push(l))).toBe(1);
+    expect(lines[0]).toMatch(/^NOT VERIFIED: first break at seq \d+ \(checkpoint_mismatch\): checkpoint ckp_\w+ does not verify/);
+
+    const other = path.join(dir, 'other.pem');
+    fs.writeFileSync(other, generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }));
+    lines.length = 0;
+    expect(await runAuditCli(['verify', '--file', file, '--public-key', other, '--checkpoints', checkpointsFile], (l) => lines.push(l))).toBe(1);
+    expect(lines[0]).toMatch(/checkpoint_mismatch.*names key [0-9a-f]{16}, the given public key is [0-9a-f]{16}/);
+
+    // The export stops before the checkpoint: the chain is intact but nothing anchors it.
+    const cpSeq = doc.items[0].lastSeq as number;
+    const head = fs.readFileSync(file, 'utf8').split('\n').slice(0, cpSeq - 1).join('\n') + '\n';
+    const short = path.join(dir, 'short.ndjson');
+    fs.writeFileSync(short, head);
+    lines.length = 0;
+    expect(await runAuditCli(['verify', '--file', short, '--public-key', publicKeyFile, '--checkpoints', checkpointsFile], (l) => lines.push(l))).toBe(1);
+    expect(lines[0]).toMatch(/^NOT VERIFIED: .*not anchored to a signature/);
+
+    // Without checkpoints the chain still verifies, and says it is not anchored.
+    lines.length = 0;
+    expect(await runAuditCli(['verify', '--file', file], (l) => lines.push(l))).toBe(0);
+    expect(lines[0]).toMatch(/not anchored/);
+
+    // Usage errors are not verifications.
+    const errs: string[] = [];
+    expect(await runAuditCli(['verify'], () => undefined, (l) => errs.push(l))).toBe(1);
+    expect(await runAuditCli(['verify', '--file', path.join(dir, 'missing.ndjson')], () => undefined, (l) => errs.push(l))).toBe(1);
+    expect(await runAuditCli(['verify', '--file', file, '--checkpoints', checkpointsFile], () => undefined, (l) => errs.push(l))).toBe(1);
+    expect(errs.join('\n')).toMatch(/--checkpoints needs --public-key/);
+  });
+
+  it('keeps chain verification to hoster-level principals', async () => {
+    for (const token of [w.r1.auditor.token, w.c1.auditor.token]) {
+      const res = await t.get('/v1/audit/verify', { token });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('AUDIT_VERIFY_NOT_ALLOWED');
+    }
+    expect((await t.get('/v1/audit/verify', { token: w.hoster.admin.token })).status).toBe(200);
+    expect((await t.get('/v1/audit/verify', { token: w.hoster.auditor.token, query: { fromSeq: 9, toSeq: 3 } })).body.code).toBe('AUDIT_INVALID_RANGE');
+  });
+});
