@@ -131,6 +131,11 @@ eng AS (
   RETURNING state)
 SELECT ARRAY(SELECT id FROM renewed) AS renewed, ARRAY(SELECT id FROM lost) AS lost, (SELECT state FROM eng) AS engine_state`;
 
+/** Renews one lease (fenced): a worker whose heartbeat fell behind checks before its next step. */
+export const RENEW_SQL = `
+UPDATE provisioning_runs SET lease_expires_at = now() + ${ttl('$4')}
+ WHERE id = $1 AND lease_owner = $2 AND lease_epoch = $3`;
+
 /** Gives one run back (graceful stop, or after an error): another engine may claim it at once. */
 export const RELEASE_SQL = `
 WITH run AS (

@@ -9,7 +9,7 @@ import type { MachineFactory } from './machine-binding';
 import { backoffMs, retryPolicyOf, TAKEOVER_SLACK } from './retry-policy';
 import { renderResponse } from './run-response';
 import type { RunError, RunRow } from './run-row';
-import { type AuditSpec, type JournalEntry, type Lease, recordStep, releaseLease, type Transition } from './step-journal';
+import { type AuditSpec, type JournalEntry, type Lease, recordStep, releaseLease, renewLease, type Transition } from './step-journal';
 
 /** Finds the leaf procedure behind `namespace.procedure` (the NamespaceRegistry does). */
 export interface ProcedureResolver {
@@ -125,7 +125,7 @@ export class RunWorker {
   private runError: RunError | null;
   private readonly log: Logger;
 
-  constructor(private readonly ctx: WorkerContext, private readonly run: ClaimedRun, leaseTtlMs: number, claimedAt: number) {
+  constructor(private readonly ctx: WorkerContext, private readonly run: ClaimedRun, private readonly leaseTtlMs: number, claimedAt: number) {
     this.lease = { runId: run.id, owner: ctx.engineId, epoch: run.epoch };
     this.leaseValidUntil = claimedAt + leaseTtlMs;
     this.status = run.status;
@@ -159,11 +159,17 @@ export class RunWorker {
   /** May this worker start another step? Drains and lost leases stop it between steps. */
   private async mayContinue(): Promise<boolean> {
     if (this.lost) return false;
-    if (performance.now() > this.leaseValidUntil) {
-      // The heartbeat has not renewed the lease in time: someone may own the run already.
-      this.log.warn('lease not renewed in time; abandoning the run');
-      this.lost = true;
-      return false;
+    if (performance.now() > this.leaseValidUntil - this.leaseTtlMs / 3) {
+      // The heartbeat fell behind (a busy event loop, a slow database): before starting a step,
+      // make sure the run is still ours. If nobody took it, renewing it is safe (fencing is by
+      // owner and epoch); if someone did, stop here.
+      const t0 = performance.now();
+      if (!(await renewLease(this.ctx.pool, this.lease, this.leaseTtlMs))) {
+        this.log.warn('lease lost before the next step (not renewed in time); abandoning the run');
+        this.lost = true;
+        return false;
+      }
+      this.leaseValidUntil = t0 + this.leaseTtlMs;
     }
     if (this.ctx.draining()) {
       await releaseLease(this.ctx.pool, this.lease, false);

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { type AuditActor, type AuditEventInput, appendAuditEvent } from '../../audit/audit-writer';
 import { sqlOfPg } from '../../database/sql';
 import type { MachineState } from '../language/program';
-import { RELEASE_SQL, STEP_SQL, TRANSITION_SQL } from './engine-sql';
+import { RELEASE_SQL, RENEW_SQL, STEP_SQL, TRANSITION_SQL } from './engine-sql';
 import type { RunHookRegistry } from './run-hooks';
 import { type RunRow, toRunRow } from './run-row';
 import type { RunStatus } from './run-status';
@@ -196,4 +196,10 @@ export async function transition(pool: Pool, lease: Lease, t: Transition, hooks:
 export async function releaseLease(pool: Pool, lease: Lease, inDoubt: boolean): Promise<boolean> {
   const r = await pool.query({ name: 'provisio_engine_release', text: RELEASE_SQL, values: [lease.runId, lease.owner, lease.epoch, inDoubt] });
   return r.rows[0]?.released > 0;
+}
+
+/** Renews one lease (fenced). False: another engine or an operator holds the run now. */
+export async function renewLease(pool: Pool, lease: Lease, ttlMs: number): Promise<boolean> {
+  const r = await pool.query({ name: 'provisio_engine_renew', text: RENEW_SQL, values: [lease.runId, lease.owner, lease.epoch, ttlMs] });
+  return (r.rowCount ?? 0) > 0;
 }
