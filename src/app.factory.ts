@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './common/errors/problem.filter';
-import { BODY_LIMIT, configureFastify, genRequestId } from './common/http/fastify-setup';
+import { BODY_LIMIT, configureFastify, genRequestId, onClientError, onFrameworkError } from './common/http/fastify-setup';
 import { buildOpenApi } from './common/http/openapi';
 import { registerRateLimit } from './common/http/rate-limit';
 import { PinoNestLogger } from './common/logging/logger';
@@ -30,6 +30,8 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions): Prom
     trustProxy: config.trustProxy,
     logger: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   } as any);
   configureFastify(adapter.getInstance() as any);
   let app: NestFastifyApplication;

@@ -1,9 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { ProblemError } from '../errors/problem';
+import { renderProblem } from '../errors/problem-response';
+import { sendProblem } from '../errors/problem.filter';
 import { rootLogger } from '../logging/logger';
 import { requestContext } from '../logging/request-context';
 import { httpMetrics } from '../metrics/metrics';
+import { checkCharset, checkContentEncoding, checkJsonBody, checkJsonDepth } from './body-checks';
 
 export const BODY_LIMIT = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -14,7 +19,9 @@ export function genRequestId(req: { headers: Record<string, unknown> }): string 
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading BOM stays in the text, so the JSON and XML parsers strip exactly one
+// (TextDecoder would silently drop a first one, and a doubled BOM would then pass).
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decodeUtf8(body: Buffer): string {
   try {
@@ -52,23 +59,61 @@ export function configureFastify(fastify: FastifyInstance) {
   fastify.addContentTypeParser(['application/json', 'application/problem+json', 'application/merge-patch+json'], { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (req, body, done) => {
     let text: string;
     try {
+      checkContentEncoding(req.headers['content-encoding']);
+      checkCharset(req.headers['content-type']);
       text = decodeUtf8(body as Buffer);
+      if (text.trim() === '') throw new ProblemError('MALFORMED_JSON', 'The body is empty');
+      checkJsonDepth(text);
     } catch (e) {
       return done(e as Error, undefined);
     }
-    if (text.trim() === '') return done(new ProblemError('MALFORMED_JSON', 'The body is empty'), undefined);
     defaultJson(req, text, (err, value) => {
       if (err) return done(new ProblemError('MALFORMED_JSON', 'The body is not valid JSON'), undefined);
+      try {
+        checkJsonBody(text, value);
+      } catch (e) {
+        return done(e as Error, undefined);
+      }
       done(null, value);
     });
   });
   // XML documents are handed to the language module as text; it does the safe parsing.
-  fastify.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
+  fastify.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (req, body, done) => {
     try {
+      checkContentEncoding(req.headers['content-encoding']);
+      checkCharset(req.headers['content-type']);
       done(null, decodeUtf8(body as Buffer));
     } catch (e) {
       done(e as Error, undefined);
     }
   });
+  // Fastify reads text/plain bodies by default; no route takes them (an XML document sent as
+  // text/plain would otherwise be accepted), so they answer 415 like any unknown type.
+  fastify.removeContentTypeParser('text/plain');
 
+}
+
+/**
+ * Fastify's own answers for URLs it cannot route (malformed percent-encoding, a path parameter
+ * over maxParamLength) as problem+json. A parameter that long can never be an id or a name, so
+ * it is a 404 like any other resource that does not exist.
+ */
+export function onFrameworkError(error: Error & { code?: string }, req: FastifyRequest, reply: FastifyReply): void {
+  const err = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new ProblemError('NOT_FOUND', 'No such resource') : error;
+  sendProblem(reply, renderProblem(err, { requestId: req.id, instance: req.url?.split('?')[0] }));
+}
+
+/**
+ * Errors Node's HTTP parser raises before there is a request (headers over the size limit, a
+ * malformed request line, a timeout): answered as problem+json on the raw socket, then closed.
+ */
+export function onClientError(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : 'MALFORMED_REQUEST';
+  const { status, body } = renderProblem(new ProblemError(code), { requestId: randomUUID() });
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  }
+  socket.destroy();
 }
