@@ -33,6 +33,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_ASYNC_CONSTRAINT: 'VALIDATION_FAILED',
 };
 
+/** RFC 9457 members and ours that a ProblemError's `extra` cannot override. */
+const RESERVED_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId', 'errorId']);
+
 /** PostgreSQL SQLSTATEs that mean "try again", not "bug". */
 const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004']);
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
@@ -95,8 +98,10 @@ export function renderProblem(err: unknown, ctx: { requestId?: string; instance?
       instance: ctx.instance,
       code: problem.code,
       requestId: ctx.requestId,
-      ...problem.extra,
     };
+    // Extension members never replace the standard ones (an extra `status: 'active'` of a
+    // subscription must not hide the HTTP status a client reads from the body).
+    for (const [k, v] of Object.entries(problem.extra)) if (!RESERVED_MEMBERS.has(k)) body[k] = v;
     const headers = { ...problem.headers };
     if (problem.status === 401 && !headers['WWW-Authenticate']) {
       headers['WWW-Authenticate'] = `Bearer realm="provisio", error="invalid_token"`;

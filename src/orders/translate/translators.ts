@@ -198,7 +198,7 @@ function resolveUsers(sub: SubscriptionDetails, users: NewUser[], path: string) 
 }
 
 function requireStatus(sub: SubscriptionDetails, allowed: string[], what: string) {
-  if (!allowed.includes(sub.status)) throw new ProblemError('SUBSCRIPTION_STATE_CONFLICT', `${what} needs a ${allowed.join(' or ')} subscription; it is ${sub.status}`, { subscriptionId: sub.id, status: sub.status });
+  if (!allowed.includes(sub.status)) throw new ProblemError('SUBSCRIPTION_STATE_CONFLICT', `${what} needs a ${allowed.join(' or ')} subscription; it is ${sub.status}`, { subscriptionId: sub.id, subscriptionStatus: sub.status });
 }
 
 async function activeUsers(sql: Sql, orgId: string): Promise<{ alias: string; settings: UserSettings; state: string }[]> {

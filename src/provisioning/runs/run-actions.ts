@@ -33,7 +33,7 @@ async function lockRun(sql: Sql, runId: string): Promise<Locked> {
 
 function requireStatus(run: Locked, allowed: readonly RunStatus[], action: string) {
   if (!allowed.includes(run.status)) {
-    throw new ProblemError('RUN_STATE_CONFLICT', `A ${run.status} run cannot be ${action}; possible when ${allowed.join(', ')}`, { status: run.status, allowed });
+    throw new ProblemError('RUN_STATE_CONFLICT', `A ${run.status} run cannot be ${action}; possible when ${allowed.join(', ')}`, { runStatus: run.status, allowed });
   }
 }
 
@@ -132,6 +132,6 @@ export async function cancelQueuedRun(sql: Sql, runId: string, actor: AuditActor
       RETURNING ${runColumns()}`,
     [runId, reason],
   );
-  if (!r.rows[0]) throw new ProblemError('RUN_STATE_CONFLICT', 'The run has already executed steps; roll it back instead', { status: before.status });
+  if (!r.rows[0]) throw new ProblemError('RUN_STATE_CONFLICT', 'The run has already executed steps; roll it back instead', { runStatus: before.status });
   return finish(sql, opts.hooks ?? runHooks, actor, before, r.rows[0], 'run.cancelled', reason ? { reason } : {});
 }
