@@ -86,7 +86,7 @@ export class PlansService {
     if (q.status === 'retired') where.push(`p.status = 'retired'`);
     if (q.status === 'published') where.push(`p.status = 'active' AND p.current_version_id IS NOT NULL`);
     if (q.status === 'draft') where.push(`p.status = 'active' AND p.current_version_id IS NULL`);
-    const after = decodeCursor(q.cursor, 1);
+    const after = decodeCursor(q.cursor, ['id']);
     if (after) add((n) => `p.id > ${n}`, after[0]);
     params.push(limit + 1);
     const sql = sqlOf(this.ds);
@@ -127,7 +127,7 @@ export class PlansService {
     const sql = sqlOf(this.ds);
     const plan = await this.requireVisible(sql, p, id);
     const limit = q.limit ?? 50;
-    const after = decodeCursor(q.cursor, 1);
+    const after = decodeCursor(q.cursor, ['int']);
     const rows = (
       await sql.query<VersionRow>(
         `SELECT * FROM plan_versions WHERE plan_id = $1 AND ($2 OR status = 'published') AND ($3::int IS NULL OR number > $3) ORDER BY number LIMIT $4`,

@@ -37,7 +37,7 @@ export class SubscriptionsService {
   async listForOrganization(p: Principal, organizationId: string, q: PageQuery): Promise<Page<SubscriptionView>> {
     await this.access.requireOrganization(p, 'subscriptions.read', organizationId);
     const limit = q.limit ?? 50;
-    const after = decodeCursor(q.cursor, 1);
+    const after = decodeCursor(q.cursor, ['id']);
     const rows = await listSubscriptionsOf(sqlOf(this.ds), organizationId, after ? String(after[0]) : undefined, limit + 1);
     return toPage(rows, limit, (r) => [r.id], subscriptionView);
   }

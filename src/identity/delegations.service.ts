@@ -37,7 +37,7 @@ export class DelegationsService {
     else if (!p.delegationId && (p.roles.includes('reseller_admin') || p.roles.includes('reseller_csr'))) where.add((n) => `d.reseller_org_id = ${n}`, p.userOrgId);
     else if (p.roles.includes('org_admin')) where.add((n) => `d.customer_org_id = ${n}`, p.subjectOrgId);
     else where.raw('FALSE');
-    where.add((n) => `d.customer_org_id = ${n}`, q.customerId).add((n) => `d.id < ${n}`, decodeCursor(q.cursor, 1)?.[0]);
+    where.add((n) => `d.customer_org_id = ${n}`, q.customerId).add((n) => `d.id < ${n}`, decodeCursor(q.cursor, ['id'])?.[0]);
     let rows: any[] = await this.ds.query(`${SELECT} WHERE ${where.sql} ORDER BY d.id DESC LIMIT ${where.param(q.status ? 1000 : limit + 1)}`, where.params);
     // Status is partly time-derived; filter after computing it.
     if (q.status) rows = rows.filter((r) => effectiveDelegationStatus(r, clock.now()) === q.status).slice(0, limit + 1);

@@ -46,7 +46,7 @@ export class OrganizationsService {
       .add((n) => `o.kind = ${n}`, q.kind)
       .add((n) => `o.parent_id = ${n}`, q.parentId)
       .add((n) => `o.status = ${n}`, q.status)
-      .add((n) => `o.id > ${n}`, decodeCursor(q.cursor, 1)?.[0]);
+      .add((n) => `o.id > ${n}`, decodeCursor(q.cursor, ['id'])?.[0]);
     const rows: any[] = await this.ds.query(`SELECT o.* FROM organizations o WHERE ${where.sql} ORDER BY o.id LIMIT ${where.param(limit + 1)}`, where.params);
     return toPage(rows, limit, (r) => [r.id], organizationView);
   }

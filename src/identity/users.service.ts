@@ -21,7 +21,7 @@ export class UsersService {
   async list(p: Principal, orgId: string, q: PageQuery): Promise<Page<UserView>> {
     await this.access.requireOrganization(p, 'users.read', orgId);
     const limit = q.limit ?? 50;
-    const after = decodeCursor(q.cursor, 1);
+    const after = decodeCursor(q.cursor, ['id']);
     const rows: any[] = await this.ds.query(
       `${USER_SELECT} WHERE u.organization_id = $1 AND u.status <> 'deleted' AND ($2::text IS NULL OR u.id > $2) ORDER BY u.id LIMIT $3`,
       [orgId, after?.[0] ?? null, limit + 1],

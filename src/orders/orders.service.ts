@@ -44,7 +44,7 @@ export class OrdersService {
       .add((n) => `o.type = ${n}`, q.type)
       .add((n) => `o.created_at >= ${n}::timestamptz`, q.from)
       .add((n) => `o.created_at < ${n}::timestamptz`, q.to);
-    const after = decodeCursor(q.cursor, 2);
+    const after = decodeCursor(q.cursor, ['time', 'id']);
     if (after) where.addMany((at, id) => `(o.created_at, o.id) < (${at}::timestamptz, ${id})`, after);
     const rows: any[] = await this.ds.query(`${ORDER_SELECT} WHERE ${where.sql} ORDER BY o.created_at DESC, o.id DESC LIMIT ${where.param(limit + 1)}`, where.params);
     return toPage(rows, limit, (r) => [new Date(r.created_at).toISOString(), r.id], orderView);

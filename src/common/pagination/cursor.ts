@@ -26,11 +26,31 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): CursorKey | undefined {
+/** What one position of a cursor holds: a Provisio id, a non-negative integer (a sequence), or a timestamp. */
+export type CursorKind = 'id' | 'int' | 'time';
+
+const CURSOR_ID = /^[a-z]{2,5}_[0-9a-z]{26}$/;
+/** Any value of a cursor we issue: ids, ISO timestamps, sequence numbers. */
+const CURSOR_TOKEN = /^[A-Za-z0-9_.:+-]{1,64}$/;
+
+function fits(v: unknown, kind: CursorKind | undefined): boolean {
+  if (kind === 'id') return typeof v === 'string' && CURSOR_ID.test(v);
+  if (kind === 'time') return typeof v === 'string' && CURSOR_TOKEN.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
+  const int = typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+  return kind === 'int' ? int : int || (typeof v === 'string' && CURSOR_TOKEN.test(v));
+}
+
+/**
+ * The key of a cursor, or INVALID_CURSOR for anything we did not issue. `shape` is the number of
+ * values, or better their kinds (`['time', 'id']`), so a forged value never reaches a SQL cast.
+ */
+export function decodeCursor(cursor: string | undefined, shape: number | readonly CursorKind[]): CursorKey | undefined {
   if (!cursor) return undefined;
+  const kinds = typeof shape === 'number' ? undefined : shape;
+  const arity = kinds ? kinds.length : (shape as number);
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key;
+    if (Array.isArray(key) && key.length === arity && key.every((k, i) => fits(k, kinds?.[i]))) return key;
   } catch {
     /* fall through */
   }

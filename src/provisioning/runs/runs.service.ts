@@ -65,7 +65,7 @@ export class RunsService {
     if (q.order) where.push(`r.order_id = ${param(q.order)}`);
     if (q.createdFrom) where.push(`r.created_at >= ${param(q.createdFrom)}::timestamptz`);
     if (q.createdTo) where.push(`r.created_at < ${param(q.createdTo)}::timestamptz`);
-    const cursor = decodeCursor(q.cursor, 1);
+    const cursor = decodeCursor(q.cursor, ['int']);
     if (cursor) where.push(`r.seq < ${param(cursor[0])}::bigint`);
     const rows: any[] = await this.ds.query(
       `SELECT ${RUN_VIEW_COLUMNS} FROM provisioning_runs r WHERE ${where.join(' AND ')} ORDER BY r.seq DESC LIMIT ${limit + 1}`,
