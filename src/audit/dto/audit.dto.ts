@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination/cursor';
 import { ID_PARAM_PATTERN } from '../../common/validation/safe-text';
+import { IsTimestamp } from '../../common/validation/timestamp';
 
 const ID_MESSAGE = '$property must be an id such as org_01jdx3m5v8k2q9w7e4r6t1y0ab';
 const TEXT = /^[\x21-\x7e]+$/;
@@ -10,11 +11,11 @@ const TEXT = /^[\x21-\x7e]+$/;
 /** The filters shared by the list and the export. Every filter narrows (AND). */
 export class AuditFilterQuery {
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'events at or after this time (ISO 8601)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsTimestamp()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'events before this time (ISO 8601, exclusive)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsTimestamp()
   to?: string;
 
   @ApiPropertyOptional({ description: 'the user who acted (for delegated actions: the reseller user)' })

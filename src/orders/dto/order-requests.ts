@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination/cursor';
 import { IsSafeText } from '../../common/validation/safe-text';
+import { IsTimestamp } from '../../common/validation/timestamp';
 
 export const ORDER_TYPES = [
   'subscribe',
@@ -151,8 +152,8 @@ export class OrderListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^org_[0-9a-z]{26}$/, { message: 'organizationId must be an organization id' }) organizationId?: string;
   @ApiPropertyOptional({ enum: ORDER_STATUSES }) @IsOptional() @IsIn(ORDER_STATUSES) status?: OrderStatus;
   @ApiPropertyOptional({ enum: ORDER_TYPES }) @IsOptional() @IsIn(ORDER_TYPES) type?: OrderType;
-  @ApiPropertyOptional({ description: 'placed at or after (ISO 8601)' }) @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { message: 'from must be an ISO 8601 date' }) from?: string;
-  @ApiPropertyOptional({ description: 'placed before (ISO 8601)' }) @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { message: 'to must be an ISO 8601 date' }) to?: string;
+  @ApiPropertyOptional({ description: 'placed at or after (ISO 8601)' }) @IsOptional() @IsTimestamp() from?: string;
+  @ApiPropertyOptional({ description: 'placed before (ISO 8601)' }) @IsOptional() @IsTimestamp() to?: string;
 }
 
 export class OrderWaitQuery {

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../../common/pagination/cursor';
 import { IsSafeText } from '../../../common/validation/safe-text';
+import { IsTimestamp } from '../../../common/validation/timestamp';
 import { RUN_STATUSES } from '../../engine/run-status';
 
 const ID = /^[a-z]{2,5}_[0-9a-z]{26}$/;
@@ -21,10 +22,10 @@ export class RunListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID, { message: 'is not an order id' })
   order?: string;
 
-  @ApiPropertyOptional({ description: 'created at or after (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'created at or after (ISO 8601)' }) @IsOptional() @IsTimestamp()
   createdFrom?: string;
 
-  @ApiPropertyOptional({ description: 'created before (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'created before (ISO 8601)' }) @IsOptional() @IsTimestamp()
   createdTo?: string;
 }
 
