@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
 import { PageQuery } from '../../common/pagination/cursor';
+import { IsOmittable } from '../../common/validation/omittable';
 import { ID_PARAM_PATTERN, IsSafeText } from '../../common/validation/safe-text';
 import { PLAN_KINDS, type PlanKind, SERVICE_KEYS, type ServiceKey } from '../service-catalog';
 
@@ -78,7 +79,7 @@ export class CreatePlanRequest {
 
 export class UpdatePlanRequest {
   @ApiPropertyOptional({ example: 'Business Basic (2027)' })
-  @IsOptional() @IsSafeText(200)
+  @IsOmittable() @IsSafeText(200)
   displayName?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
@@ -86,7 +87,7 @@ export class UpdatePlanRequest {
   description?: string | null;
 
   @ApiPropertyOptional({ enum: SERVICE_KEYS, isArray: true, description: 'replaces the list; features of removed services are dropped' })
-  @IsOptional() @IsArray() @ArrayMaxSize(SERVICE_KEYS.length) @ArrayUnique() @IsIn(SERVICE_KEYS, { each: true })
+  @IsOmittable() @IsArray() @ArrayMaxSize(SERVICE_KEYS.length) @ArrayUnique() @IsIn(SERVICE_KEYS, { each: true })
   services?: ServiceKey[];
 
   @ApiPropertyOptional({
@@ -95,11 +96,11 @@ export class UpdatePlanRequest {
     example: { 'exchange.mailboxes': 20 },
     description: 'merged feature by feature into the draft; null = unlimited',
   })
-  @IsOptional() @IsFeatureValues(64, { booleans: true })
+  @IsOmittable() @IsFeatureValues(64, { booleans: true })
   features?: Record<string, boolean | number | null>;
 
   @ApiPropertyOptional({ type: String, isArray: true, description: 'replaces the list of user plans' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @Matches(ID_PARAM_PATTERN, ID_MESSAGE)
+  @IsOmittable() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @Matches(ID_PARAM_PATTERN, ID_MESSAGE)
   userPlanIds?: string[];
 }
 

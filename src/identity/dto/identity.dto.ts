@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/pagination/cursor';
-import { IsSafeText, USERNAME_PATTERN } from '../../common/validation/safe-text';
+import { IsOmittable } from '../../common/validation/omittable';
+import { ID_PARAM_PATTERN, IsSafeText, USERNAME_PATTERN } from '../../common/validation/safe-text';
 import { DELEGABLE_ROLES, ROLES, type Role } from '../permissions';
 
 const DURATION = /^\d{1,6}(ms|s|m|h|d|w|y)$/;
@@ -29,10 +30,10 @@ export class CreateUserRequest extends NewUserFields {
 }
 
 export class UpdateUserRequest {
-  @ApiPropertyOptional() @IsOptional() @IsSafeText(200) displayName?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsSafeText(200) displayName?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional({ description: 'disable (true) or re-enable (false) the user; its tokens stop working while disabled' })
-  @IsOptional() @IsBoolean() disabled?: boolean;
+  @IsOmittable() @IsBoolean() disabled?: boolean;
 }
 
 export class RoleRequest {
@@ -78,15 +79,15 @@ export class CreateOrganizationRequest {
   @IsOptional() @IsString() @MaxLength(40)
   parentId?: string;
   @ApiPropertyOptional({ type: NewUserFields, description: 'create the first admin (reseller_admin or org_admin) and return its first token, to hand over' })
-  @IsOptional() @ValidateNested() @Type(() => NewUserFields)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => NewUserFields)
   admin?: NewUserFields;
   @ApiPropertyOptional({ type: DelegationOnCreate, description: 'reseller only: a delegation approved at creation (audited as such)' })
-  @IsOptional() @ValidateNested() @Type(() => DelegationOnCreate)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => DelegationOnCreate)
   delegation?: DelegationOnCreate;
 }
 
 export class UpdateOrganizationRequest {
-  @ApiPropertyOptional() @IsOptional() @IsSafeText(200) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsSafeText(200) name?: string;
 }
 
 export class ReasonRequest {
@@ -99,7 +100,7 @@ export class OptionalReasonRequest {
 
 export class OrganizationListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['hoster', 'reseller', 'customer'] }) @IsOptional() @IsIn(['hoster', 'reseller', 'customer']) kind?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) parentId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID_PARAM_PATTERN, { message: 'parentId must be an organization id' }) parentId?: string;
   @ApiPropertyOptional({ enum: ['active', 'suspended'] }) @IsOptional() @IsIn(['active', 'suspended']) status?: string;
 }
 
@@ -116,5 +117,5 @@ export class CreateDelegationRequest {
 
 export class DelegationListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['pending', 'active', 'revoked', 'expired'] }) @IsOptional() @IsIn(['pending', 'active', 'revoked', 'expired']) status?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) customerId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID_PARAM_PATTERN, { message: 'customerId must be an organization id' }) customerId?: string;
 }
