@@ -50,7 +50,12 @@ describe('lab input parsing', () => {
 
   it('normalizes site URLs (case-insensitive, no trailing slash) and rejects unsafe ones', () => {
     expect(parseSiteUrl('https://Sites.Lab.Example/Teams/Sales/')).toBe('https://sites.lab.example/teams/sales');
-    for (const bad of ['javascript:alert(1)', 'https://sites.lab.example/a?b=1', 'https://sites.lab.example/a#x', 'https://10.0.0.1/a', 'https://sites.lab.example/a//b', '/relative']) {
+    for (const bad of [
+      'javascript:alert(1)', 'https://sites.lab.example/a?b=1', 'https://sites.lab.example/a#x', 'https://10.0.0.1/a', 'https://sites.lab.example/a//b', '/relative',
+      // Rewritten by the URL parser if not refused first: traversal, encoded separators, look-alike hosts.
+      'https://sites.lab.example/sites/../../admin', 'https://sites.lab.example/sites/./a', 'https://sites.lab.example/sites/..', 'https://sites.lab.example/sites/%2e%2e%2fadmin',
+      'https://sites.lab.example/sites/a%2Fb', 'https://sites.lab.example\\sites\\a', 'https://sites.lab.ex\u0430mple/sites/a', 'https://sites.lab.example/sites/caf\u00e9',
+    ]) {
       expect(invalid(() => parseSiteUrl(bad)).code).toBe('INVALID_INPUT');
     }
   });

@@ -244,7 +244,18 @@ export function parseRecord(f: Fields, zone: string, withDetails: boolean): DnsR
 }
 
 /** A site collection URL: http(s), no credentials, query or fragment; lower-case host, no trailing slash. */
+/**
+ * What the WHATWG URL parser would silently rewrite: dot segments (`/a/../b` becomes `/b`),
+ * backslashes (read as `/`), percent-encoded dots and separators (`%2e%2e%2f` survives to
+ * whoever decodes it next) and non-ASCII (a Cyrillic `а` in the host becomes punycode, so a
+ * look-alike of a customer's domain would pass). Checked on the raw value, before parsing.
+ */
+const UNSAFE_URL = /(?:^|\/)\.{1,2}(?:\/|$)|\\|%2e|%2f|%5c|[^\x21-\x7e]/i;
+
 export function parseSiteUrl(value: string, field = 'site.url'): string {
+  if (UNSAFE_URL.test(value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''))) {
+    throw invalid(field, 'must be a plain ASCII http(s) URL: no dot segments, backslashes, encoded dots or slashes, or international characters (use punycode)');
+  }
   let u: URL;
   try {
     u = new URL(value.trim());
