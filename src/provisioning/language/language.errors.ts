@@ -6,6 +6,7 @@ export const languageErrors = {
   XML_TOO_LARGE: { status: 413, title: 'The XML document is larger than 1 MiB' },
   XML_FORBIDDEN_CONSTRUCT: { status: 400, title: 'The XML document uses a forbidden construct (DOCTYPE, entity, processing instruction or external reference)' },
   XML_TOO_DEEP: { status: 422, title: 'The XML document nests elements deeper than allowed' },
+  XML_TOO_MANY_ATTRIBUTES: { status: 422, title: 'An element of the XML document has more attributes than allowed' },
   XML_MALFORMED: { status: 400, title: 'The XML document is not well-formed' },
   XML_SCHEMA_VIOLATION: { status: 422, title: 'The XML document does not match its schema' },
 

@@ -106,4 +106,15 @@ describe('parseXmlSafely', () => {
     expect(rejects('<?xml version="1.0" encoding="ISO-8859-1"?><a/>').code).toBe('INVALID_ENCODING');
     expect(rejects('<?xml version="1.0" encoding="UTF-16"?><a/>').code).toBe('INVALID_ENCODING');
   });
+
+  it('accepts one byte-order mark and rejects a second', () => {
+    expect(parseXmlSafely('\ufeff<a/>').documentElement!.nodeName).toBe('a');
+    expect(rejects('\ufeff\ufeff<a/>').code).toBe('XML_MALFORMED');
+  });
+
+  it('caps the attributes of one element at 256 (422 XML_TOO_MANY_ATTRIBUTES), before building anything', () => {
+    const attrs = (n: number) => Array.from({ length: n }, (_, i) => `a${i}="1"`).join(' ');
+    expect(parseXmlSafely(`<a ${attrs(256)}/>`).documentElement!.attributes.length).toBe(256);
+    expect(rejects(`<a ${attrs(60_000)}/>`).code).toBe('XML_TOO_MANY_ATTRIBUTES');
+  });
 });

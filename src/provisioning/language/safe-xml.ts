@@ -15,6 +15,8 @@ import { newEmptyDocument, type XDocument, type XElement } from './xml-dom';
 
 export const XML_MAX_BYTES = 1024 * 1024;
 export const XML_MAX_DEPTH = 64;
+/** Attributes on one element: the request language needs a handful; thousands only cost time. */
+export const XML_MAX_ATTRIBUTES = 256;
 
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -45,7 +47,10 @@ export function xmlText(input: string | Uint8Array, maxBytes = XML_MAX_BYTES): s
       throw new ProblemError('INVALID_ENCODING', 'The document is not valid UTF-8');
     }
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // One byte-order mark may open the document; a second one is character data before the root.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.charCodeAt(0) === 0xfeff) throw new ProblemError('XML_MALFORMED', 'The document is not well-formed: a second byte-order mark before the root element', { line: 1, column: 1 });
+  return body;
 }
 
 /**
@@ -73,10 +78,14 @@ function scan(text: string, maxDepth: number): XDocument {
       throw new ProblemError('XML_TOO_DEEP', `Elements nest deeper than ${maxDepth} levels (line ${line})`, { maxDepth, line, column });
     }
     if (tag.uri === XINCLUDE_NS) forbidden('XInclude elements are not allowed', parser.line, parser.column);
+    const attributes = Object.values(tag.attributes);
+    if (attributes.length > XML_MAX_ATTRIBUTES) {
+      throw new ProblemError('XML_TOO_MANY_ATTRIBUTES', `An element has ${attributes.length} attributes, more than ${XML_MAX_ATTRIBUTES} (line ${parser.line})`, { maxAttributes: XML_MAX_ATTRIBUTES, line: parser.line });
+    }
     let el: XElement;
     try {
       el = doc.createElementNS(tag.uri || null, tag.name);
-      for (const a of Object.values(tag.attributes)) el.setAttributeNS(a.uri || null, a.name, a.value);
+      for (const a of attributes) el.setAttributeNS(a.uri || null, a.name, a.value);
     } catch (e) {
       throw new ProblemError('XML_MALFORMED', `The document is not well-formed: ${(e as Error).message} (line ${parser.line})`, { line: parser.line, column: parser.column });
     }
