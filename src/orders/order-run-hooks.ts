@@ -11,34 +11,45 @@ export const ORDERS_CHANNEL = 'provisio_orders';
 
 const INVENTORY = ['customer_users', 'customer_dns_records', 'customer_sites'];
 
-/** The order's own inventory rows become real (pending → active, removing → removed, changes applied). */
-async function settleInventoryDone(sql: Sql, orderId: string) {
-  await sql.query(
-    `UPDATE customer_users SET
-       state = CASE state WHEN 'removing' THEN 'removed' ELSE 'active' END,
-       settings = coalesce(pending_settings, settings),
-       user_plan_version_id = coalesce(pending_plan_version_id, user_plan_version_id),
-       pending_settings = NULL, pending_plan_version_id = NULL, updated_at = now()
-     WHERE order_id = $1 AND state IN ('pending', 'changing', 'removing')`,
-    [orderId],
-  );
-  for (const table of ['customer_dns_records', 'customer_sites', 'customer_services']) {
-    await sql.query(`UPDATE ${table} SET state = CASE state WHEN 'removing' THEN 'removed' ELSE 'active' END, updated_at = now() WHERE order_id = $1 AND state IN ('pending', 'removing')`, [orderId]);
-  }
+/**
+ * Settles the order's own inventory rows in **one statement** (the four tables through
+ * data-modifying CTEs, each executed exactly once): done = they become real (pending → active,
+ * removing → removed, changes applied); undone = they go back to what they were (pending →
+ * removed, removing/changing → active). Also answers whether the order still has quota entries
+ * to settle, so the common case (the request's Plans steps already settled them) costs no more
+ * round trips. One statement instead of five: this runs inside the engine's status-change
+ * transaction, and every statement there is a round trip on the engine's critical path.
+ */
+async function settleInventory(sql: Sql, orderId: string, outcome: 'done' | 'undone'): Promise<{ quotaPending: boolean }> {
+  const r = await sql.query<{ quota_pending: boolean }>(SETTLE_SQL[outcome], [orderId]);
+  return { quotaPending: r.rows[0]?.quota_pending ?? true };
 }
 
-/** The order's inventory rows go back to what they were (pending → removed, removing/changing → active). */
-async function settleInventoryUndone(sql: Sql, orderId: string) {
-  await sql.query(
-    `UPDATE customer_users SET state = CASE state WHEN 'pending' THEN 'removed' ELSE 'active' END,
-       pending_settings = NULL, pending_plan_version_id = NULL, updated_at = now()
-     WHERE order_id = $1 AND state IN ('pending', 'changing', 'removing')`,
-    [orderId],
+const USERS_SET = {
+  done: `state = CASE state WHEN 'removing' THEN 'removed' ELSE 'active' END,
+         settings = coalesce(pending_settings, settings),
+         user_plan_version_id = coalesce(pending_plan_version_id, user_plan_version_id),`,
+  undone: `state = CASE state WHEN 'pending' THEN 'removed' ELSE 'active' END,`,
+};
+
+function settleSql(outcome: 'done' | 'undone'): string {
+  const gone = outcome === 'done' ? 'removing' : 'pending';
+  const others = ['customer_dns_records', 'customer_sites', 'customer_services'].map(
+    (table) => `settle_${table} AS (
+       UPDATE ${table} SET state = CASE state WHEN '${gone}' THEN 'removed' ELSE 'active' END, updated_at = now()
+        WHERE order_id = $1 AND state IN ('pending', 'removing')
+       RETURNING 1)`,
   );
-  for (const table of ['customer_dns_records', 'customer_sites', 'customer_services']) {
-    await sql.query(`UPDATE ${table} SET state = CASE state WHEN 'pending' THEN 'removed' ELSE 'active' END, updated_at = now() WHERE order_id = $1 AND state IN ('pending', 'removing')`, [orderId]);
-  }
+  return `WITH settle_customer_users AS (
+       UPDATE customer_users SET ${USERS_SET[outcome]}
+         pending_settings = NULL, pending_plan_version_id = NULL, updated_at = now()
+        WHERE order_id = $1 AND state IN ('pending', 'changing', 'removing')
+       RETURNING 1),
+     ${others.join(',\n     ')}
+     SELECT EXISTS (SELECT 1 FROM quota_entries WHERE order_id = $1 AND status = 'pending') AS quota_pending`;
 }
+
+const SETTLE_SQL = { done: settleSql('done'), undone: settleSql('undone') };
 
 async function revertPlanChange(sql: Sql, order: any) {
   const { previousPlanId, previousVersionId } = order.summary ?? {};
@@ -74,24 +85,28 @@ export async function onRunTerminal(sql: Sql, run: RunRow, change: RunChange): P
   if (!order) return;
   const status = orderStatusOf(run);
   if (status === 'completed') {
-    await settleInventoryDone(sql, order.id);
+    const { quotaPending } = await settleInventory(sql, order.id, 'done');
     // The request's Plans steps did this; settling again is idempotent and guards against a
-    // request that lacked them.
-    await quotaLedger.commit(sql, order.id);
-    await quotaLedger.releaseFreed(sql, order.id);
+    // request that lacked them (skipped when nothing is left pending).
+    if (quotaPending) {
+      await quotaLedger.commit(sql, order.id);
+      await quotaLedger.releaseFreed(sql, order.id);
+    }
   } else if (status !== 'needs_attention') {
-    await settleInventoryUndone(sql, order.id);
+    await settleInventory(sql, order.id, 'undone');
     await quotaLedger.abandon(sql, order.id);
     if (order.type === 'subscribe' && order.subscription_id) {
       await sql.query(`UPDATE subscriptions SET status = 'cancelled', status_changed_at = now(), updated_at = now() WHERE id = $1 AND status = 'pending'`, [order.subscription_id]);
     }
     if (order.type === 'change_plan') await revertPlanChange(sql, order);
   }
+  // The NOTIFY (sent at commit) rides on the same statement.
   await sql.query(
-    `UPDATE orders SET status = $2, error = $3::jsonb, resolution = $4, updated_at = now(), finished_at = CASE WHEN $2 = 'needs_attention' THEN NULL ELSE now() END WHERE id = $1`,
+    `UPDATE orders SET status = $2, error = $3::jsonb, resolution = $4, updated_at = now(), finished_at = CASE WHEN $2 = 'needs_attention' THEN NULL ELSE now() END
+      WHERE id = $1
+     RETURNING pg_notify('${ORDERS_CHANNEL}', id)`,
     [order.id, status, run.error && status !== 'completed' ? JSON.stringify(run.error) : null, run.resolutionReason ?? null],
   );
-  await sql.query(`SELECT pg_notify('${ORDERS_CHANNEL}', $1)`, [order.id]);
   await appendAuditEvent(sql, change.actor, {
     action: `order.${status}`,
     resourceType: 'order',
@@ -109,8 +124,11 @@ export async function onRunStatus(sql: Sql, run: RunRow, change: RunChange): Pro
     // Its reservations and inventory were released when it ended: place the order again instead.
     throw new ProblemError('CONFLICT', 'This run belongs to an order that has ended; place the order again instead of retrying its run');
   }
-  const r = await sql.query(`UPDATE orders SET status = 'provisioning', updated_at = now() WHERE id = $1 AND status IN ('accepted', 'needs_attention') RETURNING id`, [run.orderId]);
-  if (r.rowCount) await sql.query(`SELECT pg_notify('${ORDERS_CHANNEL}', $1)`, [run.orderId]);
+  // One statement: the NOTIFY goes out (at commit) only when the status changed.
+  await sql.query(
+    `UPDATE orders SET status = 'provisioning', updated_at = now() WHERE id = $1 AND status IN ('accepted', 'needs_attention') RETURNING pg_notify('${ORDERS_CHANNEL}', id)`,
+    [run.orderId],
+  );
 }
 
 export function registerOrderHooks(hooks: RunHookRegistry): void {
