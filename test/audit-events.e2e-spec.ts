@@ -169,6 +169,10 @@ describe('GET /v1/audit/events', () => {
     expect(after.length + before.length).toBe((await all(hoster)).length);
     const window = await all(hoster, { from: mid.toISOString(), to: new Date(mid.getTime() + 1).toISOString() });
     expect(window.map((e) => e.resourceId)).toContain(c1UserId);
+    // The same windows oldest first, and a window with no event at all.
+    expect(await all(hoster, { from: mid.toISOString(), order: 'asc' })).toEqual([...after].reverse());
+    expect(await all(hoster, { to: mid.toISOString(), order: 'asc' })).toEqual([...before].reverse());
+    expect(await all(hoster, { from: '2001-01-01T00:00:00Z', to: '2001-01-02T00:00:00Z' })).toEqual([]);
   });
 
   it('filters an organization subtree, within the caller scope only', async () => {

@@ -7,7 +7,7 @@ import { sqlOfPg } from '../database/sql';
 import { AccessService } from '../identity/access.service';
 import type { Principal } from '../identity/principal';
 import { AuditExportStream, batchQuery, type ExportBatch, type ExportFormat, exportFormat } from './audit-export';
-import { type AuditWhere, buildAuditWhere, pageQuery, seesWholeInstallation } from './audit-query';
+import { type AuditWhere, buildAuditWhere, pageQuery, type SeqRange, seqRangeQuery, seesWholeInstallation } from './audit-query';
 import { type AuditEventView, auditEventView, type VerifyView } from './audit.views';
 import { verifyAuditChain } from './chain-walk';
 import type { AuditExportQuery, AuditFilterQuery, AuditListQuery, VerifyQuery } from './dto/audit.dto';
@@ -42,14 +42,20 @@ export class AuditService {
    * including events that concern no organization. `organization=` must itself be in scope
    * (404 otherwise, like any other tenant's id).
    */
-  private async where(p: Principal, f: AuditFilterQuery): Promise<AuditWhere> {
+  private async where(p: Principal, f: AuditFilterQuery, order: 'asc' | 'desc'): Promise<AuditWhere> {
     if (f.from && f.to && Date.parse(f.from) >= Date.parse(f.to)) {
       throw new ProblemError('AUDIT_INVALID_RANGE', '`from` must be before `to`', { errors: [{ path: 'from', message: 'must be before to' }] });
     }
     const scope = seesWholeInstallation(p) ? { sql: 'TRUE', params: [] } : this.access.scope(p, 'audit.read', { path: 'e.organization_path', orgId: 'e.organization_id' });
     let subtree: string | undefined;
     if (f.organization) subtree = (await this.access.requireOrganization(p, 'audit.read', f.organization)).path;
-    return buildAuditWhere(scope, f, subtree);
+    let range: SeqRange | null | undefined;
+    const rq = seqRangeQuery(f, order);
+    if (rq) {
+      const r = (await pgPoolOf(this.ds).query(rq.text, rq.params)).rows[0];
+      range = r.lo === null ? null : { lo: Number(r.lo), hi: Number(r.hi) };
+    }
+    return buildAuditWhere(scope, f, subtree, range);
   }
 
   async list(p: Principal, q: AuditListQuery): Promise<Page<AuditEventView>> {
@@ -57,7 +63,7 @@ export class AuditService {
     const order = q.order ?? 'desc';
     const cursor = decodeCursor(q.cursor, 1);
     if (cursor && (typeof cursor[0] !== 'number' || !Number.isSafeInteger(cursor[0]))) throw new ProblemError('INVALID_CURSOR');
-    const base = await this.where(p, q);
+    const base = await this.where(p, q, order);
     const { text, params } = pageQuery(base, { order, after: cursor?.[0] as number | undefined, limit: limit + 1 });
     const rows: any[] = await this.ds.query(text, params);
     return toPage(rows, limit, (r) => [Number(r.seq)], auditEventView);
@@ -72,7 +78,7 @@ export class AuditService {
   async export(p: Principal, q: AuditExportQuery): Promise<{ stream: AuditExportStream; format: ExportFormat; headSeq: number }> {
     const format = q.format ?? 'ndjson';
     const order = q.order ?? 'asc';
-    const base = await this.where(p, q);
+    const base = await this.where(p, q, order);
     const rendering = exportFormat(format);
     const headSeq = Number((await this.ds.query('SELECT seq FROM audit_chain_head WHERE id = 1'))[0]?.seq ?? 0);
     const pool = pgPoolOf(this.ds);
