@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { freePort } from '../src/database/free-port';
 import { type BenchContext, type BenchDefinition } from './lib/context';
 import { summarizeProfiles } from './lib/cpu-profile';
+import { cpuDelta, cpuSnapshot } from './lib/cpu';
 import { ApiClient, expectStatus } from './lib/http';
 import { resetStatements, startBenchDatabase, topStatements } from './lib/postgres';
 import { type ApiProcess, type EngineProcess, startApi, startEngine, waitUntil } from './lib/processes';
@@ -27,6 +28,8 @@ const autocannon = require('autocannon') as (opts: Record<string, unknown>) => P
 interface Load {
   /** Requests per second achieved (2xx answers / duration). */
   rps: number;
+  /** CPU ms per answered request: the server process, PostgreSQL, and autocannon (the client). */
+  cpuMsPerRequest?: Record<string, number>;
   sent: number;
   ok: number;
   non2xx: number;
@@ -46,12 +49,14 @@ function toLoad(r: CannonResult): Load {
 }
 
 /** Round-robin over the customers' tokens (and fresh aliases for orders), one per request. */
-function requestsFor(route: 'plans' | 'orders', customers: Customer[], aliasPrefix: string, withAuth: boolean) {
+type Route = 'plans' | 'orders' | 'live';
+
+function requestsFor(route: Route, customers: Customer[], aliasPrefix: string, withAuth: boolean) {
   let i = 0;
   return [
     {
-      method: route === 'plans' ? 'GET' : 'POST',
-      path: route === 'plans' ? '/v1/plans' : '/v1/orders',
+      method: route === 'orders' ? 'POST' : 'GET',
+      path: route === 'plans' ? '/v1/plans' : route === 'orders' ? '/v1/orders' : '/health/live',
       setupRequest: (req: Record<string, any>) => {
         const c = customers[i % customers.length];
         const n = i++;
@@ -120,7 +125,8 @@ export const apiLatency: BenchDefinition = {
       const apiSize = JSON.stringify(plansRes.body).length;
       ctx.log(`API pid ${api.pid}, bare Fastify pid ${bare.pid}; GET /v1/plans body ${apiSize} bytes (bare ${bareSize}); ${customers.length} customer tokens`);
 
-      const cannon = async (base: string, route: 'plans' | 'orders', target: 'api' | 'bare', mode: 'max' | 'fixed', tag: string) => {
+      const serverPid = (target: 'api' | 'bare') => (target === 'api' ? api!.pid : bare!.pid!);
+      const cannon = async (base: string, route: Route, target: 'api' | 'bare', mode: 'max' | 'fixed', tag: string) => {
         const opts: Record<string, unknown> = {
           url: base,
           duration,
@@ -130,7 +136,14 @@ export const apiLatency: BenchDefinition = {
           requests: requestsFor(route, customers, tag, target === 'api'),
         };
         if (mode === 'fixed') opts.overallRate = fixedRate;
-        return toLoad(await autocannon(opts));
+        const pids = { server: [serverPid(target)] };
+        const before = cpuSnapshot(db.embedded.pid, pids);
+        const client0 = process.cpuUsage();
+        const load = toLoad(await autocannon(opts));
+        const client = process.cpuUsage(client0);
+        const cpu = { ...cpuDelta(before, cpuSnapshot(db.embedded.pid, pids)), client: (client.user + client.system) / 1000 };
+        load.cpuMsPerRequest = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v / Math.max(1, load.ok), 3)]));
+        return load;
       };
 
       const warm = async (base: string, target: 'api' | 'bare') => {
@@ -144,6 +157,8 @@ export const apiLatency: BenchDefinition = {
       for (let rep = 1; rep <= ctx.reps; rep++) {
         const r: Record<string, any> = { rep };
         r.barePlansMax = await cannon(bareBase, 'plans', 'bare', 'max', 'x');
+        // The framework alone: a public route with no auth and no database (diagnostic).
+        r.apiLiveMax = await cannon(api.base, 'live', 'api', 'max', 'x');
         r.apiPlansMax = await cannon(api.base, 'plans', 'api', 'max', 'x');
         r.bareOrdersMax = await cannon(bareBase, 'orders', 'bare', 'max', `b${rep}m`);
         await db.pool.query('/* bench */ CHECKPOINT');
@@ -157,7 +172,8 @@ export const apiLatency: BenchDefinition = {
         r.ratios = { plans: round(r.apiPlansMax.rps / r.barePlansMax.rps, 3), orders: round(r.apiOrdersMax.rps / r.bareOrdersMax.rps, 3) };
         runs.push(r);
         ctx.log(
-          `rep ${rep}: plans ${r.apiPlansMax.rps}/s vs bare ${r.barePlansMax.rps}/s (${round(r.ratios.plans * 100)}%); orders ${r.apiOrdersMax.rps}/s; ` +
+          `rep ${rep}: plans ${r.apiPlansMax.rps}/s vs bare ${r.barePlansMax.rps}/s (${round(r.ratios.plans * 100)}%; CPU ms/request API ${r.apiPlansMax.cpuMsPerRequest.server} + PG ${r.apiPlansMax.cpuMsPerRequest.postgres} vs bare ${r.barePlansMax.cpuMsPerRequest.server}); ` +
+            `/health/live ${r.apiLiveMax.rps}/s (${r.apiLiveMax.cpuMsPerRequest.server} CPU ms/request); orders ${r.apiOrdersMax.rps}/s (API ${r.apiOrdersMax.cpuMsPerRequest.server} + PG ${r.apiOrdersMax.cpuMsPerRequest.postgres} CPU ms/request); ` +
             `at ${fixedRate}/s: plans p99 ${r.apiPlansFixed.latencyMs.p99} ms (${r.apiPlansFixed.rps}/s served), bare p99 ${r.barePlansFixed.latencyMs.p99} ms, orders p99 ${r.apiOrdersFixed.latencyMs.p99} ms (${r.apiOrdersFixed.rps}/s served)`,
         );
       }
@@ -173,6 +189,7 @@ export const apiLatency: BenchDefinition = {
           bareRps: med((r) => r.barePlansMax.rps),
           ratio: med((r) => r.ratios.plans),
           apiP99AtMaxMs: med((r) => r.apiPlansMax.latencyMs.p99),
+          cpuMsPerRequest: { api: med((r) => r.apiPlansMax.cpuMsPerRequest.server), postgres: med((r) => r.apiPlansMax.cpuMsPerRequest.postgres), bare: med((r) => r.barePlansMax.cpuMsPerRequest.server) },
           fixedRate: { apiP50Ms: med((r) => r.apiPlansFixed.latencyMs.p50), apiP99Ms: med((r) => r.apiPlansFixed.latencyMs.p99), apiServedRps: med((r) => r.apiPlansFixed.rps), bareP99Ms: med((r) => r.barePlansFixed.latencyMs.p99), bareServedRps: med((r) => r.barePlansFixed.rps) },
         },
         orders: {
@@ -183,7 +200,9 @@ export const apiLatency: BenchDefinition = {
           apiP99AtMaxMs: med((r) => r.apiOrdersMax.latencyMs.p99),
           fixedRate: { apiP50Ms: med((r) => r.apiOrdersFixed.latencyMs.p50), apiP99Ms: med((r) => r.apiOrdersFixed.latencyMs.p99), apiServedRps: med((r) => r.apiOrdersFixed.rps) },
           statementsPerOrder: (statements as any)?.perOrder,
+          cpuMsPerRequest: { api: med((r) => r.apiOrdersMax.cpuMsPerRequest.server), postgres: med((r) => r.apiOrdersMax.cpuMsPerRequest.postgres), bare: med((r) => r.bareOrdersMax.cpuMsPerRequest.server) },
         },
+        healthLive: { apiRps: med((r) => r.apiLiveMax.rps), cpuMsPerRequest: med((r) => r.apiLiveMax.cpuMsPerRequest.server), ratioToBarePlans: med((r) => r.apiLiveMax.rps / r.barePlansMax.rps) },
         non2xx: runs.reduce((n, r: any) => n + r.apiPlansMax.non2xx + r.apiOrdersMax.non2xx + r.apiPlansFixed.non2xx + r.apiOrdersFixed.non2xx, 0),
         apiPeakRssMb: apiPeakMb,
       };

@@ -9,6 +9,7 @@ import { atLeast, atMost, type BenchResult, type TargetCheck } from './lib/resul
 import { distribution, median, round } from './lib/stats';
 import { addUserOrder, createCustomers, type Customer, subscribeAll } from './lib/tenants';
 import { summarizeProfiles } from './lib/cpu-profile';
+import { cpuDelta, cpuSnapshot } from './lib/cpu';
 
 /**
  * engine-throughput (QUALITY.md): 2 engine processes, the lab at zero latency, N add_users orders
@@ -27,6 +28,11 @@ import { summarizeProfiles } from './lib/cpu-profile';
  */
 
 const TERMINAL = ['completed', 'failed', 'needs_attention', 'cancelled'];
+
+/** CPU ms per unit of work, per process group. */
+function perUnit(cpu: Record<string, number>, units: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v / Math.max(1, units), 3)]));
+}
 const USER_PLANS = ['standard-mailbox', 'mobile-mailbox'];
 
 interface Placed {
@@ -165,10 +171,13 @@ export const engineThroughput: BenchDefinition = {
         await db.pool.query('/* bench */ CHECKPOINT');
         await resetStatements(db.pool);
         const onlineBodies = makeOrders(rep, 'online');
+        const onlinePids = { api: [api.pid], engines: engines.map((e) => e.pid) };
+        const onlineCpu0 = cpuSnapshot(db.embedded.pid, onlinePids);
         const t0 = Date.now();
         const placedOnline = await placeAll(client, onlineBodies, opts.postConcurrency);
         const placedAt = Date.now();
         await waitAllTerminal(db.pool, placedOnline.map((p) => p.id), 10 * 60_000);
+        const onlineCpu = cpuDelta(onlineCpu0, cpuSnapshot(db.embedded.pid, onlinePids));
         const online = await phaseFigures(db.pool, placedOnline.map((p) => p.id));
         const onlineStatements = await topStatements(db.pool);
         const windowMs = online.lastFinishedAt - t0;
@@ -187,9 +196,11 @@ export const engineThroughput: BenchDefinition = {
           engineStepsPerS: online.stepsPerS,
           latencyMs: distribution(latencies, 0),
           roundTripsPerOrder: round(onlineStatements.totalCalls / online.orders, 1),
+          cpuMs: onlineCpu,
+          cpuMsPerStep: perUnit(onlineCpu, online.steps),
         };
         await stopEngines('online');
-        ctx.log(`rep ${rep} online: ${onlineRun.stepsPerS} steps/s, ${onlineRun.ordersPerS} orders/s, p50 ${onlineRun.latencyMs.p50} ms, p99 ${onlineRun.latencyMs.p99} ms (placed ${onlineRun.placedPerS}/s)`);
+        ctx.log(`rep ${rep} online: ${onlineRun.stepsPerS} steps/s, ${onlineRun.ordersPerS} orders/s, p50 ${onlineRun.latencyMs.p50} ms, p99 ${onlineRun.latencyMs.p99} ms (placed ${onlineRun.placedPerS}/s; CPU ${JSON.stringify(onlineRun.cpuMsPerStep)} ms/step)`);
 
         // --- drain: a backlog placed with no engine running, then 2 engines drain it
         const drainBodies = makeOrders(rep, 'drain');
@@ -199,9 +210,15 @@ export const engineThroughput: BenchDefinition = {
         await db.pool.query('/* bench */ CHECKPOINT');
         await resetStatements(db.pool);
         await startEngines('drain');
+        const drainPids = { api: [api.pid], engines: engines.map((e) => e.pid) };
+        const drainCpu0 = cpuSnapshot(db.embedded.pid, drainPids);
         await waitAllTerminal(db.pool, placedDrain.map((p) => p.id), 10 * 60_000);
+        const drainCpu = cpuDelta(drainCpu0, cpuSnapshot(db.embedded.pid, drainPids));
         const drain = await phaseFigures(db.pool, placedDrain.map((p) => p.id));
         const drainStatements = await topStatements(db.pool);
+        const drainAudit = (
+          await db.pool.query(`/* bench */ SELECT action, count(*)::int AS n FROM audit_events WHERE resource_id = ANY($1) OR details->>'orderId' = ANY($2) GROUP BY action ORDER BY 2 DESC`, [[...drain.runIds, ...placedDrain.map((p) => p.id)], placedDrain.map((p) => p.id)])
+        ).rows.map((r) => ({ action: r.action as string, perOrder: round(r.n / drain.orders, 2) }));
         await stopEngines('drain');
         const drainRun = {
           orders: drain.orders,
@@ -215,22 +232,25 @@ export const engineThroughput: BenchDefinition = {
           apiPlacementOnlyPerS: placementOnlyPerS,
           roundTripsPerStep: round(drainStatements.totalCalls / drain.steps, 2),
           dbTimePerStepMs: round(drainStatements.totalMs / drain.steps, 3),
+          auditEventsPerOrder: round(drainAudit.reduce((a, x) => a + x.perOrder, 0), 2),
+          cpuMs: drainCpu,
+          cpuMsPerStep: perUnit(drainCpu, drain.steps),
         };
-        ctx.log(`rep ${rep} drain: ${drainRun.stepsPerS} steps/s, ${drainRun.ordersPerS} orders/s over ${drainRun.windowMs} ms (${drainRun.steps} steps; ${drainRun.roundTripsPerStep} statements/step)`);
-        statements = { online: onlineStatements, drain: drainStatements };
+        ctx.log(`rep ${rep} drain: ${drainRun.stepsPerS} steps/s, ${drainRun.ordersPerS} orders/s over ${drainRun.windowMs} ms (${drainRun.steps} steps; ${drainRun.roundTripsPerStep} statements/step; CPU ${JSON.stringify(drainRun.cpuMsPerStep)} ms/step)`);
+        statements = { online: onlineStatements, drain: drainStatements, drainAuditActions: drainAudit };
 
         // --- baselines, same database, same number of jobs as the drain journaled steps
         const jobs = drain.steps;
-        const pgboss = await runPgBossBaseline(db.pool, db.url, jobs, db.dir);
-        ctx.log(`rep ${rep} pg-boss: ${round(pgboss.jobsPerS)} jobs/s (${pgboss.completed} jobs in ${Math.round(pgboss.windowMs)} ms)`);
-        const raw = await runRawBaseline(db.pool, db.url, jobs, db.dir);
-        ctx.log(`rep ${rep} raw loop: ${round(raw.jobsPerS)} jobs/s (${raw.completed} jobs in ${Math.round(raw.windowMs)} ms)`);
+        const pgboss = await runPgBossBaseline(db.pool, db.url, db.embedded.pid, jobs, db.dir);
+        ctx.log(`rep ${rep} pg-boss: ${round(pgboss.jobsPerS)} jobs/s (${pgboss.completed} jobs in ${Math.round(pgboss.windowMs)} ms; CPU ${JSON.stringify(perUnit(pgboss.cpuMs, pgboss.completed))} ms/job)`);
+        const raw = await runRawBaseline(db.pool, db.url, db.embedded.pid, jobs, db.dir);
+        ctx.log(`rep ${rep} raw loop: ${round(raw.jobsPerS)} jobs/s (${raw.completed} jobs in ${Math.round(raw.windowMs)} ms; CPU ${JSON.stringify(perUnit(raw.cpuMs, raw.completed))} ms/job)`);
         runs.push({
           rep,
           online: onlineRun,
           drain: drainRun,
-          pgboss: { ...pgboss, jobsPerS: round(pgboss.jobsPerS), windowMs: Math.round(pgboss.windowMs) },
-          raw: { ...raw, jobsPerS: round(raw.jobsPerS), windowMs: Math.round(raw.windowMs) },
+          pgboss: { ...pgboss, jobsPerS: round(pgboss.jobsPerS), windowMs: Math.round(pgboss.windowMs), cpuMsPerJob: perUnit(pgboss.cpuMs, pgboss.completed) },
+          raw: { ...raw, jobsPerS: round(raw.jobsPerS), windowMs: Math.round(raw.windowMs), cpuMsPerJob: perUnit(raw.cpuMs, raw.completed) },
           ratios: {
             drainVsPgboss: round(drainRun.stepsPerS / pgboss.jobsPerS, 2),
             drainVsRaw: round(drainRun.stepsPerS / raw.jobsPerS, 3),
@@ -263,6 +283,22 @@ export const engineThroughput: BenchDefinition = {
           latencyP99Ms: med((r) => r.online.latencyMs.p99),
           placedPerS: med((r) => r.online.placedPerS),
           roundTripsPerOrder: med((r) => r.online.roundTripsPerOrder),
+        },
+        cpuMsPerStep: {
+          drain: med((r) => r.drain.cpuMsPerStep.total),
+          drainEngines: med((r) => r.drain.cpuMsPerStep.engines),
+          drainPostgres: med((r) => r.drain.cpuMsPerStep.postgres),
+          online: med((r) => r.online.cpuMsPerStep.total),
+          onlineApi: med((r) => r.online.cpuMsPerStep.api),
+          pgbossPerJob: med((r) => r.pgboss.cpuMsPerJob.total),
+          rawPerJob: med((r) => r.raw.cpuMsPerJob.total),
+        },
+        /** What the CPU cost implies on an otherwise idle machine of this many cores. */
+        idleMachineCapacity: {
+          drainStepsPerS: round((ctx.machine.cores * 1000) / med((r) => r.drain.cpuMsPerStep.total)),
+          onlineStepsPerS: round((ctx.machine.cores * 1000) / med((r) => r.online.cpuMsPerStep.total)),
+          pgbossJobsPerSCpuBound: round((ctx.machine.cores * 1000) / med((r) => r.pgboss.cpuMsPerJob.total)),
+          rawJobsPerS: round((ctx.machine.cores * 1000) / med((r) => r.raw.cpuMsPerJob.total)),
         },
         pgbossJobsPerS: med((r) => r.pgboss.jobsPerS),
         rawJobsPerS: med((r) => r.raw.jobsPerS),

@@ -23,11 +23,13 @@ function statementsTable(s: any, perUnit?: { label: string; count: number }): st
     fmt(t.calls),
     perUnit ? fmt(Math.round((t.calls / perUnit.count) * 100) / 100) : '',
     fmt(t.totalMs),
+    fmt(t.planMs),
     fmt(t.meanMs),
     `${Math.round(t.share * 100)}%`,
     '`' + t.query.replace(/\|/g, '\\|').slice(0, 110) + (t.query.length > 110 ? '…' : '') + '`',
   ]);
-  return table(['calls', perUnit ? `per ${perUnit.label}` : '', 'total ms', 'mean ms', 'share', 'statement'], rows);
+  const head = `${fmt(s.totalCalls)} statements${perUnit ? ` (${fmt(Math.round((s.totalCalls / perUnit.count) * 10) / 10)} per ${perUnit.label})` : ''}, ${fmt(s.totalMs)} ms executing (lock waits included)${s.planMs !== undefined ? `, ${fmt(s.planMs)} ms planning` : ''}:`;
+  return [head, '', table(['calls', perUnit ? `per ${perUnit.label}` : '', 'exec ms', 'plan ms', 'mean exec ms', 'share of exec', 'statement'], rows)].join('\n');
 }
 
 function cpuTable(c: any, title: string): string {
@@ -59,6 +61,16 @@ function section(r: BenchResult): string {
           `Database statements per journaled step (drain, engines only): ${s.drain.roundTripsPerStep}; per order end to end (online, API + engines): ${s.online.roundTripsPerOrder}.`,
         '',
       );
+      if (s.cpuMsPerStep) {
+        const c = s.cpuMsPerStep;
+        const cap = s.idleMachineCapacity;
+        out.push(
+          `**CPU cost** (from /proc, all processes involved, medians): drain ${c.drain} ms per step (engines ${c.drainEngines}, PostgreSQL ${c.drainPostgres}); online ${c.online} ms per step (API ${c.onlineApi}); ` +
+            `pg-boss ${c.pgbossPerJob} ms per job; raw loop ${c.rawPerJob} ms per job. On an otherwise idle ${r.machine.cores}-core machine that caps the drain at ≈ ${cap.drainStepsPerS} steps/s and the online flow at ≈ ${cap.onlineStepsPerS} steps/s ` +
+            `(raw loop ≈ ${cap.rawJobsPerS} jobs/s; pg-boss is not CPU-bound: its loop sleeps).`,
+          '',
+        );
+      }
       if ((r.profile as any)?.statementsLastRep?.drain) {
         const d = (r.profile as any).statementsLastRep.drain;
         const steps = runs[runs.length - 1].drain.steps;
@@ -115,6 +127,14 @@ function section(r: BenchResult): string {
         `Throughput runs use 16 connections; the fixed-rate runs offer 1,000 req/s (autocannon \`overallRate\`, 50 connections) — "served" is what came back per second. POST /v1/orders: ${s.orders.statementsPerOrder} database statements per order.`,
         '',
       );
+      if (s.plans.cpuMsPerRequest) {
+        out.push(
+          `**CPU per request** (medians, /proc): GET /v1/plans API ${s.plans.cpuMsPerRequest.api} ms + PostgreSQL ${s.plans.cpuMsPerRequest.postgres} ms, bare Fastify ${s.plans.cpuMsPerRequest.bare} ms; ` +
+            `POST /v1/orders API ${s.orders.cpuMsPerRequest.api} ms + PostgreSQL ${s.orders.cpuMsPerRequest.postgres} ms. ` +
+            `The framework alone (public \`GET /health/live\`, no auth, no database): ${s.healthLive.apiRps} req/s, ${s.healthLive.cpuMsPerRequest} ms CPU per request (${Math.round(s.healthLive.ratioToBarePlans * 100)}% of the bare route's throughput).`,
+          '',
+        );
+      }
       if ((r.profile as any)?.statements?.ordersMax) out.push('Statements during the last POST /v1/orders throughput run:', '', statementsTable((r.profile as any).statements.ordersMax), '');
       break;
     default:

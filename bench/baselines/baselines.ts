@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import PgBoss from 'pg-boss';
 import type { Pool } from 'pg';
+import { cpuDelta, cpuSnapshot } from '../lib/cpu';
 import { waitUntil } from '../lib/processes';
 import { RAW_SCHEMA_SQL } from './raw-jobs';
 
@@ -11,6 +12,8 @@ export interface BaselineRun {
   completed: number;
   windowMs: number;
   jobsPerS: number;
+  /** CPU ms used during the run: workers, postgres, total. */
+  cpuMs: Record<string, number>;
 }
 
 function forkWorker(script: string, env: Record<string, string>, logFile: string): { child: ChildProcess; message: Promise<unknown>; exited: Promise<void>; messages: unknown[] } {
@@ -35,7 +38,7 @@ export const PGBOSS_SETTINGS = { workers: 2, batchSize: 50, pollingIntervalSecon
  * inserted first, then 2 worker processes (one `work()` each) drain the queue. The window runs
  * from the first job's start to the last job's completion, from pg-boss's own timestamps.
  */
-export async function runPgBossBaseline(pool: Pool, databaseUrl: string, jobs: number, dir: string, settings = PGBOSS_SETTINGS): Promise<BaselineRun> {
+export async function runPgBossBaseline(pool: Pool, databaseUrl: string, postmasterPid: number, jobs: number, dir: string, settings = PGBOSS_SETTINGS): Promise<BaselineRun> {
   const queue = `bench_${Date.now().toString(36)}`;
   const boss = new PgBoss({ connectionString: databaseUrl, application_name: 'bench-pgboss-setup', max: 2, supervise: false, schedule: false });
   boss.on('error', () => undefined);
@@ -52,8 +55,11 @@ export async function runPgBossBaseline(pool: Pool, databaseUrl: string, jobs: n
   const workers = Array.from({ length: settings.workers }, () =>
     forkWorker('pgboss-worker.js', { DATABASE_URL: databaseUrl, BENCH_QUEUE: queue, BENCH_PGBOSS_BATCH: String(settings.batchSize), BENCH_PGBOSS_POLL_S: String(settings.pollingIntervalSeconds) }, path.join(dir, 'pgboss.log')),
   );
+  let cpuMs: Record<string, number> = {};
   try {
     await Promise.all(workers.map((w) => w.message));
+    const pids = { workers: workers.map((w) => w.child.pid!) };
+    const before = cpuSnapshot(postmasterPid, pids);
     await waitUntil(
       async () => {
         const r = await pool.query(`/* bench */ SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [queue]);
@@ -63,6 +69,7 @@ export async function runPgBossBaseline(pool: Pool, databaseUrl: string, jobs: n
       30 * 60_000,
       200,
     );
+    cpuMs = cpuDelta(before, cpuSnapshot(postmasterPid, pids));
   } finally {
     for (const w of workers) w.child.kill('SIGTERM');
     await Promise.all(workers.map((w) => w.exited));
@@ -74,7 +81,7 @@ export async function runPgBossBaseline(pool: Pool, databaseUrl: string, jobs: n
     )
   ).rows[0];
   const windowMs = Number(r.ms);
-  return { jobs, completed: r.n, windowMs, jobsPerS: (r.n / windowMs) * 1000 };
+  return { jobs, completed: r.n, windowMs, jobsPerS: (r.n / windowMs) * 1000, cpuMs };
 }
 
 export const RAW_SETTINGS = { processes: 2, streamsPerProcess: 16 };
@@ -84,7 +91,7 @@ export const RAW_SETTINGS = { processes: 2, streamsPerProcess: 16 };
  * in 2 processes × 16 connections (the engines' 2 × ENGINE_CONCURRENCY). The window runs from
  * the first claim to the last completion, from the table's timestamps.
  */
-export async function runRawBaseline(pool: Pool, databaseUrl: string, jobs: number, dir: string, settings = RAW_SETTINGS): Promise<BaselineRun> {
+export async function runRawBaseline(pool: Pool, databaseUrl: string, postmasterPid: number, jobs: number, dir: string, settings = RAW_SETTINGS): Promise<BaselineRun> {
   await pool.query(RAW_SCHEMA_SQL);
   await pool.query('/* bench */ TRUNCATE bench_raw_jobs');
   await pool.query(`/* bench */ INSERT INTO bench_raw_jobs (payload) SELECT jsonb_build_object('n', g) FROM generate_series(1, $1) g`, [jobs]);
@@ -94,11 +101,15 @@ export async function runRawBaseline(pool: Pool, databaseUrl: string, jobs: numb
     forkWorker('raw-worker.js', { DATABASE_URL: databaseUrl, BENCH_RAW_STREAMS: String(settings.streamsPerProcess) }, path.join(dir, 'raw.log')),
   );
   await Promise.all(workers.map((w) => w.message));
+  const pg0 = cpuSnapshot(postmasterPid, {});
   for (const w of workers) w.child.send('go');
   await Promise.all(workers.map((w) => w.exited));
+  const pg = cpuDelta(pg0, cpuSnapshot(postmasterPid, {}));
+  const workerMs = Math.round(workers.reduce((a, w) => a + Number((w.messages.find((m: any) => m?.cpuMs !== undefined) as any)?.cpuMs ?? 0), 0));
+  const cpuMs = { postgres: pg.postgres, workers: workerMs, total: pg.postgres + workerMs };
   const r = (
     await pool.query(`/* bench */ SELECT count(*)::int AS n, EXTRACT(EPOCH FROM max(finished_at) - min(claimed_at)) * 1000 AS ms FROM bench_raw_jobs WHERE state = 'done'`)
   ).rows[0];
   const windowMs = Number(r.ms);
-  return { jobs, completed: r.n, windowMs, jobsPerS: (r.n / windowMs) * 1000 };
+  return { jobs, completed: r.n, windowMs, jobsPerS: (r.n / windowMs) * 1000, cpuMs };
 }

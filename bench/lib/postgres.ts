@@ -17,6 +17,7 @@ export const BENCH_PG_SETTINGS: Record<string, string | number> = {
   max_connections: 300,
   shared_preload_libraries: 'pg_stat_statements',
   'pg_stat_statements.track': 'all',
+  'pg_stat_statements.track_planning': 'on',
   'pg_stat_statements.max': 5000,
   track_io_timing: 'on',
 };
@@ -83,6 +84,8 @@ export interface StatementCost {
   query: string;
   calls: number;
   totalMs: number;
+  /** Planning time (track_planning): what a prepared statement would not pay again. */
+  planMs: number;
   meanMs: number;
   rows: number;
   /** Share of the total execution time of all statements in the window. */
@@ -97,28 +100,35 @@ export async function resetStatements(pool: Pool): Promise<void> {
  * The statements of the window since the last reset, by total execution time, without the
  * bench's own bookkeeping queries. `calls` over the steps of the window gives round trips per step.
  */
-export async function topStatements(pool: Pool, limit = 15): Promise<{ totalCalls: number; totalMs: number; top: StatementCost[] }> {
+export async function topStatements(pool: Pool, limit = 15): Promise<{ totalCalls: number; totalMs: number; planMs: number; top: StatementCost[]; byCalls: { query: string; calls: number }[] }> {
   const rows = (
     await pool.query(
-      `SELECT query, calls::float8 AS calls, total_exec_time AS total_ms, rows::float8 AS rows
+      `SELECT query, calls::float8 AS calls, total_exec_time AS total_ms, total_plan_time AS plan_ms, rows::float8 AS rows
          FROM pg_stat_statements
         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND query NOT LIKE '%pg_stat_statements%'
           AND query NOT LIKE '%/* bench */%'`,
     )
-  ).rows as { query: string; calls: number; total_ms: number; rows: number }[];
+  ).rows as { query: string; calls: number; total_ms: number; plan_ms: number; rows: number }[];
   const totalCalls = rows.reduce((a, r) => a + r.calls, 0);
   const totalMs = rows.reduce((a, r) => a + r.total_ms, 0);
+  const planMs = rows.reduce((a, r) => a + r.plan_ms, 0);
   const top = rows
+    .slice()
     .sort((a, b) => b.total_ms - a.total_ms)
     .slice(0, limit)
     .map((r) => ({
       query: r.query.replace(/\s+/g, ' ').trim().slice(0, 300),
       calls: r.calls,
       totalMs: Math.round(r.total_ms),
+      planMs: Math.round(r.plan_ms),
       meanMs: Math.round((r.total_ms / Math.max(1, r.calls)) * 1000) / 1000,
       rows: r.rows,
       share: Math.round((r.total_ms / Math.max(1e-9, totalMs)) * 1000) / 1000,
     }));
-  return { totalCalls, totalMs: Math.round(totalMs), top };
+  const byCalls = [...rows]
+    .sort((a, b) => b.calls - a.calls)
+    .slice(0, 40)
+    .map((r) => ({ query: r.query.replace(/\s+/g, ' ').trim().slice(0, 160), calls: r.calls }));
+  return { totalCalls, totalMs: Math.round(totalMs), planMs: Math.round(planMs), top, byCalls };
 }

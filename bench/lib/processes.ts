@@ -5,7 +5,8 @@ import type { Pool } from 'pg';
 import { PROJECT_ROOT } from '../../src/common/version';
 import { freePort } from '../../src/database/free-port';
 
-export const MAIN_JS = path.join(PROJECT_ROOT, 'dist/src/main.js');
+/** The build the bench drives; BENCH_MAIN_JS points it at another build (A/B experiments). */
+export const MAIN_JS = process.env.BENCH_MAIN_JS ? path.resolve(process.env.BENCH_MAIN_JS) : path.join(PROJECT_ROOT, 'dist/src/main.js');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
