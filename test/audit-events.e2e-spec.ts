@@ -1,3 +1,5 @@
+import { appendAuditEvent } from '../src/audit/audit-writer';
+import { pgTransaction } from '../src/database/sql';
 import { startTestApp, type TestApp } from './helpers/app';
 import { buildWorld, createUser, type World } from './helpers/identity';
 
@@ -51,6 +53,8 @@ describe('GET /v1/audit/events', () => {
     expect(h.status).toBe(201);
     c2UserId = h.body.id;
     expect((await t.request('PATCH', `/v1/organizations/${w.r2.orgId}`, { token: w.hoster.csr.token, body: { name: 'Renamed R2' } })).status).toBe(200);
+    // An engine event that concerns no organization: only hoster-level auditors see it.
+    await pgTransaction(t.pool, (sql) => appendAuditEvent(sql, { system: 'engine:eng_test' }, { action: 'engine.started', resourceType: 'engine', resourceId: 'eng_test' }));
     // A denied attempt, audited with outcome=denied in C1.
     expect((await t.post(`/v1/organizations/${w.c1.orgId}/users`, { username: 'nope', displayName: 'Nope' }, { token: w.c1.csr.token })).status).toBeGreaterThanOrEqual(400);
   });
@@ -96,6 +100,7 @@ describe('GET /v1/audit/events', () => {
     const count = Number((await t.pool.query('SELECT max(seq) AS n FROM audit_events')).rows[0].n);
     // Its own reads write nothing, so the listing is the whole table at the time.
     expect(items.map((e) => e.seq)).toEqual(Array.from({ length: count }, (_, i) => count - i));
+    expect(items.find((e) => e.action === 'engine.started')).toMatchObject({ organizationPath: null, details: { system: 'engine:eng_test' } });
   });
 
   it('lets a delegated auditor token see the customer it was delegated on', async () => {
