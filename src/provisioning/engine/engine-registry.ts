@@ -5,7 +5,7 @@ import { newId } from '../../common/ids';
 import { PROVISIO_VERSION } from '../../common/version';
 export { PROVISIO_VERSION };
 
-/** The engines table: who is alive, heartbeating every ttl/3. */
+/** The engines table: who is alive (the Engine's heartbeat statement keeps `heartbeat_at`, `runs_held` and `steps_done` current). */
 export class EngineRegistry {
   readonly id = newId('eng');
 
@@ -16,15 +16,6 @@ export class EngineRegistry {
       `INSERT INTO engines (id, host, pid, version, capacity) VALUES ($1, $2, $3, $4, $5)`,
       [this.id, os.hostname(), process.pid, PROVISIO_VERSION, this.capacity],
     );
-  }
-
-  /** Returns false when the row is gone or marked stopped (another process declared us dead). */
-  async heartbeat(runsHeld: number, stepsDone: number): Promise<boolean> {
-    const r = await this.sql.query(
-      `UPDATE engines SET heartbeat_at = now(), runs_held = $2, steps_done = $3 WHERE id = $1 AND state <> 'stopped'`,
-      [this.id, runsHeld, stepsDone],
-    );
-    return r.rowCount > 0;
   }
 
   async setState(state: 'running' | 'draining' | 'stopped'): Promise<void> {
