@@ -20,7 +20,7 @@ export class EngineView {
 }
 
 class EngineQuery {
-  @ApiPropertyOptional({ enum: ['running', 'draining', 'dead', 'stopped', 'all'], description: 'default: every engine not stopped, plus those stopped in the last hour' })
+  @ApiPropertyOptional({ enum: ['running', 'draining', 'dead', 'stopped', 'all'], description: 'default: engines alive or heard from in the last hour (dead ones included), plus those stopped in the last hour; `all`: every engine ever registered' })
   @IsOptional() @IsIn(['running', 'draining', 'dead', 'stopped', 'all'])
   state?: string;
 }
@@ -39,7 +39,9 @@ export class EnginesController {
                    WHEN heartbeat_at < now() - make_interval(secs => $1::float8 / 1000) THEN 'dead'
                    ELSE state END AS shown_state
          FROM engines
-        WHERE $2::text = 'all' OR state <> 'stopped' OR stopped_at > now() - interval '1 hour'
+        WHERE $2::text = 'all'
+           OR (state <> 'stopped' AND heartbeat_at > now() - interval '1 hour')
+           OR stopped_at > now() - interval '1 hour'
         ORDER BY started_at DESC
         LIMIT 500`,
       [this.config.engineLeaseTtlMs, q.state ? 'all' : 'default'],

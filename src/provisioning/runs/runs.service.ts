@@ -143,13 +143,18 @@ export class RunsService {
     return runView(rows[0]);
   }
 
-  /** An operator action in one transaction, on a run in the caller's `runs.operate` scope. */
+  /**
+   * An operator action in one transaction, on a run in the caller's `runs.operate` scope. The
+   * answer is the run as the action left it (read in the same transaction: an engine may claim
+   * it the moment it commits).
+   */
   private async act(p: Principal, id: string, fn: (sql: Sql) => Promise<unknown>): Promise<RunView> {
-    await inTransaction(this.ds, async (sql) => {
+    return inTransaction(this.ds, async (sql) => {
       await this.scoped(sql, p, id, 'runs.operate');
       await fn(sql);
+      const r = await sql.query(`SELECT ${RUN_VIEW_COLUMNS} FROM provisioning_runs r WHERE r.id = $1`, [id]);
+      return runView(r.rows[0]);
     });
-    return runView(await this.scoped(sqlOf(this.ds), p, id, 'runs.operate'));
   }
 
   /** Loads a run the principal may see with `permission`; missing or out of scope → 404 (the latter audited). */
