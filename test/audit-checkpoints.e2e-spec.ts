@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
+import { sealWithPool } from '../src/audit/audit-sealer';
 import { AuditCheckpointer } from '../src/audit/checkpointer';
 import { AuditCheckpointsService } from '../src/audit/checkpoints.service';
 import { checkpointMessage, keyIdOf, parsePublicKey, verifyCheckpoint } from '../src/audit/checkpoint-signature';
@@ -56,6 +57,7 @@ describe('signed audit checkpoints', () => {
     });
 
     it('signs the chain head on demand (hoster admins), audits it, and answers 200 when nothing changed', async () => {
+      await sealWithPool(t.pool);
       const head = (await t.pool.query('SELECT seq, hash FROM audit_chain_head')).rows[0];
       const made = await t.post('/v1/audit/checkpoints', undefined, { token: admin.token });
       expect(made.status).toBe(201);
@@ -67,7 +69,8 @@ describe('signed audit checkpoints', () => {
       // The signed bytes are the documented plain-text message.
       expect(checkpointMessage(made.body)).toBe(`provisio-audit-checkpoint/v1\nseq=${head.seq}\nhash=${head.hash}\ntime=${made.body.createdAt}\nkey=${made.body.keyId}\n`);
 
-      // Its audit event is the next link of the chain.
+      // Its audit event is the next link of the chain (once sealed).
+      await sealWithPool(t.pool);
       const ev = (await t.pool.query(`SELECT * FROM audit_events WHERE action = 'audit.checkpoint_created'`)).rows;
       expect(ev).toHaveLength(1);
       expect(Number(ev[0].seq)).toBe(Number(head.seq) + 1);
@@ -77,6 +80,7 @@ describe('signed audit checkpoints', () => {
       const second = await t.post('/v1/audit/checkpoints', undefined, { token: admin.token });
       expect(second.status).toBe(201);
       expect(second.body.lastSeq).toBe(Number(head.seq) + 1);
+      await sealWithPool(t.pool);
       const headNow = Number((await t.pool.query('SELECT seq FROM audit_chain_head')).rows[0].seq);
       expect(headNow).toBe(second.body.lastSeq + 1);
     });

@@ -1,3 +1,4 @@
+import { sealWithPool } from '../src/audit/audit-sealer';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -94,6 +95,7 @@ describe('audit chain tamper evidence', () => {
   });
 
   it('verifies the intact chain, online and offline (also through the real provisio binary)', async () => {
+    await sealWithPool(t.pool);
     const head = Number((await t.pool.query('SELECT seq FROM audit_chain_head')).rows[0].seq);
     const v = await verify();
     expect(v).toMatchObject({ verified: true, checkedEvents: head, firstBreak: null, fromSeq: 1, toSeq: head, checkpointsChecked: 1 });
@@ -179,6 +181,7 @@ describe('audit chain tamper evidence', () => {
   });
 
   it('an edited and re-hashed event breaks the link after it; a re-hashed tail breaks at the signed checkpoint', async () => {
+    await sealWithPool(t.pool);
     const head = Number((await t.pool.query('SELECT seq FROM audit_chain_head')).rows[0].seq);
     const checkpointSeq = Number((await t.pool.query('SELECT max(last_seq) AS s FROM audit_checkpoints')).rows[0].s);
     const originals = (await t.pool.query('SELECT * FROM audit_events WHERE seq >= $1 ORDER BY seq', [K])).rows;

@@ -81,7 +81,7 @@ describe('Plans namespace under the engine', () => {
     expect(await runStatus(run.id, ['completed', 'failed', 'needs_attention'])).toBe('completed');
     expect(await subStatus(s.subscriptionId)).toBe('active');
     expect(await counters(s.subscriptionId)).toEqual({ 'exchange.mailboxes': [2, 0], 'dns.zones': [1, 0] });
-    const actions = (await t.pool.query(`SELECT action, details FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY seq`, [[s.orderId, s.subscriptionId]])).rows;
+    const actions = (await t.pool.query(`SELECT action, details FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY id`, [[s.orderId, s.subscriptionId]])).rows;
     expect(actions.map((a) => a.action)).toEqual(['subscription.created', 'quota.committed', 'subscription.activated']);
     expect(actions[1].details.system).toMatch(/^engine:eng_/);
   });
@@ -94,7 +94,7 @@ describe('Plans namespace under the engine', () => {
     expect(await subStatus(s.subscriptionId)).toBe('pending');
     // The reservation is held again, for the order to abandon (or retry).
     expect(await counters(s.subscriptionId)).toEqual({ 'exchange.mailboxes': [0, 2], 'dns.zones': [0, 1] });
-    const actions = (await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY seq`, [[s.orderId, s.subscriptionId]])).rows.map((r) => r.action);
+    const actions = (await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY id`, [[s.orderId, s.subscriptionId]])).rows.map((r) => r.action);
     expect(actions).toEqual(['subscription.created', 'quota.committed', 'subscription.activated', 'subscription.status_restored', 'quota.commit_reverted']);
   });
 });

@@ -307,7 +307,7 @@ describe('quota ledger', () => {
       await undo('Plans.ReleaseQuota', { order: { id: removal } }, c);
       expect(await counter(sub.id)).toMatchObject({ used: 2, freeing: 1 });
 
-      const events = (await t.pool.query(`SELECT action, details, organization_id FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY seq`, [[order, removal]])).rows;
+      const events = (await t.pool.query(`SELECT action, details, organization_id FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY id`, [[order, removal]])).rows;
       expect(events.map((e) => e.action)).toEqual(['quota.committed', 'quota.commit_reverted', 'quota.committed', 'quota.released', 'quota.release_reverted']);
       expect(events.every((e) => e.details.system === 'engine:eng_test' && e.organization_id === sub.organizationId)).toBe(true);
     });
@@ -343,7 +343,7 @@ describe('quota ledger', () => {
       expect(await status(sub.id)).toBe('active');
       await expect(run('Plans.ActivateSubscription', { subscription: { id: newId('sub') } }, runC)).rejects.toMatchObject({ code: 'SUBSCRIPTION_NOT_FOUND', retryable: false });
 
-      const actions = (await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY seq`, [sub.id])).rows.map((r) => r.action);
+      const actions = (await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY id`, [sub.id])).rows.map((r) => r.action);
       expect(actions).toEqual([
         'subscription.created',
         'subscription.activated',

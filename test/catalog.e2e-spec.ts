@@ -205,7 +205,7 @@ describe('catalog walkthrough: hoster plan, reseller offer, customer view, versi
     expect((await customer.get(`/v1/subscriptions/${sub.id}`)).body.plan.version).toBe(1);
 
     // Every change is in the audit trail, with its actor.
-    const events = (await t.pool.query(`SELECT action, actor_user_id, resource_id FROM audit_events WHERE action LIKE 'plan.%' OR action LIKE 'subscription.%' ORDER BY seq`)).rows;
+    const events = (await t.pool.query(`SELECT action, actor_user_id, resource_id FROM audit_events WHERE action LIKE 'plan.%' OR action LIKE 'subscription.%' ORDER BY id`)).rows;
     const of = (action: string, id: string) => events.filter((e) => e.action === action && e.resource_id === id);
     expect(of('plan.created', hosterPlanId)[0].actor_user_id).toBe(w.hoster.admin.userId);
     expect(of('plan.published', hosterPlanId)).toHaveLength(1);

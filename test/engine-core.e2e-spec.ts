@@ -62,7 +62,7 @@ describe('engine core', () => {
   }
 
   async function auditActions(id: string) {
-    return (await pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY seq`, [id])).rows.map((r) => r.action);
+    return (await pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY id`, [id])).rows.map((r) => r.action);
   }
 
   beforeAll(async () => {
@@ -248,7 +248,7 @@ describe('engine core', () => {
       ['Create[b]', 1, engine.id, 2],
     ]);
     expect(done.lease_epoch).toBe(2);
-    const events = (await pool.query(`SELECT action, details FROM audit_events WHERE resource_id = $1 ORDER BY seq`, [run.id])).rows;
+    const events = (await pool.query(`SELECT action, details FROM audit_events WHERE resource_id = $1 ORDER BY id`, [run.id])).rows;
     expect(events.map((e) => e.action)).toEqual(['run.taken_over', 'run.completed']);
     expect(events[0].details.previousEngine).toBe('eng_dead');
   });

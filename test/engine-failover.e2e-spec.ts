@@ -88,7 +88,7 @@ describe('engine processes: failover, fencing, load', () => {
       ['4/u[cy]/Hosted User.Create/2/Exchange.CreateMailbox', 'completed', 1, third.id],
     ]);
     expect(steps.filter((s) => s.engine_id === second.id)).toEqual([]);
-    const events = (await pool.query(`SELECT action, details FROM audit_events WHERE resource_id = $1 ORDER BY seq`, [r.id])).rows;
+    const events = (await pool.query(`SELECT action, details FROM audit_events WHERE resource_id = $1 ORDER BY id`, [r.id])).rows;
     expect(events.map((e) => e.action)).toEqual(['run.started', 'run.taken_over', 'run.taken_over', 'run.completed']);
     expect(events[1].details.previousEngine).toBe(first.id);
     expect(events[2].details.previousEngine).toBe(second.id);
@@ -213,7 +213,7 @@ describe('engine processes: failover, fencing, load', () => {
     const [b] = await start(1);
     const done = await waitStatus(r.id, ['completed', 'failed']);
     expect(done.status).toBe('completed');
-    const actions = (await pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY seq`, [r.id])).rows.map((x) => x.action);
+    const actions = (await pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY id`, [r.id])).rows.map((x) => x.action);
     expect(actions).toEqual(['run.started', 'run.completed']);
     expect((await journal(r.id)).at(-1).engine_id).toBe(b.id);
   });

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { auditHash, auditRecordFromRow, GENESIS_HASH } from '../src/audit/audit-hash';
+import { sealWithDataSource } from '../src/audit/audit-sealer';
 import { createRootLogger } from '../src/common/logging/logger';
 import { startTestApp, type TestApp } from './helpers/app';
 import { buildWorld, type World } from './helpers/identity';
@@ -31,6 +32,7 @@ describe('audit writer under load, append-only table, secrets out of logs', () =
   });
 
   async function verifyChain() {
+    await sealWithDataSource(t.app.get(DataSource));
     const rows = (await t.pool.query('SELECT * FROM audit_events ORDER BY seq')).rows;
     let prev = GENESIS_HASH;
     rows.forEach((row, i) => {
@@ -63,6 +65,7 @@ describe('audit writer under load, append-only table, secrets out of logs', () =
 
   it('rejects UPDATE, DELETE and TRUNCATE of audit events, even from the application', async () => {
     const ds = t.app.get(DataSource);
+    await sealWithDataSource(ds);
     await expect(ds.query(`UPDATE audit_events SET details = '{}'::jsonb WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(ds.query(`DELETE FROM audit_events WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(ds.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);

@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { auditHash, auditRecordFromRow, GENESIS_HASH } from '../src/audit/audit-hash';
+import { sealWithDataSource } from '../src/audit/audit-sealer';
 import { startTestApp, type TestApp } from './helpers/app';
 import { bootstrapHoster } from './helpers/identity';
 
@@ -98,6 +100,7 @@ describe('identity walkthrough: reseller, customer, delegation, revocation', () 
     expect(after.headers['www-authenticate']).toContain('Bearer');
 
     // The audit trail: each step with its actor and, for the delegated action, onBehalfOf.
+    await sealWithDataSource(t.app.get(DataSource));
     const events = (await t.pool.query('SELECT * FROM audit_events ORDER BY seq')).rows;
     const byAction = (a: string) => events.filter((e) => e.action === a);
     expect(byAction('delegation.requested')[0]).toMatchObject({ actor_user_id: reseller.body.admin.id, organization_id: customerId, on_behalf_of_org_id: null });

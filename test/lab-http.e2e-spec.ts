@@ -99,7 +99,7 @@ describe('lab HTTP API', () => {
     await expect(exec('DNS.CreateZone', { organization: { id: customer.orgId }, zone: { name: 'faulty.example' } })).rejects.toMatchObject({ code: 'LAB_PERMANENT' });
     expect((await t.get('/v1/lab/faults', { token: admin.token })).body.rules[0].remaining).toBe(1);
 
-    const audit = await t.pool.query(`SELECT actor_user_id, organization_id, details FROM audit_events WHERE action = 'lab.faults_changed' ORDER BY seq`);
+    const audit = await t.pool.query(`SELECT actor_user_id, organization_id, details FROM audit_events WHERE action = 'lab.faults_changed' ORDER BY id`);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0]).toMatchObject({
       actor_user_id: admin.userId,

@@ -59,7 +59,7 @@ describe('provisioning runs API', () => {
     expect(run.steps).toHaveLength(10);
     expect(run.steps.every((s: any) => s.phase === 'execute' && s.status === 'completed' && s.engineId === engine.engine.id)).toBe(true);
     expect(await inventory(org)).toMatchObject({ ous: 1, exchangeOrganizations: 1, acceptedDomains: 1, users: 3, mailboxes: 3, siteCollections: 1, sipUsers: 0, mobilityUsers: 0 });
-    const events = (await t.pool.query(`SELECT action, organization_id FROM audit_events WHERE resource_id = $1 ORDER BY seq`, [run.id])).rows;
+    const events = (await t.pool.query(`SELECT action, organization_id FROM audit_events WHERE resource_id = $1 ORDER BY id`, [run.id])).rows;
     expect(events.map((e) => e.action)).toEqual(['run.submitted', 'run.started', 'run.completed']);
     expect(events.every((e) => e.organization_id === org)).toBe(true);
   });
@@ -85,7 +85,7 @@ describe('provisioning runs API', () => {
     expect(rollbacks[0].path).toBe('4/u[cy]/Hosted User.Create/2/Exchange.CreateMailbox');
     expect(rollbacks.at(-1).path).toBe('1/Directory.CreateOrganization');
     for (const s of timeline) expect(s).toEqual(expect.objectContaining({ engineId: expect.stringMatching(/^eng_/), attempt: expect.any(Number), startedAt: expect.any(String), finishedAt: expect.any(String), durationMs: expect.any(Number) }));
-    const actions = (await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY seq`, [run.id])).rows.map((r) => r.action);
+    const actions = (await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY id`, [run.id])).rows.map((r) => r.action);
     expect(actions).toEqual(['run.submitted', 'run.started', 'run.compensated', 'run.failed']);
   });
 
@@ -112,7 +112,7 @@ describe('provisioning runs API', () => {
     const site = done.steps.filter((s: any) => s.procedure === 'CreateSiteCollection');
     expect(site.map((s: any) => s.status)).toEqual(['failed', 'completed']);
     expect(done.steps.filter((s: any) => s.procedure === 'CreateOrganization')).toHaveLength(1);
-    const actions = (await t.pool.query(`SELECT action, actor_user_id FROM audit_events WHERE resource_id = $1 ORDER BY seq`, [parked.id])).rows;
+    const actions = (await t.pool.query(`SELECT action, actor_user_id FROM audit_events WHERE resource_id = $1 ORDER BY id`, [parked.id])).rows;
     expect(actions.map((a) => a.action)).toEqual(['run.submitted', 'run.started', 'run.parked', 'run.retried', 'run.started', 'run.completed']);
     expect(actions.find((a) => a.action === 'run.retried')!.actor_user_id).toBe(w.hoster.admin.userId);
 

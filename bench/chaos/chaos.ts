@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Pool } from 'pg';
 import { createApp } from '../../src/app.factory';
 import { verifyAuditChain } from '../../src/audit/chain-walk';
+import { sealWithPool } from '../../src/audit/audit-sealer';
 import { loadConfig } from '../../src/config/app-config';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { runMigrations } from '../../src/database/migrate';
@@ -276,6 +277,7 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
     if (ordersResult) problems.push(...(await ordersResult.verify(sql)));
     const duplicates = await labDuplicates(sql);
     if (duplicates.length) problems.push(`duplicated platform objects: ${JSON.stringify(duplicates.slice(0, 5))}`);
+    await sealWithPool(pool);
     const audit = await verifyAuditChain(sql);
     if (!audit.verified) problems.push(`audit chain broken: ${JSON.stringify(audit.firstBreak)}`);
     const takeovers = Number((await pool.query(`SELECT count(*) FROM audit_events WHERE action = 'run.taken_over'`)).rows[0].count);

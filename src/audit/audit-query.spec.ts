@@ -37,9 +37,9 @@ describe('audit query building', () => {
 
   it('pages by seq in either direction, and renders only the page', () => {
     const base = { sql: 'TRUE', params: [] };
-    expect(pageQuery(base, { order: 'desc', after: 100, limit: 51 })).toEqual({ text: 'SELECT e.* FROM audit_events e WHERE TRUE AND e.seq < $1 ORDER BY e.seq DESC LIMIT $2', params: [100, 51] });
-    expect(pageQuery(base, { order: 'asc', after: 100, upTo: 500, limit: 10 }).text).toBe('SELECT e.* FROM audit_events e WHERE TRUE AND e.seq > $1 AND e.seq <= $2 ORDER BY e.seq ASC LIMIT $3');
-    expect(pageQuery(base, { order: 'asc', limit: 10, select: 'e.seq, 1 AS line' }).text).toBe('SELECT e.seq, 1 AS line FROM (SELECT e.* FROM audit_events e WHERE TRUE ORDER BY e.seq ASC LIMIT $1) e ORDER BY e.seq ASC');
+    expect(pageQuery(base, { order: 'desc', after: 100, limit: 51 })).toEqual({ text: 'SELECT e.* FROM audit_events e WHERE TRUE AND e.seq IS NOT NULL AND e.seq < $1 ORDER BY e.seq DESC LIMIT $2', params: [100, 51] });
+    expect(pageQuery(base, { order: 'asc', after: 100, upTo: 500, limit: 10 }).text).toBe('SELECT e.* FROM audit_events e WHERE TRUE AND e.seq IS NOT NULL AND e.seq > $1 AND e.seq <= $2 ORDER BY e.seq ASC LIMIT $3');
+    expect(pageQuery(base, { order: 'asc', limit: 10, select: 'e.seq, 1 AS line' }).text).toBe('SELECT e.seq, 1 AS line FROM (SELECT e.* FROM audit_events e WHERE TRUE AND e.seq IS NOT NULL ORDER BY e.seq ASC LIMIT $1) e ORDER BY e.seq ASC');
   });
 
   it('asks for a seq range only when the scan would start outside the time window', () => {

@@ -99,7 +99,8 @@ export function buildAuditWhere(scope: AuditWhere, filters: AuditFilterQuery, su
  */
 export function pageQuery(base: AuditWhere, opts: { order: 'asc' | 'desc'; after?: number; upTo?: number; limit: number; select?: string }): { text: string; params: unknown[] } {
   const params = [...base.params];
-  const where = [base.sql];
+  // Only events on the chain (an event is sealed moments after its transaction commits).
+  const where = [base.sql, 'e.seq IS NOT NULL'];
   if (opts.after !== undefined) {
     params.push(opts.after);
     where.push(opts.order === 'asc' ? `e.seq > $${params.length}` : `e.seq < $${params.length}`);

@@ -1,7 +1,6 @@
 import { requestContext } from '../common/logging/request-context';
 import { clock } from '../common/clock';
 import type { Sql } from '../database/sql';
-import { type AuditRecord, auditHash } from './audit-hash';
 
 /** Who did it. For delegated tokens: the reseller user acts on behalf of the customer. */
 export interface AuditActor {
@@ -49,16 +48,17 @@ function scrub(value: unknown, depth = 0): unknown {
 }
 
 /**
- * Appends one event to the hash chain **inside the caller's transaction**, so the event and the
- * change commit or roll back together.
+ * Writes one audit event **inside the caller's transaction**, so the event and the change commit
+ * or roll back together.
  *
- * Concurrency: `UPDATE audit_chain_head … RETURNING` takes the head row lock; in READ COMMITTED
- * a waiting writer re-reads the row after the holder commits, so each writer sees the latest
- * committed seq and hash: no gap, no fork. The lock is held until the caller commits, so write
- * the audit event as the **last** statement of the transaction to keep that window short (and
- * to avoid lock-order deadlocks).
+ * The event is written unsealed (no seq, no hash) and the sealer (`audit-sealer.ts`) places it on
+ * the SHA-256 chain right after it commits: a single writer under the chain head's row lock,
+ * in batches. Writers never wait on each other: an earlier design took the head lock in every
+ * audited transaction and so serialized every commit of the installation behind one fsync at a
+ * time (≈ 70 audited commits/s on this class of machine). Readers (auditor API, export, verify,
+ * checkpoints) seal what is pending before they read, so they always see every committed event.
  */
-export async function appendAuditEvent(sql: Sql, actor: AuditActor, event: AuditEventInput): Promise<{ seq: number; hash: string }> {
+export async function appendAuditEvent(sql: Sql, actor: AuditActor, event: AuditEventInput): Promise<{ id: number }> {
   const ctx = requestContext.get();
   let orgPath = event.organizationPath ?? null;
   if (!orgPath && event.organizationId) {
@@ -67,44 +67,15 @@ export async function appendAuditEvent(sql: Sql, actor: AuditActor, event: Audit
   }
   const details = (scrub(event.details ?? {}) as Record<string, unknown>) ?? {};
   if (actor.system) details.system = actor.system;
-  const head = await sql.query<{ seq: string; hash: string }>(
-    'UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash',
-  );
-  const seq = Number(head.rows[0].seq);
-  const prevHash = head.rows[0].hash;
-  const record: AuditRecord = {
-    seq,
-    occurredAt: clock.now().toISOString(),
-    actorUserId: actor.userId ?? null,
-    actorOrgId: actor.orgId ?? null,
-    onBehalfOfOrgId: actor.onBehalfOfOrgId ?? null,
-    tokenId: actor.tokenId ?? null,
-    delegationId: actor.delegationId ?? null,
-    action: event.action,
-    resourceType: event.resourceType ?? null,
-    resourceId: event.resourceId ?? null,
-    organizationId: event.organizationId ?? null,
-    organizationPath: orgPath,
-    outcome: event.outcome ?? 'success',
-    requestId: ctx?.requestId ?? null,
-    clientIp: ctx?.ip ?? null,
-    userAgent: ctx?.userAgent ?? null,
-    details,
-  };
-  const hash = auditHash(prevHash, record);
-  await sql.query(
-    `WITH ins AS (
-       INSERT INTO audit_events (seq, occurred_at, actor_user_id, actor_org_id, on_behalf_of_org_id, token_id, delegation_id,
-         action, resource_type, resource_id, organization_id, organization_path, outcome, request_id, client_ip, user_agent,
-         details, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-     )
-     UPDATE audit_chain_head SET hash = $19 WHERE id = 1`,
+  const r = await sql.query<{ id: string }>(
+    `INSERT INTO audit_events (occurred_at, actor_user_id, actor_org_id, on_behalf_of_org_id, token_id, delegation_id,
+       action, resource_type, resource_id, organization_id, organization_path, outcome, request_id, client_ip, user_agent, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
     [
-      seq, record.occurredAt, record.actorUserId, record.actorOrgId, record.onBehalfOfOrgId, record.tokenId, record.delegationId,
-      record.action, record.resourceType, record.resourceId, record.organizationId, record.organizationPath, record.outcome,
-      record.requestId, record.clientIp, record.userAgent, JSON.stringify(details), prevHash, hash,
+      clock.now().toISOString(), actor.userId ?? null, actor.orgId ?? null, actor.onBehalfOfOrgId ?? null, actor.tokenId ?? null, actor.delegationId ?? null,
+      event.action, event.resourceType ?? null, event.resourceId ?? null, event.organizationId ?? null, orgPath, event.outcome ?? 'success',
+      ctx?.requestId ?? null, ctx?.ip ?? null, ctx?.userAgent ?? null, JSON.stringify(details),
     ],
   );
-  return { seq, hash };
+  return { id: Number(r.rows[0].id) };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
+import { AuditSealer } from './audit-sealer.service';
 import { AuditService } from './audit.service';
 import { AuditCheckpointer } from './checkpointer';
 import { AuditCheckpointsService, AuditSigner } from './checkpoints.service';
@@ -10,7 +11,7 @@ import { AuditCheckpointsService, AuditSigner } from './checkpoints.service';
  */
 @Module({
   controllers: [AuditController],
-  providers: [AuditService, AuditSigner, AuditCheckpointsService, AuditCheckpointer],
-  exports: [AuditService, AuditCheckpointsService],
+  providers: [AuditSealer, AuditService, AuditSigner, AuditCheckpointsService, AuditCheckpointer],
+  exports: [AuditService, AuditCheckpointsService, AuditSealer],
 })
 export class AuditModule {}

@@ -3,13 +3,14 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
-import { sqlOfPg } from '../database/sql';
+import { pgPoolOf, sqlOfPg } from '../database/sql';
 import { AccessService } from '../identity/access.service';
 import type { Principal } from '../identity/principal';
 import { AuditExportStream, batchQuery, type ExportBatch, type ExportFormat, exportFormat } from './audit-export';
 import { type AuditWhere, buildAuditWhere, pageQuery, type SeqRange, seqRangeQuery, seesWholeInstallation } from './audit-query';
 import { type AuditEventView, auditEventView, type VerifyView } from './audit.views';
 import { verifyAuditChain } from './chain-walk';
+import { AuditSealer } from './audit-sealer.service';
 import type { AuditExportQuery, AuditFilterQuery, AuditListQuery, VerifyQuery } from './dto/audit.dto';
 
 /**
@@ -19,21 +20,14 @@ import type { AuditExportQuery, AuditFilterQuery, AuditListQuery, VerifyQuery } 
  */
 export const EXPORT_BATCH = 100;
 
-/**
- * The pg pool under TypeORM's DataSource. Exports and chain walks read through it directly:
- * TypeORM's query path keeps each result alive long enough for V8 to promote it to the old
- * generation, so a long export grew the heap linearly (+90 MB for 100,000 events) until a full GC;
- * on the bare pool the garbage dies young and memory stays flat.
- */
-export function pgPoolOf(ds: DataSource): Pool {
-  return (ds.driver as unknown as { master: Pool }).master;
-}
+export { pgPoolOf };
 
 @Injectable()
 export class AuditService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: AccessService,
+    private readonly sealer: AuditSealer,
   ) {}
 
   /**
@@ -63,6 +57,7 @@ export class AuditService {
     const order = q.order ?? 'desc';
     const cursor = decodeCursor(q.cursor, 1);
     if (cursor && (typeof cursor[0] !== 'number' || !Number.isSafeInteger(cursor[0]))) throw new ProblemError('INVALID_CURSOR');
+    await this.sealer.sealNow();
     const base = await this.where(p, q, order);
     const { text, params } = pageQuery(base, { order, after: cursor?.[0] as number | undefined, limit: limit + 1 });
     const rows: any[] = await this.ds.query(text, params);
@@ -78,6 +73,7 @@ export class AuditService {
   async export(p: Principal, q: AuditExportQuery): Promise<{ stream: AuditExportStream; format: ExportFormat; headSeq: number }> {
     const format = q.format ?? 'ndjson';
     const order = q.order ?? 'asc';
+    await this.sealer.sealNow();
     const base = await this.where(p, q, order);
     const rendering = exportFormat(format);
     const headSeq = Number((await this.ds.query('SELECT seq FROM audit_chain_head WHERE id = 1'))[0]?.seq ?? 0);
@@ -107,6 +103,7 @@ export class AuditService {
     if (q.fromSeq !== undefined && q.toSeq !== undefined && q.fromSeq > q.toSeq) {
       throw new ProblemError('AUDIT_INVALID_RANGE', '`fromSeq` must not be after `toSeq`', { errors: [{ path: 'fromSeq', message: 'must not be after toSeq' }] });
     }
+    await this.sealer.sealNow();
     return verifyAuditChain(sqlOfPg(pgPoolOf(this.ds)), { fromSeq: q.fromSeq, toSeq: q.toSeq });
   }
 }

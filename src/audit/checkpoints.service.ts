@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditSealer } from './audit-sealer.service';
 import { clock } from '../common/clock';
 import { ProblemError } from '../common/errors/problem';
 import { newId } from '../common/ids';
@@ -38,6 +39,7 @@ export class AuditCheckpointsService {
   constructor(
     private readonly ds: DataSource,
     private readonly signer: AuditSigner,
+    private readonly sealer: AuditSealer,
   ) {}
 
   private async state(sql: Sql): Promise<ChainState> {
@@ -77,6 +79,7 @@ export class AuditCheckpointsService {
    * covered by the next checkpoint).
    */
   async createManual(p: Principal): Promise<{ created: boolean; checkpoint: CheckpointView }> {
+    await this.sealer.sealNow();
     return inTransaction(this.ds, async (sql) => {
       await sql.query('SELECT pg_advisory_xact_lock($1)', [CHECKPOINT_LOCK_KEY]);
       const s = await this.state(sql);
@@ -103,6 +106,7 @@ export class AuditCheckpointsService {
    * call for the next checkpoint forever).
    */
   async tick(opts: { everyEvents: number; intervalMs: number; sinceMs: number }): Promise<CheckpointView | null> {
+    await this.sealer.sealNow();
     return inTransaction(this.ds, async (sql) => {
       const got = (await sql.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [CHECKPOINT_LOCK_KEY])).rows[0];
       if (!got?.ok) return null;

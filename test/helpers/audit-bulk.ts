@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { type AuditRecord, auditHash } from '../../src/audit/audit-hash';
+import { sealWithPool } from '../../src/audit/audit-sealer';
 
 export interface BulkEventsOptions {
   count: number;
@@ -15,6 +16,8 @@ export interface BulkEventsOptions {
  * one transaction holding the head lock (so the real writer waits, and the chain stays whole).
  */
 export async function appendBulkEvents(pool: Pool, opts: BulkEventsOptions): Promise<{ firstSeq: number; lastSeq: number }> {
+  // Events already written are sealed first, so the bulk events extend the chain right after them.
+  await sealWithPool(pool);
   const client = await pool.connect();
   const batch = opts.batch ?? 5000;
   try {
