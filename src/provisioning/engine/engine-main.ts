@@ -19,13 +19,11 @@ export async function runEngineProcess(config: AppConfig, databaseUrl: string): 
   const connection = { connectionString: databaseUrl, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 };
   /*
    * The engine's own writes (journal, claims, status changes) commit asynchronously
-   * (synchronous_commit=off): a commit returns before its WAL is flushed. A PostgreSQL crash may
-   * then lose the last fraction of a second of them, but never half of one and never out of
-   * order, and losing them is what a takeover already handles: the run resumes from its last
-   * durable state and re-executes the step after it (providers are idempotent; their own commits,
-   * on the separate pool below, stay synchronous and precede ours in the WAL). What it buys:
-   * audited transactions hold the installation-wide audit chain head until they commit, so an
-   * fsync inside that window serialized every engine and the API behind it.
+   * (synchronous_commit=off): a commit returns before its WAL is flushed, so a step costs no
+   * fsync wait. A PostgreSQL crash may then lose the last moment of them, but never half of one
+   * and never out of order, and losing them is what a takeover already handles: the run resumes
+   * from its last durable state and re-executes the step after it (providers are idempotent;
+   * their own commits, on the separate pool below, stay synchronous and precede ours in the WAL).
    */
   const pool = new Pool({ ...connection, max: config.engineConcurrency + 4, application_name: 'provisio-engine', options: '-c synchronous_commit=off' });
   // Providers (the lab's store, the catalog's quota ledger) keep default durability.

@@ -12,7 +12,6 @@ import { type RunHookRegistry, runHooks } from './run-hooks';
 import { toRunRow } from './run-row';
 import { type ClaimedRun, type ProcedureResolver, RunWorker, type WorkerContext } from './run-worker';
 import { transition } from './step-journal';
-import { TransitionLane } from './transition-lane';
 
 export interface EngineOptions {
   /** The engine's own pool (steps, claims, heartbeats); providers may share it. */
@@ -60,14 +59,12 @@ export class Engine {
   private beating = false;
   private stopping?: Promise<void>;
   private readonly workerCtx: WorkerContext;
-  private readonly lane: TransitionLane;
 
   constructor(private readonly opts: EngineOptions) {
     this.registry = new EngineRegistry(sqlOfPg(opts.pool), opts.capacity);
     this.log = (opts.log ?? rootLogger()).child({ component: 'engine', engineId: this.registry.id });
     this.hooks = opts.hooks ?? runHooks;
     this.actor = { system: `engine:${this.registry.id}` };
-    this.lane = new TransitionLane(opts.pool, this.hooks, this.actor);
     this.workerCtx = {
       pool: opts.pool,
       engineId: this.registry.id,
@@ -80,8 +77,7 @@ export class Engine {
         this.stepsDone++;
       },
       wakeIn: (ms) => this.wakeIn(ms),
-      // Audited changes go through the lane (group commit); the others (compensating) go directly.
-      transition: (lease, t) => (t.audit.length ? this.lane.submit(lease, t) : transition(opts.pool, lease, t, this.hooks, this.actor)),
+      transition: (lease, t) => transition(opts.pool, lease, t, this.hooks, this.actor),
     };
   }
 

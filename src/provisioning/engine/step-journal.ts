@@ -150,33 +150,24 @@ async function auditTransition(client: PoolClient, actor: AuditActor, run: RunRo
   }
 }
 
-export interface TransitionItem {
-  lease: Lease;
-  transition: Transition;
-}
-
 /**
- * Status changes by the lease holder, several runs in **one transaction**: each fenced update
- * (with its journal row and NOTIFY) and its hooks, then every audit event as the last
- * statements. Returns, per item, the updated run or null when its lease was lost (nothing
- * written for it). Any error rolls back the whole batch.
- *
- * Why batch: every audited transaction holds the audit chain head until it commits, so audited
- * commits are serialized installation-wide; one commit for several runs takes the head once.
+ * A status change by the lease holder, in one transaction: the fenced update (with the journal
+ * row and NOTIFY), the hooks of other modules, then the audit events as the last statements.
+ * Returns the updated run, or null when the lease was lost (nothing written).
  */
-export async function transitionBatch(pool: Pool, items: TransitionItem[], hooks: RunHookRegistry, actor: AuditActor): Promise<(RunRow | null)[]> {
+export async function transition(pool: Pool, lease: Lease, t: Transition, hooks: RunHookRegistry, actor: AuditActor): Promise<RunRow | null> {
   const client = await pool.connect();
   let broken = false;
   try {
     await client.query('BEGIN');
-    const runs: (RunRow | null)[] = [];
-    for (const item of items) runs.push(await applyTransition(client, item.lease, item.transition, hooks, actor));
-    for (let i = 0; i < items.length; i++) {
-      const run = runs[i];
-      if (run) await auditTransition(client, actor, run, items[i].transition);
+    const run = await applyTransition(client, lease, t, hooks, actor);
+    if (!run) {
+      await client.query('ROLLBACK');
+      return null;
     }
+    await auditTransition(client, actor, run, t);
     await client.query('COMMIT');
-    return runs;
+    return run;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {
       broken = true;
@@ -185,11 +176,6 @@ export async function transitionBatch(pool: Pool, items: TransitionItem[], hooks
   } finally {
     client.release(broken ? true : undefined);
   }
-}
-
-/** One status change in its own transaction (see transitionBatch). */
-export async function transition(pool: Pool, lease: Lease, t: Transition, hooks: RunHookRegistry, actor: AuditActor): Promise<RunRow | null> {
-  return (await transitionBatch(pool, [{ lease, transition: t }], hooks, actor))[0];
 }
 
 /** Gives one run back (fenced). `inDoubt` marks the current step's outcome unknown for its next holder. */
