@@ -135,7 +135,7 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
     fleet = new EngineFleet({
       count: opts.engines ?? 3,
       databaseUrl: db.url,
-      env: { ENGINE_LEASE_TTL: opts.leaseTtl ?? '1s', ENGINE_POLL_INTERVAL: '250ms', ENGINE_CONCURRENCY: '8', LOG_LEVEL: opts.engineOutput ? 'info' : 'silent' },
+      env: { ENGINE_LEASE_TTL: opts.leaseTtl ?? '1s', ENGINE_POLL_INTERVAL: '250ms', ENGINE_CONCURRENCY: '8' },
       onOutput: opts.engineOutput,
     });
     fleet.start();
@@ -275,6 +275,9 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
       for (const r of runs.filter((x) => x.status === 'needs_attention')) problems.push(`run ${r.id} needs attention: ${JSON.stringify(r.error)}`);
     }
     if (ordersResult) problems.push(...(await ordersResult.verify(sql)));
+    // Engines must survive the database restart (reconnect, retry): a ready engine that died by
+    // itself crashed. (Our kills and lab "exit" faults are not counted; there are none of the latter here.)
+    problems.push(...fleet.crashes);
     const duplicates = await labDuplicates(sql);
     if (duplicates.length) problems.push(`duplicated platform objects: ${JSON.stringify(duplicates.slice(0, 5))}`);
     await sealWithPool(pool);

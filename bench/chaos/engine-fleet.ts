@@ -6,7 +6,7 @@ export interface FleetOptions {
   count: number;
   databaseUrl: string;
   env?: Record<string, string>;
-  /** Receives each output line of the engines (pino JSON), when set. */
+  /** Receives each output line of the engines (pino JSON, info level), when set. */
   onOutput?: (line: string) => void;
 }
 
@@ -26,8 +26,10 @@ export class EngineFleet {
   private stopping = false;
   kills = 0;
   starts = 0;
-  /** Processes that exited on their own (not killed by us), e.g. lab "exit" faults or a failed start. */
+  /** Processes that exited by themselves before they were ready (e.g. a start during the database restart). */
   unexpectedExits = 0;
+  /** Processes that died by themselves after they were ready: a crash, with its last output lines. */
+  readonly crashes: string[] = [];
 
   constructor(private readonly opts: FleetOptions) {}
 
@@ -42,22 +44,31 @@ export class EngineFleet {
   private spawn(slot: Slot) {
     if (this.stopping) return;
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js'), 'engine'], {
-      env: { ...process.env, DATABASE_URL: this.opts.databaseUrl, PROVISIO_ROLE: 'engine', PROVISIO_ENGINE_SLOT: String(slot.index), ...(this.opts.env ?? {}) },
-      stdio: ['ignore', this.opts.onOutput ? 'pipe' : 'ignore', this.opts.onOutput ? 'pipe' : 'ignore'],
+      env: { ...process.env, DATABASE_URL: this.opts.databaseUrl, PROVISIO_ROLE: 'engine', PROVISIO_ENGINE_SLOT: String(slot.index), LOG_LEVEL: 'info', ...(this.opts.env ?? {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.starts++;
-    if (this.opts.onOutput) {
-      const emit = (chunk: Buffer) => {
-        for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) this.opts.onOutput!(line);
-      };
-      child.stdout!.on('data', emit);
-      child.stderr!.on('data', emit);
-    }
+    let ready = false;
+    const tail: string[] = [];
+    const emit = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line.trim()) continue;
+        if (!ready && line.includes('"msg":"engine process ready"')) ready = true;
+        tail.push(line);
+        if (tail.length > 8) tail.shift();
+        this.opts.onOutput?.(line);
+      }
+    };
+    child.stdout!.on('data', emit);
+    child.stderr!.on('data', emit);
     slot.child = child;
     slot.exited = new Promise<void>((resolve) =>
-      child.on('exit', () => {
+      child.on('exit', (code, signal) => {
         const killedByUs = (child as any).killedByChaos;
-        if (!killedByUs && !this.stopping) this.unexpectedExits++;
+        if (!killedByUs && !this.stopping) {
+          if (ready) this.crashes.push(`engine pid ${child.pid} died by itself (code ${code}, signal ${signal}): ${tail.join(' | ').slice(-1500)}`);
+          else this.unexpectedExits++;
+        }
         if (slot.child === child) slot.child = undefined;
         resolve();
         // Whatever killed it, the slot gets a new engine (a failed start is retried the same way).

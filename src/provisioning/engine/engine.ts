@@ -5,6 +5,7 @@ import { type AuditActor, appendAuditEvent } from '../../audit/audit-writer';
 import { rootLogger } from '../../common/logging/logger';
 import { sqlOfPg } from '../../database/sql';
 import { RUNS_CHANNEL } from './create-run';
+import { inClientTransaction } from './pg-client';
 import { CLAIM_SQL, HEARTBEAT_SQL, RELEASE_ALL_SQL } from './engine-sql';
 import { EngineRegistry } from './engine-registry';
 import type { MachineFactory } from './machine-binding';
@@ -183,56 +184,45 @@ export class Engine {
 
   /** One claim transaction: the lease update plus run.started / run.taken_over audit events. */
   private async claim(limit: number): Promise<ClaimedRun[]> {
-    const client = await this.opts.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
+    const rows = await inClientTransaction(this.opts.pool, async (client) => {
       const r = await client.query({ name: 'provisio_engine_claim', text: CLAIM_SQL, values: [this.registry.id, this.opts.leaseTtlMs, limit] });
-      if (r.rows.length) {
-        const sql = sqlOfPg(client);
-        const rows = r.rows.map((row) => ({ raw: row, run: toRunRow(row) }));
-        for (const { raw, run } of rows) {
-          if (raw.prev_status === 'queued') await this.hooks.fire(sql, run, { previousStatus: 'queued', actor: this.actor });
-        }
-        for (const { raw, run } of rows) {
-          const base = { resourceType: 'provisioning_run', resourceId: run.id, organizationId: run.organizationId, organizationPath: run.organizationPath };
-          const order = run.orderId ? { orderId: run.orderId } : {};
-          if (raw.prev_status === 'queued') await appendAuditEvent(sql, this.actor, { ...base, action: 'run.started', details: { ...order, epoch: run.leaseEpoch } });
-          if (raw.prev_owner) {
-            await appendAuditEvent(sql, this.actor, {
-              ...base,
-              action: 'run.taken_over',
-              details: { ...order, previousEngine: raw.prev_owner, epoch: run.leaseEpoch, status: run.status, stepSeq: run.stepCount },
-            });
-          }
+      if (!r.rows.length) return r.rows;
+      const sql = sqlOfPg(client);
+      const claimed = r.rows.map((row) => ({ raw: row, run: toRunRow(row) }));
+      for (const { raw, run } of claimed) {
+        if (raw.prev_status === 'queued') await this.hooks.fire(sql, run, { previousStatus: 'queued', actor: this.actor });
+      }
+      for (const { raw, run } of claimed) {
+        const base = { resourceType: 'provisioning_run', resourceId: run.id, organizationId: run.organizationId, organizationPath: run.organizationPath };
+        const order = run.orderId ? { orderId: run.orderId } : {};
+        if (raw.prev_status === 'queued') await appendAuditEvent(sql, this.actor, { ...base, action: 'run.started', details: { ...order, epoch: run.leaseEpoch } });
+        if (raw.prev_owner) {
+          await appendAuditEvent(sql, this.actor, {
+            ...base,
+            action: 'run.taken_over',
+            details: { ...order, previousEngine: raw.prev_owner, epoch: run.leaseEpoch, status: run.status, stepSeq: run.stepCount },
+          });
         }
       }
-      await client.query('COMMIT');
-      if (r.rows.length) this.log.debug({ claimed: r.rows.length }, 'claimed runs');
-      return r.rows.map((row) => {
-        if (row.prev_owner) this.log.info({ runId: row.id, previousEngine: row.prev_owner, epoch: row.lease_epoch }, 'took over a run whose lease expired');
-        return {
-          id: row.id,
-          status: row.status,
-          epoch: row.lease_epoch,
-          attempts: row.attempts,
-          stepInDoubt: row.step_in_doubt,
-          stepCount: row.step_count,
-          program: row.program,
-          state: row.state,
-          error: row.error ?? null,
-          onFailure: row.on_failure,
-          organizationId: row.organization_id ?? null,
-        };
-      });
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw e;
-    } finally {
-      client.release(broken ? true : undefined);
-    }
+      return r.rows;
+    });
+    if (rows.length) this.log.debug({ claimed: rows.length }, 'claimed runs');
+    return rows.map((row) => {
+      if (row.prev_owner) this.log.info({ runId: row.id, previousEngine: row.prev_owner, epoch: row.lease_epoch }, 'took over a run whose lease expired');
+      return {
+        id: row.id,
+        status: row.status,
+        epoch: row.lease_epoch,
+        attempts: row.attempts,
+        stepInDoubt: row.step_in_doubt,
+        stepCount: row.step_count,
+        program: row.program,
+        state: row.state,
+        error: row.error ?? null,
+        onFailure: row.on_failure,
+        organizationId: row.organization_id ?? null,
+      };
+    });
   }
 
   /** Renews every lease held and the engines row; a lease that did not renew is lost. */

@@ -3,6 +3,7 @@ import { type AuditActor, type AuditEventInput, appendAuditEvent } from '../../a
 import { sqlOfPg } from '../../database/sql';
 import type { MachineState } from '../language/program';
 import { RELEASE_SQL, RENEW_SQL, STEP_SQL, TRANSITION_SQL } from './engine-sql';
+import { inClientTransaction } from './pg-client';
 import type { RunHookRegistry } from './run-hooks';
 import { type RunRow, toRunRow } from './run-row';
 import type { RunStatus } from './run-status';
@@ -156,25 +157,18 @@ async function auditTransition(client: PoolClient, actor: AuditActor, run: RunRo
  * Returns the updated run, or null when the lease was lost (nothing written).
  */
 export async function transition(pool: Pool, lease: Lease, t: Transition, hooks: RunHookRegistry, actor: AuditActor): Promise<RunRow | null> {
-  const client = await pool.connect();
-  let broken = false;
+  const lost = Symbol('lost');
   try {
-    await client.query('BEGIN');
-    const run = await applyTransition(client, lease, t, hooks, actor);
-    if (!run) {
-      await client.query('ROLLBACK');
-      return null;
-    }
-    await auditTransition(client, actor, run, t);
-    await client.query('COMMIT');
-    return run;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
+    return await inClientTransaction(pool, async (client) => {
+      const run = await applyTransition(client, lease, t, hooks, actor);
+      // Nothing to write: roll back (through the throw) and report the lost lease.
+      if (!run) throw lost;
+      await auditTransition(client, actor, run, t);
+      return run;
     });
+  } catch (e) {
+    if (e === lost) return null;
     throw e;
-  } finally {
-    client.release(broken ? true : undefined);
   }
 }
 
