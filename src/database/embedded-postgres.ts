@@ -103,6 +103,9 @@ async function waitForConnection(port: number, password: string, child: ChildPro
       throw new Error(`embedded PostgreSQL exited during start (code ${child.exitCode}, signal ${child.signalCode}):\n${tail}`);
     }
     const c = new Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres', connectionTimeoutMillis: 1000 });
+    // While the server starts it answers "the database system is starting up" and closes: that
+    // arrives as an 'error' event, which must not be left unhandled.
+    c.on('error', () => undefined);
     try {
       await c.connect();
       await c.end();
@@ -196,6 +199,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   fs.writeFileSync(path.join(root, 'pg.owner'), String(process.pid));
 
   const admin = new Client({ host: '127.0.0.1', port, user: USER, password: stored.password, database: 'postgres' });
+  admin.on('error', () => undefined);
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

@@ -5,7 +5,7 @@ import { type AuditActor, appendAuditEvent } from '../../audit/audit-writer';
 import { rootLogger } from '../../common/logging/logger';
 import { sqlOfPg } from '../../database/sql';
 import { RUNS_CHANNEL } from './create-run';
-import { inClientTransaction } from './pg-client';
+import { inClientTransaction } from '../../database/pg-client';
 import { CLAIM_SQL, HEARTBEAT_SQL, RELEASE_ALL_SQL } from './engine-sql';
 import { EngineRegistry } from './engine-registry';
 import type { MachineFactory } from './machine-binding';

@@ -3,7 +3,7 @@ import { type AuditActor, type AuditEventInput, appendAuditEvent } from '../../a
 import { sqlOfPg } from '../../database/sql';
 import type { MachineState } from '../language/program';
 import { RELEASE_SQL, RENEW_SQL, STEP_SQL, TRANSITION_SQL } from './engine-sql';
-import { inClientTransaction } from './pg-client';
+import { inClientTransaction } from '../../database/pg-client';
 import type { RunHookRegistry } from './run-hooks';
 import { type RunRow, toRunRow } from './run-row';
 import type { RunStatus } from './run-status';

@@ -101,13 +101,18 @@ export class LabStore {
       throw unavailable(e);
     }
     let broken = false;
+    // pg-pool listens for errors only on idle clients: a server restart while this one is out
+    // would otherwise be an unhandled 'error' event that ends the process.
+    const onError = () => (broken = true);
+    client.on('error', onError);
     try {
       return (await client.query(text, params as any[])).rows as T[];
     } catch (e) {
       const mapped = labErrorOf(e);
-      broken = mapped instanceof LabOutcomeUnknownError;
+      broken = broken || mapped instanceof LabOutcomeUnknownError;
       throw mapped;
     } finally {
+      client.removeListener('error', onError);
       client.release(broken || undefined);
     }
   }
@@ -122,6 +127,8 @@ export class LabStore {
     }
     const q: LabQuery = { rows: async (text, params = []) => (await client.query(text, params as any[])).rows as any[] };
     let broken = false;
+    const onError = () => (broken = true);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const out = await fn(q);
@@ -135,6 +142,7 @@ export class LabStore {
       }
       throw labErrorOf(e);
     } finally {
+      client.removeListener('error', onError);
       client.release(broken ? true : undefined);
     }
   }
