@@ -13,6 +13,7 @@ const fmt = (v: unknown): string => {
   if (v === undefined || v === null) return '—';
   return String(v);
 };
+const pct = (v: number | undefined) => (typeof v === 'number' && Number.isFinite(v) ? `${Math.round(v * 1000) / 10}%` : '—');
 const unit = (c: TargetCheck) => (c.unit === '×' || c.unit === '%' ? `${fmt(c.value)}${c.unit}` : `${fmt(c.value)} ${c.unit}`);
 const table = (head: string[], rows: unknown[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(fmt).join(' | ')} |`)].join('\n');
@@ -42,7 +43,8 @@ function cpuTable(c: any, title: string): string {
 }
 
 function section(r: BenchResult): string {
-  const out: string[] = [`## ${r.name}`, '', r.description + '.', '', `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC on commit \`${r.commit}\`${r.dirty ? ' (with uncommitted changes)' : ''}, ${r.repetitions} repetitions, ${r.durationS} s.`, ''];
+  const load = r.machine.loadAverageAtEnd ? `; load average ${r.machine.loadAverageAtStart.join(' ')} at the start, ${r.machine.loadAverageAtEnd.join(' ')} at the end` : '';
+  const out: string[] = [`## ${r.name}`, '', r.description + '.', '', `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC on commit \`${r.commit}\`${r.dirty ? ' (with uncommitted changes)' : ''}, ${r.repetitions} repetitions, ${r.durationS} s${load}.`, ''];
   if (r.notes?.length) out.push(...r.notes.map((n) => `> ${n}`), '');
   const s: any = r.summary;
   const runs: any[] = r.runs;
@@ -50,10 +52,10 @@ function section(r: BenchResult): string {
     case 'engine-throughput':
       out.push(
         table(
-          ['rep', 'online steps/s', 'online orders/s', 'online p50 ms', 'online p99 ms', 'drain steps/s', 'drain orders/s', 'pg-boss jobs/s', 'raw loop jobs/s', 'drain ÷ pg-boss', 'drain ÷ raw', 'online ÷ pg-boss', 'online ÷ raw'],
+          ['rep', 'online steps/s', 'online orders/s', 'online p50 ms', 'online p99 ms', 'drain steps/s', 'drain orders/s', 'pg-boss jobs/s', 'raw loop jobs/s', 'raw, async commit', 'drain ÷ pg-boss', 'drain ÷ raw', 'drain ÷ raw async', 'online ÷ pg-boss', 'online ÷ raw'],
           [
-            ...runs.map((x) => [x.rep, x.online.stepsPerS, x.online.ordersPerS, x.online.latencyMs.p50, x.online.latencyMs.p99, x.drain.stepsPerS, x.drain.ordersPerS, x.pgboss.jobsPerS, x.raw.jobsPerS, `${x.ratios.drainVsPgboss}×`, `${Math.round(x.ratios.drainVsRaw * 1000) / 10}%`, `${x.ratios.onlineVsPgboss}×`, `${Math.round(x.ratios.onlineVsRaw * 1000) / 10}%`]),
-            ['**median**', s.online.stepsPerS, s.online.ordersPerS, s.online.latencyP50Ms, s.online.latencyP99Ms, s.drain.stepsPerS, s.drain.ordersPerS, s.pgbossJobsPerS, s.rawJobsPerS, `${s.ratios.drainVsPgboss}×`, `${Math.round(s.ratios.drainVsRaw * 1000) / 10}%`, `${s.ratios.onlineVsPgboss}×`, `${Math.round(s.ratios.onlineVsRaw * 1000) / 10}%`],
+            ...runs.map((x) => [x.rep, x.online.stepsPerS, x.online.ordersPerS, x.online.latencyMs.p50, x.online.latencyMs.p99, x.drain.stepsPerS, x.drain.ordersPerS, x.pgboss.jobsPerS, x.raw.jobsPerS, x.rawAsync?.jobsPerS, `${x.ratios.drainVsPgboss}×`, pct(x.ratios.drainVsRaw), pct(x.ratios.drainVsRawAsync), `${x.ratios.onlineVsPgboss}×`, pct(x.ratios.onlineVsRaw)]),
+            ['**median**', s.online.stepsPerS, s.online.ordersPerS, s.online.latencyP50Ms, s.online.latencyP99Ms, s.drain.stepsPerS, s.drain.ordersPerS, s.pgbossJobsPerS, s.rawJobsPerS, s.rawAsyncJobsPerS, `${s.ratios.drainVsPgboss}×`, pct(s.ratios.drainVsRaw), pct(s.ratios.drainVsRawAsync), `${s.ratios.onlineVsPgboss}×`, pct(s.ratios.onlineVsRaw)],
           ],
         ),
         '',
@@ -66,7 +68,7 @@ function section(r: BenchResult): string {
         const cap = s.idleMachineCapacity;
         out.push(
           `**CPU cost** (from /proc, all processes involved, medians): drain ${c.drain} ms per step (engines ${c.drainEngines}, PostgreSQL ${c.drainPostgres}); online ${c.online} ms per step (API ${c.onlineApi}); ` +
-            `pg-boss ${c.pgbossPerJob} ms per job; raw loop ${c.rawPerJob} ms per job. On an otherwise idle ${r.machine.cores}-core machine that caps the drain at ≈ ${cap.drainStepsPerS} steps/s and the online flow at ≈ ${cap.onlineStepsPerS} steps/s ` +
+            `pg-boss ${c.pgbossPerJob} ms per job; raw loop ${c.rawPerJob} ms per job (${fmt(c.rawAsyncPerJob)} with async commit). On an otherwise idle ${r.machine.cores}-core machine that caps the drain at ≈ ${cap.drainStepsPerS} steps/s and the online flow at ≈ ${cap.onlineStepsPerS} steps/s ` +
             `(raw loop ≈ ${cap.rawJobsPerS} jobs/s; pg-boss is not CPU-bound: its loop sleeps).`,
           '',
         );
@@ -166,14 +168,15 @@ export function renderReport(results: BenchResult[]): string {
   if (m) {
     lines.push(
       table(
-        ['cores', 'memory', 'CPU', 'Node', 'PostgreSQL', 'load average when the last run started'],
-        [[m.cores, `${m.memoryGb} GB`, m.cpuModel, m.node, pg?.version ?? '—', m.loadAverageAtStart.join(' ')]],
+        ['cores', 'memory', 'CPU', 'Node', 'PostgreSQL', 'platform'],
+        [[m.cores, `${m.memoryGb} GB`, m.cpuModel, m.node, pg?.version ?? '—', m.platform]],
       ),
       '',
     );
     if (pg?.settings) lines.push(`PostgreSQL settings: ${Object.entries(pg.settings).map(([k, v]) => `\`${k}=${v}\``).join(', ')}.`, '');
     lines.push(
-      '> The machine is shared: other work ran beside the benchmarks. Absolute figures move with the load; the ratios to the same-run baselines move much less.',
+      '> The machine is shared with other work (see the load averages per benchmark: 2 cores, so anything above 2 means our processes waited for a CPU). Absolute figures move with that load; ' +
+        'the ratios to the same-run baselines and the CPU milliseconds per unit of work move much less.',
       '',
     );
   }

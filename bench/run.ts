@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRootLogger } from '../src/common/logging/logger';
 import { engineThroughput } from './engine-throughput';
@@ -19,7 +20,7 @@ import { writeReport } from './report';
  */
 const BENCHMARKS: BenchDefinition[] = [engineThroughput, orderLatency, failover, apiLatency];
 
-const USAGE = `usage: npm run bench -- [name…] [--reps N] [--quick] [--profile] [--list]
+const USAGE = `usage: npm run bench -- [name…] [--reps N] [--quick] [--profile] [--out DIR] [--list]
 benchmarks: ${BENCHMARKS.map((b) => [b.name, ...(b.also ?? [])].join(' (+') + (b.also?.length ? ')' : '')).join(', ')}`;
 
 async function main(): Promise<number> {
@@ -32,6 +33,8 @@ async function main(): Promise<number> {
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      /** Write the JSON results elsewhere (experiments), leaving bench/results and RESULTS.md alone. */
+      out: { type: 'string' },
     },
   });
   if (values.help || values.list) {
@@ -61,12 +64,13 @@ async function main(): Promise<number> {
   if (machine.loadAverageAtStart[0] > machine.cores * 0.5) log('warning: the machine is busy; absolute figures will be low (ratios to the same-run baselines still hold)');
   let failed = false;
   for (const def of selected) {
+    ctx.machine = machineInfo(); // the load average when this benchmark starts
     log(`── ${def.name}${def.also?.length ? ` (+ ${def.also.join(', ')})` : ''}: ${def.description}`);
     try {
       const results = await def.run(ctx);
       for (const r of results) {
         if (values.quick) r.notes = [...(r.notes ?? []), 'quick run (--quick): smaller workload, not comparable with full runs'];
-        const file = writeResult(r);
+        const file = writeResult(r, values.out ? path.resolve(values.out) : undefined);
         log(`${r.name}: ${r.checks.map((c) => `${c.metric} = ${c.value}${c.unit === '×' || c.unit === '%' ? c.unit : ` ${c.unit}`} (target ${c.target}) ${c.met ? 'met' : 'MISSED'}`).join('; ')}`);
         log(`wrote ${fs.realpathSync(file)}`);
       }
@@ -74,9 +78,9 @@ async function main(): Promise<number> {
       failed = true;
       console.error(`benchmark ${def.name} failed:`, e);
     }
-    writeReport();
+    if (!values.out) writeReport();
   }
-  log('bench/RESULTS.md regenerated');
+  if (!values.out) log('bench/RESULTS.md regenerated');
   return failed ? 1 : 0;
 }
 

@@ -84,7 +84,7 @@ export async function runPgBossBaseline(pool: Pool, databaseUrl: string, postmas
   return { jobs, completed: r.n, windowMs, jobsPerS: (r.n / windowMs) * 1000, cpuMs };
 }
 
-export const RAW_SETTINGS = { processes: 2, streamsPerProcess: 16 };
+export const RAW_SETTINGS = { processes: 2, streamsPerProcess: 16, synchronousCommit: true };
 
 /**
  * Baseline (b): a raw `pg` loop — claim (SKIP LOCKED), start, complete, three commits per job —
@@ -98,7 +98,7 @@ export async function runRawBaseline(pool: Pool, databaseUrl: string, postmaster
   await pool.query('/* bench */ VACUUM ANALYZE bench_raw_jobs');
   await pool.query('/* bench */ CHECKPOINT');
   const workers = Array.from({ length: settings.processes }, () =>
-    forkWorker('raw-worker.js', { DATABASE_URL: databaseUrl, BENCH_RAW_STREAMS: String(settings.streamsPerProcess) }, path.join(dir, 'raw.log')),
+    forkWorker('raw-worker.js', { DATABASE_URL: databaseUrl, BENCH_RAW_STREAMS: String(settings.streamsPerProcess), BENCH_RAW_ASYNC: settings.synchronousCommit ? '0' : '1' }, path.join(dir, 'raw.log')),
   );
   await Promise.all(workers.map((w) => w.message));
   const pg0 = cpuSnapshot(postmasterPid, {});

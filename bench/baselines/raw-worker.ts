@@ -11,7 +11,14 @@ import { RAW_CLAIM_SQL, RAW_COMPLETE_SQL, RAW_START_SQL } from './raw-jobs';
 async function main() {
   const streams = Number(process.env.BENCH_RAW_STREAMS ?? 16);
   const worker = `raw-${process.pid}`;
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL!, max: streams, application_name: 'bench-raw-worker' });
+  // BENCH_RAW_ASYNC=1: commits do not wait for their WAL flush (synchronous_commit=off), the mode
+  // the engines' own journal connections use; otherwise the server default (durable commits).
+  const pool = new Pool({
+    connectionString: process.env.DATABASE_URL!,
+    max: streams,
+    application_name: 'bench-raw-worker',
+    ...(process.env.BENCH_RAW_ASYNC === '1' ? { options: '-c synchronous_commit=off' } : {}),
+  });
   // Open every connection before the start signal, so the measured window holds no connects.
   const clients = await Promise.all(Array.from({ length: streams }, () => pool.connect()));
   clients.forEach((c) => c.release());

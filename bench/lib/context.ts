@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { BENCH_DIR, type BenchResult, gitCommit, type Machine } from './results';
 
@@ -27,7 +28,7 @@ export interface BenchDefinition {
 
 export function createContext(opts: { reps: number; quick: boolean; profile: boolean; machine: Machine; log: (line: string) => void }): BenchContext {
   const git = gitCommit();
-  return {
+  const ctx: BenchContext = {
     ...opts,
     header: (name, description) => ({
       name,
@@ -35,7 +36,7 @@ export function createContext(opts: { reps: number; quick: boolean; profile: boo
       date: new Date().toISOString(),
       commit: git.commit,
       dirty: git.dirty,
-      machine: opts.machine,
+      machine: { ...ctx.machine, loadAverageAtEnd: os.loadavg().map((v) => Math.round(v * 100) / 100) },
       durationS: 0,
     }),
     keepProfiles: (dir, name) => {
@@ -47,4 +48,5 @@ export function createContext(opts: { reps: number; quick: boolean; profile: boo
       opts.log(`CPU profiles kept in ${path.relative(process.cwd(), target)} (open them in Chrome DevTools → Performance)`);
     },
   };
+  return ctx;
 }

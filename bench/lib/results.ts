@@ -11,7 +11,9 @@ export interface Machine {
   cores: number;
   memoryGb: number;
   cpuModel: string;
+  /** 1/5/15-minute load averages when the benchmark started, and when it ended. */
   loadAverageAtStart: number[];
+  loadAverageAtEnd?: number[];
   node: string;
   platform: string;
   postgres?: string;
@@ -84,9 +86,9 @@ export interface BenchResult {
   notes?: string[];
 }
 
-export function writeResult(result: BenchResult): string {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `${result.name}.json`);
+export function writeResult(result: BenchResult, dir = RESULTS_DIR): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${result.name}.json`);
   const tmp = `${file}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(result, null, 2) + '\n');
   fs.renameSync(tmp, file);
