@@ -145,7 +145,10 @@ describe('signed audit checkpoints', () => {
       expect(fs.existsSync(path.join(a.dataDir, SIGNING_KEY_FILE))).toBe(false);
       const admin = await bootstrapHoster(a);
       for (let i = 0; i < 6; i++) await createUser(a, admin.token, admin.orgId, ['end_user']);
-      const head = async () => Number((await a.pool.query('SELECT seq FROM audit_chain_head')).rows[0].seq);
+      const head = async () => {
+        await sealWithPool(a.pool);
+        return Number((await a.pool.query('SELECT seq FROM audit_chain_head')).rows[0].seq);
+      };
 
       // Enough events: a checkpoint of the head arrives without anyone asking.
       const target = await head();
