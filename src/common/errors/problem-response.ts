@@ -38,6 +38,18 @@ const RESERVED_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance
 
 /** PostgreSQL SQLSTATEs that mean "try again", not "bug". */
 const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004']);
+const DATA_SQLSTATES: Record<string, ErrorCode> = {
+  '23505': 'CONFLICT', // unique_violation
+  '23503': 'CONFLICT', // foreign_key_violation
+  '23P01': 'CONFLICT', // exclusion_violation
+  '23514': 'VALIDATION_FAILED', // check_violation
+  '22001': 'VALIDATION_FAILED', // string_data_right_truncation
+  '22003': 'VALIDATION_FAILED', // numeric_value_out_of_range
+  '22007': 'VALIDATION_FAILED', // invalid_datetime_format
+  '22008': 'VALIDATION_FAILED', // datetime_field_overflow
+  '22P02': 'VALIDATION_FAILED', // invalid_text_representation
+  '22021': 'VALIDATION_FAILED', // character_not_in_repertoire
+};
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 
 function fromCode(code: ErrorCode, detail?: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
@@ -58,6 +70,12 @@ export function toProblemError(err: unknown): ProblemError | undefined {
     }
     const sqlstate = e.driverError?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
     if (sqlstate && TRANSIENT_SQLSTATES.has(sqlstate)) return fromCode('SERVICE_UNAVAILABLE', 'The database is busy or restarting; try again', {}, { 'Retry-After': '1' });
+    // Safety net: a constraint the database enforced that the service did not check first is the
+    // client's conflict or bad value, not a server error (logged, so the missing check is found).
+    if (sqlstate && DATA_SQLSTATES[sqlstate]) {
+      rootLogger().warn({ sqlstate, constraint: (e as any).driverError?.constraint ?? (e as any).constraint }, 'database constraint answered a request');
+      return fromCode(DATA_SQLSTATES[sqlstate], sqlstate.startsWith('23') ? 'The request conflicts with existing data' : 'A value is out of range or malformed');
+    }
     if (typeof e.code === 'string' && TRANSIENT_NODE_CODES.has(e.code)) return fromCode('SERVICE_UNAVAILABLE', 'The database is unreachable; try again', {}, { 'Retry-After': '1' });
     if (e.message && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message)) {
       return fromCode('SERVICE_UNAVAILABLE', 'The database is unreachable; try again', {}, { 'Retry-After': '1' });
