@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
-import { pgPoolOf, sqlOfPg } from '../database/sql';
+import { pgPoolOf, sqlOfPg, queryRows } from '../database/sql';
 import { AccessService } from '../identity/access.service';
 import type { Principal } from '../identity/principal';
 import { AuditExportStream, batchQuery, type ExportBatch, type ExportFormat, exportFormat } from './audit-export';
@@ -60,7 +60,7 @@ export class AuditService {
     await this.sealer.sealNow();
     const base = await this.where(p, q, order);
     const { text, params } = pageQuery(base, { order, after: cursor?.[0] as number | undefined, limit: limit + 1 });
-    const rows: any[] = await this.ds.query(text, params);
+    const rows: any[] = await queryRows(this.ds, text, params);
     return toPage(rows, limit, (r) => [Number(r.seq)], auditEventView);
   }
 
@@ -76,7 +76,7 @@ export class AuditService {
     await this.sealer.sealNow();
     const base = await this.where(p, q, order);
     const rendering = exportFormat(format);
-    const headSeq = Number((await this.ds.query('SELECT seq FROM audit_chain_head WHERE id = 1'))[0]?.seq ?? 0);
+    const headSeq = Number((await queryRows(this.ds, 'SELECT seq FROM audit_chain_head WHERE id = 1'))[0]?.seq ?? 0);
     const pool = pgPoolOf(this.ds);
     const fetch = async (after: number | undefined): Promise<ExportBatch> => {
       const { text, params } = pageQuery(base, { order, after, upTo: headSeq, limit: EXPORT_BATCH, select: rendering.select });

@@ -7,7 +7,7 @@ import { newId } from '../common/ids';
 import { rootLogger } from '../common/logging/logger';
 import { decodeCursor, type PageQuery, toPage } from '../common/pagination/cursor';
 import { AppConfig } from '../config/app-config';
-import { inTransaction, type Sql } from '../database/sql';
+import { inTransaction, type Sql, queryRows } from '../database/sql';
 import { auditActorOf, type Principal } from '../identity/principal';
 import { appendAuditEvent } from './audit-writer';
 import { type CheckpointPage, type CheckpointView, checkpointView, type PublicKeyView } from './audit.views';
@@ -126,10 +126,10 @@ export class AuditCheckpointsService {
     const after = decodeCursor(q.cursor, 1);
     if (after && (typeof after[0] !== 'number' || !Number.isSafeInteger(after[0]))) throw new ProblemError('INVALID_CURSOR');
     const rows: any[] = after
-      ? await this.ds.query('SELECT * FROM audit_checkpoints WHERE last_seq < $1 ORDER BY last_seq DESC LIMIT $2', [after[0], limit + 1])
-      : await this.ds.query('SELECT * FROM audit_checkpoints ORDER BY last_seq DESC LIMIT $1', [limit + 1]);
+      ? await queryRows(this.ds, 'SELECT * FROM audit_checkpoints WHERE last_seq < $1 ORDER BY last_seq DESC LIMIT $2', [after[0], limit + 1])
+      : await queryRows(this.ds, 'SELECT * FROM audit_checkpoints ORDER BY last_seq DESC LIMIT $1', [limit + 1]);
     const page = toPage(rows, limit, (r) => [Number(r.last_seq)], checkpointView);
-    const keys: PublicKeyView[] = (await this.ds.query('SELECT * FROM audit_signing_keys ORDER BY first_used_at, key_id')).map((k: any) => ({
+    const keys: PublicKeyView[] = (await queryRows(this.ds, 'SELECT * FROM audit_signing_keys ORDER BY first_used_at, key_id')).map((k: any) => ({
       keyId: k.key_id,
       algorithm: 'Ed25519' as const,
       pem: k.public_key_pem,

@@ -88,3 +88,8 @@ export function subtreePattern(path: string): string {
 export function pgPoolOf(ds: DataSource): Pool {
   return (ds.driver as unknown as { master: Pool }).master;
 }
+
+/** The rows of one statement run on the DataSource's pool (prepared by name, like `sqlOf`). */
+export async function queryRows<T = any>(ds: DataSource, text: string, params?: unknown[]): Promise<T[]> {
+  return (await sqlOf(ds).query<T>(text, params)).rows;
+}

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ProblemError } from '../common/errors/problem';
 import { rootLogger } from '../common/logging/logger';
 import { appendAuditEvent } from '../audit/audit-writer';
-import { inTransaction, subtreePattern } from '../database/sql';
+import { inTransaction, subtreePattern, queryRows } from '../database/sql';
 import { CUSTOMER_DATA_PERMISSIONS, MUTATING_PERMISSIONS, type OrganizationKind, type Permission, ROLE_PERMISSIONS, type Role } from './permissions';
 import { type Principal, auditActorOf } from './principal';
 
@@ -69,7 +69,7 @@ export class AccessService {
   async requireOrganizations(p: Principal, permission: Permission, ids: string[]): Promise<Map<string, OrgRef & { status: string; parentId: string | null; name: string }>> {
     const unique = [...new Set(ids)];
     const rows: any[] = unique.length
-      ? await this.ds.query(`SELECT id, path, kind, status, parent_id, name FROM organizations WHERE id = ANY($1::text[])`, [unique])
+      ? await queryRows(this.ds, `SELECT id, path, kind, status, parent_id, name FROM organizations WHERE id = ANY($1::text[])`, [unique])
       : [];
     const found = new Map(rows.map((r) => [r.id as string, { id: r.id, path: r.path, kind: r.kind, status: r.status, parentId: r.parent_id, name: r.name }]));
     const denied = unique.filter((id) => {

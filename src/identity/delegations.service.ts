@@ -7,7 +7,7 @@ import { clock } from '../common/clock';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { AppConfig } from '../config/app-config';
 import { parseDuration } from '../config/duration';
-import { inTransaction } from '../database/sql';
+import { inTransaction, queryRows } from '../database/sql';
 import { Where } from '../database/where';
 import { AccessService } from './access.service';
 import type { CreateDelegationRequest, DelegationListQuery } from './dto/identity.dto';
@@ -38,7 +38,7 @@ export class DelegationsService {
     else if (p.roles.includes('org_admin')) where.add((n) => `d.customer_org_id = ${n}`, p.subjectOrgId);
     else where.raw('FALSE');
     where.add((n) => `d.customer_org_id = ${n}`, q.customerId).add((n) => `d.id < ${n}`, decodeCursor(q.cursor, ['id'])?.[0]);
-    let rows: any[] = await this.ds.query(`${SELECT} WHERE ${where.sql} ORDER BY d.id DESC LIMIT ${where.param(q.status ? 1000 : limit + 1)}`, where.params);
+    let rows: any[] = await queryRows(this.ds, `${SELECT} WHERE ${where.sql} ORDER BY d.id DESC LIMIT ${where.param(q.status ? 1000 : limit + 1)}`, where.params);
     // Status is partly time-derived; filter after computing it.
     if (q.status) rows = rows.filter((r) => effectiveDelegationStatus(r, clock.now()) === q.status).slice(0, limit + 1);
     return toPage(rows, limit, (r) => [r.id], delegationView);

@@ -7,7 +7,7 @@ import { clock } from '../common/clock';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { AppConfig } from '../config/app-config';
 import { parseDuration } from '../config/duration';
-import { inTransaction, type Sql } from '../database/sql';
+import { inTransaction, type Sql, queryRows } from '../database/sql';
 import { Where } from '../database/where';
 import { AccessService } from './access.service';
 import type { CreateOrganizationRequest, OrganizationListQuery, UpdateOrganizationRequest } from './dto/identity.dto';
@@ -47,19 +47,19 @@ export class OrganizationsService {
       .add((n) => `o.parent_id = ${n}`, q.parentId)
       .add((n) => `o.status = ${n}`, q.status)
       .add((n) => `o.id > ${n}`, decodeCursor(q.cursor, ['id'])?.[0]);
-    const rows: any[] = await this.ds.query(`SELECT o.* FROM organizations o WHERE ${where.sql} ORDER BY o.id LIMIT ${where.param(limit + 1)}`, where.params);
+    const rows: any[] = await queryRows(this.ds, `SELECT o.* FROM organizations o WHERE ${where.sql} ORDER BY o.id LIMIT ${where.param(limit + 1)}`, where.params);
     return toPage(rows, limit, (r) => [r.id], organizationView);
   }
 
   async get(p: Principal, id: string): Promise<OrganizationView> {
     await this.access.requireOrganization(p, 'organizations.read', id);
-    const rows: any[] = await this.ds.query(`SELECT * FROM organizations WHERE id = $1`, [id]);
+    const rows: any[] = await queryRows(this.ds, `SELECT * FROM organizations WHERE id = $1`, [id]);
     return organizationView(rows[0]);
   }
 
   /** For the caller's own organizations (GET /v1/me); not for ids from a request. */
   async getUnscoped(id: string): Promise<OrganizationView> {
-    const rows: any[] = await this.ds.query(`SELECT * FROM organizations WHERE id = $1`, [id]);
+    const rows: any[] = await queryRows(this.ds, `SELECT * FROM organizations WHERE id = $1`, [id]);
     if (!rows[0]) throw new ProblemError('NOT_FOUND');
     return organizationView(rows[0]);
   }

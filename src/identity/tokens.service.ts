@@ -6,7 +6,7 @@ import { newId } from '../common/ids';
 import { clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { formatDuration, parseDuration } from '../config/duration';
-import { inTransaction, type Sql } from '../database/sql';
+import { inTransaction, type Sql, queryRows } from '../database/sql';
 import { AccessService } from './access.service';
 import { type CreatedTokenView, type TokenView, effectiveDelegationStatus, loadUser, tokenView } from './identity.views';
 import { bestRank, DELEGABLE_ROLES, type Role } from './permissions';
@@ -54,7 +54,7 @@ export class TokensService {
   }
 
   async listOwn(p: Principal): Promise<{ items: TokenView[] }> {
-    const rows: any[] = await this.ds.query(
+    const rows: any[] = await queryRows(this.ds, 
       `SELECT * FROM tokens WHERE user_id = $1 AND (revoked_at IS NULL OR revoked_at > now() - interval '30 days') ORDER BY created_at DESC LIMIT 500`,
       [p.userId],
     );

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { appendAuditEvent } from '../audit/audit-writer';
 import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, type PageQuery, toPage } from '../common/pagination/cursor';
-import { inTransaction, type Sql, sqlOf } from '../database/sql';
+import { inTransaction, type Sql, sqlOf, queryRows } from '../database/sql';
 import { AccessService } from './access.service';
 import type { CreateUserRequest, UpdateUserRequest } from './dto/identity.dto';
 import { loadUser, USER_SELECT, type UserView, userView } from './identity.views';
@@ -22,7 +22,7 @@ export class UsersService {
     await this.access.requireOrganization(p, 'users.read', orgId);
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, ['id']);
-    const rows: any[] = await this.ds.query(
+    const rows: any[] = await queryRows(this.ds, 
       `${USER_SELECT} WHERE u.organization_id = $1 AND u.status <> 'deleted' AND ($2::text IS NULL OR u.id > $2) ORDER BY u.id LIMIT $3`,
       [orgId, after?.[0] ?? null, limit + 1],
     );

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { canonicalJson } from '../canonical-json';
 import { ProblemError } from '../errors/problem';
 import type { Sql } from '../../database/sql';
+import { queryRows, sqlOf } from '../../database/sql';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 /** Keys are kept at least this long (API.md: at least 24 h). */
@@ -40,7 +41,7 @@ export class IdempotencyKeys {
   async claim(scope: string, key: string | undefined, hash: string): Promise<IdempotencyClaim> {
     if (key === undefined) return { kind: 'none' };
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw new ProblemError('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-255 visible ASCII characters');
-    const inserted: any[] = await this.ds.query(
+    const inserted: any[] = await queryRows(this.ds, 
       `INSERT INTO idempotency_keys (scope, key, request_hash, state, expires_at)
        VALUES ($1, $2, $3, 'in_flight', now() + interval '${RETENTION}')
        ON CONFLICT (scope, key) DO UPDATE
@@ -52,7 +53,7 @@ export class IdempotencyKeys {
       [scope, key, hash],
     );
     if (inserted.length) return { kind: 'claimed', scope, key };
-    const rows: any[] = await this.ds.query(`SELECT * FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key]);
+    const rows: any[] = await queryRows(this.ds, `SELECT * FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key]);
     const row = rows[0];
     if (!row) return this.claim(scope, key, hash);
     if (row.request_hash !== hash) throw new ProblemError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
@@ -73,12 +74,11 @@ export class IdempotencyKeys {
   /** The request failed and created nothing: free the key. */
   async abandon(claim: IdempotencyClaim): Promise<void> {
     if (claim.kind !== 'claimed') return;
-    await this.ds.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'in_flight'`, [claim.scope, claim.key]);
+    await queryRows(this.ds, `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'in_flight'`, [claim.scope, claim.key]);
   }
 
   /** Housekeeping: forget expired keys. */
   async purgeExpired(): Promise<number> {
-    const r: any = await this.ds.query(`DELETE FROM idempotency_keys WHERE expires_at < now() - interval '1 hour'`);
-    return Array.isArray(r) ? Number(r[1] ?? 0) : 0;
+    return (await sqlOf(this.ds).query(`DELETE FROM idempotency_keys WHERE expires_at < now() - interval '1 hour'`)).rowCount;
   }
 }

@@ -4,6 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Endpoint } from '../../common/http/endpoint.decorator';
 import { AppConfig } from '../../config/app-config';
+import { queryRows } from '../../database/sql';
 
 export class EngineView {
   @ApiProperty({ example: 'eng_01jdx3m5v8k2q9w7e4r6t1y0ab' }) id: string;
@@ -33,7 +34,7 @@ export class EnginesController {
   @Get()
   @Endpoint({ permission: 'engines.read', summary: 'List provisioning engines with their state and load', response: { type: EngineView, isArray: true } })
   async list(@Query() q: EngineQuery): Promise<{ items: EngineView[] }> {
-    const rows: any[] = await this.ds.query(
+    const rows: any[] = await queryRows(this.ds, 
       `SELECT id, host, pid, version, started_at, heartbeat_at, stopped_at, capacity, runs_held, steps_done,
               CASE WHEN state = 'stopped' THEN 'stopped'
                    WHEN heartbeat_at < now() - make_interval(secs => $1::float8 / 1000) THEN 'dead'

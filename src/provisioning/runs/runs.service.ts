@@ -4,7 +4,7 @@ import { appendAuditEvent } from '../../audit/audit-writer';
 import { ProblemError } from '../../common/errors/problem';
 import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/cursor';
-import { inTransaction, type Sql, sqlOf, subtreePattern } from '../../database/sql';
+import { inTransaction, type Sql, sqlOf, subtreePattern, queryRows } from '../../database/sql';
 import { AccessService } from '../../identity/access.service';
 import type { Permission } from '../../identity/permissions';
 import { auditActorOf, type Principal } from '../../identity/principal';
@@ -67,7 +67,7 @@ export class RunsService {
     if (q.createdTo) where.push(`r.created_at < ${param(q.createdTo)}::timestamptz`);
     const cursor = decodeCursor(q.cursor, ['int']);
     if (cursor) where.push(`r.seq < ${param(cursor[0])}::bigint`);
-    const rows: any[] = await this.ds.query(
+    const rows: any[] = await queryRows(this.ds, 
       `SELECT ${RUN_VIEW_COLUMNS} FROM provisioning_runs r WHERE ${where.join(' AND ')} ORDER BY r.seq DESC LIMIT ${limit + 1}`,
       params,
     );
@@ -84,7 +84,7 @@ export class RunsService {
 
   async steps(p: Principal, id: string, loaded?: unknown): Promise<StepView[]> {
     if (!loaded) await this.scoped(sqlOf(this.ds), p, id, 'runs.read');
-    const rows: any[] = await this.ds.query(`SELECT * FROM provisioning_steps WHERE run_id = $1 ORDER BY seq`, [id]);
+    const rows: any[] = await queryRows(this.ds, `SELECT * FROM provisioning_steps WHERE run_id = $1 ORDER BY seq`, [id]);
     return rows.map(stepView);
   }
 
@@ -139,7 +139,7 @@ export class RunsService {
         details: { kind: compiled.kind, steps: compiled.program.callCount, onFailure: compiled.program.onFailure, serializationKey: run.serializationKey, priority: run.priority },
       });
     });
-    const rows: any[] = await this.ds.query(`SELECT ${RUN_VIEW_COLUMNS} FROM provisioning_runs r WHERE r.id = $1`, [runId]);
+    const rows: any[] = await queryRows(this.ds, `SELECT ${RUN_VIEW_COLUMNS} FROM provisioning_runs r WHERE r.id = $1`, [runId]);
     return runView(rows[0]);
   }
 
