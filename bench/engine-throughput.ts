@@ -336,7 +336,7 @@ export const engineThroughput: BenchDefinition = {
       ];
       const setup = {
         engines: opts.engines,
-        engineConfig: 'defaults: ENGINE_CONCURRENCY=16, ENGINE_LEASE_TTL=3s, ENGINE_POLL_INTERVAL=1s, LOG_LEVEL=info',
+        engineConfig: 'defaults: ENGINE_CONCURRENCY=16, ENGINE_LEASE_TTL=2s, ENGINE_POLL_INTERVAL=500ms, LOG_LEVEL=info',
         api: '`provisio serve`, default configuration (pool 20, rate limit 6000/min per token, LOG_LEVEL=info)',
         lab: 'zero latency, no faults (defaults)',
         ordersPerPhase: opts.orders,

@@ -22,8 +22,8 @@ interface Kill {
 }
 
 /**
- * failover (QUALITY.md): 3 engine processes (default configuration: ENGINE_LEASE_TTL=3s, heartbeat
- * every ttl/3, ENGINE_POLL_INTERVAL=1s) under a steady stream of add_users orders (lab latency
+ * failover (QUALITY.md): 3 engine processes (default configuration: ENGINE_LEASE_TTL=2s, heartbeat
+ * every ttl/3, ENGINE_POLL_INTERVAL=500ms) under a steady stream of add_users orders (lab latency
  * 20 ms + up to 20 ms jitter per call, so runs are always in flight). Again and again: SIGKILL
  * the engine holding the most runs, start a replacement at once, and time from the kill to the
  * first step another engine journals on one of its runs (provisioning_steps.finished_at, same
@@ -200,7 +200,7 @@ export const failover: BenchDefinition = {
           date: new Date().toISOString(),
           durationS: Math.round((Date.now() - started) / 1000),
           setup: {
-            engines: `${engineCount} × \`provisio engine\`, defaults: ENGINE_LEASE_TTL=3s (heartbeat every 1s), ENGINE_POLL_INTERVAL=1s, ENGINE_CONCURRENCY=16`,
+            engines: `${engineCount} × \`provisio engine\`, defaults: ENGINE_LEASE_TTL=2s (heartbeat every 0.67 s), ENGINE_POLL_INTERVAL=500ms, ENGINE_CONCURRENCY=16`,
             victim: 'the engine holding the most live leases; a replacement starts right after the kill',
             workload: `add_users orders (mobile-mailbox, 5 steps) kept ~${inFlightTarget} unfinished, over ${customers.length} customers`,
             lab: 'latency 20 ms + uniform 0–20 ms per call, no faults',

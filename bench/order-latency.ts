@@ -143,7 +143,7 @@ export const orderLatency: BenchDefinition = {
           date: new Date().toISOString(),
           durationS: Math.round((Date.now() - started) / 1000),
           setup: {
-            processes: '`provisio serve` + 2 × `provisio engine`, default configuration (ENGINE_POLL_INTERVAL=1s, NOTIFY wake-up)',
+            processes: '`provisio serve` + 2 × `provisio engine`, default configuration (ENGINE_POLL_INTERVAL=500ms, NOTIFY wake-up)',
             order: 'subscribe to business-premium without users, each for a fresh customer',
             ordersPerRound: perRound,
             warmupOrders: warmup,

@@ -6,7 +6,7 @@ describe('configuration', () => {
     const c = loadConfig({});
     expect(c.port).toBe(3000);
     expect(c.engines).toBe(2);
-    expect(c.engineLeaseTtlMs).toBe(3000);
+    expect(c.engineLeaseTtlMs).toBe(2000);
     expect(c.databaseUrl).toBeUndefined();
     expect(c.delegatedTokenTtlMs).toBe(3_600_000);
   });
