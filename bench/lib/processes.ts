@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Pool } from 'pg';
 import { PROJECT_ROOT } from '../../src/common/version';
 import { freePort } from '../../src/database/free-port';
+import { withNodeFlags } from '../../src/cli/node-flags';
 
 /** The build the bench drives; BENCH_MAIN_JS points it at another build (A/B experiments). */
 export const MAIN_JS = process.env.BENCH_MAIN_JS ? path.resolve(process.env.BENCH_MAIN_JS) : path.join(PROJECT_ROOT, 'dist/src/main.js');
@@ -58,7 +59,8 @@ export class ProvisioProcess {
 
   constructor(readonly role: 'serve' | 'engine', args: string[], opts: ProcessOptions) {
     const out = fs.openSync(opts.logFile, 'a');
-    const flags = [...(opts.nodeFlags ?? [])];
+    // The V8 flags the product runs with (npm start, the provisio bin, the Dockerfile).
+    const flags = withNodeFlags([...(opts.nodeFlags ?? [])]);
     if (opts.cpuProfileDir) {
       const dir = path.join(opts.cpuProfileDir, role);
       fs.mkdirSync(dir, { recursive: true });

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rootLogger } from '../common/logging/logger';
+import { withNodeFlags } from './node-flags';
 
 interface Slot {
   index: number;
@@ -44,7 +45,7 @@ export class Supervisor {
   private spawn(slot: Slot) {
     if (this.stopping) return;
     slot.startedAt = Date.now();
-    const child = spawn(process.execPath, [...process.execArgv, this.opts.script, ...this.opts.args], {
+    const child = spawn(process.execPath, [...withNodeFlags(process.execArgv), this.opts.script, ...this.opts.args], {
       env: { ...this.opts.env, PROVISIO_ENGINE_SLOT: String(slot.index) },
       // Own process group: a terminal Ctrl-C reaches the supervisor, which then stops engines in order.
       detached: true,
