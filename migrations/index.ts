@@ -6,6 +6,8 @@ import { ProvisioningRuns1764057603000 } from './1764057603000-ProvisioningRuns'
 import { LabPlatform1764057604000 } from './1764057604000-LabPlatform';
 import { Orders1764057605000 } from './1764057605000-Orders';
 import { AuditCheckpoints1764057606000 } from './1764057606000-AuditCheckpoints';
+import { IdentityChangeNotifications1764057607000 } from './1764057607000-IdentityChangeNotifications';
+import { LabFaultVersion1764057608000 } from './1764057608000-LabFaultVersion';
 
 /** Every migration, in order. Add new ones at the end. */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   LabPlatform1764057604000,
   Orders1764057605000,
   AuditCheckpoints1764057606000,
+  LabFaultVersion1764057608000,
 ];

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
+import { PgListener } from './database/pg-listener';
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
@@ -17,8 +18,8 @@ export class CoreModule {
   static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: AppConfig, useValue: config }, { provide: DataSource, useValue: dataSource }, DataSourceCloser],
-      exports: [AppConfig, DataSource],
+      providers: [{ provide: AppConfig, useValue: config }, { provide: DataSource, useValue: dataSource }, DataSourceCloser, PgListener],
+      exports: [AppConfig, DataSource, PgListener],
     };
   }
 }

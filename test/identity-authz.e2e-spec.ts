@@ -1,3 +1,4 @@
+import { PrincipalCache } from '../src/identity/principal-cache';
 import { startTestApp, type TestApp } from './helpers/app';
 import { buildWorld, type World } from './helpers/identity';
 import { listRoutes } from './helpers/routes';
@@ -281,6 +282,8 @@ describe('identity authorization matrix', () => {
     it('refuses an expired token', async () => {
       const created = await t.post('/v1/tokens', {}, { token: w.c1.admin.token });
       await t.pool.query(`UPDATE tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [created.body.id]);
+      // Out-of-band SQL: the trigger's notification reaches the cache asynchronously; don't race it.
+      t.app.get(PrincipalCache).clear();
       const res = await t.get('/v1/me', { token: created.body.token });
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('TOKEN_EXPIRED');
@@ -303,6 +306,8 @@ describe('identity authorization matrix', () => {
       const tok = await t.post(`/v1/delegations/${d.body.id}/tokens`, {}, { token: w.r1.admin.token });
       expect((await t.get('/v1/me', { token: tok.body.token })).status).toBe(200);
       await t.pool.query(`UPDATE delegations SET ends_at = now() - interval '1 second' WHERE id = $1`, [d.body.id]);
+      // Out-of-band SQL: the trigger's notification reaches the cache asynchronously; don't race it.
+      t.app.get(PrincipalCache).clear();
       const res = await t.get('/v1/me', { token: tok.body.token });
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('TOKEN_EXPIRED');

@@ -10,6 +10,7 @@ import { parseDuration } from '../config/duration';
 import { inTransaction, queryRows } from '../database/sql';
 import { Where } from '../database/where';
 import { AccessService } from './access.service';
+import { PrincipalCache } from './principal-cache';
 import type { CreateDelegationRequest, DelegationListQuery } from './dto/identity.dto';
 import { type DelegationView, delegationView, effectiveDelegationStatus } from './identity.views';
 import { DELEGABLE_ROLES } from './permissions';
@@ -27,7 +28,17 @@ export class DelegationsService {
     private readonly ds: DataSource,
     private readonly config: AppConfig,
     private readonly access: AccessService,
+    private readonly cache: PrincipalCache,
   ) {}
+
+  /** Rights may have shrunk: this process forgets its cached principals once the change is done. */
+  private async changed<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.cache.clear();
+    }
+  }
 
   async list(p: Principal, q: DelegationListQuery): Promise<Page<DelegationView>> {
     const limit = q.limit ?? 50;
@@ -108,7 +119,7 @@ export class DelegationsService {
    * org_admin, the reseller admin that holds it, or a hoster admin may revoke.
    */
   async revoke(p: Principal, id: string, reason?: string): Promise<DelegationView> {
-    return inTransaction(this.ds, async (sql) => {
+    return this.changed(inTransaction(this.ds, async (sql) => {
       const d = (await sql.query(`${SELECT} WHERE d.id = $1 FOR UPDATE OF d`, [id])).rows[0];
       const customerAdmin = d && !p.delegationId && p.roles.includes('org_admin') && p.userOrgId === d.customer_org_id;
       const resellerAdmin = d && !p.delegationId && p.roles.includes('reseller_admin') && p.userOrgId === d.reseller_org_id;
@@ -131,7 +142,7 @@ export class DelegationsService {
         details: { reason: reason ?? null, tokensRevoked: tokens.rowCount, previousStatus: status },
       });
       return delegationView(row);
-    });
+    }));
   }
 }
 

@@ -6,6 +6,7 @@ import { AuthenticationService } from './authentication.service';
 import { DelegationsService } from './delegations.service';
 import { DelegationsController, MeController, OrganizationsController, TokensController, UsersController } from './identity.controllers';
 import { OrganizationsService } from './organizations.service';
+import { PrincipalCache } from './principal-cache';
 import { TokensService } from './tokens.service';
 import { UsersService } from './users.service';
 
@@ -13,7 +14,7 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   controllers: [MeController, TokensController, OrganizationsController, UsersController, DelegationsController],
-  providers: [AuthenticationService, AccessService, OrganizationsService, UsersService, TokensService, DelegationsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [PrincipalCache, AuthenticationService, AccessService, OrganizationsService, UsersService, TokensService, DelegationsService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AccessService, AuthenticationService],
 })
 export class IdentityModule {}

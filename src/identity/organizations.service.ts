@@ -10,6 +10,7 @@ import { parseDuration } from '../config/duration';
 import { inTransaction, type Sql, queryRows } from '../database/sql';
 import { Where } from '../database/where';
 import { AccessService } from './access.service';
+import { PrincipalCache } from './principal-cache';
 import type { CreateOrganizationRequest, OrganizationListQuery, UpdateOrganizationRequest } from './dto/identity.dto';
 import { type CreatedTokenView, type OrganizationView, type UserView, organizationView, userView } from './identity.views';
 import { type Role } from './permissions';
@@ -38,7 +39,17 @@ export class OrganizationsService {
     private readonly ds: DataSource,
     private readonly config: AppConfig,
     private readonly access: AccessService,
+    private readonly cache: PrincipalCache,
   ) {}
+
+  /** Rights may have shrunk: this process forgets its cached principals once the change is done. */
+  private async changed<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.cache.clear();
+    }
+  }
 
   async list(p: Principal, q: OrganizationListQuery): Promise<Page<OrganizationView>> {
     const limit = q.limit ?? 50;
@@ -174,7 +185,7 @@ export class OrganizationsService {
     const org = await this.access.requireOrganization(p, 'organizations.suspend', id);
     if (org.kind === 'hoster') throw new ProblemError('CONFLICT', 'The hoster organization cannot be suspended');
     if (org.id === p.userOrgId) throw new ProblemError('CONFLICT', 'You cannot suspend your own organization');
-    return inTransaction(this.ds, async (sql) => {
+    return this.changed(inTransaction(this.ds, async (sql) => {
       const before = (await sql.query(`SELECT * FROM organizations WHERE id = $1 FOR UPDATE`, [id])).rows[0];
       if ((before.status === 'suspended') === suspended) return organizationView(before);
       const after = (
@@ -194,7 +205,7 @@ export class OrganizationsService {
         details: { reason: reason ?? null },
       });
       return organizationView(after);
-    });
+    }));
   }
 }
 

@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { formatDuration, parseDuration } from '../config/duration';
 import { inTransaction, type Sql, queryRows } from '../database/sql';
 import { AccessService } from './access.service';
+import { PrincipalCache } from './principal-cache';
 import { type CreatedTokenView, type TokenView, effectiveDelegationStatus, loadUser, tokenView } from './identity.views';
 import { bestRank, DELEGABLE_ROLES, type Role } from './permissions';
 import { auditActorOf, type Principal } from './principal';
@@ -44,7 +45,17 @@ export class TokensService {
     private readonly ds: DataSource,
     private readonly config: AppConfig,
     private readonly access: AccessService,
+    private readonly cache: PrincipalCache,
   ) {}
+
+  /** Rights may have shrunk: this process forgets its cached principals once the change is done. */
+  private async changed<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.cache.clear();
+    }
+  }
 
   lifetime(expiresIn: string | undefined, fallbackMs: number, maxMs: number): number {
     const ms = expiresIn === undefined ? fallbackMs : parseDuration(expiresIn);
@@ -114,7 +125,7 @@ export class TokensService {
 
   /** Revoke: your own token, or a token of a user below you in your scope. Effective at once. */
   async revoke(p: Principal, tokenId: string): Promise<TokenView> {
-    return inTransaction(this.ds, async (sql) => {
+    return this.changed(inTransaction(this.ds, async (sql) => {
       const r = await sql.query(`SELECT * FROM tokens WHERE id = $1 FOR UPDATE`, [tokenId]);
       const token = r.rows[0];
       if (!token) throw new ProblemError('NOT_FOUND', `Token ${tokenId} not found`);
@@ -138,7 +149,7 @@ export class TokensService {
         details: { owner: token.user_id, delegationId: token.delegation_id },
       });
       return tokenView(u.rows[0]);
-    });
+    }));
   }
 
   /**

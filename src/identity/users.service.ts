@@ -5,6 +5,7 @@ import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, type PageQuery, toPage } from '../common/pagination/cursor';
 import { inTransaction, type Sql, sqlOf, queryRows } from '../database/sql';
 import { AccessService } from './access.service';
+import { PrincipalCache } from './principal-cache';
 import type { CreateUserRequest, UpdateUserRequest } from './dto/identity.dto';
 import { loadUser, USER_SELECT, type UserView, userView } from './identity.views';
 import { insertUser, parseIfMatch } from './organizations.service';
@@ -16,7 +17,17 @@ export class UsersService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: AccessService,
+    private readonly cache: PrincipalCache,
   ) {}
+
+  /** Rights may have shrunk: this process forgets its cached principals once the change is done. */
+  private async changed<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.cache.clear();
+    }
+  }
 
   async list(p: Principal, orgId: string, q: PageQuery): Promise<Page<UserView>> {
     await this.access.requireOrganization(p, 'users.read', orgId);
@@ -83,7 +94,7 @@ export class UsersService {
 
   async update(p: Principal, userId: string, body: UpdateUserRequest, ifMatch?: string): Promise<UserView> {
     const expected = parseIfMatch(ifMatch);
-    return inTransaction(this.ds, async (sql) => {
+    return this.changed(inTransaction(this.ds, async (sql) => {
       const user = await this.target(sql, p, userId, 'users.write', true);
       const self = user.id === p.userId;
       if (self && !p.permissions.has('profile.write')) throw new ProblemError('FORBIDDEN', 'Your roles do not let you change your profile');
@@ -105,12 +116,12 @@ export class UsersService {
         details: { before: userView(user), after: userView(after) },
       });
       return userView(after);
-    });
+    }));
   }
 
   /** Soft delete: the row stays for the audit trail; its tokens are revoked at once. */
   async remove(p: Principal, userId: string): Promise<void> {
-    await inTransaction(this.ds, async (sql) => {
+    await this.changed(inTransaction(this.ds, async (sql) => {
       const user = await this.target(sql, p, userId, 'users.delete', true);
       if (user.id === p.userId) throw new ProblemError('FORBIDDEN', 'You cannot delete yourself');
       this.requireBelow(p, user, 'delete');
@@ -125,11 +136,11 @@ export class UsersService {
         organizationPath: user.org_path,
         details: { before: userView(user), tokensRevoked: revoked.rowCount },
       });
-    });
+    }));
   }
 
   async addRole(p: Principal, userId: string, role: Role): Promise<UserView> {
-    return inTransaction(this.ds, async (sql) => {
+    return this.changed(inTransaction(this.ds, async (sql) => {
       const user = await this.target(sql, p, userId, 'roles.assign', true);
       if (user.id === p.userId) throw new ProblemError('ROLE_NOT_GRANTABLE', 'You cannot change your own roles');
       this.requireBelow(p, user, 'change the roles of');
@@ -146,11 +157,11 @@ export class UsersService {
         });
       }
       return userView(await loadUser(sql, userId));
-    });
+    }));
   }
 
   async removeRole(p: Principal, userId: string, role: Role): Promise<UserView> {
-    return inTransaction(this.ds, async (sql) => {
+    return this.changed(inTransaction(this.ds, async (sql) => {
       const user = await this.target(sql, p, userId, 'roles.assign', true);
       if (user.id === p.userId) throw new ProblemError('ROLE_NOT_GRANTABLE', 'You cannot change your own roles');
       this.requireBelow(p, user, 'change the roles of');
@@ -167,7 +178,7 @@ export class UsersService {
         });
       }
       return userView(await loadUser(sql, userId));
-    });
+    }));
   }
 }
 

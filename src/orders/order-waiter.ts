@@ -1,50 +1,35 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { rootLogger } from '../common/logging/logger';
+import { PgListener } from '../database/pg-listener';
 import { ORDERS_CHANNEL } from './order-run-hooks';
 
 type Waiter = () => void;
 
 /**
- * Wakes `?wait=` long polls the moment an order changes: one LISTEN connection per API process
- * (lazily opened, reconnected on loss), plus a polling fallback in the caller so a lost
+ * Wakes `?wait=` long polls the moment an order changes (NOTIFY from the run hooks, on the
+ * process's shared LISTEN connection), plus a polling fallback in the caller so a lost
  * notification only delays an answer.
  */
 @Injectable()
-export class OrderWaiter implements OnApplicationShutdown {
+export class OrderWaiter {
   private readonly waiters = new Map<string, Set<Waiter>>();
-  private client?: Client;
-  private connecting?: Promise<void>;
-  private closed = false;
+  private subscribed?: Promise<void>;
   private readonly log = rootLogger().child({ component: 'order-waiter' });
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly listener: PgListener) {}
 
-  private async connect(): Promise<void> {
-    if (this.client || this.closed) return;
-    this.connecting ??= (async () => {
-      const opts = (this.ds.driver as any).options;
-      const client = new Client({ connectionString: opts.url, application_name: 'provisio-api-listen' });
-      client.on('notification', (msg) => {
-        const set = msg.payload ? this.waiters.get(msg.payload) : undefined;
-        if (set) for (const w of [...set]) w();
-      });
-      client.on('error', (err) => {
-        this.log.warn({ err }, 'order notification connection lost');
-        this.client = undefined;
-        client.end().catch(() => undefined);
-      });
-      await client.connect();
-      await client.query(`LISTEN ${ORDERS_CHANNEL}`);
-      this.client = client;
-    })().finally(() => (this.connecting = undefined));
-    return this.connecting;
-  }
-
-  /** Opens the LISTEN connection if needed (failures leave callers polling). */
+  /** Subscribes (once) to order notifications; failures leave callers polling. */
   async ready(): Promise<void> {
-    await this.connect().catch((err) => this.log.warn({ err }, 'cannot listen for order notifications; polling'));
+    this.subscribed ??= this.listener
+      .listen(ORDERS_CHANNEL, (orderId) => {
+        const set = this.waiters.get(orderId);
+        if (set) for (const w of [...set]) w();
+      })
+      .catch((err) => {
+        this.subscribed = undefined;
+        this.log.warn({ err }, 'cannot listen for order notifications; polling');
+      });
+    await this.subscribed;
   }
 
   /**
@@ -66,11 +51,5 @@ export class OrderWaiter implements OnApplicationShutdown {
       set.add(done);
     });
     return { promise, cancel: () => done() };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.closed = true;
-    for (const set of this.waiters.values()) for (const w of [...set]) w();
-    await this.client?.end().catch(() => undefined);
   }
 }

@@ -1,0 +1,77 @@
+import { PrincipalCache, PRINCIPAL_CACHE_MS } from '../src/identity/principal-cache';
+import { startTestApp, type TestApp } from './helpers/app';
+import { buildWorld, type World } from './helpers/identity';
+
+/**
+ * Two API processes on one database: each caches resolved tokens for at most 5 s, and a change
+ * made through either (or behind both, in SQL) reaches the other through NOTIFY.
+ */
+describe('token resolution cache across API processes', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    a = await startTestApp();
+    b = await startTestApp({ db: a.db });
+    w = await buildWorld(a);
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  async function until401(app: TestApp, token: string): Promise<{ status: number; code: string }> {
+    const deadline = Date.now() + PRINCIPAL_CACHE_MS + 2_000;
+    for (;;) {
+      const res = await app.get('/v1/me', { token });
+      if (res.status === 401 || res.status === 403 || Date.now() > deadline) return { status: res.status, code: res.body.code };
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  it('a token revoked in one process stops working in the other', async () => {
+    const created = await a.post('/v1/tokens', { name: 'cached' }, { token: w.c1.admin.token });
+    expect((await b.get('/v1/me', { token: created.body.token })).status).toBe(200);
+    expect((await b.get('/v1/me', { token: created.body.token })).status).toBe(200);
+    expect((await a.request('DELETE', `/v1/tokens/${created.body.id}`, { token: w.c1.admin.token })).status).toBe(200);
+    // In the process that revoked it: at once.
+    expect((await a.get('/v1/me', { token: created.body.token })).status).toBe(401);
+    // In the other: as soon as the notification arrives, and never later than the 5 s bound.
+    expect(await until401(b, created.body.token)).toEqual({ status: 401, code: 'TOKEN_REVOKED' });
+  });
+
+  it('a delegation revoked by the customer ends its delegated tokens everywhere', async () => {
+    const d = await a.post('/v1/delegations', { customerId: w.c2.orgId, roles: ['org_csr'], duration: '1d' }, { token: w.r1.admin.token });
+    await a.post(`/v1/delegations/${d.body.id}/approve`, {}, { token: w.c2.admin.token });
+    const tok = await a.post(`/v1/delegations/${d.body.id}/tokens`, {}, { token: w.r1.admin.token });
+    expect((await b.get('/v1/me', { token: tok.body.token })).status).toBe(200);
+    expect((await a.post(`/v1/delegations/${d.body.id}/revoke`, { reason: 'done' }, { token: w.c2.admin.token })).status).toBe(200);
+    expect(await until401(b, tok.body.token)).toEqual({ status: 401, code: 'TOKEN_REVOKED' });
+  });
+
+  it('a change made in SQL, behind every process, reaches the caches too', async () => {
+    const created = await a.post('/v1/tokens', { name: 'sql' }, { token: w.c1.admin.token });
+    expect((await b.get('/v1/me', { token: created.body.token })).status).toBe(200);
+    await a.pool.query(`UPDATE tokens SET revoked_at = now() WHERE id = $1`, [created.body.id]);
+    expect(await until401(b, created.body.token)).toEqual({ status: 401, code: 'TOKEN_REVOKED' });
+    expect(await until401(a, created.body.token)).toEqual({ status: 401, code: 'TOKEN_REVOKED' });
+  });
+
+  it('an organization suspended in one process locks its users out of the other', async () => {
+    expect((await b.get('/v1/me', { token: w.c2.admin.token })).status).toBe(200);
+    expect((await a.post(`/v1/organizations/${w.c2.orgId}/suspend`, { reason: 'unpaid' }, { token: w.hoster.admin.token })).status).toBe(200);
+    expect(await until401(b, w.c2.admin.token)).toEqual({ status: 403, code: 'ORGANIZATION_SUSPENDED' });
+    await a.post(`/v1/organizations/${w.c2.orgId}/resume`, {}, { token: w.hoster.admin.token });
+  });
+
+  it('never keeps an entry past the 5 s bound', () => {
+    const cache = b.app.get(PrincipalCache);
+    const p: any = { tokenId: 'tok_x' };
+    cache.set('h', p, Number.POSITIVE_INFINITY, 1_000);
+    expect(cache.get('h', 1_000 + PRINCIPAL_CACHE_MS - 1)).toBe(p);
+    expect(cache.get('h', 1_000 + PRINCIPAL_CACHE_MS)).toBeUndefined();
+    cache.set('h', p, 2_000, 1_000);
+    expect(cache.get('h', 2_000)).toBeUndefined();
+  });
+});
