@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { newId } from '../src/common/ids';
-import { labInventory, readLabFaults, replaceLabFaults, resetLabFaults } from '../src/provisioning/providers/lab';
+import { createLabProvider, labInventory, readLabFaults, replaceLabFaults, resetLabFaults } from '../src/provisioning/providers/lab';
 import { customer, type LabHarness, startLab } from './lab-harness';
 
 /** Fault injection: shared through the database, exact rule counts under concurrency, crashes after commit. */
@@ -142,6 +142,81 @@ describe('lab fault injection', () => {
     expect({ ...exit, stderr }).toMatchObject({ code: null, signal: 'SIGKILL' });
     expect((await labInventory(lab.sql, c.organization.id)).zones).toBe(1);
     expect((await readLabFaults(lab.sql)).rules[0].remaining).toBe(0);
+  });
+
+  describe('cached configuration (no probe statement while nothing is injected)', () => {
+    /** A second provider on the same database, as another process would have, counting its probes. */
+    function otherProcess() {
+      let probes = 0;
+      const pool = new Proxy(lab.pool, {
+        get(target, prop, receiver) {
+          if (prop === 'query') {
+            return (q: any, ...rest: any[]) => {
+              if (typeof q === 'object' && q?.name?.startsWith('lab_fault_probe')) probes++;
+              return (target.query as any)(q, ...rest);
+            };
+          }
+          const v = Reflect.get(target, prop, receiver);
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+      const provider = createLabProvider(pool as typeof lab.pool);
+      const proc = (id: string) => provider.procedures.find((p) => `${p.namespace}.${p.name}` === id)!;
+      return {
+        probes: () => probes,
+        exec: (id: string, raw: Record<string, unknown>, r = run()) => proc(id).execute(proc(id).parseInput(raw), lab.ctx(r)),
+        rollback: (id: string, raw: Record<string, unknown>, r = run()) => proc(id).rollback!(proc(id).parseInput(raw), undefined, lab.ctx(r)),
+      };
+    }
+
+    it('probes once, then calls run without a probe until the configuration changes', async () => {
+      const other = otherProcess();
+      const c = customer(newId('org'), 'cached.example');
+      await other.exec('DNS.CreateZone', c.zone);
+      expect(other.probes()).toBe(1);
+      await other.exec('DNS.AddRecord', c.record('www', 'A', '192.0.2.1'));
+      await other.exec('DNS.AddRecord', c.record('www', 'A', '192.0.2.2'));
+      expect(other.probes()).toBe(1);
+      expect((await labInventory(lab.sql, c.organization.id)).records).toBe(2);
+    });
+
+    it('applies a change made elsewhere to the very next call (single statement, transaction, read)', async () => {
+      const other = otherProcess();
+      const c = customer(newId('org'), 'guarded.example');
+      const r = run();
+      await other.exec('Directory.CreateOrganization', c.ou, r);
+      await other.exec('Directory.CreateUser', c.user('ann'), r);
+      // Changed by "another process" (the cache of `other` still holds the old version).
+      await replaceLabFaults(lab.sql, { ...none, transientErrorRate: 1, rules: [] });
+      expect(await outcome(other.exec('Directory.CreateUser', c.user('bob'), r))).toBe('LAB_TRANSIENT');
+      expect(await outcome(other.exec('Directory.DeleteUser', c.user('ann'), r))).toBe('LAB_TRANSIENT');
+      expect(await outcome(other.exec('Directory.GetUser', c.user('ann'), r))).toBe('LAB_TRANSIENT');
+      expect((await labInventory(lab.sql, c.organization.id)).users).toBe(1);
+      await replaceLabFaults(lab.sql, { ...none, rules: [{ procedure: 'Directory.DeleteUser', effect: 'permanent', times: 1 }] });
+      expect(await outcome(other.exec('Directory.CreateUser', c.user('bob'), r))).toBe('ok');
+      expect(await outcome(other.exec('Directory.DeleteUser', c.user('ann'), r))).toBe('LAB_PERMANENT');
+      expect(await outcome(other.exec('Directory.DeleteUser', c.user('ann'), r))).toBe('ok');
+      expect((await labInventory(lab.sql, c.organization.id)).users).toBe(1);
+      // Rollbacks (a tombstone restore in a transaction) are guarded the same way.
+      await replaceLabFaults(lab.sql, { ...none, rules: [{ procedure: 'Directory.DeleteUser', phase: 'rollback', effect: 'transient', times: 1 }] });
+      expect(await outcome(other.rollback('Directory.DeleteUser', c.user('ann'), r))).toBe('LAB_TRANSIENT');
+      expect(await outcome(other.rollback('Directory.DeleteUser', c.user('ann'), r))).toBe('ok');
+      expect((await labInventory(lab.sql, c.organization.id)).users).toBe(2);
+    });
+
+    it('draws each call once: a rate of 0.5 fails about half the calls on the cached path too', async () => {
+      const other = otherProcess();
+      const c = customer(newId('org'), 'half.example');
+      await other.exec('DNS.CreateZone', c.zone);
+      await replaceLabFaults(lab.sql, { ...none, transientErrorRate: 0.5, rules: [] });
+      const results: string[] = [];
+      for (let i = 0; i < 200; i++) results.push(await outcome(other.exec('DNS.AddRecord', c.record(`h${i}`, 'A', '192.0.2.1'))));
+      const failed = results.filter((x) => x === 'LAB_TRANSIENT').length;
+      // Binomial(200, 0.5): outside 60..140 has probability < 1e-8; a double draw would give ~150.
+      expect(failed).toBeGreaterThan(60);
+      expect(failed).toBeLessThan(140);
+      expect(results.filter((x) => x === 'ok')).toHaveLength(200 - failed);
+    });
   });
 
   it('resets to a well-behaved lab', async () => {

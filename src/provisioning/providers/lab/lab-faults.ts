@@ -2,18 +2,27 @@ import type { Pool } from 'pg';
 import type { Sql } from '../../../database/sql';
 import { rootLogger } from '../../../common/logging/logger';
 import { labFailure } from './lab-failures';
+import { FaultConfigChanged, type LabStore } from './lab-store';
 
 /**
  * Fault injection, configured at run time and shared by every process through the database
  * (`lab.fault_settings`, `lab.fault_rules`), so a test or an operator can make the engines — in
  * other processes — misbehave on command.
  *
- * Cost per lab call: exactly one statement, no cache. It atomically consumes a matching rule
- * (one conditional `UPDATE … RETURNING` on a partial index holding only rules that can still fire)
- * and returns the global settings with it. Because nothing is cached, a `PUT /v1/lab/faults`
- * takes effect on the very next call in every process, and a rule for n calls fires exactly n
- * times however many engines race for it (the row lock serializes the decrements; the
- * `remaining > 0` recheck after the wait stops the n+1-th).
+ * Cost per lab call: **no statement of its own** while nothing is injected. Each process caches
+ * the configuration with its version (`lab.fault_settings.version`, bumped by every replacement);
+ * a call the cached configuration leaves alone (no latency, no rule for its procedure and phase,
+ * the random draws below the error rates) runs at once, and its first statement carries a guard
+ * that aborts the statement when the version moved on (`LabStore.guarded`). An aborted call did
+ * nothing and is admitted again through the probe below. So a `PUT /v1/lab/faults` still takes
+ * effect on the very next call in every process: no call commits anything against a
+ * configuration older than the one its first statement sees.
+ *
+ * Every other call first runs the probe: one statement that atomically consumes a matching rule
+ * (a conditional `UPDATE … RETURNING` on a partial index holding only rules that can still fire)
+ * and returns the settings and the version with it. A rule for n calls fires exactly n times
+ * however many engines race for it (the row lock serializes the decrements; the `remaining > 0`
+ * recheck after the wait stops the n+1-th).
  *
  * Injected errors strike *before* the lab write (the platform refused the call; nothing happened).
  * The `exit` effect strikes *after* the write committed and before the call returns: the worst
@@ -87,8 +96,9 @@ export async function readLabFaults(sql: Sql): Promise<LabFaultConfigView> {
 
 /** Replaces the whole fault configuration (in the caller's transaction). */
 export async function replaceLabFaults(sql: Sql, config: LabFaultConfig): Promise<void> {
+  // The version bump is what makes every process's cached configuration stale (see above).
   await sql.query(
-    `UPDATE lab.fault_settings SET latency_ms = $1, jitter_ms = $2, transient_rate = $3, permanent_rate = $4, updated_at = now() WHERE id = 1`,
+    `UPDATE lab.fault_settings SET latency_ms = $1, jitter_ms = $2, transient_rate = $3, permanent_rate = $4, version = version + 1, updated_at = now() WHERE id = 1`,
     [config.latencyMs, config.jitterMs, config.transientErrorRate, config.permanentErrorRate],
   );
   await sql.query(`DELETE FROM lab.fault_rules`);
@@ -117,9 +127,36 @@ const PROBE = `
              FOR UPDATE) pick
      WHERE r.id = pick.id AND r.remaining > 0
     RETURNING r.id, r.effect)
-  SELECT s.latency_ms, s.jitter_ms, s.transient_rate, s.permanent_rate, hit.id AS rule_id, hit.effect
+  SELECT s.version::text AS version, s.latency_ms, s.jitter_ms, s.transient_rate, s.permanent_rate, hit.id AS rule_id, hit.effect,
+         ARRAY(SELECT DISTINCT procedure || ' ' || phase FROM lab.fault_rules WHERE remaining > 0) AS rule_keys
     FROM lab.fault_settings s LEFT JOIN hit ON true
    WHERE s.id = 1`;
+
+/** The configuration as a process last saw it. */
+interface CachedConfig {
+  version: string;
+  /** Numeric form of the version, to keep the newest of concurrent probes. */
+  order: bigint;
+  latencyMs: number;
+  jitterMs: number;
+  transientRate: number;
+  permanentRate: number;
+  /** `procedure phase` of every rule that could still fire when it was read. */
+  ruleKeys: Set<string>;
+}
+
+/** One call's random draws, each made at most once whichever path admits the call. */
+class Draws {
+  private t?: number;
+  private p?: number;
+  constructor(private readonly random: () => number) {}
+  get transient(): number {
+    return (this.t ??= this.random());
+  }
+  get permanent(): number {
+    return (this.p ??= this.random());
+  }
+}
 
 export interface FaultInjectorOptions {
   random?: () => number;
@@ -142,6 +179,7 @@ export class FaultInjector {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly exitProcess: () => void;
   private readonly isEngine: () => boolean;
+  private cached: CachedConfig | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -154,19 +192,59 @@ export class FaultInjector {
   }
 
   /**
-   * Called before every lab call: applies latency, throws injected errors, and returns a pending
+   * Runs one lab call under fault injection: `call` gets the store to use (guarded on the fast
+   * path). Injected errors are thrown before the call; an `exit` fault strikes after it returned.
+   */
+  async run<T>(procedure: string, phase: FaultPhase, organizationId: string | null | undefined, store: LabStore, call: (store: LabStore) => Promise<T>): Promise<T> {
+    const draws = new Draws(this.random);
+    const c = this.cached;
+    if (c && this.leavesAlone(c, procedure, phase, draws)) {
+      try {
+        return await call(store.guarded(c.version));
+      } catch (e) {
+        if (!(e instanceof FaultConfigChanged)) throw e;
+        // Nothing of the call happened: admit it again against the current configuration.
+      }
+    }
+    const pending = await this.probe(procedure, phase, organizationId, draws);
+    const result = await call(store);
+    if (pending) this.afterWrite(pending);
+    return result;
+  }
+
+  /** Would this configuration let the call through untouched (with these draws)? */
+  private leavesAlone(c: CachedConfig, procedure: string, phase: FaultPhase, draws: Draws): boolean {
+    if (c.latencyMs > 0 || c.jitterMs > 0 || c.ruleKeys.has(`${procedure} ${phase}`)) return false;
+    if (c.transientRate > 0 && draws.transient < c.transientRate) return false;
+    if (phase === 'execute' && c.permanentRate > 0 && draws.permanent < c.permanentRate) return false;
+    return true;
+  }
+
+  /**
+   * The probe (one statement): applies latency, throws injected errors, and returns a pending
    * `exit` fault the caller must trigger with `afterWrite` once the write has committed.
    */
-  async before(procedure: string, phase: FaultPhase, organizationId: string | null | undefined): Promise<PendingFault | null> {
+  private async probe(procedure: string, phase: FaultPhase, organizationId: string | null | undefined, draws: Draws): Promise<PendingFault | null> {
     let row: any;
     try {
-      const r = await this.pool.query({ name: 'lab_fault_probe', text: PROBE, values: [procedure, phase, organizationId ?? null] });
+      const r = await this.pool.query({ name: 'lab_fault_probe_v2', text: PROBE, values: [procedure, phase, organizationId ?? null] });
       row = r.rows[0];
     } catch (e) {
       // Nothing was written yet (the probe only touches fault rules): the call can simply be retried.
       throw labFailure('LAB_UNAVAILABLE', 'the lab platform store is unavailable; try again', { cause: String((e as Error)?.message ?? e).slice(0, 200) });
     }
     if (!row) return null;
+    const transientRate = Number(row.transient_rate);
+    const permanentRate = Number(row.permanent_rate);
+    this.remember({
+      version: row.version,
+      order: BigInt(row.version),
+      latencyMs: row.latency_ms,
+      jitterMs: row.jitter_ms,
+      transientRate,
+      permanentRate,
+      ruleKeys: new Set<string>(row.rule_keys ?? []),
+    });
     const delay = row.latency_ms + (row.jitter_ms > 0 ? Math.floor(this.random() * (row.jitter_ms + 1)) : 0);
     if (delay > 0) await this.sleep(delay);
     if (row.rule_id !== null && row.rule_id !== undefined) {
@@ -176,15 +254,18 @@ export class FaultInjector {
       if (row.effect === 'permanent') throw labFailure('LAB_PERMANENT', `injected permanent fault in ${procedure}`, { injected: true, ruleId });
       return { ruleId, procedure };
     }
-    const transientRate = Number(row.transient_rate);
-    const permanentRate = Number(row.permanent_rate);
-    if (transientRate > 0 && this.random() < transientRate) {
+    if (transientRate > 0 && draws.transient < transientRate) {
       throw labFailure('LAB_TRANSIENT', `injected transient fault in ${procedure}`, { injected: true });
     }
-    if (phase === 'execute' && permanentRate > 0 && this.random() < permanentRate) {
+    if (phase === 'execute' && permanentRate > 0 && draws.permanent < permanentRate) {
       throw labFailure('LAB_PERMANENT', `injected permanent fault in ${procedure}`, { injected: true });
     }
     return null;
+  }
+
+  /** Keeps the newest configuration seen (probes of concurrent calls may answer out of order). */
+  private remember(c: CachedConfig) {
+    if (!this.cached || c.order >= this.cached.order) this.cached = c;
   }
 
   /**

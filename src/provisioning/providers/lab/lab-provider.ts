@@ -43,18 +43,15 @@ function inputDoc(id: string): Record<string, string> {
 
 /**
  * Wires one spec into a LeafProcedure: fault injection around every call (latency and injected
- * errors before it; a simulated engine crash after its write committed), the store bound in.
+ * errors before it; a simulated engine crash after its write committed), the store bound in (a
+ * guarded one when the call was admitted from the cached fault configuration).
  */
 function wire(spec: LabProcedureSpec, store: LabStore, faults: FaultInjector): LeafProcedure {
   const sig = LEAF_SIGNATURES[spec.id];
   const [namespace, name] = spec.id.split('.');
   const orgOf = (input: unknown, ctxOrg: string | null | undefined) => ctxOrg ?? spec.organization?.(input) ?? null;
-  const guarded = async <T>(phase: FaultPhase, input: unknown, ctxOrg: string | null | undefined, call: () => Promise<T>): Promise<T> => {
-    const pending = await faults.before(spec.id, phase, orgOf(input, ctxOrg));
-    const result = await call();
-    if (pending) faults.afterWrite(pending);
-    return result;
-  };
+  const guarded = <T>(phase: FaultPhase, input: unknown, ctxOrg: string | null | undefined, call: (store: LabStore) => Promise<T>): Promise<T> =>
+    faults.run(spec.id, phase, orgOf(input, ctxOrg), store, call);
   const procedure: LeafProcedure = {
     namespace,
     name,
@@ -64,12 +61,12 @@ function wire(spec: LabProcedureSpec, store: LabStore, faults: FaultInjector): L
     naturalKey: (input) => spec.naturalKey(input),
     retry: sig.kind === 'read' ? READ_RETRY : DEFAULT_RETRY,
     inputDoc: inputDoc(spec.id),
-    execute: (input, ctx) => guarded('execute', input, ctx?.organizationId, () => spec.execute(store, input, ctx)),
+    execute: (input, ctx) => guarded('execute', input, ctx?.organizationId, (s) => spec.execute(s, input, ctx)),
   };
   if (sig.kind === 'write') {
     if (!spec.rollback) throw new Error(`lab write procedure ${spec.id} has no rollback`);
     const rollback = spec.rollback;
-    procedure.rollback = (input, data, ctx) => guarded('rollback', input, ctx?.organizationId, () => rollback(store, input, data, ctx));
+    procedure.rollback = (input, data, ctx) => guarded('rollback', input, ctx?.organizationId, (s) => rollback(s, input, data, ctx));
   }
   return procedure;
 }

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { sqlOfPg } from '../../../database/sql';
 import { ProviderError } from '../provider';
 import { labFailure } from './lab-failures';
 
@@ -89,11 +90,80 @@ export interface LabQuery {
   rows<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
+/**
+ * Thrown by a call's first statement when the fault configuration changed since the version the
+ * call was admitted under (lab-faults.ts): the statement was aborted as a whole, nothing of the
+ * call happened, and the fault injector re-admits it against the current configuration.
+ */
+export class FaultConfigChanged extends Error {
+  constructor() {
+    super('the lab fault configuration changed during the call');
+    this.name = 'FaultConfigChanged';
+  }
+}
+
+const FAULT_CONFIG_CHANGED_SQLSTATE = 'LABFC';
+const GUARDABLE = /^\s*(WITH(\s+RECURSIVE)?\s|SELECT\s|INSERT\s|UPDATE\s|DELETE\s)/i;
+
+/**
+ * The statement with a guard in front: a data-modifying CTE that updates nothing while the fault
+ * configuration is still at `version` ($n) and aborts the whole statement (SQLSTATE LABFC)
+ * otherwise. A data-modifying CTE always runs to completion, so the statement never commits
+ * against a configuration the caller did not see.
+ */
+export function withFaultGuard(text: string, versionParam: number): string | undefined {
+  const m = GUARDABLE.exec(text);
+  if (!m) return undefined;
+  const guard = `__lab_fault_guard AS (UPDATE lab.fault_settings SET version = version WHERE id = 1 AND lab.fault_config_changed(version, $${versionParam}::bigint))`;
+  if (m[2] !== undefined || /^\s*WITH\s/i.test(m[0])) return `${m[0]}${guard}, ${text.slice(m[0].length)}`;
+  return `WITH ${guard} ${text}`;
+}
+
+/**
+ * One statement on a checked-out client, prepared once per connection (named by its text through
+ * `sqlOfPg`). With `guardVersion`, the statement carries the fault configuration guard.
+ */
+async function run(client: PoolClient, text: string, params: unknown[], guardVersion: string | undefined): Promise<any[]> {
+  if (guardVersion !== undefined) {
+    const guarded = withFaultGuard(text, params.length + 1);
+    if (guarded === undefined) throw new FaultConfigChanged(); // cannot guard it: let the injector probe first
+    text = guarded;
+    params = [...params, guardVersion];
+  }
+  try {
+    return (await sqlOfPg(client).query(text, params)).rows;
+  } catch (e) {
+    if ((e as { code?: string })?.code === FAULT_CONFIG_CHANGED_SQLSTATE) throw new FaultConfigChanged();
+    throw e;
+  }
+}
+
 export class LabStore {
-  constructor(readonly pool: Pool) {}
+  /**
+   * `guardVersion`: the fault configuration version this call was admitted under; the call's
+   * first statement checks it (see `guarded`). Undefined: statements run as they are.
+   */
+  private guardVersion: string | undefined;
+
+  constructor(readonly pool: Pool, guardVersion?: string) {
+    this.guardVersion = guardVersion;
+  }
+
+  /** A store for one call whose first statement verifies the fault configuration is still `version`. */
+  guarded(version: string): LabStore {
+    return new LabStore(this.pool, version);
+  }
+
+  /** The guard applies to the first statement of the call only (it admits the whole call). */
+  private takeGuard(): string | undefined {
+    const v = this.guardVersion;
+    this.guardVersion = undefined;
+    return v;
+  }
 
   /** One statement, autocommitted: its own transaction. */
   async rows<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
+    const guard = this.takeGuard();
     let client: PoolClient;
     try {
       client = await this.pool.connect();
@@ -106,8 +176,9 @@ export class LabStore {
     const onError = () => (broken = true);
     client.on('error', onError);
     try {
-      return (await client.query(text, params as any[])).rows as T[];
+      return (await run(client, text, params, guard)) as T[];
     } catch (e) {
+      if (e instanceof FaultConfigChanged) throw e;
       const mapped = labErrorOf(e);
       broken = broken || mapped instanceof LabOutcomeUnknownError;
       throw mapped;
@@ -119,13 +190,20 @@ export class LabStore {
 
   /** Several statements in one transaction of their own. */
   async tx<T>(fn: (q: LabQuery) => Promise<T>): Promise<T> {
+    let guard = this.takeGuard();
     let client: PoolClient;
     try {
       client = await this.pool.connect();
     } catch (e) {
       throw unavailable(e);
     }
-    const q: LabQuery = { rows: async (text, params = []) => (await client.query(text, params as any[])).rows as any[] };
+    const q: LabQuery = {
+      rows: async (text, params = []) => {
+        const g = guard;
+        guard = undefined;
+        return run(client, text, params, g);
+      },
+    };
     let broken = false;
     const onError = () => (broken = true);
     client.on('error', onError);
@@ -140,6 +218,7 @@ export class LabStore {
       } catch {
         broken = true;
       }
+      if (e instanceof FaultConfigChanged) throw e;
       throw labErrorOf(e);
     } finally {
       client.removeListener('error', onError);
