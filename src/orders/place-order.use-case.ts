@@ -114,9 +114,11 @@ export class PlaceOrderUseCase {
         createdBy: p,
       });
       subscription = undefined;
-      const view = await this.reader.view(sql, orderId);
-      const response = { status: 202, body: view, headers: { Location: `/v1/orders/${orderId}` } };
-      await this.keys.complete(sql, claim, response);
+      if (claim.kind === 'claimed') {
+        // The answer a replay will give, stored with the order it describes.
+        const stored = await this.reader.view(sql, orderId);
+        await this.keys.complete(sql, claim, { status: 202, body: stored, headers: { Location: `/v1/orders/${orderId}` } });
+      }
       await appendAuditEvent(sql, actor, {
         action: 'order.placed',
         resourceType: 'order',
