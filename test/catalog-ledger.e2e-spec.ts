@@ -312,6 +312,25 @@ describe('quota ledger', () => {
       expect(events.every((e) => e.details.system === 'engine:eng_test' && e.organization_id === sub.organizationId)).toBe(true);
     });
 
+    it('settles once when the same commit runs 4 times at once (5 orders of one subscription, 20 transactions, no deadlock)', async () => {
+      const sub = await directCustomer();
+      const orders = Array.from({ length: 5 }, () => newId('ord'));
+      for (const o of orders) await tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: o, items: mailbox(1) }));
+      // Each order's commit 4 times (an engine re-executing a step after a takeover), all at once.
+      const results = await Promise.all(orders.flatMap((o) => Array.from({ length: 4 }, () => tx((sql) => commit(sql, o)))));
+      expect(results.filter((r) => r.entries === 1)).toHaveLength(orders.length);
+      expect(results.filter((r) => r.entries === 0)).toHaveLength(orders.length * 3);
+      expect(await counter(sub.id)).toMatchObject({ used: 5, reserved: 0 });
+      // The step's audit event carries the customer and its path (from the settle statement).
+      const c = ctx(newId('run'));
+      const order = newId('ord');
+      await tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: order, items: mailbox(1) }));
+      await run('Plans.CommitQuota', { order: { id: order } }, c);
+      const path = (await t.pool.query(`SELECT path FROM organizations WHERE id = $1`, [sub.organizationId])).rows[0].path;
+      const events = (await t.pool.query(`SELECT organization_id, organization_path FROM audit_events WHERE resource_id = $1 AND action = 'quota.committed'`, [order])).rows;
+      expect(events).toEqual([{ organization_id: sub.organizationId, organization_path: path }]);
+    });
+
     it('moves the subscription through its lifecycle and restores the previous status on rollback', async () => {
       const sub = await directCustomer();
       const input = { subscription: { id: sub.id } };

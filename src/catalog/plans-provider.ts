@@ -3,7 +3,7 @@ import { type AuditActor, appendAuditEvent } from '../audit/audit-writer';
 import { pgTransaction, type Sql } from '../database/sql';
 import { LEAF_SIGNATURES } from '../provisioning/namespaces/leaf-signatures';
 import { DEFAULT_RETRY, type LeafProcedure, type ProcedureContext, type Provider, ProviderError } from '../provisioning/providers/provider';
-import { commit, releaseFreed, type SettleResult, uncommit, unreleaseFreed } from './quota-ledger';
+import { commit, releaseFreed, type SettleOptions, type SettleResult, uncommit, unreleaseFreed } from './quota-ledger';
 import type { SubscriptionStatus } from './subscriptions';
 
 /**
@@ -67,17 +67,25 @@ async function orderOrganization(sql: Sql, orderId: string): Promise<string | nu
   return r.rows[0]?.organization_id ?? null;
 }
 
-/** A ledger step: settle in one transaction and audit it when something moved. */
-function ledgerStep(action: string, settleFn: (sql: Sql, orderId: string) => Promise<SettleResult>) {
+/**
+ * A ledger step: settle in one transaction and audit it when something moved. Three round trips
+ * besides BEGIN/COMMIT would be needed otherwise (lock, settle, the organization's path for the
+ * event); the settle statement does all three (quota-ledger.ts `settle`).
+ */
+function ledgerStep(action: string, settleFn: (sql: Sql, orderId: string, opts: SettleOptions) => Promise<SettleResult>) {
   return async (pool: Pool, orderId: string, ctx: ProcedureContext) => {
     await pgTransaction(pool, async (sql) => {
-      const r = await settleFn(sql, orderId);
+      const r = await settleFn(sql, orderId, { organization: true });
       if (!r.entries) return;
+      const org = r.organization ?? null;
+      const organizationId = ctx.organizationId ?? org?.id ?? (await orderOrganization(sql, orderId));
       await appendAuditEvent(sql, actorOf(ctx), {
         action,
         resourceType: 'order',
         resourceId: orderId,
-        organizationId: ctx.organizationId ?? (await orderOrganization(sql, orderId)),
+        organizationId,
+        // Known from the settle statement when it is the same organization (the usual case).
+        organizationPath: org && org.id === organizationId ? org.path : undefined,
         details: { orderId, runId: ctx.runId, stepSeq: ctx.stepSeq, entries: r.entries, amounts: r.byFeature },
       });
     });

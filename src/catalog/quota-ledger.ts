@@ -39,6 +39,13 @@ export interface LedgerRequest {
 export interface SettleResult {
   entries: number;
   byFeature: Record<string, number>;
+  /** The customer the order's entries belong to, when asked for (`SettleOptions.organization`). */
+  organization?: { id: string; path: string } | null;
+}
+
+export interface SettleOptions {
+  /** Also return the customer organization (id and path) of the order's entries, in the same statement. */
+  organization?: boolean;
 }
 
 interface SubscriptionChain {
@@ -248,18 +255,24 @@ type EntryStatus = 'pending' | 'applied' | 'released' | 'dropped';
 
 /**
  * Moves an order's entries of one kind from one status to another and applies `counterChange`
- * (an SQL assignment list using `a.amount`) to the counters they moved, in one statement after
- * locking those counters in id order. Idempotent: only entries still in `from` move.
+ * (an SQL assignment list using `a.amount`) to the counters they moved, in **one statement**:
+ * it first locks those counters in id order (`locked`, materialized; the `gate` init plan makes
+ * the entries' UPDATE wait for it, so no row is changed before every counter is locked), then
+ * moves the entries and the counters. Idempotent: only entries still in `from` move (a
+ * concurrent settle of the same order that committed meanwhile leaves none: the UPDATE rechecks
+ * the status on the newest row version).
  */
-async function settle(sql: Sql, orderId: string, kind: EntryKind, from: EntryStatus, to: EntryStatus, counterChange: string | null): Promise<SettleResult> {
-  await sql.query(
-    `SELECT id FROM quota_ledger WHERE id IN (SELECT ledger_id FROM quota_entries WHERE order_id = $1 AND kind = $2 AND status = $3) ORDER BY id FOR UPDATE`,
-    [orderId, kind, from],
-  );
-  const r = await sql.query<{ entries: number; by_feature: Record<string, string> | null }>(
-    `WITH e AS (
+async function settle(sql: Sql, orderId: string, kind: EntryKind, from: EntryStatus, to: EntryStatus, counterChange: string | null, opts: SettleOptions = {}): Promise<SettleResult> {
+  const r = await sql.query<{ entries: number; by_feature: Record<string, string> | null; organization?: { id: string; path: string } | null }>(
+    `WITH locked AS MATERIALIZED (
+       SELECT id FROM quota_ledger
+        WHERE id IN (SELECT ledger_id FROM quota_entries WHERE order_id = $1 AND kind = $2 AND status = $3)
+        ORDER BY id FOR UPDATE
+     ),
+     gate AS MATERIALIZED (SELECT count(*) AS n FROM locked),
+     e AS (
        UPDATE quota_entries SET status = $4, settled_at = CASE WHEN $4 = 'pending' THEN NULL ELSE now() END
-        WHERE order_id = $1 AND kind = $2 AND status = $3
+        WHERE order_id = $1 AND kind = $2 AND status = $3 AND (SELECT n FROM gate) >= 0
        RETURNING ledger_id, feature, amount, subscription_id
      ),
      a AS (SELECT ledger_id, sum(amount)::bigint AS amount FROM e GROUP BY ledger_id)
@@ -267,28 +280,35 @@ async function settle(sql: Sql, orderId: string, kind: EntryKind, from: EntrySta
      SELECT (SELECT count(*) FROM e)::int AS entries,
             (SELECT json_object_agg(feature, amount) FROM (
                SELECT e.feature, sum(e.amount) AS amount FROM e JOIN quota_ledger l ON l.id = e.ledger_id
-                WHERE l.subscription_id IS NOT NULL GROUP BY e.feature) f) AS by_feature`,
+                WHERE l.subscription_id IS NOT NULL GROUP BY e.feature) f) AS by_feature
+            ${
+              opts.organization
+                ? `, (SELECT json_build_object('id', o.id, 'path', o.path)
+                      FROM quota_entries q JOIN subscriptions s ON s.id = q.subscription_id JOIN organizations o ON o.id = s.organization_id
+                     WHERE q.order_id = $1 LIMIT 1) AS organization`
+                : ''
+            }`,
     [orderId, kind, from, to],
   );
   const row = r.rows[0];
   const byFeature: Record<string, number> = {};
   for (const [k, v] of Object.entries(row.by_feature ?? {})) byFeature[k] = Number(v);
-  return { entries: row.entries, byFeature };
+  return { entries: row.entries, byFeature, ...(opts.organization ? { organization: row.organization ?? null } : {}) };
 }
 
 /** Plans.CommitQuota: the order's pending reservations become usage. */
-export function commit(sql: Sql, orderId: string): Promise<SettleResult> {
-  return settle(sql, orderId, 'reserve', 'pending', 'applied', 'reserved = l.reserved - a.amount, used = l.used + a.amount');
+export function commit(sql: Sql, orderId: string, opts?: SettleOptions): Promise<SettleResult> {
+  return settle(sql, orderId, 'reserve', 'pending', 'applied', 'reserved = l.reserved - a.amount, used = l.used + a.amount', opts);
 }
 
 /** Rollback of CommitQuota: the usage the order committed becomes a pending reservation again. */
-export function uncommit(sql: Sql, orderId: string): Promise<SettleResult> {
-  return settle(sql, orderId, 'reserve', 'applied', 'pending', 'reserved = l.reserved + a.amount, used = l.used - a.amount');
+export function uncommit(sql: Sql, orderId: string, opts?: SettleOptions): Promise<SettleResult> {
+  return settle(sql, orderId, 'reserve', 'applied', 'pending', 'reserved = l.reserved + a.amount, used = l.used - a.amount', opts);
 }
 
 /** Plans.ReleaseQuota: usage the order scheduled to free (removals that completed) is freed. */
-export function releaseFreed(sql: Sql, orderId: string): Promise<SettleResult> {
-  return settle(sql, orderId, 'free', 'pending', 'applied', 'used = l.used - a.amount, freeing = l.freeing - a.amount');
+export function releaseFreed(sql: Sql, orderId: string, opts?: SettleOptions): Promise<SettleResult> {
+  return settle(sql, orderId, 'free', 'pending', 'applied', 'used = l.used - a.amount, freeing = l.freeing - a.amount', opts);
 }
 
 /**
@@ -296,8 +316,8 @@ export function releaseFreed(sql: Sql, orderId: string): Promise<SettleResult> {
  * leave a counter above its limit if the capacity was taken meanwhile: the objects exist, so the
  * ledger says so; new reservations are refused until usage drops.
  */
-export function unreleaseFreed(sql: Sql, orderId: string): Promise<SettleResult> {
-  return settle(sql, orderId, 'free', 'applied', 'pending', 'used = l.used + a.amount, freeing = l.freeing + a.amount');
+export function unreleaseFreed(sql: Sql, orderId: string, opts?: SettleOptions): Promise<SettleResult> {
+  return settle(sql, orderId, 'free', 'applied', 'pending', 'used = l.used + a.amount, freeing = l.freeing + a.amount', opts);
 }
 
 /** The order failed or was cancelled: pending reservations are released, pending frees dropped. */

@@ -32,24 +32,46 @@ const USERS_SET = {
   undone: `state = CASE state WHEN 'pending' THEN 'removed' ELSE 'active' END,`,
 };
 
-function settleSql(outcome: 'done' | 'undone'): string {
+/** The data-modifying CTEs settling the four inventory tables of order $1 (each runs only `gate`-ed). */
+function inventoryCtes(outcome: 'done' | 'undone', gate = ''): string {
   const gone = outcome === 'done' ? 'removing' : 'pending';
   const others = ['customer_dns_records', 'customer_sites', 'customer_services'].map(
     (table) => `settle_${table} AS (
        UPDATE ${table} SET state = CASE state WHEN '${gone}' THEN 'removed' ELSE 'active' END, updated_at = now()
-        WHERE order_id = $1 AND state IN ('pending', 'removing')
+        WHERE order_id = $1 AND state IN ('pending', 'removing')${gate}
        RETURNING 1)`,
   );
-  return `WITH settle_customer_users AS (
+  return `settle_customer_users AS (
        UPDATE customer_users SET ${USERS_SET[outcome]}
          pending_settings = NULL, pending_plan_version_id = NULL, updated_at = now()
-        WHERE order_id = $1 AND state IN ('pending', 'changing', 'removing')
+        WHERE order_id = $1 AND state IN ('pending', 'changing', 'removing')${gate}
        RETURNING 1),
-     ${others.join(',\n     ')}
+     ${others.join(',\n     ')}`;
+}
+
+function settleSql(outcome: 'done' | 'undone'): string {
+  return `WITH ${inventoryCtes(outcome)}
      SELECT EXISTS (SELECT 1 FROM quota_entries WHERE order_id = $1 AND status = 'pending') AS quota_pending`;
 }
 
 const SETTLE_SQL = { done: settleSql('done'), undone: settleSql('undone') };
+
+/**
+ * A completed run's order, in **one statement**: lock the order row (first, as every writer of
+ * an order does: the inventory updates wait for it through the init plan of `locked`), settle
+ * its inventory, mark it completed (NOTIFY at commit), and answer whether quota is still pending.
+ * No row: the order does not exist.
+ */
+const COMPLETE_SQL = `
+  WITH locked AS MATERIALIZED (SELECT id FROM orders WHERE id = $1 FOR UPDATE),
+     ${inventoryCtes('done', ' AND (SELECT count(*) FROM locked) > 0')},
+     done AS (
+       UPDATE orders SET status = 'completed', error = NULL, resolution = $2, updated_at = now(), finished_at = now()
+        WHERE id = (SELECT id FROM locked)
+       RETURNING id, organization_id, organization_path, type, pg_notify('${ORDERS_CHANNEL}', id) AS notified)
+  SELECT done.id, done.organization_id, done.organization_path, done.type,
+         EXISTS (SELECT 1 FROM quota_entries WHERE order_id = $1 AND status = 'pending') AS quota_pending
+    FROM done`;
 
 async function revertPlanChange(sql: Sql, order: any) {
   const { previousPlanId, previousVersionId } = order.summary ?? {};
@@ -81,18 +103,23 @@ function orderStatusOf(run: RunRow): 'completed' | 'failed' | 'needs_attention' 
  */
 export async function onRunTerminal(sql: Sql, run: RunRow, change: RunChange): Promise<void> {
   if (!run.orderId) return;
-  const order = (await sql.query<any>(`SELECT * FROM orders WHERE id = $1 FOR UPDATE`, [run.orderId])).rows[0];
-  if (!order) return;
   const status = orderStatusOf(run);
   if (status === 'completed') {
-    const { quotaPending } = await settleInventory(sql, order.id, 'done');
+    // The engine's completion transaction: one statement for the order and its inventory.
+    const done = (await sql.query<{ id: string; organization_id: string; organization_path: string; type: string; quota_pending: boolean }>(COMPLETE_SQL, [run.orderId, run.resolutionReason ?? null])).rows[0];
+    if (!done) return;
     // The request's Plans steps did this; settling again is idempotent and guards against a
     // request that lacked them (skipped when nothing is left pending).
-    if (quotaPending) {
-      await quotaLedger.commit(sql, order.id);
-      await quotaLedger.releaseFreed(sql, order.id);
+    if (done.quota_pending) {
+      await quotaLedger.commit(sql, done.id);
+      await quotaLedger.releaseFreed(sql, done.id);
     }
-  } else if (status !== 'needs_attention') {
+    await auditOrderEnd(sql, change, done, run, status);
+    return;
+  }
+  const order = (await sql.query<any>(`SELECT * FROM orders WHERE id = $1 FOR UPDATE`, [run.orderId])).rows[0];
+  if (!order) return;
+  if (status !== 'needs_attention') {
     await settleInventory(sql, order.id, 'undone');
     await quotaLedger.abandon(sql, order.id);
     if (order.type === 'subscribe' && order.subscription_id) {
@@ -105,8 +132,12 @@ export async function onRunTerminal(sql: Sql, run: RunRow, change: RunChange): P
     `UPDATE orders SET status = $2, error = $3::jsonb, resolution = $4, updated_at = now(), finished_at = CASE WHEN $2 = 'needs_attention' THEN NULL ELSE now() END
       WHERE id = $1
      RETURNING pg_notify('${ORDERS_CHANNEL}', id)`,
-    [order.id, status, run.error && status !== 'completed' ? JSON.stringify(run.error) : null, run.resolutionReason ?? null],
+    [order.id, status, run.error ? JSON.stringify(run.error) : null, run.resolutionReason ?? null],
   );
+  await auditOrderEnd(sql, change, order, run, status);
+}
+
+async function auditOrderEnd(sql: Sql, change: RunChange, order: { id: string; organization_id: string; organization_path: string; type: string }, run: RunRow, status: string): Promise<void> {
   await appendAuditEvent(sql, change.actor, {
     action: `order.${status}`,
     resourceType: 'order',
@@ -119,21 +150,31 @@ export async function onRunTerminal(sql: Sql, run: RunRow, change: RunChange): P
 }
 
 export async function onRunStatus(sql: Sql, run: RunRow, change: RunChange): Promise<void> {
-  if (!run.orderId) return;
-  if (['failed', 'cancelled', 'resolved'].includes(change.previousStatus)) {
-    // Its reservations and inventory were released when it ended: place the order again instead.
-    throw new ProblemError('CONFLICT', 'This run belongs to an order that has ended; place the order again instead of retrying its run');
+  await onRunsStatus(sql, [{ run, change }]);
+}
+
+/** `onRunStatus` for several runs in one statement (the engine's claim starts several at once). */
+export async function onRunsStatus(sql: Sql, changes: { run: RunRow; change: RunChange }[]): Promise<void> {
+  const orderIds: string[] = [];
+  for (const { run, change } of changes) {
+    if (!run.orderId) continue;
+    if (['failed', 'cancelled', 'resolved'].includes(change.previousStatus)) {
+      // Its reservations and inventory were released when it ended: place the order again instead.
+      throw new ProblemError('CONFLICT', 'This run belongs to an order that has ended; place the order again instead of retrying its run');
+    }
+    orderIds.push(run.orderId);
   }
-  // One statement: the NOTIFY goes out (at commit) only when the status changed.
+  if (!orderIds.length) return;
+  // One statement: the NOTIFY goes out (at commit) only for orders whose status changed.
   await sql.query(
-    `UPDATE orders SET status = 'provisioning', updated_at = now() WHERE id = $1 AND status IN ('accepted', 'needs_attention') RETURNING pg_notify('${ORDERS_CHANNEL}', id)`,
-    [run.orderId],
+    `UPDATE orders SET status = 'provisioning', updated_at = now() WHERE id = ANY($1::text[]) AND status IN ('accepted', 'needs_attention') RETURNING pg_notify('${ORDERS_CHANNEL}', id)`,
+    [orderIds],
   );
 }
 
 export function registerOrderHooks(hooks: RunHookRegistry): void {
   hooks.onTerminal(onRunTerminal);
-  hooks.onStatus(onRunStatus);
+  hooks.onStatus(onRunStatus, onRunsStatus);
 }
 
 export { INVENTORY };

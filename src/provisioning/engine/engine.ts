@@ -189,9 +189,11 @@ export class Engine {
       if (!r.rows.length) return r.rows;
       const sql = sqlOfPg(client);
       const claimed = r.rows.map((row) => ({ raw: row, run: toRunRow(row) }));
-      for (const { raw, run } of claimed) {
-        if (raw.prev_status === 'queued') await this.hooks.fire(sql, run, { previousStatus: 'queued', actor: this.actor });
-      }
+      // Other modules' hooks for every run that starts, batched (one statement for all of them).
+      await this.hooks.fireMany(
+        sql,
+        claimed.filter(({ raw }) => raw.prev_status === 'queued').map(({ run }) => ({ run, change: { previousStatus: 'queued' as const, actor: this.actor } })),
+      );
       for (const { raw, run } of claimed) {
         const base = { resourceType: 'provisioning_run', resourceId: run.id, organizationId: run.organizationId, organizationPath: run.organizationPath };
         const order = run.orderId ? { orderId: run.orderId } : {};

@@ -17,26 +17,56 @@ export interface RunChange {
  */
 export type RunHook = (sql: Sql, run: RunRow, change: RunChange) => Promise<void> | void;
 
+/**
+ * The same hook for several runs changing status in one transaction (the engine's claim moves
+ * every run it claims from queued to running at once): one statement for all of them instead of
+ * one per run. Must do exactly what calling the single form for each run would.
+ */
+export type RunBatchHook = (sql: Sql, changes: { run: RunRow; change: RunChange }[]) => Promise<void> | void;
+
+interface Registered {
+  one: RunHook;
+  many?: RunBatchHook;
+}
+
 export class RunHookRegistry {
-  private readonly terminal = new Set<RunHook>();
-  private readonly status = new Set<RunHook>();
+  private readonly terminal = new Set<Registered>();
+  private readonly status = new Set<Registered>();
 
   /** Status became completed, failed, needs_attention, cancelled or resolved. Returns an unregister function. */
-  onTerminal(hook: RunHook): () => void {
-    this.terminal.add(hook);
-    return () => this.terminal.delete(hook);
+  onTerminal(hook: RunHook, many?: RunBatchHook): () => void {
+    const r: Registered = { one: hook, many };
+    this.terminal.add(r);
+    return () => this.terminal.delete(r);
   }
 
   /** Any other status change (queued, running, compensating, parked). Returns an unregister function. */
-  onStatus(hook: RunHook): () => void {
-    this.status.add(hook);
-    return () => this.status.delete(hook);
+  onStatus(hook: RunHook, many?: RunBatchHook): () => void {
+    const r: Registered = { one: hook, many };
+    this.status.add(r);
+    return () => this.status.delete(r);
   }
 
   /** Runs the hooks for `run.status` in registration order. */
   async fire(sql: Sql, run: RunRow, change: RunChange): Promise<void> {
     const hooks = isTerminal(run.status) ? this.terminal : this.status;
-    for (const hook of hooks) await hook(sql, run, change);
+    for (const hook of hooks) await hook.one(sql, run, change);
+  }
+
+  /**
+   * Runs the hooks for several runs that changed status in one transaction: each hook once with
+   * its batch form when it has one, else once per run (in the order given).
+   */
+  async fireMany(sql: Sql, changes: { run: RunRow; change: RunChange }[]): Promise<void> {
+    if (!changes.length) return;
+    for (const terminal of [false, true]) {
+      const group = changes.filter((c) => isTerminal(c.run.status) === terminal);
+      if (!group.length) continue;
+      for (const hook of terminal ? this.terminal : this.status) {
+        if (hook.many && group.length > 1) await hook.many(sql, group);
+        else for (const c of group) await hook.one(sql, c.run, c.change);
+      }
+    }
   }
 
   get size(): number {
