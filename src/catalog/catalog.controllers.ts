@@ -56,7 +56,7 @@ export class PlansController {
   @Post()
   @ApiBody({ type: CreatePlanRequest, examples: PLAN_EXAMPLES })
   @Endpoint({
-    permission: 'plans.write',
+    permission: 'plans.write', idempotent: true,
     summary: 'Create a plan (draft version 1); resellers derive theirs from a hoster plan offered to them',
     errors: [
       'VALIDATION_FAILED', 'NOT_FOUND', 'PLAN_NAME_TAKEN', 'PLAN_BASE_UNAVAILABLE', 'PLAN_UNKNOWN_SERVICE', 'PLAN_UNKNOWN_FEATURE', 'PLAN_FEATURE_OUT_OF_RANGE',

@@ -102,7 +102,7 @@ export class OrganizationsController {
 
   @Post()
   @Endpoint({
-    permission: 'organizations.write',
+    permission: 'organizations.write', idempotent: true,
     summary: 'Create a reseller (hoster staff) or a customer, optionally with its first admin and token',
     description: 'A reseller admin creating its own customer may ask for a delegation approved at creation; that choice is audited as `delegation.approved_at_creation`.',
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'ORGANIZATION_KIND_NOT_ALLOWED', 'INVALID_PARENT_ORGANIZATION', 'ORGANIZATION_NAME_TAKEN', 'USERNAME_TAKEN', 'DELEGATION_INVALID_DURATION', 'DELEGATION_INVALID_ROLES'],
@@ -149,7 +149,7 @@ export class OrganizationsController {
   }
 
   @Post(':id/users')
-  @Endpoint({ permission: 'users.write', summary: 'Create a user with roles below your own', errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'USERNAME_TAKEN', 'ROLE_NOT_GRANTABLE', 'ROLE_NOT_ALLOWED_HERE'], status: 201, response: { type: UserView } })
+  @Endpoint({ permission: 'users.write', idempotent: true, summary: 'Create a user with roles below your own', errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'USERNAME_TAKEN', 'ROLE_NOT_GRANTABLE', 'ROLE_NOT_ALLOWED_HERE'], status: 201, response: { type: UserView } })
   createUser(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Body() body: CreateUserRequest) {
     return this.users.create(p, id, body);
   }
@@ -233,7 +233,7 @@ export class DelegationsController {
 
   @Post()
   @Endpoint({
-    permission: 'delegations.request',
+    permission: 'delegations.request', idempotent: true,
     summary: 'Request delegated admin rights on one of your customers (roles ⊆ org_admin, org_csr, auditor; 1 hour to 2 years)',
     errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'DELEGATION_INVALID_ROLES', 'DELEGATION_INVALID_DURATION', 'DELEGATION_NOT_CUSTOMER'],
     status: 201,

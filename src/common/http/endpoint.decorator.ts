@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Permission } from '../../identity/permissions';
 import { ERROR_CODES, type ErrorCode, problemType } from '../errors/problem';
 
@@ -19,11 +19,15 @@ export interface EndpointOptions {
   response?: { type?: unknown; description?: string; isArray?: boolean; schema?: Record<string, unknown> };
   /** Marks the route as read-only (never mutates), checked by the authorization matrix. */
   readOnly?: boolean;
+  /** A creating POST that honours `Idempotency-Key` through the global interceptor. */
+  idempotent?: boolean;
 }
 
 export interface EndpointMetadata {
   permission: EndpointAccess;
   summary: string;
+  idempotent?: boolean;
+  status?: number;
 }
 
 const GENERIC_AUTH_ERRORS: ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'];
@@ -36,6 +40,7 @@ export function Endpoint(opts: EndpointOptions) {
   const errors = new Set<ErrorCode>(opts.errors ?? []);
   if (opts.permission !== 'public') GENERIC_AUTH_ERRORS.forEach((e) => errors.add(e));
   errors.add('INTERNAL_ERROR');
+  if (opts.idempotent) for (const code of ['IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_FLIGHT', 'INVALID_IDEMPOTENCY_KEY'] as const) errors.add(code);
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errors) {
     const status = ERROR_CODES[code].status;
@@ -44,7 +49,7 @@ export function Endpoint(opts: EndpointOptions) {
   const permissionText =
     opts.permission === 'public' ? 'none (public)' : opts.permission === 'authenticated' ? 'any valid token' : `\`${opts.permission}\``;
   const decorators = [
-    SetMetadata(ENDPOINT_METADATA, { permission: opts.permission, summary: opts.summary } satisfies EndpointMetadata),
+    SetMetadata(ENDPOINT_METADATA, { permission: opts.permission, summary: opts.summary, idempotent: opts.idempotent, status: opts.status } satisfies EndpointMetadata),
     ApiOperation({ summary: opts.summary, description: `${opts.description ? opts.description + '\n\n' : ''}**Permission:** ${permissionText}` }),
     ApiExtension('x-permission', opts.permission),
     ...[...byStatus.entries()].map(([status, codes]) =>
@@ -61,6 +66,11 @@ export function Endpoint(opts: EndpointOptions) {
     ),
   ];
   if (opts.permission !== 'public') decorators.push(ApiBearerAuth());
+  if (opts.idempotent) {
+    decorators.push(
+      ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key + same body replays the first answer; another body is 422; while the first is in flight, 409' }),
+    );
+  }
   if (opts.status) decorators.push(HttpCode(opts.status));
   if (opts.response) {
     decorators.push(

@@ -18,7 +18,7 @@ export class RunsController {
   @ApiConsumes('application/xml')
   @ApiBody({ description: 'a request document (LANGUAGE.md): a simple `<call>` or, for hoster admins, a trusted `<procedure>` body', schema: { type: 'string' } })
   @Endpoint({
-    permission: 'requests.submit',
+    permission: 'requests.submit', idempotent: true,
     summary: 'Submit a raw XML provisioning request; answers 202 with the queued run and its Location',
     description: 'The document is parsed safely, schema-validated and compiled before anything is stored: any problem answers 4xx and stores nothing.',
     status: 202,

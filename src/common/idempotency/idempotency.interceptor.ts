@@ -1,0 +1,76 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { sqlOf } from '../../database/sql';
+import { PRINCIPAL_KEY } from '../../identity/current-principal.decorator';
+import type { Principal } from '../../identity/principal';
+import { ENDPOINT_METADATA, type EndpointMetadata } from '../http/endpoint.decorator';
+import { IdempotencyKeys, requestHash } from './idempotency';
+
+/** True when an answer carries a secret (a token shown once): such answers are never stored. */
+function carriesSecret(value: unknown, depth = 0): boolean {
+  if (depth > 6 || value === null || typeof value !== 'object') return false;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k === 'token' && typeof v === 'string') return true;
+    if (carriesSecret(v, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * `Idempotency-Key` on the creating POSTs that declare `idempotent: true` in @Endpoint (API.md
+ * Conventions; orders implement it inside their own transaction instead, the strongest form):
+ * same key + same body replays the stored answer, another body is 422, while the first is in
+ * flight 409. The answer is stored right after the handler's transaction commits, so a crash
+ * between the two lets a retry act again (its natural keys then answer 409). Answers carrying a
+ * secret are never stored (the database holds no secret): a retry with the same key then acts again.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly keys: IdempotencyKeys;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly ds: DataSource,
+  ) {
+    this.keys = new IdempotencyKeys(ds);
+  }
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const meta = this.reflector.get<EndpointMetadata | undefined>(ENDPOINT_METADATA, ctx.getHandler());
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
+    const key = req.headers['idempotency-key'];
+    if (!meta?.idempotent || key === undefined) return next.handle();
+    return from(this.run(ctx, next, meta, req, Array.isArray(key) ? key[0] : key));
+  }
+
+  private async run(ctx: ExecutionContext, next: CallHandler, meta: EndpointMetadata, req: FastifyRequest & Record<string, unknown>, key: string): Promise<unknown> {
+    const reply = ctx.switchToHttp().getResponse<FastifyReply>();
+    const p = req[PRINCIPAL_KEY] as Principal | undefined;
+    const route = `${req.method} ${req.routeOptions?.url ?? req.url}`;
+    const scope = `${p?.userId ?? 'anonymous'}:${p?.subjectOrgId ?? ''}:${route}`;
+    const claim = await this.keys.claim(scope, key, requestHash(req.method, req.url.split('?')[0], req.body ?? null));
+    if (claim.kind === 'replay') {
+      reply.status(claim.response.status);
+      for (const [k, v] of Object.entries(claim.response.headers)) reply.header(k, v);
+      reply.header('Idempotent-Replayed', 'true');
+      return claim.response.body;
+    }
+    let body: unknown;
+    try {
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+    } catch (e) {
+      await this.keys.abandon(claim).catch(() => undefined);
+      throw e;
+    }
+    if (carriesSecret(body)) await this.keys.abandon(claim).catch(() => undefined);
+    else {
+      const location = reply.getHeader('location');
+      const headers: Record<string, string> = typeof location === 'string' ? { Location: location } : {};
+      await this.keys.complete(sqlOf(this.ds), claim, { status: meta.status ?? 201, body: body ?? null, headers });
+    }
+    return body;
+  }
+}
