@@ -18,16 +18,23 @@ export async function runEngineProcess(config: AppConfig, databaseUrl: string): 
   const log = rootLogger().child({ component: 'engine-process' });
   const connection = { connectionString: databaseUrl, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 };
   /*
-   * The engine's own writes (journal, claims, status changes) commit asynchronously
-   * (synchronous_commit=off): a commit returns before its WAL is flushed, so a step costs no
-   * fsync wait. A PostgreSQL crash may then lose the last moment of them, but never half of one
-   * and never out of order, and losing them is what a takeover already handles: the run resumes
-   * from its last durable state and re-executes the step after it (providers are idempotent;
-   * their own commits, on the separate pool below, stay synchronous and precede ours in the WAL).
+   * Every commit of an engine process is asynchronous (synchronous_commit=off): a commit returns
+   * before its WAL is flushed, so a step costs no fsync wait. A PostgreSQL crash may then lose the
+   * last moment of them, but never half of one and never out of order (the WAL is flushed in
+   * order), and losing them is what a takeover already handles: the run resumes from its last
+   * durable state and re-executes the step after it.
+   *
+   * The providers whose store lives in this database (the lab, the catalog's quota ledger) commit
+   * the same way on their own pool, and that is safe for the same reason: a provider's commit
+   * precedes the journal commit recording its result in the one WAL stream, so a journal commit
+   * that survives implies the provider commit survives; if the provider commit is lost, so is
+   * the journal's, and the step runs again (providers are idempotent by natural key). No state
+   * exists in which the journal says "done" and the effect is gone. (A provider whose effects
+   * live elsewhere has its own durability; this pool is only for stores in this database.)
    */
-  const pool = new Pool({ ...connection, max: config.engineConcurrency + 4, application_name: 'provisio-engine', options: '-c synchronous_commit=off' });
-  // Providers (the lab's store, the catalog's quota ledger) keep default durability.
-  const providerPool = new Pool({ ...connection, max: config.engineConcurrency + 2, application_name: 'provisio-engine-providers' });
+  const asyncCommit = { options: '-c synchronous_commit=off' };
+  const pool = new Pool({ ...connection, ...asyncCommit, max: config.engineConcurrency + 4, application_name: 'provisio-engine' });
+  const providerPool = new Pool({ ...connection, ...asyncCommit, max: config.engineConcurrency + 2, application_name: 'provisio-engine-providers' });
   // A database restart breaks idle connections: log it, the pools replace them.
   pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection lost'));
   providerPool.on('error', (err) => log.warn({ err: err.message }, 'idle provider connection lost'));
