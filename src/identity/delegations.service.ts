@@ -31,15 +31,6 @@ export class DelegationsService {
     private readonly cache: PrincipalCache,
   ) {}
 
-  /** Rights may have shrunk: this process forgets its cached principals once the change is done. */
-  private async changed<T>(work: Promise<T>): Promise<T> {
-    try {
-      return await work;
-    } finally {
-      this.cache.clear();
-    }
-  }
-
   async list(p: Principal, q: DelegationListQuery): Promise<Page<DelegationView>> {
     const limit = q.limit ?? 50;
     const where = new Where({ sql: 'TRUE', params: [] });
@@ -119,7 +110,7 @@ export class DelegationsService {
    * org_admin, the reseller admin that holds it, or a hoster admin may revoke.
    */
   async revoke(p: Principal, id: string, reason?: string): Promise<DelegationView> {
-    return this.changed(inTransaction(this.ds, async (sql) => {
+    return this.cache.afterChange(inTransaction(this.ds, async (sql) => {
       const d = (await sql.query(`${SELECT} WHERE d.id = $1 FOR UPDATE OF d`, [id])).rows[0];
       const customerAdmin = d && !p.delegationId && p.roles.includes('org_admin') && p.userOrgId === d.customer_org_id;
       const resellerAdmin = d && !p.delegationId && p.roles.includes('reseller_admin') && p.userOrgId === d.reseller_org_id;

@@ -42,15 +42,6 @@ export class OrganizationsService {
     private readonly cache: PrincipalCache,
   ) {}
 
-  /** Rights may have shrunk: this process forgets its cached principals once the change is done. */
-  private async changed<T>(work: Promise<T>): Promise<T> {
-    try {
-      return await work;
-    } finally {
-      this.cache.clear();
-    }
-  }
-
   async list(p: Principal, q: OrganizationListQuery): Promise<Page<OrganizationView>> {
     const limit = q.limit ?? 50;
     const where = new Where(this.access.scope(p, 'organizations.read', { path: 'o.path', orgId: 'o.id' }))
@@ -185,7 +176,7 @@ export class OrganizationsService {
     const org = await this.access.requireOrganization(p, 'organizations.suspend', id);
     if (org.kind === 'hoster') throw new ProblemError('CONFLICT', 'The hoster organization cannot be suspended');
     if (org.id === p.userOrgId) throw new ProblemError('CONFLICT', 'You cannot suspend your own organization');
-    return this.changed(inTransaction(this.ds, async (sql) => {
+    return this.cache.afterChange(inTransaction(this.ds, async (sql) => {
       const before = (await sql.query(`SELECT * FROM organizations WHERE id = $1 FOR UPDATE`, [id])).rows[0];
       if ((before.status === 'suspended') === suspended) return organizationView(before);
       const after = (

@@ -62,4 +62,16 @@ export class PrincipalCache implements OnModuleInit {
   clear(): void {
     this.entries.clear();
   }
+
+  /**
+   * For changes that may take rights away: this process forgets its cached principals once the
+   * change is done (others hear of it through the tables' NOTIFY triggers).
+   */
+  async afterChange<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.clear();
+    }
+  }
 }

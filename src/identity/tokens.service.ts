@@ -48,15 +48,6 @@ export class TokensService {
     private readonly cache: PrincipalCache,
   ) {}
 
-  /** Rights may have shrunk: this process forgets its cached principals once the change is done. */
-  private async changed<T>(work: Promise<T>): Promise<T> {
-    try {
-      return await work;
-    } finally {
-      this.cache.clear();
-    }
-  }
-
   lifetime(expiresIn: string | undefined, fallbackMs: number, maxMs: number): number {
     const ms = expiresIn === undefined ? fallbackMs : parseDuration(expiresIn);
     if (ms === undefined || ms < 60_000) throw new ProblemError('VALIDATION_FAILED', 'expiresIn must be at least 1m', { errors: [{ path: 'expiresIn', message: 'at least 1m' }] });
@@ -125,7 +116,7 @@ export class TokensService {
 
   /** Revoke: your own token, or a token of a user below you in your scope. Effective at once. */
   async revoke(p: Principal, tokenId: string): Promise<TokenView> {
-    return this.changed(inTransaction(this.ds, async (sql) => {
+    return this.cache.afterChange(inTransaction(this.ds, async (sql) => {
       const r = await sql.query(`SELECT * FROM tokens WHERE id = $1 FOR UPDATE`, [tokenId]);
       const token = r.rows[0];
       if (!token) throw new ProblemError('NOT_FOUND', `Token ${tokenId} not found`);

@@ -20,15 +20,6 @@ export class UsersService {
     private readonly cache: PrincipalCache,
   ) {}
 
-  /** Rights may have shrunk: this process forgets its cached principals once the change is done. */
-  private async changed<T>(work: Promise<T>): Promise<T> {
-    try {
-      return await work;
-    } finally {
-      this.cache.clear();
-    }
-  }
-
   async list(p: Principal, orgId: string, q: PageQuery): Promise<Page<UserView>> {
     await this.access.requireOrganization(p, 'users.read', orgId);
     const limit = q.limit ?? 50;
@@ -94,7 +85,7 @@ export class UsersService {
 
   async update(p: Principal, userId: string, body: UpdateUserRequest, ifMatch?: string): Promise<UserView> {
     const expected = parseIfMatch(ifMatch);
-    return this.changed(inTransaction(this.ds, async (sql) => {
+    return this.cache.afterChange(inTransaction(this.ds, async (sql) => {
       const user = await this.target(sql, p, userId, 'users.write', true);
       const self = user.id === p.userId;
       if (self && !p.permissions.has('profile.write')) throw new ProblemError('FORBIDDEN', 'Your roles do not let you change your profile');
@@ -121,7 +112,7 @@ export class UsersService {
 
   /** Soft delete: the row stays for the audit trail; its tokens are revoked at once. */
   async remove(p: Principal, userId: string): Promise<void> {
-    await this.changed(inTransaction(this.ds, async (sql) => {
+    await this.cache.afterChange(inTransaction(this.ds, async (sql) => {
       const user = await this.target(sql, p, userId, 'users.delete', true);
       if (user.id === p.userId) throw new ProblemError('FORBIDDEN', 'You cannot delete yourself');
       this.requireBelow(p, user, 'delete');
@@ -140,7 +131,7 @@ export class UsersService {
   }
 
   async addRole(p: Principal, userId: string, role: Role): Promise<UserView> {
-    return this.changed(inTransaction(this.ds, async (sql) => {
+    return this.cache.afterChange(inTransaction(this.ds, async (sql) => {
       const user = await this.target(sql, p, userId, 'roles.assign', true);
       if (user.id === p.userId) throw new ProblemError('ROLE_NOT_GRANTABLE', 'You cannot change your own roles');
       this.requireBelow(p, user, 'change the roles of');
@@ -161,7 +152,7 @@ export class UsersService {
   }
 
   async removeRole(p: Principal, userId: string, role: Role): Promise<UserView> {
-    return this.changed(inTransaction(this.ds, async (sql) => {
+    return this.cache.afterChange(inTransaction(this.ds, async (sql) => {
       const user = await this.target(sql, p, userId, 'roles.assign', true);
       if (user.id === p.userId) throw new ProblemError('ROLE_NOT_GRANTABLE', 'You cannot change your own roles');
       this.requireBelow(p, user, 'change the roles of');
