@@ -181,11 +181,14 @@ export class RunWorker {
 
   private async forward(): Promise<void> {
     const machine = this.ctx.createMachine(this.run.program, this.state);
+    // The call the previous iteration already asked the machine for (its end-of-run check).
+    let peeked: MachineNext | undefined;
     for (;;) {
       if (!(await this.mayContinue())) return;
       let next: MachineNext;
       try {
-        next = machine.next();
+        next = peeked ?? machine.next();
+        peeked = undefined;
       } catch (e) {
         // The call's input could not be built (program.ts: the pc stays on the call): a
         // non-retryable failure of that call, journaled, then handled like any other.
@@ -238,6 +241,7 @@ export class RunWorker {
         this.state = state;
         this.attempts = 0;
         this.stepInDoubt = false;
+        peeked = peek; // next() again would build the same call's input a second time
         continue;
       }
 

@@ -114,7 +114,9 @@ const GUARDABLE = /^\s*(WITH(\s+RECURSIVE)?\s|SELECT\s|INSERT\s|UPDATE\s|DELETE\
 export function withFaultGuard(text: string, versionParam: number): string | undefined {
   const m = GUARDABLE.exec(text);
   if (!m) return undefined;
-  const guard = `__lab_fault_guard AS (UPDATE lab.fault_settings SET version = version WHERE id = 1 AND lab.fault_config_changed(version, $${versionParam}::bigint))`;
+  const v = `$${versionParam}::bigint`;
+  // The function (plpgsql) is called only when the versions differ, to raise.
+  const guard = `__lab_fault_guard AS (UPDATE lab.fault_settings SET version = version WHERE id = 1 AND CASE WHEN version = ${v} THEN false ELSE lab.fault_config_changed(version, ${v}) END)`;
   if (m[2] !== undefined || /^\s*WITH\s/i.test(m[0])) return `${m[0]}${guard}, ${text.slice(m[0].length)}`;
   return `WITH ${guard} ${text}`;
 }
