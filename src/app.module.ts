@@ -1,6 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import type { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -16,7 +14,6 @@ export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource, extra: any[] = []): DynamicModule {
     return {
       module: AppModule,
-      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
       imports: [CoreModule.forRoot(config, dataSource), IdentityModule, HealthModule, ProvisioningApiModule.forRoot(config), AuditModule, CatalogModule, OrdersModule, ...extra],
     };
   }

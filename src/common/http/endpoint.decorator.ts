@@ -1,12 +1,10 @@
-import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
+import { applyDecorators, HttpCode, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
-import type { Permission } from '../../identity/permissions';
 import { ERROR_CODES, type ErrorCode, problemType } from '../errors/problem';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { ENDPOINT_METADATA, type EndpointAccess, type EndpointMetadata } from './endpoint-metadata';
 
-export const ENDPOINT_METADATA = 'provisio:endpoint';
-
-/** `public`: no token; `authenticated`: any valid token; otherwise the permission a role must grant. */
-export type EndpointAccess = Permission | 'public' | 'authenticated';
+export { ENDPOINT_METADATA, type EndpointAccess, type EndpointMetadata } from './endpoint-metadata';
 
 export interface EndpointOptions {
   permission: EndpointAccess;
@@ -19,16 +17,10 @@ export interface EndpointOptions {
   response?: { type?: unknown; description?: string; isArray?: boolean; schema?: Record<string, unknown> };
   /** Marks the route as read-only (never mutates), checked by the authorization matrix. */
   readOnly?: boolean;
-  /** A creating POST that honours `Idempotency-Key` through the global interceptor. */
+  /** A creating POST that honours `Idempotency-Key` (the idempotency interceptor, on this route only). */
   idempotent?: boolean;
 }
 
-export interface EndpointMetadata {
-  permission: EndpointAccess;
-  summary: string;
-  idempotent?: boolean;
-  status?: number;
-}
 
 const GENERIC_AUTH_ERRORS: ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'];
 
@@ -68,6 +60,8 @@ export function Endpoint(opts: EndpointOptions) {
   if (opts.permission !== 'public') decorators.push(ApiBearerAuth());
   if (opts.idempotent) {
     decorators.push(
+      // On these routes only: an interceptor anywhere else would cost every request rxjs plumbing.
+      UseInterceptors(IdempotencyInterceptor),
       ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key + same body replays the first answer; another body is 422; while the first is in flight, 409' }),
     );
   }

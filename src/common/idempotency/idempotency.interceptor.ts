@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { sqlOf } from '../../database/sql';
 import { PRINCIPAL_KEY } from '../../identity/current-principal.decorator';
 import type { Principal } from '../../identity/principal';
-import { ENDPOINT_METADATA, type EndpointMetadata } from '../http/endpoint.decorator';
+import { ENDPOINT_METADATA, type EndpointMetadata } from '../http/endpoint-metadata';
 import { IdempotencyKeys, requestHash } from './idempotency';
 
 /** True when an answer carries a secret (a token shown once): such answers are never stored. */
@@ -20,7 +20,8 @@ function carriesSecret(value: unknown, depth = 0): boolean {
 }
 
 /**
- * `Idempotency-Key` on the creating POSTs that declare `idempotent: true` in @Endpoint (API.md
+ * `Idempotency-Key` on the creating POSTs that declare `idempotent: true` in @Endpoint, which
+ * attaches this interceptor to those routes only (API.md
  * Conventions; orders implement it inside their own transaction instead, the strongest form):
  * same key + same body replays the stored answer, another body is 422, while the first is in
  * flight 409. The answer is stored right after the handler's transaction commits, so a crash
