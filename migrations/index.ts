@@ -19,5 +19,6 @@ export const MIGRATIONS: Function[] = [
   LabPlatform1764057604000,
   Orders1764057605000,
   AuditCheckpoints1764057606000,
+  IdentityChangeNotifications1764057607000,
   LabFaultVersion1764057608000,
 ];
