@@ -8,6 +8,7 @@ import { Orders1764057605000 } from './1764057605000-Orders';
 import { AuditCheckpoints1764057606000 } from './1764057606000-AuditCheckpoints';
 import { IdentityChangeNotifications1764057607000 } from './1764057607000-IdentityChangeNotifications';
 import { LabFaultVersion1764057608000 } from './1764057608000-LabFaultVersion';
+import { CatalogChangeNotifications1764057609000 } from './1764057609000-CatalogChangeNotifications';
 
 /** Every migration, in order. Add new ones at the end. */
 export const MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   AuditCheckpoints1764057606000,
   IdentityChangeNotifications1764057607000,
   LabFaultVersion1764057608000,
+  CatalogChangeNotifications1764057609000,
 ];

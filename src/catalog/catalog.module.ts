@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlansController, ServicesController, SubscriptionsController } from './catalog.controllers';
+import { CatalogCache } from './catalog-cache';
 import { PlansService } from './plans.service';
 import { SubscriptionsService } from './subscriptions.service';
 
@@ -9,6 +10,6 @@ import { SubscriptionsService } from './subscriptions.service';
  */
 @Module({
   controllers: [ServicesController, PlansController, SubscriptionsController],
-  providers: [PlansService, SubscriptionsService],
+  providers: [CatalogCache, PlansService, SubscriptionsService],
 })
 export class CatalogModule {}

@@ -7,6 +7,7 @@ import { inTransaction, type Sql, sqlOf } from '../database/sql';
 import { AccessService } from '../identity/access.service';
 import { parseIfMatch } from '../identity/organizations.service';
 import { auditActorOf, type Principal } from '../identity/principal';
+import { CatalogCache } from './catalog-cache';
 import { type PlanVersionView, type PlanView, planStatus } from './catalog.views';
 import type { AvailabilityRequest, CreatePlanRequest, PlanListQuery, UpdatePlanRequest } from './dto/plan.dto';
 import { createPlan, editPlan, type PlanActor, publishPlan, retirePlan } from './plan-commands';
@@ -31,7 +32,13 @@ export class PlansService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: AccessService,
+    private readonly cache: CatalogCache,
   ) {}
+
+  /** A plan change in one transaction; this process's plan lists are dropped once it is over. */
+  private changing<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.cache.lists.afterChange(inTransaction(this.ds, work));
+  }
 
   private canEdit(p: Principal, plan: PlanRow): boolean {
     return this.access.allows(p, 'plans.write', { id: plan.owner_org_id, path: plan.owner_path, kind: plan.owner_kind });
@@ -71,7 +78,18 @@ export class PlansService {
     });
   }
 
+  /** From the catalog cache when this kind of viewer asked the same moments ago and nothing changed since. */
   async list(p: Principal, q: PlanListQuery): Promise<Page<PlanView>> {
+    const key = CatalogCache.listKey(p, q);
+    const cached = this.cache.lists.get(key);
+    if (cached) return cached;
+    const generation = this.cache.lists.generation();
+    const page = await this.listFromDatabase(p, q);
+    this.cache.lists.set(key, page, generation);
+    return page;
+  }
+
+  private async listFromDatabase(p: Principal, q: PlanListQuery): Promise<Page<PlanView>> {
     const limit = q.limit ?? 50;
     const f = visiblePlans(viewerOf(p), 'p');
     const params: unknown[] = [...f.params];
@@ -142,7 +160,7 @@ export class PlansService {
   async create(p: Principal, body: CreatePlanRequest): Promise<PlanView> {
     // The owner is the organization the token acts in; plans.write there is required.
     await this.access.requireOrganization(p, 'plans.write', p.subjectOrgId);
-    return inTransaction(this.ds, async (sql) => {
+    return this.changing(async (sql) => {
       const id = await createPlan(sql, viewerOf(p), actorOf(p), body);
       return (await this.views(sql, p, [(await loadPlan(sql, id))!]))[0];
     });
@@ -152,7 +170,7 @@ export class PlansService {
   async update(p: Principal, id: string, body: UpdatePlanRequest, ifMatch: string | undefined): Promise<PlanView> {
     if (!ifMatch) throw new ProblemError('PRECONDITION_REQUIRED', 'Send If-Match with the ETag from GET /v1/plans/{id}');
     const expected = parseIfMatch(ifMatch);
-    return inTransaction(this.ds, async (sql) => {
+    return this.changing(async (sql) => {
       const plan = await this.requireEditable(sql, p, id);
       if (plan.revision !== expected) throw new ProblemError('PRECONDITION_FAILED', `The plan is at revision ${plan.revision}`, {}, { ETag: `"${plan.revision}"` });
       await editPlan(sql, plan, actorOf(p), body);
@@ -163,7 +181,7 @@ export class PlansService {
   /** If-Match is honoured when sent (412 on mismatch), not required. */
   async publish(p: Principal, id: string, ifMatch: string | undefined): Promise<PlanView> {
     const expected = parseIfMatch(ifMatch);
-    return inTransaction(this.ds, async (sql) => {
+    return this.changing(async (sql) => {
       const plan = await this.requireEditable(sql, p, id);
       if (expected !== undefined && plan.revision !== expected) throw new ProblemError('PRECONDITION_FAILED', `The plan is at revision ${plan.revision}`);
       await publishPlan(sql, plan, actorOf(p));
@@ -172,7 +190,7 @@ export class PlansService {
   }
 
   async retire(p: Principal, id: string): Promise<PlanView> {
-    return inTransaction(this.ds, async (sql) => {
+    return this.changing(async (sql) => {
       const plan = await this.requireEditable(sql, p, id);
       await retirePlan(sql, plan, actorOf(p));
       return (await this.views(sql, p, [(await loadPlan(sql, id))!]))[0];
@@ -191,7 +209,7 @@ export class PlansService {
       throw new ProblemError('AVAILABILITY_NOT_RESELLER', `Not resellers: ${notResellers.join(', ')}`, { errors: notResellers.map((r) => ({ path: `resellerIds.${r}`, message: 'not a reseller' })) });
     }
     const available = body.available ?? true;
-    return inTransaction(this.ds, async (sql) => {
+    return this.changing(async (sql) => {
       const plan = await this.requireEditable(sql, p, id);
       if (plan.owner_kind !== 'hoster') throw new ProblemError('PLAN_NOT_OFFERABLE', `${plan.name} is a reseller's plan`);
       if (available && plan.status === 'retired') throw new ProblemError('PLAN_RETIRED', `Plan ${plan.name} is retired`);

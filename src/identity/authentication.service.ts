@@ -75,6 +75,7 @@ export class AuthenticationService {
     const tokenHash = hashToken(secret);
     const cached = this.cache.get(tokenHash);
     if (cached) return cached;
+    const generation = this.cache.generation();
     // Every authenticated request runs this: a named prepared statement on the pool under
     // TypeORM, so PostgreSQL parses and plans it once per connection, not once per request
     // (planning this join cost 8x its execution), and TypeORM's query wrapper is skipped.
@@ -136,7 +137,7 @@ export class AuthenticationService {
     // Trusted for ≤ 5 s, never past the token's (or its delegation's) end, measured on our clock.
     const skew = Date.now() - new Date(row.now).getTime();
     const ends = Math.min(new Date(row.expires_at).getTime(), row.d_ends_at ? new Date(row.d_ends_at).getTime() : Infinity) + skew;
-    this.cache.set(tokenHash, principal, ends);
+    this.cache.set(tokenHash, principal, ends, Date.now(), generation);
     return principal;
   }
 }
