@@ -8,6 +8,7 @@ import { cpuDelta, cpuSnapshot } from './lib/cpu';
 import { ApiClient, expectStatus } from './lib/http';
 import { resetStatements, startBenchDatabase, topStatements } from './lib/postgres';
 import { type ApiProcess, type EngineProcess, startApi, startEngine, waitUntil } from './lib/processes';
+import { type PacedRequest, type PacedResult, pacedLoad } from './lib/paced-load';
 import { atLeast, atMost, type BenchResult, type TargetCheck } from './lib/results';
 import { median, round } from './lib/stats';
 import { addUserOrder, createCustomers, type Customer, subscribeAll } from './lib/tenants';
@@ -31,6 +32,8 @@ interface Load {
   /** CPU ms per answered request: the server process, PostgreSQL, and autocannon (the client). */
   cpuMsPerRequest?: Record<string, number>;
   sent: number;
+  /** Steady load only: due requests not sent because the server was already 500 behind. */
+  dropped?: number;
   ok: number;
   non2xx: number;
   errors: number;
@@ -48,9 +51,25 @@ function toLoad(r: CannonResult): Load {
   };
 }
 
+function fromPaced(r: PacedResult): Load {
+  return { rps: round(r.ok / r.elapsedS), sent: r.sent, dropped: r.dropped, ok: r.ok, non2xx: r.non2xx, errors: r.errors, latencyMs: r.latencyMs };
+}
+
 /** Round-robin over the customers' tokens (and fresh aliases for orders), one per request. */
 type Route = 'plans' | 'orders' | 'live';
 
+function requestOf(route: Route, customers: Customer[], aliasPrefix: string, withAuth: boolean, n: number): PacedRequest {
+  const c = customers[n % customers.length];
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (withAuth) headers.authorization = `Bearer ${c.token}`;
+  const method = route === 'orders' ? 'POST' : 'GET';
+  const path = route === 'plans' ? '/v1/plans' : route === 'orders' ? '/v1/orders' : '/health/live';
+  if (route !== 'orders') return { method, path, headers };
+  headers['content-type'] = 'application/json';
+  return { method, path, headers, body: JSON.stringify(addUserOrder(c, `${aliasPrefix}${n}`, 'standard-mailbox')) };
+}
+
+/** The same requests for autocannon. */
 function requestsFor(route: Route, customers: Customer[], aliasPrefix: string, withAuth: boolean) {
   let i = 0;
   return [
@@ -58,15 +77,8 @@ function requestsFor(route: Route, customers: Customer[], aliasPrefix: string, w
       method: route === 'orders' ? 'POST' : 'GET',
       path: route === 'plans' ? '/v1/plans' : route === 'orders' ? '/v1/orders' : '/health/live',
       setupRequest: (req: Record<string, any>) => {
-        const c = customers[i % customers.length];
-        const n = i++;
-        const headers: Record<string, string> = { accept: 'application/json' };
-        if (withAuth) headers.authorization = `Bearer ${c.token}`;
-        if (route === 'orders') {
-          headers['content-type'] = 'application/json';
-          return { ...req, headers, body: JSON.stringify(addUserOrder(c, `${aliasPrefix}${n}`, 'standard-mailbox')) };
-        }
-        return { ...req, headers };
+        const r = requestOf(route, customers, aliasPrefix, withAuth, i++);
+        return { ...req, headers: r.headers, ...(r.body !== undefined && { body: r.body }) };
       },
     },
   ];
@@ -77,7 +89,9 @@ function requestsFor(route: Route, customers: Customer[], aliasPrefix: string, w
  * user) under autocannon against the real API process (`provisio serve`, default configuration,
  * no engines running so only the API works), and the same load against a bare Fastify route
  * returning the same JSON in a separate process. Two loads per route and repetition: as fast as
- * 16 connections go (throughput), and a fixed 1,000 req/s (`overallRate`) for the tail latency.
+ * 16 connections go (autocannon; throughput), and a steady 1,000 req/s open-loop load
+ * (lib/paced-load.ts: evenly spaced arrivals, latency from each request's due time, up to 50
+ * keep-alive connections) for the tail latency.
  */
 export const apiLatency: BenchDefinition = {
   name: 'api-latency',
@@ -135,11 +149,13 @@ export const apiLatency: BenchDefinition = {
           timeout: 10,
           requests: requestsFor(route, customers, tag, target === 'api'),
         };
-        if (mode === 'fixed') opts.overallRate = fixedRate;
         const pids = { server: [serverPid(target)] };
         const before = cpuSnapshot(db.embedded.pid, pids);
         const client0 = process.cpuUsage();
-        const load = toLoad(await autocannon(opts));
+        const load =
+          mode === 'max'
+            ? toLoad(await autocannon(opts))
+            : fromPaced(await pacedLoad(base, { rate: fixedRate, durationS: duration, connections: fixedConnections, request: (i) => requestOf(route, customers, tag, target === 'api', i) }));
         const client = process.cpuUsage(client0);
         const cpu = { ...cpuDelta(before, cpuSnapshot(db.embedded.pid, pids)), client: (client.user + client.system) / 1000 };
         load.cpuMsPerRequest = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v / Math.max(1, load.ok), 3)]));
@@ -226,7 +242,8 @@ export const apiLatency: BenchDefinition = {
           setup: {
             api: '`provisio serve`, default configuration (TypeORM pool 20, rate limit 6000/min per token on, LOG_LEVEL=info to a file); no engine running during the loads',
             bare: 'Fastify 5 (the adapter\'s), one process, same JSON documents, no auth/validation/database',
-            autocannon: { durationS: duration, maxConnections, fixedRate, fixedConnections, pipelining: 1, warmupS: 2, runsIn: 'the bench process' },
+            autocannon: { durationS: duration, maxConnections, pipelining: 1, warmupS: 2, runsIn: 'the bench process' },
+            steadyLoad: { durationS: duration, rate: fixedRate, maxConnections: fixedConnections, arrivals: 'evenly spaced (open loop), latency from the due time', tool: 'bench/lib/paced-load.ts', runsIn: 'the bench process' },
             tokens: `${customers.length} customers' org_admin tokens, round-robin per request`,
             plansBodyBytes: apiSize,
             order: 'add_users, one standard-mailbox user with a fresh alias, enterprise subscriptions',
