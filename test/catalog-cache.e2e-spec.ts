@@ -1,6 +1,7 @@
 import { CATALOG_CACHE_MS } from '../src/catalog/catalog-cache';
 import { startTestApp, type TestApp } from './helpers/app';
 import { buildWorld, type World } from './helpers/identity';
+import { notifiedWithin } from './helpers/notified';
 
 /**
  * Two API processes on one database, each caching plan lists: a change is seen at once by the
@@ -30,13 +31,7 @@ describe('plan list cache across API processes', () => {
 
   /** Polls until `check` holds; it must hold well before a cached list would have expired. */
   async function soon(app: TestApp, token: string, check: (names: string[]) => boolean): Promise<void> {
-    const start = Date.now();
-    for (;;) {
-      if (check(await names(app, token))) break;
-      if (Date.now() - start > CATALOG_CACHE_MS + 2_000) throw new Error('never seen');
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    expect(Date.now() - start).toBeLessThan(CATALOG_CACHE_MS / 2);
+    expect(check(await notifiedWithin(CATALOG_CACHE_MS, () => names(app, token), check))).toBe(true);
   }
 
   it('a new plan is listed at once by the process that made it, soon by the other', async () => {
