@@ -89,6 +89,8 @@ export class PgListener implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retry);
+    // A connection being opened right now would otherwise outlive the shutdown.
+    await this.connecting;
     const c = this.client;
     this.client = undefined;
     await c?.end().catch(() => undefined);

@@ -35,7 +35,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const c = new Client({ connectionString: adminUrl().toString() });
       await c.connect();
       try {
+        // pg-pool's end() resolves before its connections have closed: a FORCE drop right away
+        // terminates backends that are still saying goodbye, and their "terminating connection"
+        // reaches an ended client whose pool has no listener left (an uncaught error in whatever
+        // test runs next). Let the closing connections go first; FORCE only for real leftovers.
+        // Whatever is still connected after that was never closed: a leak, reported as a failure.
+        const deadline = Date.now() + 3000;
+        let left: { application_name: string; state: string }[] = [];
+        do {
+          left = (await c.query('SELECT application_name, state FROM pg_stat_activity WHERE datname = $1', [name])).rows;
+          if (left.length) await new Promise((r) => setTimeout(r, 20));
+        } while (left.length && Date.now() < deadline);
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        if (left.length) {
+          const who = left.map((l) => `${l.application_name || '(no application_name)'} (${l.state})`).join(', ');
+          throw new Error(`connections to ${name} left open after the test closed everything: ${who}`);
+        }
       } finally {
         await c.end();
       }
