@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { seedCatalog } from '../src/catalog/catalog-seed';
+import { IDEMPOTENCY_LOCK_SQL } from '../src/common/idempotency/idempotency';
 import { startTestApp, type TestApp } from './helpers/app';
 import { killAll, spawnEngine, type EngineProcess } from './helpers/engine-e2e';
 import { type Actor, buildWorld, delegate, type World } from './helpers/identity';
@@ -202,6 +204,56 @@ describe('orders: from a REST call to a completed provisioning request', () => {
     expect((await waitDone(first.body.id, direct.token)).status).toBe('completed');
     const lab = await labState(direct.orgId);
     expect(lab.zones[0].records.some((r: any) => r.name === 'www' && r.type === 'A' && r.value === '203.0.113.10')).toBe(true);
+  });
+
+  it('places one order for ten simultaneous requests with one Idempotency-Key: the others replay it or answer 409', async () => {
+    const body = { type: 'add_dns_records', organizationId: direct.orgId, records: [{ name: 'burst', type: 'TXT', value: 'v=burst' }] };
+    const headers = { 'idempotency-key': 'burst-2026-11-25' };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => t.post('/v1/orders', body, { token: direct.token, headers })));
+    const placed = answers.filter((a) => a.status === 202);
+    const busy = answers.filter((a) => a.status === 409);
+    expect(placed.length + busy.length).toBe(10);
+    expect(placed.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(placed.map((a) => a.body.id)).size).toBe(1);
+    for (const a of busy) {
+      expect(a.body.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+      expect(a.headers['retry-after']).toBe('1');
+    }
+    const orders = await t.pool.query(`SELECT id FROM orders WHERE organization_id = $1 AND body->'records'->0->>'name' = 'burst'`, [direct.orgId]);
+    expect(orders.rows.map((r) => r.id)).toEqual([placed[0].body.id]);
+    // Once the first answer is stored, every retry replays it.
+    const later = await t.post('/v1/orders', body, { token: direct.token, headers });
+    expect(later.status).toBe(202);
+    expect(later.body.id).toBe(placed[0].body.id);
+    expect(later.headers['idempotent-replayed']).toBe('true');
+    expect((await waitDone(placed[0].body.id, direct.token)).status).toBe('completed');
+  });
+
+  it('does not hold a key for a request whose API process died: the retry is placed at once', async () => {
+    const body = { type: 'add_dns_records', organizationId: direct.orgId, records: [{ name: 'crash', type: 'TXT', value: 'v=crash' }] };
+    const key = 'crash-2026-11-25';
+    // Another API process is placing this very request: its transaction holds the key…
+    const other = new Client({ connectionString: t.db.url });
+    other.on('error', () => undefined);
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query(`SELECT pg_advisory_xact_lock(${IDEMPOTENCY_LOCK_SQL})`, [`${direct.userId}:${direct.orgId}\n${key}`]);
+    const during = await t.post('/v1/orders', body, { token: direct.token, headers: { 'idempotency-key': key } });
+    expect(during.status).toBe(409);
+    expect(during.body.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+    // …and that process is killed: its connection drops, its transaction and claim with it.
+    (other as any).connection.stream.destroy();
+    await new Promise((r) => other.once('end', r));
+    const deadline = Date.now() + 5000;
+    let retry = await t.post('/v1/orders', body, { token: direct.token, headers: { 'idempotency-key': key } });
+    // PostgreSQL notices the dropped connection within moments, not the 60 s of a stale claim.
+    while (retry.status === 409 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      retry = await t.post('/v1/orders', body, { token: direct.token, headers: { 'idempotency-key': key } });
+    }
+    expect(retry.status).toBe(202);
+    expect((await t.pool.query(`SELECT count(*)::int AS n FROM orders WHERE organization_id = $1 AND body->'records'->0->>'name' = 'crash'`, [direct.orgId])).rows[0].n).toBe(1);
+    expect((await waitDone(retry.body.id, direct.token)).status).toBe('completed');
   });
 
   it('cancels a subscription: the platform forgets the customer and usage goes to zero', async () => {

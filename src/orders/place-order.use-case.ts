@@ -5,7 +5,7 @@ import { quotaLedger } from '../catalog/quota-ledger';
 import { findOpenSubscription } from '../catalog/subscriptions';
 import { ProblemError } from '../common/errors/problem';
 import { newId } from '../common/ids';
-import { IdempotencyKeys, requestHash } from '../common/idempotency/idempotency';
+import { checkIdempotencyKey, IdempotencyKeys, requestHash } from '../common/idempotency/idempotency';
 import { requestContext } from '../common/logging/request-context';
 import { validateDto } from '../common/validation/strict-validation.pipe';
 import { inTransaction } from '../database/sql';
@@ -55,19 +55,12 @@ export class PlaceOrderUseCase {
       throw new ProblemError('VALIDATION_FAILED', `type must be one of ${ORDER_TYPES.join(', ')}`, { errors: [{ path: 'type', message: `must be one of ${ORDER_TYPES.join(', ')}` }] });
     }
     const body = await validateDto(ORDER_DTOS[type as OrderType], raw);
-    const scope = `${p.userId}:${p.subjectOrgId}`;
-    const claim = await this.keys.claim(scope, idempotencyKey, requestHash('POST', '/v1/orders', raw));
-    if (claim.kind === 'replay') return { status: claim.response.status, body: claim.response.body as OrderView, headers: { ...claim.response.headers, 'Idempotent-Replayed': 'true' } };
-    try {
-      const placed = await this.place(p, body, claim);
-      return placed;
-    } catch (e) {
-      await this.keys.abandon(claim).catch(() => undefined);
-      throw e;
-    }
+    if (idempotencyKey !== undefined) checkIdempotencyKey(idempotencyKey);
+    const idempotency = { scope: `${p.userId}:${p.subjectOrgId}`, key: idempotencyKey, hash: requestHash('POST', '/v1/orders', raw) };
+    return this.place(p, body, idempotency);
   }
 
-  private async place(p: Principal, body: OrderBase, claim: Awaited<ReturnType<IdempotencyKeys['claim']>>): Promise<PlacedOrder> {
+  private async place(p: Principal, body: OrderBase, idempotency: { scope: string; key: string | undefined; hash: string }): Promise<PlacedOrder> {
     const org = await this.access.requireOrganization(p, 'orders.create', body.organizationId);
     if (org.kind !== 'customer') throw new ProblemError('ORDER_NOT_CUSTOMER', `${org.name} is a ${org.kind}; orders are placed for customers`);
     const registry = await sharedNamespaceRegistry();
@@ -75,7 +68,10 @@ export class PlaceOrderUseCase {
     const runId = newId('run');
     const actor = auditActorOf(p);
 
-    await inTransaction(this.ds, async (sql) => {
+    const replay = await inTransaction(this.ds, async (sql) => {
+      // The Idempotency-Key first: a replay or a 409 decides before anything is read or locked.
+      const claim = await this.keys.claimInTransaction(sql, idempotency.scope, idempotency.key, idempotency.hash);
+      if (claim.kind === 'replay') return claim.response;
       // One order at a time per customer while validating against its inventory and quota.
       await sql.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [org.id]);
       let subscription = body.type === 'subscribe' ? undefined : await findOpenSubscription(sql, org.id);
@@ -127,7 +123,9 @@ export class PlaceOrderUseCase {
         organizationPath: org.path,
         details: { type: body.type, runId, summary: t.summary, reserved: t.reserve, freeing: t.release, steps: compiled.program.callCount },
       });
+      return undefined;
     });
+    if (replay) return { status: replay.status, body: replay.body as OrderView, headers: { ...replay.headers, 'Idempotent-Replayed': 'true' } };
     const view = await this.reader.view(this.ds, orderId);
     return { status: 202, body: view, headers: { Location: `/v1/orders/${orderId}` } };
   }
