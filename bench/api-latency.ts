@@ -55,6 +55,22 @@ function fromPaced(r: PacedResult): Load {
   return { rps: round(r.ok / r.elapsedS), sent: r.sent, dropped: r.dropped, ok: r.ok, non2xx: r.non2xx, errors: r.errors, latencyMs: r.latencyMs };
 }
 
+/**
+ * Waits until the API has drained earlier load and its cached entries expired: at least 6 s of
+ * quiet (the caches keep entries ≤ 5 s), then two /health/live answers in a row under 5 ms.
+ */
+async function settle(base: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 6000));
+  const deadline = Date.now() + 30_000;
+  let fast = 0;
+  while (fast < 2 && Date.now() < deadline) {
+    const t0 = performance.now();
+    await fetch(`${base}/health/live`).then((r) => r.arrayBuffer());
+    fast = performance.now() - t0 < 5 ? fast + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Round-robin over the customers' tokens (and fresh aliases for orders), one per request. */
 type Route = 'plans' | 'orders' | 'live';
 
@@ -91,7 +107,9 @@ function requestsFor(route: Route, customers: Customer[], aliasPrefix: string, w
  * returning the same JSON in a separate process. Two loads per route and repetition: as fast as
  * 16 connections go (autocannon; throughput), and a steady 1,000 req/s open-loop load
  * (lib/paced-load.ts: evenly spaced arrivals, latency from each request's due time, up to 50
- * keep-alive connections) for the tail latency.
+ * keep-alive connections) for the tail latency, measured after 2 s of the same load (discarded),
+ * for the API and the bare route alike. The same steady load on GET /v1/plans also runs from idle
+ * at the start of each repetition (every cached entry expired): reported next to it, not judged.
  */
 export const apiLatency: BenchDefinition = {
   name: 'api-latency',
@@ -140,7 +158,13 @@ export const apiLatency: BenchDefinition = {
       ctx.log(`API pid ${api.pid}, bare Fastify pid ${bare.pid}; GET /v1/plans body ${apiSize} bytes (bare ${bareSize}); ${customers.length} customer tokens`);
 
       const serverPid = (target: 'api' | 'bare') => (target === 'api' ? api!.pid : bare!.pid!);
-      const cannon = async (base: string, route: Route, target: 'api' | 'bare', mode: 'max' | 'fixed', tag: string) => {
+      const steady = (base: string, route: Route, target: 'api' | 'bare', tag: string, durationS: number) =>
+        pacedLoad(base, { rate: fixedRate, durationS, connections: fixedConnections, request: (i) => requestOf(route, customers, tag, target === 'api', i) });
+      const cannon = async (base: string, route: Route, target: 'api' | 'bare', mode: 'max' | 'fixed' | 'fixed-cold', tag: string) => {
+        // The steady load is measured after 2 s of the same load (discarded), as a server under a
+        // continuous 1,000 req/s runs: its connections open and its caches filled. 'fixed-cold'
+        // measures from idle instead (every cache expired, new connections): reported, not judged.
+        if (mode === 'fixed') await steady(base, route, target, `${tag}w`, 2);
         const opts: Record<string, unknown> = {
           url: base,
           duration,
@@ -152,10 +176,7 @@ export const apiLatency: BenchDefinition = {
         const pids = { server: [serverPid(target)] };
         const before = cpuSnapshot(db.embedded.pid, pids);
         const client0 = process.cpuUsage();
-        const load =
-          mode === 'max'
-            ? toLoad(await autocannon(opts))
-            : fromPaced(await pacedLoad(base, { rate: fixedRate, durationS: duration, connections: fixedConnections, request: (i) => requestOf(route, customers, tag, target === 'api', i) }));
+        const load = mode === 'max' ? toLoad(await autocannon(opts)) : fromPaced(await steady(base, route, target, tag, duration));
         const client = process.cpuUsage(client0);
         const cpu = { ...cpuDelta(before, cpuSnapshot(db.embedded.pid, pids)), client: (client.user + client.system) / 1000 };
         load.cpuMsPerRequest = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v / Math.max(1, load.ok), 3)]));
@@ -172,6 +193,9 @@ export const apiLatency: BenchDefinition = {
       let statements: unknown;
       for (let rep = 1; rep <= ctx.reps; rep++) {
         const r: Record<string, any> = { rep };
+        // From idle: the previous repetition's load drained and every cached entry expired.
+        await settle(api.base);
+        r.apiPlansFixedCold = await cannon(api.base, 'plans', 'api', 'fixed-cold', 'x');
         r.barePlansMax = await cannon(bareBase, 'plans', 'bare', 'max', 'x');
         // The framework alone: a public route with no auth and no database (diagnostic).
         r.apiLiveMax = await cannon(api.base, 'live', 'api', 'max', 'x');
@@ -190,7 +214,7 @@ export const apiLatency: BenchDefinition = {
         ctx.log(
           `rep ${rep}: plans ${r.apiPlansMax.rps}/s vs bare ${r.barePlansMax.rps}/s (${round(r.ratios.plans * 100)}%; CPU ms/request API ${r.apiPlansMax.cpuMsPerRequest.server} + PG ${r.apiPlansMax.cpuMsPerRequest.postgres} vs bare ${r.barePlansMax.cpuMsPerRequest.server}); ` +
             `/health/live ${r.apiLiveMax.rps}/s (${r.apiLiveMax.cpuMsPerRequest.server} CPU ms/request); orders ${r.apiOrdersMax.rps}/s (API ${r.apiOrdersMax.cpuMsPerRequest.server} + PG ${r.apiOrdersMax.cpuMsPerRequest.postgres} CPU ms/request); ` +
-            `at ${fixedRate}/s: plans p99 ${r.apiPlansFixed.latencyMs.p99} ms (${r.apiPlansFixed.rps}/s served), bare p99 ${r.barePlansFixed.latencyMs.p99} ms, orders p99 ${r.apiOrdersFixed.latencyMs.p99} ms (${r.apiOrdersFixed.rps}/s served)`,
+            `at ${fixedRate}/s: plans p99 ${r.apiPlansFixed.latencyMs.p99} ms (${r.apiPlansFixed.rps}/s served; ${r.apiPlansFixedCold.latencyMs.p99} ms from idle), bare p99 ${r.barePlansFixed.latencyMs.p99} ms, orders p99 ${r.apiOrdersFixed.latencyMs.p99} ms (${r.apiOrdersFixed.rps}/s served)`,
         );
       }
       api.sample();
@@ -206,7 +230,12 @@ export const apiLatency: BenchDefinition = {
           ratio: med((r) => r.ratios.plans),
           apiP99AtMaxMs: med((r) => r.apiPlansMax.latencyMs.p99),
           cpuMsPerRequest: { api: med((r) => r.apiPlansMax.cpuMsPerRequest.server), postgres: med((r) => r.apiPlansMax.cpuMsPerRequest.postgres), bare: med((r) => r.barePlansMax.cpuMsPerRequest.server) },
-          fixedRate: { apiP50Ms: med((r) => r.apiPlansFixed.latencyMs.p50), apiP99Ms: med((r) => r.apiPlansFixed.latencyMs.p99), apiServedRps: med((r) => r.apiPlansFixed.rps), bareP99Ms: med((r) => r.barePlansFixed.latencyMs.p99), bareServedRps: med((r) => r.barePlansFixed.rps) },
+          fixedRate: {
+            apiP50Ms: med((r) => r.apiPlansFixed.latencyMs.p50),
+            apiP99Ms: med((r) => r.apiPlansFixed.latencyMs.p99),
+            apiServedRps: med((r) => r.apiPlansFixed.rps),
+            apiP99FromIdleMs: med((r) => r.apiPlansFixedCold.latencyMs.p99),
+            bareP99Ms: med((r) => r.barePlansFixed.latencyMs.p99), bareServedRps: med((r) => r.barePlansFixed.rps) },
         },
         orders: {
           apiRps: med((r) => r.apiOrdersMax.rps),
@@ -225,7 +254,9 @@ export const apiLatency: BenchDefinition = {
       const fixedNote = (served: number) => (served < fixedRate * 0.95 ? `served only ${served} req/s of the ${fixedRate} offered` : undefined);
       const checks: TargetCheck[] = [
         atLeast('GET /v1/plans throughput ÷ bare Fastify, median', round(summary.plans.ratio * 100, 1), 40, '%', { baseline: { name: 'bare Fastify, same JSON', value: summary.plans.bareRps, unit: 'req/s' } }),
-        atMost(`GET /v1/plans p99 at ${fixedRate} req/s`, summary.plans.fixedRate.apiP99Ms, 25, 'ms', { note: fixedNote(summary.plans.fixedRate.apiServedRps) }),
+        atMost(`GET /v1/plans p99 at ${fixedRate} req/s`, summary.plans.fixedRate.apiP99Ms, 25, 'ms', {
+          note: fixedNote(summary.plans.fixedRate.apiServedRps) ?? `${summary.plans.fixedRate.apiP99FromIdleMs} ms in a 10 s window starting from idle (cold caches)`,
+        }),
         atMost(`POST /v1/orders p99 at ${fixedRate} req/s`, summary.orders.fixedRate.apiP99Ms, 25, 'ms', { note: fixedNote(summary.orders.fixedRate.apiServedRps) }),
         atMost('non-2xx answers from the API', summary.non2xx, 0, 'answers'),
       ];
@@ -243,7 +274,7 @@ export const apiLatency: BenchDefinition = {
             api: '`provisio serve`, default configuration (TypeORM pool 20, rate limit 6000/min per token on, LOG_LEVEL=info to a file); no engine running during the loads',
             bare: 'Fastify 5 (the adapter\'s), one process, same JSON documents, no auth/validation/database',
             autocannon: { durationS: duration, maxConnections, pipelining: 1, warmupS: 2, runsIn: 'the bench process' },
-            steadyLoad: { durationS: duration, rate: fixedRate, maxConnections: fixedConnections, arrivals: 'evenly spaced (open loop), latency from the due time', tool: 'bench/lib/paced-load.ts', runsIn: 'the bench process' },
+            steadyLoad: { durationS: duration, rate: fixedRate, maxConnections: fixedConnections, arrivals: 'evenly spaced (open loop), latency from the due time', tool: 'bench/lib/paced-load.ts', runsIn: 'the bench process', warmupS: 2, fromIdle: 'GET /v1/plans once per repetition after ≥ 6 s of quiet, no warm-up (reported, not judged)' },
             tokens: `${customers.length} customers' org_admin tokens, round-robin per request`,
             plansBodyBytes: apiSize,
             order: 'add_users, one standard-mailbox user with a fresh alias, enterprise subscriptions',
