@@ -84,7 +84,8 @@ export class PlansService {
     const cached = this.cache.lists.get(key);
     if (cached) return cached;
     const generation = this.cache.lists.generation();
-    const page = await this.listFromDatabase(p, q);
+    // Same key, same list: viewers asking at the same moment share one read.
+    const page = await this.cache.lists.shared(key, () => this.listFromDatabase(p, q));
     this.cache.lists.set(key, page, generation);
     return page;
   }

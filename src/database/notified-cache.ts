@@ -19,6 +19,7 @@ export interface NotifiedCacheOptions {
  */
 export class NotifiedCache<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
+  private readonly loading = new Map<string, { gen: number; promise: Promise<unknown> }>();
   private trusted = false;
   private gen = 0;
 
@@ -60,6 +61,23 @@ export class NotifiedCache<V> {
     if (!this.trusted || generation !== this.gen) return;
     if (this.entries.size >= this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { value, until: Math.min(now + this.opts.ttlMs, endsAt) });
+  }
+
+  /**
+   * One computation per key at a time: callers that miss while it runs share its promise instead
+   * of sending the same query again (after an idle spell every entry has expired, and a burst of
+   * requests would otherwise ask the database the same thing once per request). Only a computation
+   * started since the last clear is shared, so nobody gets an answer from before a change it could
+   * have seen. Nothing is stored here: the caller still decides what to `set`.
+   */
+  shared<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const running = this.loading.get(key);
+    if (running && running.gen === this.gen) return running.promise as Promise<T>;
+    const promise = compute().finally(() => {
+      if (this.loading.get(key)?.promise === promise) this.loading.delete(key);
+    });
+    this.loading.set(key, { gen: this.gen, promise });
+    return promise;
   }
 
   clear(): void {

@@ -80,7 +80,9 @@ export class AuthenticationService {
     // TypeORM, so PostgreSQL parses and plans it once per connection, not once per request
     // (planning this join cost 8x its execution), and TypeORM's query wrapper is skipped.
     const pool = (this.ds.driver as unknown as { master: Pool }).master;
-    const row = (await pool.query<TokenRow>({ name: 'provisio_auth_resolve', text: RESOLVE_SQL, values: [tokenHash] })).rows[0];
+    // Requests with the same token at the same moment share one lookup; each then decides (and
+    // audits a refusal) on its own.
+    const row = await this.cache.shared(tokenHash, async () => (await pool.query<TokenRow>({ name: 'provisio_auth_resolve', text: RESOLVE_SQL, values: [tokenHash] })).rows[0]);
     if (!row) throw new ProblemError('TOKEN_INVALID');
 
     const deny = async (code: 'TOKEN_REVOKED' | 'TOKEN_EXPIRED' | 'USER_DISABLED' | 'ORGANIZATION_SUSPENDED', detail?: string) => {

@@ -49,6 +49,11 @@ export class PrincipalCache implements OnModuleInit {
     this.cache.set(tokenHash, principal, generation, endsAt, now);
   }
 
+  /** One database lookup per token at a time (see NotifiedCache.shared). */
+  shared<T>(tokenHash: string, lookup: () => Promise<T>): Promise<T> {
+    return this.cache.shared(tokenHash, lookup);
+  }
+
   clear(): void {
     this.cache.clear();
   }
