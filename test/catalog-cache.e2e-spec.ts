@@ -1,6 +1,6 @@
 import { CATALOG_CACHE_MS } from '../src/catalog/catalog-cache';
-import { startTestApp, type TestApp } from './helpers/app';
-import { buildWorld, type World } from './helpers/identity';
+import type { TestApp } from './helpers/app';
+import { twoApiProcessesWithWorld } from './helpers/identity';
 import { notifiedWithin } from './helpers/notified';
 
 /**
@@ -9,19 +9,7 @@ import { notifiedWithin } from './helpers/notified';
  * in SQL behind both; and a cached list never shows one viewer what only another may see.
  */
 describe('plan list cache across API processes', () => {
-  let a: TestApp;
-  let b: TestApp;
-  let w: World;
-
-  beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp({ db: a.db });
-    w = await buildWorld(a);
-  });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  const env = twoApiProcessesWithWorld();
 
   const names = async (app: TestApp, token: string) => {
     const res = await app.get('/v1/plans?limit=200', { token });
@@ -35,37 +23,37 @@ describe('plan list cache across API processes', () => {
   }
 
   it('a new plan is listed at once by the process that made it, soon by the other', async () => {
-    const hoster = w.hoster.admin.token;
-    const before = await names(b, hoster);
-    await names(a, hoster); // both cached now
-    const created = await a.post('/v1/plans', { kind: 'user', name: 'cache-probe', displayName: 'Cache probe', services: ['directory', 'exchange'] }, { token: hoster });
+    const hoster = env.w.hoster.admin.token;
+    const before = await names(env.b, hoster);
+    await names(env.a, hoster); // both cached now
+    const created = await env.a.post('/v1/plans', { kind: 'user', name: 'cache-probe', displayName: 'Cache probe', services: ['directory', 'exchange'] }, { token: hoster });
     expect(created.status).toBe(201);
-    expect(await names(a, hoster)).toContain('cache-probe:draft');
-    await soon(b, hoster, (n) => n.includes('cache-probe:draft'));
-    expect((await names(b, hoster)).length).toBe(before.length + 1);
+    expect(await names(env.a, hoster)).toContain('cache-probe:draft');
+    await soon(env.b, hoster, (n) => n.includes('cache-probe:draft'));
+    expect((await names(env.b, hoster)).length).toBe(before.length + 1);
 
     // Publishing in b: seen at once there, soon in a.
-    expect((await b.post(`/v1/plans/${created.body.id}/publish`, {}, { token: hoster })).status).toBe(200);
-    expect(await names(b, hoster)).toContain('cache-probe:published');
-    await soon(a, hoster, (n) => n.includes('cache-probe:published'));
+    expect((await env.b.post(`/v1/plans/${created.body.id}/publish`, {}, { token: hoster })).status).toBe(200);
+    expect(await names(env.b, hoster)).toContain('cache-probe:published');
+    await soon(env.a, hoster, (n) => n.includes('cache-probe:published'));
   });
 
   it('a change made in SQL, behind both processes, reaches both', async () => {
-    const hoster = w.hoster.admin.token;
-    await names(a, hoster);
-    await names(b, hoster);
-    await a.pool.query(`UPDATE plans SET status = 'retired', retired_at = now() WHERE name = 'cache-probe'`);
-    await soon(a, hoster, (n) => n.includes('cache-probe:retired'));
-    await soon(b, hoster, (n) => n.includes('cache-probe:retired'));
+    const hoster = env.w.hoster.admin.token;
+    await names(env.a, hoster);
+    await names(env.b, hoster);
+    await env.a.pool.query(`UPDATE plans SET status = 'retired', retired_at = now() WHERE name = 'cache-probe'`);
+    await soon(env.a, hoster, (n) => n.includes('cache-probe:retired'));
+    await soon(env.b, hoster, (n) => n.includes('cache-probe:retired'));
   });
 
   it('keeps each viewer to its own list: a hoster draft never reaches a reseller or a customer', async () => {
-    const draft = await a.post('/v1/plans', { kind: 'user', name: 'hoster-only-draft', displayName: 'Hoster only', services: ['directory', 'exchange'] }, { token: w.hoster.admin.token });
+    const draft = await env.a.post('/v1/plans', { kind: 'user', name: 'hoster-only-draft', displayName: 'Hoster only', services: ['directory', 'exchange'] }, { token: env.w.hoster.admin.token });
     expect(draft.status).toBe(201);
-    expect(await names(a, w.hoster.admin.token)).toContain('hoster-only-draft:draft');
-    for (const token of [w.r1.admin.token, w.c1.admin.token]) {
-      expect((await names(a, token)).some((n) => n.startsWith('hoster-only-draft'))).toBe(false);
-      expect((await names(a, token)).some((n) => n.startsWith('hoster-only-draft'))).toBe(false); // from the cache
+    expect(await names(env.a, env.w.hoster.admin.token)).toContain('hoster-only-draft:draft');
+    for (const token of [env.w.r1.admin.token, env.w.c1.admin.token]) {
+      expect((await names(env.a, token)).some((n) => n.startsWith('hoster-only-draft'))).toBe(false);
+      expect((await names(env.a, token)).some((n) => n.startsWith('hoster-only-draft'))).toBe(false); // from the cache
     }
   });
 });

@@ -2,7 +2,7 @@ import { inTransaction } from '../../src/database/sql';
 import { bootstrapInstallation } from '../../src/identity/bootstrap';
 import type { Role } from '../../src/identity/permissions';
 import { DataSource } from 'typeorm';
-import type { TestApp } from './app';
+import { startTestApp, type TestApp } from './app';
 
 export interface Actor {
   userId: string;
@@ -108,4 +108,23 @@ export async function buildWorld(t: TestApp): Promise<World> {
     c3: { admin: c3Admin, orgId: c3Admin.orgId },
     delegation: { id: d.delegationId, token: d.token },
   };
+}
+
+/**
+ * Two API processes on one database (what the caches and their NOTIFY are tested across), with a
+ * world built through the first; started before the file's tests and stopped after them. The
+ * fields are filled once `beforeAll` has run.
+ */
+export function twoApiProcessesWithWorld(): { a: TestApp; b: TestApp; w: World } {
+  const env = {} as { a: TestApp; b: TestApp; w: World };
+  beforeAll(async () => {
+    env.a = await startTestApp();
+    env.b = await startTestApp({ db: env.a.db });
+    env.w = await buildWorld(env.a);
+  });
+  afterAll(async () => {
+    await env.b?.close();
+    await env.a?.close();
+  });
+  return env;
 }
