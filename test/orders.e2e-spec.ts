@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { seedCatalog } from '../src/catalog/catalog-seed';
 import { IDEMPOTENCY_LOCK_SQL } from '../src/common/idempotency/idempotency';
+import { expectValidXml } from './helpers/libxml2';
 import { startTestApp, type TestApp } from './helpers/app';
 import { killAll, spawnEngine, type EngineProcess } from './helpers/engine-e2e';
 import { type Actor, buildWorld, delegate, type World } from './helpers/identity';
@@ -15,7 +12,6 @@ import { type Actor, buildWorld, delegate, type World } from './helpers/identity
  * platform state, hit the quota, fail cleanly, replay with an Idempotency-Key, cancel.
  * Two real engine processes run the requests.
  */
-const REQUEST_XSD = path.resolve(__dirname, '..', 'src/provisioning/language/schemas/request.xsd');
 
 describe('orders: from a REST call to a completed provisioning request', () => {
   let t: TestApp;
@@ -119,10 +115,7 @@ describe('orders: from a REST call to a completed provisioning request', () => {
     expect(xml.status).toBe(200);
     expect(String(xml.headers['content-type'])).toContain('application/xml');
     expect(xml.text).toContain('<call namespace="Hosted Organization" procedure="Subscribe"');
-    const file = path.join(os.tmpdir(), `order-${placed.body.id}.xml`);
-    fs.writeFileSync(file, xml.text);
-    execFileSync('xmllint', ['--noout', '--schema', REQUEST_XSD, file], { stdio: 'pipe' });
-    fs.rmSync(file);
+    await expectValidXml('request', [{ file: `${placed.body.id}.xml`, xml: xml.text }]);
     const response = await t.get(`/v1/orders/${placed.body.id}/response`, { token: direct.token });
     expect(response.text).toContain('<response');
     expect(response.text).toContain('completed');
