@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { tcpConnects } from '../ports';
+import type { PlatformService } from '../service';
+import { provisioSchemaLdif } from '../slapd/provisio-schema';
+import { baseLdif, configLdif, slapdLayout } from '../slapd/slapd-config';
+
+/** What the slapd service publishes to dependents (Postfix, Dovecot, XMPP) and tests. */
+export interface SlapdInfo {
+  url: string;
+  host: string;
+  port: number;
+  baseDn: string;
+  hostingDn: string;
+  deletedDn: string;
+  managerDn: string;
+  managerPasswordFile: string;
+  /** Read-only account for the servers that read the directory. */
+  readerDn: string;
+  readerPasswordFile: string;
+}
+
+const SCHEMA_DIR = '/etc/ldap/schema';
+const SCHEMAS = ['core', 'cosine', 'inetorgperson', 'nis'];
+
+export interface SlapdOptions {
+  baseDn?: string;
+  preferredPort?: number;
+}
+
+/**
+ * OpenLDAP's slapd from the Debian package, with a cn=config of ours (regenerated on every start
+ * from code, so it never drifts) and an mdb database kept across restarts (created with the base
+ * entries on first start). Foreground (`-d 0`), loopback, one port.
+ */
+export function slapdService(opts: SlapdOptions = {}): PlatformService<SlapdInfo> {
+  const baseDn = opts.baseDn ?? 'dc=provisio,dc=test';
+  return {
+    name: 'slapd',
+    requires: [
+      { path: '/usr/sbin/slapd', package: 'slapd' },
+      { path: '/usr/lib/ldap/back_mdb.so', package: 'slapd' },
+      { path: '/usr/bin/ldapsearch', package: 'ldap-utils' },
+    ],
+    async prepare(ctx) {
+      const layout = slapdLayout(baseDn);
+      const port = await ctx.port('ldap', { preferred: opts.preferredPort ?? 10389 });
+      const manager = ctx.secret('ldap-manager.password');
+      const reader = ctx.secret('ldap-reader.password');
+      const configDir = path.join(ctx.dir, 'slapd.d');
+      const dataDir = path.join(ctx.dir, 'data');
+      fs.writeFileSync(path.join(ctx.dir, 'provisio-schema.ldif'), provisioSchemaLdif());
+      const configFile = path.join(ctx.dir, 'config.ldif');
+      fs.writeFileSync(
+        configFile,
+        configLdif({
+          layout,
+          dataDir,
+          runDir: ctx.dir,
+          managerPassword: manager.value,
+          schemaFiles: SCHEMAS.map((s) => `${SCHEMA_DIR}/${s}.ldif`),
+          schemaLdif: provisioSchemaLdif(),
+        }),
+        { mode: 0o600 },
+      );
+      const fresh = !fs.existsSync(path.join(dataDir, 'data.mdb'));
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      fs.rmSync(configDir, { recursive: true, force: true });
+      fs.mkdirSync(configDir, { mode: 0o700 });
+      execFileSync('/usr/sbin/slapadd', ['-n0', '-F', configDir, '-l', configFile], { stdio: 'pipe' });
+      if (fresh) {
+        const baseFile = path.join(ctx.dir, 'base.ldif');
+        fs.writeFileSync(baseFile, baseLdif(layout, reader.value), { mode: 0o600 });
+        execFileSync('/usr/sbin/slapadd', ['-F', configDir, '-b', baseDn, '-l', baseFile], { stdio: 'pipe' });
+        fs.rmSync(baseFile);
+        ctx.log(`new directory ${baseDn} in ${dataDir}`);
+      }
+      const url = `ldap://${ctx.host}:${port}`;
+      const info: SlapdInfo = {
+        url,
+        host: ctx.host,
+        port,
+        baseDn,
+        hostingDn: layout.hostingDn,
+        deletedDn: layout.deletedDn,
+        managerDn: layout.managerDn,
+        managerPasswordFile: manager.file,
+        readerDn: layout.readerDn,
+        readerPasswordFile: reader.file,
+      };
+      return {
+        command: '/usr/sbin/slapd',
+        args: ['-d', process.env.PLATFORM_SLAPD_DEBUG ?? '0', '-h', `ldap://${ctx.host}:${port}/`, '-F', configDir],
+        ready: () => tcpConnects(ctx.host, port),
+        info,
+        env: {
+          PROVIDER_DIRECTORY: 'ldap',
+          LDAP_URL: url,
+          LDAP_BIND_DN: layout.managerDn,
+          LDAP_BIND_PASSWORD_FILE: manager.file,
+          LDAP_BASE_DN: baseDn,
+        },
+        hints: [
+          `ldapsearch -x -H ${url} -D ${layout.managerDn} -y ${manager.file} -b ${layout.hostingDn} -LLL`,
+        ],
+      };
+    },
+  };
+}
