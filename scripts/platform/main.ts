@@ -3,13 +3,13 @@ import path from 'node:path';
 import { type RunningPlatform, startPlatform } from './launcher';
 import { MissingPackagesError, allPackages, installCommand } from './requirements';
 import { platformServices } from './services';
-import { provisioSchemaLdif } from './slapd/provisio-schema';
+import { schemaFiles } from './ldap/slapd-config';
 
 /**
  * `npm run platform`: starts the real servers on loopback with config and data under
  * `.provisio/platform/`, prints the environment that points Provisio at them, and stops them on
  * Ctrl-C or SIGTERM. `npm run platform -- packages [--install]` prints the Debian packages of all of them (or the apt-get line);
- * `npm run platform -- schema` prints Provisio's LDAP schema.
+ * `npm run platform -- schema` prints Provisio's LDAP schema (scripts/platform/ldap/schema/).
  */
 
 const USAGE = `usage: npm run platform [-- start | packages [--install] | schema]
@@ -119,7 +119,8 @@ async function main(): Promise<number> {
       process.stdout.write(`${process.argv[3] === '--install' ? installCommand(allPackages(platformServices())) : allPackages(platformServices()).join(' ')}\n`);
       return 0;
     case 'schema':
-      process.stdout.write(provisioSchemaLdif());
+      // Ours only (the system schemas come with every OpenLDAP).
+      for (const f of schemaFiles().filter((x) => !x.startsWith('/etc/'))) process.stdout.write(`${fs.readFileSync(f, 'utf8').trimEnd()}\n\n`);
       return 0;
     default:
       process.stderr.write(`${USAGE}\n`);

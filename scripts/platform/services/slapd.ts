@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { tcpConnects } from '../ports';
 import type { PlatformService } from '../service';
-import { provisioSchemaLdif } from '../slapd/provisio-schema';
-import { baseLdif, configLdif, slapdLayout } from '../slapd/slapd-config';
+import { baseLdif, configLdif, schemaFiles, slapdLayout } from '../ldap/slapd-config';
 
 /** What the slapd service publishes to dependents (Postfix, Dovecot, XMPP) and tests. */
 export interface SlapdInfo {
@@ -20,9 +19,6 @@ export interface SlapdInfo {
   readerDn: string;
   readerPasswordFile: string;
 }
-
-const SCHEMA_DIR = '/etc/ldap/schema';
-const SCHEMAS = ['core', 'cosine', 'inetorgperson', 'nis'];
 
 export interface SlapdOptions {
   baseDn?: string;
@@ -41,6 +37,7 @@ export function slapdService(opts: SlapdOptions = {}): PlatformService<SlapdInfo
     requires: [
       { path: '/usr/sbin/slapd', package: 'slapd' },
       { path: '/usr/lib/ldap/back_mdb.so', package: 'slapd' },
+      { path: '/etc/ldap/schema/inetorgperson.ldif', package: 'slapd' },
       { path: '/usr/bin/ldapsearch', package: 'ldap-utils' },
     ],
     async prepare(ctx) {
@@ -50,7 +47,6 @@ export function slapdService(opts: SlapdOptions = {}): PlatformService<SlapdInfo
       const reader = ctx.secret('ldap-reader.password');
       const configDir = path.join(ctx.dir, 'slapd.d');
       const dataDir = path.join(ctx.dir, 'data');
-      fs.writeFileSync(path.join(ctx.dir, 'provisio-schema.ldif'), provisioSchemaLdif());
       const configFile = path.join(ctx.dir, 'config.ldif');
       fs.writeFileSync(
         configFile,
@@ -59,8 +55,7 @@ export function slapdService(opts: SlapdOptions = {}): PlatformService<SlapdInfo
           dataDir,
           runDir: ctx.dir,
           managerPassword: manager.value,
-          schemaFiles: SCHEMAS.map((s) => `${SCHEMA_DIR}/${s}.ldif`),
-          schemaLdif: provisioSchemaLdif(),
+          schemaFiles: schemaFiles(),
         }),
         { mode: 0o600 },
       );

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 
 /** The cn=config and the first entries of our slapd: pure text, written by the slapd service. */
 
@@ -29,13 +31,45 @@ export function sshaHash(password: string): string {
   return `{SSHA}${Buffer.concat([digest, salt]).toString('base64')}`;
 }
 
+const SYSTEM_SCHEMAS = ['core', 'cosine', 'inetorgperson', 'nis', 'dyngroup'].map((s) => `/etc/ldap/schema/${s}.ldif`);
+
+/** The folder of our schema files, from the sources or from `dist/` (walks up to find it). */
+export function schemaDir(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'scripts/platform/ldap/schema');
+    if (fs.existsSync(path.join(candidate, 'provisio.ldif'))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`scripts/platform/ldap/schema/provisio.ldif not found above ${__dirname}`);
+  }
+}
+
+/**
+ * Every schema slapd loads, in order: the system ones, then ours (`provisio.ldif`), then every
+ * other `*.ldif` of our folder by name (the mail and IM schema builds on ours).
+ */
+export function schemaFiles(dir = schemaDir()): string[] {
+  const ours = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ldif') && f !== 'provisio.ldif')
+    .sort();
+  return [...SYSTEM_SCHEMAS, path.join(dir, 'provisio.ldif'), ...ours.map((f) => path.join(dir, f))];
+}
+
+/**
+ * The indexes our schema files ask for, each in a comment line `# olcDbIndex: <attrs> <kind>`
+ * (so a schema file and the indexes of its attributes stay together).
+ */
+export function schemaIndexes(files: string[]): string[] {
+  return files
+    .filter((f) => !f.startsWith('/etc/'))
+    .flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/^# olcDbIndex: (.+)$/gm)].map((m) => m[1].trim()));
+}
+
 export interface ConfigInput {
   layout: SlapdLayout;
   dataDir: string;
   runDir: string;
   managerPassword: string;
   schemaFiles: string[];
-  schemaLdif: string;
 }
 
 /**
@@ -76,7 +110,6 @@ cn: schema
 
 ${c.schemaFiles.map((f) => `include: file://${f}`).join('\n\n')}
 
-${c.schemaLdif}
 dn: olcDatabase={-1}frontend,cn=config
 objectClass: olcDatabaseConfig
 objectClass: olcFrontendConfig
@@ -101,7 +134,9 @@ olcDbMaxSize: 1073741824
 olcDbIndex: objectClass eq
 olcDbIndex: ou,uid,cn,mail eq
 olcDbIndex: member eq
-olcDbIndex: provisioOrganizationId,provisioAcceptedDomain,provisioMailAlias,provisioBinKey eq
+${schemaIndexes(c.schemaFiles)
+  .map((i) => `olcDbIndex: ${i}`)
+  .join('\n')}
 ${acl(l)
   .map((a) => `olcAccess: ${a}`)
   .join('\n')}
