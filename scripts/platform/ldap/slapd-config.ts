@@ -103,6 +103,7 @@ cn: module{0}
 olcModulePath: /usr/lib/ldap
 olcModuleLoad: back_mdb
 olcModuleLoad: argon2
+olcModuleLoad: unique
 
 dn: cn=schema,cn=config
 objectClass: olcSchemaConfig
@@ -140,6 +141,12 @@ ${schemaIndexes(c.schemaFiles)
 ${acl(l)
   .map((a) => `olcAccess: ${a}`)
   .join('\n')}
+
+dn: olcOverlay={0}unique,olcDatabase={1}mdb,cn=config
+objectClass: olcOverlayConfig
+objectClass: olcUniqueConfig
+olcOverlay: {0}unique
+olcUniqueURI: ldap:///${l.hostingDn}?provisioUserPrincipalName?sub
 `;
 }
 
