@@ -7,7 +7,7 @@ import { summarizeProfiles } from './lib/cpu-profile';
 import { cpuDelta, cpuSnapshot } from './lib/cpu';
 import { ApiClient, expectStatus } from './lib/http';
 import { resetStatements, startBenchDatabase, topStatements } from './lib/postgres';
-import { type ApiProcess, type EngineProcess, startApi, startEngine, waitUntil } from './lib/processes';
+import { type ApiProcess, type EngineProcess, startApi, startEngine } from './lib/processes';
 import { type PacedRequest, type PacedResult, pacedLoad } from './lib/paced-load';
 import { atLeast, atMost, type BenchResult, type TargetCheck } from './lib/results';
 import { median, round } from './lib/stats';

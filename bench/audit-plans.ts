@@ -141,8 +141,9 @@ async function main() {
       const rangeMs = Number(process.hrtime.bigint() - started) / 1e6;
       const where = buildAuditWhere(scope, q, q.organization ? await path(q.organization) : undefined, range ? (range.lo === null ? null : { lo: Number(range.lo), hi: Number(range.hi) }) : undefined);
       const order = q.order ?? 'desc';
-      let { text, params } = pageQuery(where, { order, after: extra?.after, limit: extra?.select ? 100 : 51, select: extra?.select ? exportFormat('ndjson').select : undefined });
-      if (extra?.select) text = batchQuery(text, order, '\n');
+      const page = pageQuery(where, { order, after: extra?.after, limit: extra?.select ? 100 : 51, select: extra?.select ? exportFormat('ndjson').select : undefined });
+      const { params } = page;
+      const text = extra?.select ? batchQuery(page.text, order, '\n') : page.text;
       // Twice: the second run is the warm one reported.
       await pool.query(`EXPLAIN (ANALYZE) ${text}`, params);
       const plan = (await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params)).rows.map((r) => r['QUERY PLAN'] as string);

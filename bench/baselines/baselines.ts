@@ -55,7 +55,7 @@ export async function runPgBossBaseline(pool: Pool, databaseUrl: string, postmas
   const workers = Array.from({ length: settings.workers }, () =>
     forkWorker('pgboss-worker.js', { DATABASE_URL: databaseUrl, BENCH_QUEUE: queue, BENCH_PGBOSS_BATCH: String(settings.batchSize), BENCH_PGBOSS_POLL_S: String(settings.pollingIntervalSeconds) }, path.join(dir, 'pgboss.log')),
   );
-  let cpuMs: Record<string, number> = {};
+  let cpuMs: Record<string, number>;
   try {
     await Promise.all(workers.map((w) => w.message));
     const pids = { workers: workers.map((w) => w.child.pid!) };

@@ -52,7 +52,7 @@ export async function runOrdersWorkload(opts: OrdersWorkloadOptions): Promise<Or
 
   /** A request that survives the database restart: network errors and 5xx are retried. */
   async function call(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-    let last = '';
+    let last: string;
     // Long enough for a key left in flight by a request the database restart cut short: the API
     // treats such a claim as abandoned after 60 s and answers 409 until then.
     const deadline = Date.now() + 120_000;
