@@ -10,17 +10,7 @@ import { SIGNING_KEY_FILE } from '../src/audit/signing-key';
 import { startTestApp, type TestApp } from './helpers/app';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
 import { bootstrapHoster, createCustomer, createUser } from './helpers/identity';
-
-/** Waits for a condition, polling; fails with `what` after `ms`. */
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from './helpers/wait';
 
 describe('signed audit checkpoints', () => {
   describe('on demand, listing, key handling', () => {
@@ -152,10 +142,15 @@ describe('signed audit checkpoints', () => {
 
       // Enough events: a checkpoint of the head arrives without anyone asking.
       const target = await head();
-      const cps = await until('a periodic checkpoint of the head', async () => {
-        const rows = (await a.pool.query('SELECT * FROM audit_checkpoints ORDER BY last_seq')).rows;
-        return rows.length && Number(rows[rows.length - 1].last_seq) >= target ? rows : null;
-      });
+      const cps = await waitFor(
+        async () => {
+          const rows = (await a.pool.query('SELECT * FROM audit_checkpoints ORDER BY last_seq')).rows;
+          return rows.length && Number(rows[rows.length - 1].last_seq) >= target ? rows : null;
+        },
+        'a periodic checkpoint of the head',
+        20_000,
+        50,
+      );
       expect(cps.every((c) => c.reason === 'events' || c.reason === 'interval')).toBe(true);
       expect(cps.every((c) => c.created_by_user_id === null)).toBe(true);
       // Periodic checkpoints write no audit event (that would call for another checkpoint forever).
@@ -164,7 +159,7 @@ describe('signed audit checkpoints', () => {
       // One new event, fewer than N: signed once the interval has passed.
       await createUser(a, admin.token, admin.orgId, ['end_user']);
       const one = await head();
-      await until('an interval checkpoint', async () => (await a.pool.query('SELECT 1 FROM audit_checkpoints WHERE last_seq = $1', [one])).rowCount);
+      await waitFor(async () => (await a.pool.query('SELECT 1 FROM audit_checkpoints WHERE last_seq = $1', [one])).rowCount, 'an interval checkpoint', 20_000, 50);
 
       // No new events: no new checkpoints, however many passes run.
       const count = Number((await a.pool.query('SELECT count(*) FROM audit_checkpoints')).rows[0].count);
@@ -197,7 +192,7 @@ describe('signed audit checkpoints', () => {
     it('stops cleanly on shutdown, even in the middle of a pass', async () => {
       const cp = b.app.get(AuditCheckpointer);
       const tick = jest.spyOn(b.app.get(AuditCheckpointsService), 'tick');
-      await until('a scheduled pass', async () => tick.mock.calls.length > 0);
+      await waitFor(async () => tick.mock.calls.length > 0, 'a scheduled pass', 20_000, 50);
       const pass = cp.runOnce();
       await b.close();
       await pass;

@@ -10,19 +10,12 @@ import { pgTransaction } from '../src/database/sql';
 import { startTestApp, type TestApp } from './helpers/app';
 import { appendBulkEvents } from './helpers/audit-bulk';
 import { buildWorld, type World } from './helpers/identity';
+import { waitFor } from './helpers/wait';
 
 /** Resident set size of a process, from /proc (Linux). */
 function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : 0;
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting for the API');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Minimal RFC 4180 parser (quoted fields, doubled quotes, CRLF) to read the CSV back. */
@@ -138,8 +131,8 @@ describe('GET /v1/audit/events/export', () => {
     const cpFile = path.join(dir, 'checkpoints.json');
     fs.writeFileSync(cpFile, JSON.stringify(cps.body));
     expect(cps.body.items[0].lastSeq).toBe(lastSeq);
-    let headSeq = 0;
-    let rssRiseMb = Infinity;
+    let headSeq: number;
+    let rssRiseMb: number;
 
     // The real API, `provisio serve` from dist/, in its own process on this database: its memory
     // is sampled from outside while a separate client process streams the export to a file.
@@ -150,10 +143,15 @@ describe('GET /v1/audit/events/export', () => {
     });
     const file = path.join(dir, 'export.ndjson');
     try {
-      await waitFor(async () => {
-        if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
-        return (await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => undefined))?.ok === true;
-      }, 60_000);
+      await waitFor(
+        async () => {
+          if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
+          return (await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => undefined))?.ok === true;
+        },
+        'the API',
+        60_000,
+        100,
+      );
       const download = (query: string) =>
         new Promise<{ status: number; headSeq: number }>((resolve, reject) => {
           const client = spawn(process.execPath, ['-e', DOWNLOAD_SCRIPT], {

@@ -12,7 +12,8 @@ import { NamespaceRegistry } from '../src/provisioning/namespaces/namespace-regi
 import { createLabProvider } from '../src/provisioning/providers/lab';
 import { replaceLabFaults, resetLabFaults } from '../src/provisioning/providers/lab/lab-faults';
 import { startTestApp, type TestApp } from './helpers/app';
-import { submitXml, uniqueDomain, waitFor } from './helpers/engine-e2e';
+import { submitXml, uniqueDomain } from './helpers/engine-e2e';
+import { waitFor } from './helpers/wait';
 import { bootstrapHoster, createCustomer } from './helpers/identity';
 
 /**

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort } from '../src/database/free-port';
+import { waitFor } from './helpers/wait';
 
 /**
  * `provisio all` as a user runs it (what `npm start` does after building): a real process tree
@@ -24,21 +25,6 @@ function processesUsing(marker: string): string[] {
   } catch {
     return [];
   }
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
 describe('provisio all: start, supervise, stop, restart', () => {
@@ -88,13 +74,14 @@ describe('provisio all: start, supervise, stop, restart', () => {
 
   async function ready(r: Running) {
     return waitFor(
-      '/health/ready = 200',
       async () => {
         if (r.child.exitCode !== null) throw new Error(`exited early:\n${r.output()}`);
         const res = await fetch(`${r.base}/health/ready`);
         return res.status === 200 ? true : undefined;
       },
+      '/health/ready = 200',
       60_000,
+      200,
     );
   }
 
@@ -122,19 +109,19 @@ describe('provisio all: start, supervise, stop, restart', () => {
     expect(await docs.text()).toContain('swagger');
 
     const engines = async () => ((await (await fetch(`${first.base}/v1/engines`, { headers: auth })).json()) as any).items as any[];
-    const running = await waitFor('two running engines', async () => {
+    const running = await waitFor(async () => {
       const e = (await engines()).filter((x) => x.state === 'running');
       return e.length === 2 ? e : undefined;
-    }, 20_000);
+    }, 'two running engines', 20_000, 200);
 
     // SIGKILL one engine child: the supervisor starts a new one within 5 s.
     const victim = running[0];
     process.kill(victim.pid, 'SIGKILL');
     const killedAt = Date.now();
-    const replacement = await waitFor('a replacement engine', async () => {
+    const replacement = await waitFor(async () => {
       const e = (await engines()).find((x) => x.state === 'running' && x.pid !== victim.pid && !running.some((r: any) => r.id === x.id));
       return e;
-    }, 10_000);
+    }, 'a replacement engine', 10_000, 200);
     expect(Date.now() - killedAt).toBeLessThan(5_000 + 1_000);
     expect(replacement.pid).not.toBe(victim.pid);
     expect(first.output()).toMatch(/engine exited; restarting/);
@@ -147,7 +134,7 @@ describe('provisio all: start, supervise, stop, restart', () => {
 
     // Ctrl-C: everything stops, nothing is left running.
     await stop(first, 'SIGINT');
-    await waitFor('no process left', async () => (processesUsing(dir).length === 0 ? true : undefined), 10_000);
+    await waitFor(async () => processesUsing(dir).length === 0, 'no process left', 10_000, 200);
 
     // Second start: same data directory, same data, no second bootstrap.
     const second = start();
@@ -157,6 +144,6 @@ describe('provisio all: start, supervise, stop, restart', () => {
     const again = await fetch(`${second.base}/v1/me`, { headers: auth });
     expect(again.status).toBe(200);
     await stop(second, 'SIGTERM');
-    await waitFor('no process left', async () => (processesUsing(dir).length === 0 ? true : undefined), 10_000);
+    await waitFor(async () => processesUsing(dir).length === 0, 'no process left', 10_000, 200);
   }, 180_000);
 });

@@ -3,7 +3,8 @@ import { createRun } from '../src/provisioning/engine/create-run';
 import { Engine } from '../src/provisioning/engine/engine';
 import { RunHookRegistry } from '../src/provisioning/engine/run-hooks';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
-import { call, compiled, createTestTables, type Faults, linearMachine, newFaults, resolverOf, testProvider, waitFor } from './helpers/engine-harness';
+import { call, compiled, createTestTables, type Faults, linearMachine, newFaults, resolverOf, testProvider } from './helpers/engine-harness';
+import { waitFor } from './helpers/wait';
 import { pgTransaction, sqlOfPg } from '../src/database/sql';
 import { resolveRun, retryRun, rollbackRun } from '../src/provisioning/runs/run-actions';
 

@@ -5,7 +5,8 @@ import { labDuplicates, labInventory } from '../src/provisioning/providers/lab';
 import { replaceLabFaults, resetLabFaults } from '../src/provisioning/providers/lab/lab-faults';
 import type { RunRow } from '../src/provisioning/engine/run-row';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
-import { type EngineProcess, killAll, onboardXml, spawnEngine, submitXml, uniqueDomain, usersXml, waitFor } from './helpers/engine-e2e';
+import { type EngineProcess, killAll, onboardXml, spawnEngine, submitXml, uniqueDomain, usersXml } from './helpers/engine-e2e';
+import { waitFor } from './helpers/wait';
 
 /**
  * Engines as real processes (`node dist/src/main.js engine`, lease ttl 1 s) on a real PostgreSQL,

@@ -10,7 +10,7 @@ import { createMachine } from '../src/provisioning/language/machine';
 import { NamespaceRegistry } from '../src/provisioning/namespaces/namespace-registry';
 import { createLabProvider, type FaultRule, labDuplicates, labInventory, labState, replaceLabFaults, resetLabFaults } from '../src/provisioning/providers/lab';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
-import { waitFor } from './helpers/engine-harness';
+import { waitFor } from './helpers/wait';
 
 /**
  * The lab under the real engine: injected faults are retried or compensated, and an engine

@@ -2,7 +2,8 @@ import { sqlOfPg } from '../src/database/sql';
 import { labInventory } from '../src/provisioning/providers/lab';
 import { replaceLabFaults, resetLabFaults } from '../src/provisioning/providers/lab/lab-faults';
 import { startTestApp, type TestApp } from './helpers/app';
-import { onboardXml, startInProcessEngine, uniqueDomain, waitFor } from './helpers/engine-e2e';
+import { onboardXml, startInProcessEngine, uniqueDomain } from './helpers/engine-e2e';
+import { waitFor } from './helpers/wait';
 import { buildWorld, type World } from './helpers/identity';
 
 /**

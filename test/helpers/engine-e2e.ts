@@ -17,9 +17,7 @@ import { type CreateRunInput, createRun } from '../../src/provisioning/engine/cr
 import { Engine } from '../../src/provisioning/engine/engine';
 import type { RunRow } from '../../src/provisioning/engine/run-row';
 import { NamespaceRegistry } from '../../src/provisioning/namespaces/namespace-registry';
-import { waitFor } from './engine-harness';
-
-export { waitFor };
+import { waitFor } from './wait';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURE = fs.readFileSync(path.join(ROOT, 'test/fixtures/engine-onboard.xml'), 'utf8');

@@ -9,7 +9,7 @@ import { type LeafProcedure, type Provider, ProviderError } from '../../src/prov
 import type { ProcedureResolver } from '../../src/provisioning/engine/run-worker';
 
 export function linearMachine(program: Program, state: MachineState): ProgramMachine {
-  let s: MachineState = structuredClone(state);
+  const s: MachineState = structuredClone(state);
   let current: CallOp | undefined;
   return {
     next(): MachineNext {
@@ -142,20 +142,4 @@ export function resolverOf(...providers: Provider[]): ProcedureResolver {
   const map = new Map<string, LeafProcedure>();
   for (const p of providers) for (const proc of p.procedures) map.set(`${proc.namespace}.${proc.name}`, proc);
   return { leaf: (ns, name) => map.get(`${ns}.${name}`) };
-}
-
-/** Polls until fn returns a truthy value (no fixed sleeps in tests). */
-export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000, everyMs = 20): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v) return v as T;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
