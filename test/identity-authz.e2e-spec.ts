@@ -1,7 +1,8 @@
 import { PrincipalCache } from '../src/identity/principal-cache';
 import { startTestApp, type TestApp } from './helpers/app';
+import { everyone as all, type Expect, type Key, type MatrixRequest, RESELLER_KEYS, routesOf, runMatrix, tokensOf, withoutRow } from './helpers/authz-matrix';
 import { buildWorld, type World } from './helpers/identity';
-import { listRoutes } from './helpers/routes';
+import { unique } from './helpers/unique';
 
 /**
  * The authorization matrix of the identity routes: every route × every role × own vs another
@@ -10,23 +11,12 @@ import { listRoutes } from './helpers/routes';
  * fails this test.
  */
 
-type Key = 'HA' | 'HC' | 'HAU' | 'RA' | 'RC' | 'RAU' | 'OA' | 'OC' | 'EU' | 'OAU' | 'DLG';
-const KEYS: Key[] = ['HA', 'HC', 'HAU', 'RA', 'RC', 'RAU', 'OA', 'OC', 'EU', 'OAU', 'DLG'];
-const RESELLER_KEYS: Key[] = ['RA', 'RC', 'RAU'];
-/** A status for every target, or [own, other] or, for reseller roles, [own, other, ownCustomer]. */
-type Expect = number | [number, number] | [number, number, number];
-
-interface Request {
-  method: string;
-  url: string;
-  body?: unknown;
-}
-
 interface Scenario {
   route: string;
   /** Targets are customers for every role (delegation routes). */
   customerTargets?: boolean;
-  build(ctx: Ctx, target: string, key: Key): Promise<Request>;
+  build(ctx: Ctx, target: string, key: Key): Promise<MatrixRequest>;
+  /** For reseller roles: [own, other, ownCustomer]. */
   expect: Record<Key, Expect>;
 }
 
@@ -38,8 +28,6 @@ interface Ctx {
   resellerOf(orgId: string): string;
   resellerAdminOf(customerId: string): string;
 }
-
-const all = (status: number): Record<Key, Expect> => Object.fromEntries(KEYS.map((k) => [k, status])) as Record<Key, Expect>;
 
 const SCENARIOS: Scenario[] = [
   { route: 'GET /v1/me', build: async () => ({ method: 'GET', url: '/v1/me' }), expect: all(200) },
@@ -185,25 +173,12 @@ describe('identity authorization matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
-    tokens = {
-      HA: w.hoster.admin.token,
-      HC: w.hoster.csr.token,
-      HAU: w.hoster.auditor.token,
-      RA: w.r1.admin.token,
-      RC: w.r1.csr.token,
-      RAU: w.r1.auditor.token,
-      OA: w.c1.admin.token,
-      OC: w.c1.csr.token,
-      EU: w.c1.endUser.token,
-      OAU: w.c1.auditor.token,
-      DLG: w.delegation.token,
-    };
-    let n = 0;
+    tokens = tokensOf(w);
     const parents: Record<string, string> = { [w.c1.orgId]: w.r1.orgId, [w.c2.orgId]: w.r1.orgId, [w.c3.orgId]: w.r2.orgId };
     ctx = {
       t,
       w,
-      fresh: (prefix) => `${prefix}${Date.now().toString(36)}${(n++).toString(36)}`,
+      fresh: unique,
       freshUser: async (orgId, roles = ['end_user']) => {
         const r = await t.post(`/v1/organizations/${orgId}/users`, { username: ctx.fresh('fu'), displayName: 'Fresh', roles }, { token: w.hoster.admin.token });
         if (r.status !== 201) throw new Error(`setup: fresh user failed ${r.text}`);
@@ -215,47 +190,28 @@ describe('identity authorization matrix', () => {
   });
   afterAll(() => t.close());
 
-  function targets(key: Key, customerTargets: boolean): { own: string; other: string; cust?: string } {
-    if (RESELLER_KEYS.includes(key)) {
-      return customerTargets ? { own: w.c1.orgId, other: w.c3.orgId } : { own: w.r1.orgId, other: w.r2.orgId, cust: w.c1.orgId };
-    }
-    if (key === 'HA' || key === 'HC' || key === 'HAU') return { own: w.c1.orgId, other: w.c3.orgId };
-    return { own: w.c1.orgId, other: w.c2.orgId };
+  /** own, other and, for reseller roles outside customer targets, their own customer. */
+  function targets(s: Scenario, key: Key): string[] {
+    if (RESELLER_KEYS.includes(key)) return s.customerTargets ? [w.c1.orgId, w.c3.orgId] : [w.r1.orgId, w.r2.orgId, w.c1.orgId];
+    if (key === 'HA' || key === 'HC' || key === 'HAU') return [w.c1.orgId, w.c3.orgId];
+    return [w.c1.orgId, w.c2.orgId];
   }
 
   it('has a row for every identity route', () => {
-    const identity = listRoutes(t.app)
-      .filter((r) => ['MeController', 'TokensController', 'OrganizationsController', 'UsersController', 'DelegationsController'].includes(r.controller))
-      .map((r) => `${r.method} ${r.path}`);
+    const identity = routesOf(t.app, ['MeController', 'TokensController', 'OrganizationsController', 'UsersController', 'DelegationsController']);
     expect(identity.length).toBeGreaterThan(20);
-    const covered = new Set(SCENARIOS.map((s) => s.route));
-    expect(identity.filter((r) => !covered.has(r))).toEqual([]);
+    expect(withoutRow(identity, SCENARIOS)).toEqual([]);
   });
 
   it('answers every route × role × tenant as the table says', async () => {
-    const mismatches: string[] = [];
-    let cases = 0;
-    for (const s of SCENARIOS) {
-      for (const key of KEYS) {
-        const tg = targets(key, !!s.customerTargets);
-        const exp = s.expect[key];
-        const wanted: [string, string, number][] = [];
-        const list = Array.isArray(exp) ? exp : [exp, exp, exp];
-        wanted.push(['own', tg.own, list[0]], ['other', tg.other, list[1] ?? list[0]]);
-        if (tg.cust) wanted.push(['ownCustomer', tg.cust, list[2] ?? list[0]]);
-        for (const [label, target, status] of wanted) {
-          const req = await s.build(ctx, target, key);
-          const res = await t.request(req.method, req.url, { token: tokens[key], body: req.body });
-          cases++;
-          if (res.status !== status) mismatches.push(`${s.route} as ${key} on ${label}: expected ${status}, got ${res.status} ${res.body?.code ?? ''}`);
-          if (res.status >= 400) expect(String(res.headers['content-type'])).toContain('application/problem+json');
-          // Restore anything a suspend left behind.
-          if (s.route.includes('/suspend') || s.route.includes('/resume')) {
-            await t.post(`/v1/organizations/${target}/resume`, {}, { token: w.hoster.admin.token });
-          }
-        }
-      }
-    }
+    const { mismatches, cases } = await runMatrix(t, tokens, SCENARIOS, {
+      targets,
+      request: (s, target, key) => s.build(ctx, target, key),
+      // Restore anything a suspend left behind.
+      after: async (s, target) => {
+        if (s.route.includes('/suspend') || s.route.includes('/resume')) await t.post(`/v1/organizations/${target}/resume`, {}, { token: w.hoster.admin.token });
+      },
+    });
     expect(mismatches).toEqual([]);
     expect(cases).toBeGreaterThan(500);
   });

@@ -1,18 +1,15 @@
 import { DataSource } from 'typeorm';
 import { seedCatalog } from '../src/catalog/catalog-seed';
 import { startTestApp, type TestApp } from './helpers/app';
+import { type Expect, type Key, routesOf, runMatrix, tokensOf, withoutRow } from './helpers/authz-matrix';
 import { buildWorld, type World } from './helpers/identity';
-import { listRoutes } from './helpers/routes';
+import { unique as fresh } from './helpers/unique';
 
 /**
  * Authorization matrix of the order routes: every route × role × own vs another customer, and a
  * reseller's own token next to its delegated token. No engine runs here: orders stay queued,
  * which is all access control needs.
  */
-type Key = 'HA' | 'HC' | 'HAU' | 'RA' | 'RC' | 'RAU' | 'OA' | 'OC' | 'EU' | 'OAU' | 'DLG';
-const KEYS: Key[] = ['HA', 'HC', 'HAU', 'RA', 'RC', 'RAU', 'OA', 'OC', 'EU', 'OAU', 'DLG'];
-type Expect = number | [number, number];
-
 interface Scenario {
   route: string;
   build(target: string): Promise<{ method: string; url: string; body?: unknown }>;
@@ -22,8 +19,6 @@ interface Scenario {
 describe('orders authorization matrix', () => {
   let t: TestApp;
   let w: World;
-  let n = 0;
-  const fresh = (p: string) => `${p}${Date.now().toString(36)}${(n++).toString(36)}`;
   let tokens: Record<Key, string>;
   let orderOf: (org: string) => Promise<string>;
 
@@ -43,12 +38,7 @@ describe('orders authorization matrix', () => {
       const res = await t.post('/v1/orders', { type: 'subscribe', organizationId: c.orgId, plan: 'resold', domain }, { token: c.admin.token });
       if (res.status !== 202) throw new Error(`setup subscribe: ${res.text}`);
     }
-    tokens = {
-      HA: w.hoster.admin.token, HC: w.hoster.csr.token, HAU: w.hoster.auditor.token,
-      RA: w.r1.admin.token, RC: w.r1.csr.token, RAU: w.r1.auditor.token,
-      OA: w.c1.admin.token, OC: w.c1.csr.token, EU: w.c1.endUser.token, OAU: w.c1.auditor.token,
-      DLG: w.delegation.token,
-    };
+    tokens = tokensOf(w);
     orderOf = async (org: string) => {
       const res = await t.post('/v1/orders', { type: 'add_dns_records', organizationId: org, records: [{ name: fresh('h'), type: 'A', value: '198.51.100.7' }] }, { token: hoster });
       if (res.status !== 202) throw new Error(`setup order: ${res.text}`);
@@ -86,26 +76,13 @@ describe('orders authorization matrix', () => {
   }
 
   it('has a row for every order route', () => {
-    const routes = listRoutes(t.app).filter((r) => r.controller === 'OrdersController').map((r) => `${r.method} ${r.path}`);
+    const routes = routesOf(t.app, ['OrdersController']);
     expect(routes.length).toBe(7);
-    const covered = new Set(SCENARIOS.map((s) => s.route));
-    expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+    expect(withoutRow(routes, SCENARIOS)).toEqual([]);
   });
 
   it('answers every route × role × customer as the table says', async () => {
-    const mismatches: string[] = [];
-    for (const s of SCENARIOS) {
-      for (const key of KEYS) {
-        const [own, other] = targets(key);
-        const exp = s.expect[key];
-        const [eOwn, eOther] = Array.isArray(exp) ? exp : [exp, exp];
-        for (const [label, target, status] of [['own', own, eOwn], ['other', other, eOther]] as const) {
-          const req = await s.build(target);
-          const res = await t.request(req.method, req.url, { token: tokens[key], body: req.body });
-          if (res.status !== status) mismatches.push(`${s.route} as ${key} on ${label}: expected ${status}, got ${res.status} ${res.body?.code ?? ''}`);
-        }
-      }
-    }
+    const { mismatches } = await runMatrix(t, tokens, SCENARIOS, { targets: (_s, key) => targets(key), request: (s, target) => s.build(target) });
     expect(mismatches).toEqual([]);
   });
 

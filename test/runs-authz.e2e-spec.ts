@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from './helpers/app';
 import { onboardXml, submitXml, uniqueDomain } from './helpers/engine-e2e';
+import { type Expect, type Key, type MatrixRequest, routesOf, runMatrix, tokensOf, withoutRow } from './helpers/authz-matrix';
 import { buildWorld, type World } from './helpers/identity';
-import { listRoutes } from './helpers/routes';
 
 /**
  * Authorization matrix of the provisioning run routes and the engines list: every route × role ×
@@ -9,13 +9,9 @@ import { listRoutes } from './helpers/routes';
  * a reseller's own token next to a delegated one. No engine runs: runs are set to the status an
  * action needs directly, which is all access control needs.
  */
-type Key = 'HA' | 'HC' | 'HAU' | 'RA' | 'RC' | 'RAU' | 'OA' | 'OC' | 'EU' | 'OAU' | 'DLG';
-const KEYS: Key[] = ['HA', 'HC', 'HAU', 'RA', 'RC', 'RAU', 'OA', 'OC', 'EU', 'OAU', 'DLG'];
-type Expect = number | [number, number];
-
 interface Scenario {
   route: string;
-  build(target: string): Promise<{ method: string; url: string; body?: unknown; raw?: string; contentType?: string }>;
+  build(target: string): Promise<MatrixRequest>;
   expect: Record<Key, Expect>;
 }
 
@@ -27,12 +23,7 @@ describe('provisioning runs authorization matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
-    tokens = {
-      HA: w.hoster.admin.token, HC: w.hoster.csr.token, HAU: w.hoster.auditor.token,
-      RA: w.r1.admin.token, RC: w.r1.csr.token, RAU: w.r1.auditor.token,
-      OA: w.c1.admin.token, OC: w.c1.csr.token, EU: w.c1.endUser.token, OAU: w.c1.auditor.token,
-      DLG: w.delegation.token,
-    };
+    tokens = tokensOf(w);
   });
   afterAll(() => t.close());
 
@@ -74,28 +65,13 @@ describe('provisioning runs authorization matrix', () => {
   }
 
   it('has a row for every run and engine route', () => {
-    const routes = listRoutes(t.app).filter((r) => r.controller === 'RunsController' || r.controller === 'EnginesController').map((r) => `${r.method} ${r.path}`);
+    const routes = routesOf(t.app, ['RunsController', 'EnginesController']);
     expect(routes.length).toBe(8);
-    const covered = new Set(SCENARIOS.map((s) => s.route));
-    expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+    expect(withoutRow(routes, SCENARIOS)).toEqual([]);
   });
 
   it('answers every route × role × customer as the table says', async () => {
-    const mismatches: string[] = [];
-    for (const s of SCENARIOS) {
-      for (const key of KEYS) {
-        const [own, other] = targets(key);
-        const exp = s.expect[key];
-        const [eOwn, eOther] = Array.isArray(exp) ? exp : [exp, exp];
-        for (const [label, target, status] of [['own', own, eOwn], ['other', other, eOther]] as const) {
-          const req = await s.build(target);
-          const res = req.raw !== undefined
-            ? await t.request(req.method, req.url, { token: tokens[key], raw: req.raw, contentType: req.contentType })
-            : await t.request(req.method, req.url, { token: tokens[key], body: req.body });
-          if (res.status !== status) mismatches.push(`${s.route} as ${key} on ${label}: expected ${status}, got ${res.status} ${res.body?.code ?? ''}`);
-        }
-      }
-    }
+    const { mismatches } = await runMatrix(t, tokens, SCENARIOS, { targets: (_s, key) => targets(key), request: (s, target) => s.build(target) });
     expect(mismatches).toEqual([]);
   });
 

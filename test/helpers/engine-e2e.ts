@@ -17,6 +17,7 @@ import { type CreateRunInput, createRun } from '../../src/provisioning/engine/cr
 import { Engine } from '../../src/provisioning/engine/engine';
 import type { RunRow } from '../../src/provisioning/engine/run-row';
 import { NamespaceRegistry } from '../../src/provisioning/namespaces/namespace-registry';
+import { unique } from './unique';
 import { waitFor } from './wait';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -48,10 +49,9 @@ export function usersXml(orgId: string, domain: string, aliases: string[]): stri
 </request>`;
 }
 
-let counter = 0;
 /** A unique domain per call, so runs of different tests never collide on the platform. */
 export function uniqueDomain(prefix = 'c'): string {
-  return `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}.example`;
+  return `${unique(prefix)}.example`;
 }
 
 /** Compiles a trusted request (as the raw request route does) and inserts its run. */

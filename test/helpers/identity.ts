@@ -3,6 +3,7 @@ import { bootstrapInstallation } from '../../src/identity/bootstrap';
 import type { Role } from '../../src/identity/permissions';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './app';
+import { unique } from './unique';
 
 export interface Actor {
   userId: string;
@@ -13,9 +14,6 @@ export interface Actor {
 function expectStatus(res: { status: number; text: string }, status: number, what: string) {
   if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${res.text}`);
 }
-
-let counter = 0;
-const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** Creates the hoster organization and its admin (as first start does); returns the admin token. */
 export async function bootstrapHoster(t: TestApp): Promise<Actor> {
