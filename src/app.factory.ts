@@ -11,6 +11,7 @@ import { PinoNestLogger } from './common/logging/logger';
 import { StrictValidationPipe } from './common/validation/strict-validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
+import { composeApi } from './app/api-composition';
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -36,7 +37,8 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions): Prom
   configureFastify(adapter.getInstance() as any);
   let app: NestFastifyApplication;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource, opts.imports ?? []), adapter, {
+    const composition = await composeApi(config, dataSource);
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource, composition, opts.imports ?? []), adapter, {
       logger: new PinoNestLogger(),
       bufferLogs: false,
       abortOnError: false,

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import type { ApiComposition } from './app/api-composition';
 import { AuditModule } from './audit/audit.module';
 import { CatalogModule } from './catalog/catalog.module';
 import type { AppConfig } from './config/app-config';
@@ -11,10 +12,19 @@ import { ProvisioningApiModule } from './provisioning/provisioning-api.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, dataSource: DataSource, extra: any[] = []): DynamicModule {
+  static forRoot(config: AppConfig, dataSource: DataSource, composition: ApiComposition, extra: any[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, dataSource), IdentityModule, HealthModule, ProvisioningApiModule.forRoot(config), AuditModule, CatalogModule, OrdersModule, ...extra],
+      imports: [
+        CoreModule.forRoot(config, dataSource, composition),
+        IdentityModule,
+        HealthModule,
+        ProvisioningApiModule.forRoot({ labRoutes: composition.labRoutes }),
+        AuditModule,
+        CatalogModule,
+        OrdersModule,
+        ...extra,
+      ],
     };
   }
 }

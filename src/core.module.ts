@@ -1,25 +1,43 @@
 import { type DynamicModule, Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ApiComposition } from './app/api-composition';
 import { AppConfig } from './config/app-config';
 import { PgListener } from './database/pg-listener';
+import { RunHookRegistry } from './provisioning/engine/run-hooks';
+import { NamespaceRegistry } from './provisioning/namespaces/namespace-registry';
+import { ProviderSet } from './provisioning/providers/provider-set';
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly providers: ProviderSet,
+  ) {}
   async onApplicationShutdown() {
+    await this.providers.close();
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }
 
-/** Configuration and the database handle, available to every module. */
+/**
+ * Configuration, the database handle and what the composition root built for this process
+ * (providers, namespace registry, run hooks), available to every module by class.
+ */
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+  static forRoot(config: AppConfig, dataSource: DataSource, composition: ApiComposition): DynamicModule {
+    const shared = [
+      { provide: AppConfig, useValue: config },
+      { provide: DataSource, useValue: dataSource },
+      { provide: ProviderSet, useValue: composition.providers },
+      { provide: NamespaceRegistry, useValue: composition.registry },
+      { provide: RunHookRegistry, useValue: composition.hooks },
+    ];
     return {
       module: CoreModule,
-      providers: [{ provide: AppConfig, useValue: config }, { provide: DataSource, useValue: dataSource }, DataSourceCloser, PgListener],
-      exports: [AppConfig, DataSource, PgListener],
+      providers: [...shared, DataSourceCloser, PgListener],
+      exports: [...shared.map((p) => p.provide), PgListener],
     };
   }
 }

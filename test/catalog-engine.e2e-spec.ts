@@ -6,6 +6,8 @@ import { reserve } from '../src/catalog/quota-ledger';
 import { createSubscription } from '../src/catalog/subscriptions';
 import { newId } from '../src/common/ids';
 import { inTransaction, pgTransaction, sqlOfPg } from '../src/database/sql';
+import { appendAuditEvent } from '../src/audit/audit-writer';
+import { createRunHooks } from '../src/app/run-hooks';
 import { Engine } from '../src/provisioning/engine/engine';
 import { createMachine } from '../src/provisioning/language/machine';
 import { NamespaceRegistry } from '../src/provisioning/namespaces/namespace-registry';
@@ -38,7 +40,7 @@ describe('Plans namespace under the engine', () => {
     versionId = (await t.pool.query(`SELECT current_version_id FROM plans WHERE name = 'business-basic'`)).rows[0].current_version_id;
     pool = new Pool({ connectionString: t.db.url, max: 20 });
     const registry = await NamespaceRegistry.load([createLabProvider(pool), createPlansProvider(pool)]);
-    engine = new Engine({ pool, resolver: registry, createMachine, capacity: 4, leaseTtlMs: 1000, pollIntervalMs: 100 });
+    engine = new Engine({ pool, resolver: registry, createMachine, hooks: createRunHooks(), audit: appendAuditEvent, capacity: 4, leaseTtlMs: 1000, pollIntervalMs: 100 });
     await engine.start();
   });
   afterAll(async () => {

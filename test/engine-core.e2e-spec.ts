@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { appendAuditEvent } from '../src/audit/audit-writer';
 import { createRun } from '../src/provisioning/engine/create-run';
 import { Engine } from '../src/provisioning/engine/engine';
 import { RunHookRegistry } from '../src/provisioning/engine/run-hooks';
@@ -30,6 +31,7 @@ describe('engine core', () => {
       leaseTtlMs: opts.ttl ?? 1000,
       pollIntervalMs: opts.pollMs ?? 200,
       hooks,
+      audit: appendAuditEvent,
     });
     const stop = engine.stop.bind(engine);
     let stopped: Promise<void> | undefined;

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { Pool } from 'pg';
 import { newId } from '../src/common/ids';
 import { sqlOfPg } from '../src/database/sql';
+import { appendAuditEvent } from '../src/audit/audit-writer';
+import { createRunHooks } from '../src/app/run-hooks';
 import { createRun } from '../src/provisioning/engine/create-run';
 import { Engine } from '../src/provisioning/engine/engine';
 import { compileRequest } from '../src/provisioning/language/compiler';
@@ -77,7 +79,7 @@ describe('lab provider under the engine', () => {
 
   async function withEngine<T>(fn: () => Promise<T>): Promise<T> {
     const enginePool = new Pool({ connectionString: db.url, max: 12 });
-    const engine = new Engine({ pool: enginePool, resolver: await NamespaceRegistry.load([createLabProvider(enginePool)]), createMachine, capacity: 4, leaseTtlMs: 1000, pollIntervalMs: 100 });
+    const engine = new Engine({ pool: enginePool, resolver: await NamespaceRegistry.load([createLabProvider(enginePool)]), createMachine, hooks: createRunHooks(), audit: appendAuditEvent, capacity: 4, leaseTtlMs: 1000, pollIntervalMs: 100 });
     await engine.start();
     try {
       return await fn();

@@ -53,7 +53,9 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let config: AppConfig;
   try {
-    config = loadConfig();
+    // The provider selection is checked with the rest, so one message lists every bad variable.
+    const { providerConfigProblems } = await import('../app/providers.js');
+    config = loadConfig(process.env, [(c) => providerConfigProblems(c)]);
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -73,7 +75,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return runServer(config, { engines: command === 'all' ? config.engines : 0, mainScript });
     }
     case 'engine': {
-      const { runEngineProcess } = await import('../provisioning/engine/engine-main.js');
+      const { runEngineProcess } = await import('../app/engine-process.js');
       await runEngineProcess(config, existingDatabaseUrl(config));
       return 0;
     }

@@ -4,6 +4,9 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
 import * as path from 'node:path';
 import { parseDuration } from './duration';
 
+const PROVIDER_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+const PROVIDER_NAME_MESSAGE = 'must be a provider name such as lab';
+
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -90,9 +93,31 @@ export class AppConfig {
   @IsOptional() @IsString()
   auditSigningKey?: string;
 
-  /** Enable the lab provider (simulated platform) and its /v1/lab routes. */
+  /**
+   * The lab's operator routes (/v1/lab: platform state, fault injection), mounted when this is
+   * true and some namespace uses the lab. Which namespaces the lab serves is PROVIDER_*.
+   */
   @IsBoolean()
   labEnabled: boolean;
+
+  /** Provider of each configurable leaf namespace (`PROVIDER_<NAMESPACE>`), by name in the composition root's catalog. */
+  @Matches(PROVIDER_NAME, { message: PROVIDER_NAME_MESSAGE })
+  providerDirectory: string;
+
+  @Matches(PROVIDER_NAME, { message: PROVIDER_NAME_MESSAGE })
+  providerExchange: string;
+
+  @Matches(PROVIDER_NAME, { message: PROVIDER_NAME_MESSAGE })
+  providerMobility: string;
+
+  @Matches(PROVIDER_NAME, { message: PROVIDER_NAME_MESSAGE })
+  providerDns: string;
+
+  @Matches(PROVIDER_NAME, { message: PROVIDER_NAME_MESSAGE })
+  providerCommunications: string;
+
+  @Matches(PROVIDER_NAME, { message: PROVIDER_NAME_MESSAGE })
+  providerSharePoint: string;
 
   /** When set, GET /metrics requires `Authorization: Bearer <this value>`. */
   @IsOptional() @IsString() @MaxLength(512)
@@ -136,10 +161,38 @@ export const CONFIG_VARIABLES: VariableSpec[] = [
   { env: 'AUDIT_CHECKPOINT_EVENTS', field: 'auditCheckpointEvents', kind: 'int', default: '1000', description: 'signed checkpoint every N audit events' },
   { env: 'AUDIT_CHECKPOINT_INTERVAL', field: 'auditCheckpointIntervalMs', kind: 'duration', default: '5m', description: '...or every T when there are new events' },
   { env: 'AUDIT_SIGNING_KEY', field: 'auditSigningKey', kind: 'string', description: 'Ed25519 private key (PEM or base64 PKCS#8); generated in DATA_DIR when unset' },
-  { env: 'LAB_ENABLED', field: 'labEnabled', kind: 'bool', default: 'true', description: 'lab provider (simulated platform) and /v1/lab routes' },
+  { env: 'LAB_ENABLED', field: 'labEnabled', kind: 'bool', default: 'true', description: 'the lab\'s operator routes (/v1/lab: platform state, fault injection), mounted when some namespace uses the lab' },
+  { env: 'PROVIDER_DIRECTORY', field: 'providerDirectory', kind: 'string', default: 'lab', description: 'provider of the Directory namespace (OU, users)' },
+  { env: 'PROVIDER_EXCHANGE', field: 'providerExchange', kind: 'string', default: 'lab', description: 'provider of the Exchange namespace (mail organization, accepted domains, mailboxes)' },
+  { env: 'PROVIDER_MOBILITY', field: 'providerMobility', kind: 'string', default: 'lab', description: 'provider of the Mobility namespace (ActiveSync policies, devices)' },
+  { env: 'PROVIDER_DNS', field: 'providerDns', kind: 'string', default: 'lab', description: 'provider of the DNS namespace (zones, records)' },
+  { env: 'PROVIDER_COMMUNICATIONS', field: 'providerCommunications', kind: 'string', default: 'lab', description: 'provider of the Communications namespace (SIP domains, IM/presence users)' },
+  { env: 'PROVIDER_SHAREPOINT', field: 'providerSharePoint', kind: 'string', default: 'lab', description: 'provider of the SharePoint namespace (site collections)' },
   { env: 'METRICS_TOKEN', field: 'metricsToken', kind: 'string', description: 'bearer token required by GET /metrics (unset = open)' },
   { env: 'TRUST_PROXY', field: 'trustProxy', kind: 'bool', default: 'false', description: 'trust X-Forwarded-* headers' },
 ];
+
+/** The `PROVIDER_<NAMESPACE>` setting of each configurable leaf namespace. */
+export const PROVIDER_SETTINGS = {
+  Directory: 'providerDirectory',
+  Exchange: 'providerExchange',
+  Mobility: 'providerMobility',
+  DNS: 'providerDns',
+  Communications: 'providerCommunications',
+  SharePoint: 'providerSharePoint',
+} as const satisfies Record<string, keyof AppConfig>;
+
+/** The environment variable behind a field (for messages). */
+export function envNameOf(field: keyof AppConfig): string {
+  return CONFIG_VARIABLES.find((s) => s.field === field)?.env ?? String(field);
+}
+
+/**
+ * A check across variables, run by loadConfig after each variable was validated on its own. Each
+ * problem starts with the variable it is about (`PROVIDER_DNS="x": …`); problems about a variable
+ * that is already reported as invalid are dropped.
+ */
+export type ConfigCheck = (config: AppConfig, env: NodeJS.ProcessEnv) => string[];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -147,8 +200,11 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and validates the environment; throws ConfigError listing every bad variable at once. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Reads and validates the environment; throws ConfigError listing every bad variable at once.
+ * `checks` add cross-variable rules (the composition root's provider selection and settings).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, checks: readonly ConfigCheck[] = []): AppConfig {
   const raw: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const spec of CONFIG_VARIABLES) {
@@ -189,6 +245,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.tokenDefaultTtlMs > config.tokenMaxTtlMs) {
     problems.push(`TOKEN_DEFAULT_TTL: must not exceed TOKEN_MAX_TTL`);
   }
+  const invalid = new Set(problems.map((p) => p.slice(0, p.indexOf('='))));
+  for (const check of checks) problems.push(...check(config, env).filter((p) => !invalid.has(p.slice(0, p.indexOf('=')))));
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -9,6 +9,7 @@ import { Where } from '../database/where';
 import { AccessService } from '../identity/access.service';
 import type { Permission } from '../identity/permissions';
 import { auditActorOf, type Principal } from '../identity/principal';
+import { RunHookRegistry } from '../provisioning/engine/run-hooks';
 import { cancelQueuedRun } from '../provisioning/runs/run-actions';
 import { stepView, type StepView } from '../provisioning/runs/runs.views';
 import type { OrderListQuery } from './dto/order-requests';
@@ -24,6 +25,7 @@ export class OrdersService {
     private readonly reader: OrdersReader,
     private readonly waiter: OrderWaiter,
     private readonly config: AppConfig,
+    private readonly hooks: RunHookRegistry,
   ) {}
 
   /** The order row, or 404 when it is missing or outside the caller's scope. */
@@ -96,7 +98,7 @@ export class OrdersService {
       if (!run || run.status !== 'queued' || run.started_at) {
         throw new ProblemError('ORDER_NOT_CANCELLABLE', `The order's run is ${run?.status ?? 'gone'}${run?.started_at ? ' and has started' : ''}`);
       }
-      await cancelQueuedRun(sql, row.run_id, auditActorOf(p), reason ?? 'cancelled by the customer');
+      await cancelQueuedRun(sql, row.run_id, auditActorOf(p), reason ?? 'cancelled by the customer', { hooks: this.hooks });
       await appendAuditEvent(sql, auditActorOf(p), {
         action: 'order.cancel_requested',
         resourceType: 'order',

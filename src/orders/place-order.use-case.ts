@@ -13,7 +13,7 @@ import { AccessService } from '../identity/access.service';
 import { auditActorOf, type Principal } from '../identity/principal';
 import { createRun } from '../provisioning/engine/create-run';
 import { compileRequest } from '../provisioning/language/compiler';
-import { sharedNamespaceRegistry } from '../provisioning/namespaces/namespace-registry';
+import { NamespaceRegistry } from '../provisioning/namespaces/namespace-registry';
 import { ORDER_DTOS, ORDER_TYPES, type OrderBase, type OrderType } from './dto/order-requests';
 import { OrdersReader } from './orders.reader';
 import type { OrderView } from './orders.views';
@@ -45,6 +45,7 @@ export class PlaceOrderUseCase {
     private readonly ds: DataSource,
     private readonly access: AccessService,
     private readonly reader: OrdersReader,
+    private readonly registry: NamespaceRegistry,
   ) {
     this.keys = new IdempotencyKeys(ds);
   }
@@ -63,7 +64,7 @@ export class PlaceOrderUseCase {
   private async place(p: Principal, body: OrderBase, idempotency: { scope: string; key: string | undefined; hash: string }): Promise<PlacedOrder> {
     const org = await this.access.requireOrganization(p, 'orders.create', body.organizationId);
     if (org.kind !== 'customer') throw new ProblemError('ORDER_NOT_CUSTOMER', `${org.name} is a ${org.kind}; orders are placed for customers`);
-    const registry = await sharedNamespaceRegistry();
+    const registry = this.registry;
     const orderId = newId('ord');
     const runId = newId('run');
     const actor = auditActorOf(p);

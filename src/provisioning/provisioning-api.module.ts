@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config';
 import { NamespacesModule } from './namespaces/namespaces.module';
 import { LabModule } from './providers/lab/http/lab.module';
 import { EnginesController } from './runs/engines.controller';
@@ -8,11 +7,11 @@ import { RunsService } from './runs/runs.service';
 
 @Module({})
 export class ProvisioningApiModule {
-  /** The lab routes exist only when the lab provider is enabled (absent from /docs otherwise). */
-  static forRoot(config: AppConfig): DynamicModule {
+  /** The lab routes exist only when the composition root says so (absent from /docs otherwise). */
+  static forRoot(opts: { labRoutes: boolean }): DynamicModule {
     return {
       module: ProvisioningApiModule,
-      imports: [...(config.labEnabled ? [LabModule] : []), NamespacesModule],
+      imports: [...(opts.labRoutes ? [LabModule] : []), NamespacesModule],
       controllers: [EnginesController, RunsController],
       providers: [RunsService],
     };

@@ -7,11 +7,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Pool } from 'pg';
+import { createRunHooks } from '../../src/app/run-hooks';
+import { appendAuditEvent } from '../../src/audit/audit-writer';
 import { sqlOfPg } from '../../src/database/sql';
 import { newId } from '../../src/common/ids';
 import { compileRequest } from '../../src/provisioning/language/compiler';
 import { createMachine } from '../../src/provisioning/language/machine';
-import { sharedNamespaceRegistry } from '../../src/provisioning/namespaces/namespace-registry';
 import { createLabProvider } from '../../src/provisioning/providers/lab';
 import { type CreateRunInput, createRun } from '../../src/provisioning/engine/create-run';
 import { Engine } from '../../src/provisioning/engine/engine';
@@ -54,19 +55,32 @@ export function uniqueDomain(prefix = 'c'): string {
   return `${unique(prefix)}.example`;
 }
 
-/** Compiles a trusted request (as the raw request route does) and inserts its run. */
+let signatures: Promise<NamespaceRegistry> | undefined;
+/** The registry the API compiles with (leaf procedures known by their signatures), loaded once per test file. */
+export function compilingRegistry(): Promise<NamespaceRegistry> {
+  return (signatures ??= NamespaceRegistry.load([]));
+}
+
+/**
+ * Compiles a trusted request (as the raw request route does) and inserts its run; the run is filed
+ * under its organization's path (read here) as the API files it.
+ */
 export async function submitXml(pool: Pool, xml: string, opts: Omit<CreateRunInput, 'compiled'> = {}): Promise<RunRow> {
-  const registry = await sharedNamespaceRegistry();
+  const registry = await compilingRegistry();
   const id = opts.id ?? newId('run');
   const compiled = compileRequest(xml, { registry, context: { request: id, organization: opts.organizationId ?? null }, allowTrusted: true });
-  return createRun(sqlOfPg(pool), { ...opts, id, compiled });
+  let organizationPath = opts.organizationPath;
+  if (opts.organizationId && organizationPath === undefined) {
+    organizationPath = (await pool.query<{ path: string }>(`SELECT path FROM organizations WHERE id = $1`, [opts.organizationId])).rows[0]?.path ?? null;
+  }
+  return createRun(sqlOfPg(pool), { ...opts, organizationPath, id, compiled });
 }
 
 /** An engine in this process with the real lab provider and program machine. */
 export async function startInProcessEngine(databaseUrl: string, opts: { capacity?: number; ttlMs?: number; pollMs?: number } = {}): Promise<{ engine: Engine; stop(): Promise<void> }> {
   const pool = new Pool({ connectionString: databaseUrl, max: (opts.capacity ?? 8) * 2 + 4 });
   const registry = await NamespaceRegistry.load([createLabProvider(pool)]);
-  const engine = new Engine({ pool, resolver: registry, createMachine, capacity: opts.capacity ?? 8, leaseTtlMs: opts.ttlMs ?? 1000, pollIntervalMs: opts.pollMs ?? 200 });
+  const engine = new Engine({ pool, resolver: registry, createMachine, hooks: createRunHooks(), audit: appendAuditEvent, capacity: opts.capacity ?? 8, leaseTtlMs: opts.ttlMs ?? 1000, pollIntervalMs: opts.pollMs ?? 200 });
   await engine.start();
   let stopped: Promise<void> | undefined;
   return { engine, stop: () => (stopped ??= engine.stop().then(() => pool.end())) };

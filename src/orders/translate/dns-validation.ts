@@ -1,5 +1,5 @@
 import { ProblemError } from '../../common/errors/problem';
-import { Fields, parseRecord, parseSiteUrl } from '../../provisioning/providers/lab/lab-input';
+import { Fields, parseRecord, parseSiteUrl } from '../../provisioning/providers/leaf-input';
 import { ProviderError } from '../../provisioning/providers/provider';
 import type { DnsRecordRef, DnsRecordSpec } from '../dto/order-requests';
 

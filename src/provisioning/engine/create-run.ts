@@ -1,6 +1,5 @@
 import type { Sql } from '../../database/sql';
 import { newId } from '../../common/ids';
-import type { Principal } from '../../identity/principal';
 import type { CompiledRequest } from '../language/program';
 import { initialStateOf } from './machine-binding';
 import { runColumns, type RunRow, toRunRow } from './run-row';
@@ -11,18 +10,24 @@ export const RUNS_CHANNEL = 'provisio_runs';
 /** Lower runs first. */
 export const DEFAULT_RUN_PRIORITY = 100;
 
+/** Who created a run: a user and that user's own organization (identity's Principal fits). */
+export interface RunCreator {
+  userId: string;
+  userOrgId: string;
+}
+
 export interface CreateRunInput {
   compiled: CompiledRequest;
   /** The customer the run provisions (scopes who may see it). */
   organizationId?: string | null;
-  /** Its materialized path; looked up when omitted. */
+  /** Its materialized path (scopes who may see the run); give it with organizationId. */
   organizationPath?: string | null;
   /** Runs with the same key never interleave and run in creation order (e.g. `org:<id>`). */
   serializationKey?: string | null;
   /** Lower runs first; default 100. */
   priority?: number;
   orderId?: string | null;
-  createdBy?: Principal | null;
+  createdBy?: RunCreator | null;
   /** Do not start before this time. */
   notBefore?: Date | null;
   /** A pre-allocated id (`run_…`), e.g. to write it into the request's context first. */
@@ -43,7 +48,7 @@ export async function createRun(sql: Sql, input: CreateRunInput): Promise<RunRow
                                       organization_id, organization_path, order_id, created_by_user_id, created_by_org_id,
                                       namespace_versions, not_before)
        VALUES ($1, 'queued', $2, $3, $4, $5, $6::jsonb, $7::jsonb, $7::jsonb, $8,
-               $9, COALESCE($10::text, (SELECT path FROM organizations WHERE id = $9::text)), $11, $12, $13,
+               $9, $10, $11, $12, $13,
                $14::jsonb, COALESCE($15::timestamptz, now()))
        RETURNING ${runColumns()})
      SELECT ins.*, pg_notify('${RUNS_CHANNEL}', '') AS notified FROM ins`,

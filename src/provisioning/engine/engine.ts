@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Client, type ClientConfig, type Pool } from 'pg';
 import type { Logger } from 'pino';
-import { type AuditActor, appendAuditEvent } from '../../audit/audit-writer';
 import { rootLogger } from '../../common/logging/logger';
 import { sqlOfPg } from '../../database/sql';
 import { RUNS_CHANNEL } from './create-run';
@@ -9,7 +8,8 @@ import { inClientTransaction } from '../../database/pg-client';
 import { CLAIM_SQL, HEARTBEAT_SQL, RELEASE_ALL_SQL } from './engine-sql';
 import { EngineRegistry } from './engine-registry';
 import type { MachineFactory } from './machine-binding';
-import { type RunHookRegistry, runHooks } from './run-hooks';
+import type { RunActor, RunAuditSink } from './run-audit';
+import type { RunHookRegistry } from './run-hooks';
 import { toRunRow } from './run-row';
 import { type ClaimedRun, type ProcedureResolver, RunWorker, type WorkerContext } from './run-worker';
 import { transition } from './step-journal';
@@ -26,7 +26,10 @@ export interface EngineOptions {
   pollIntervalMs: number;
   /** Default step timeout when the execute element gives none. */
   stepTimeoutMs?: number;
-  hooks?: RunHookRegistry;
+  /** Other modules' run hooks (the composition root registers them). */
+  hooks: RunHookRegistry;
+  /** Where run audit events go, in the transaction of the change (the composition root passes the audit writer). */
+  audit: RunAuditSink;
   log?: Logger;
   /** Connection for LISTEN; defaults to the pool's. */
   listenConnection?: ClientConfig;
@@ -45,7 +48,7 @@ export class Engine {
   private readonly registry: EngineRegistry;
   private readonly log: Logger;
   private readonly hooks: RunHookRegistry;
-  private readonly actor: AuditActor;
+  private readonly actor: RunActor;
   private readonly workers = new Map<string, { worker: RunWorker; done: Promise<void> }>();
   private readonly wakeTimers = new Set<NodeJS.Timeout>();
   private phase: Phase = 'new';
@@ -64,7 +67,7 @@ export class Engine {
   constructor(private readonly opts: EngineOptions) {
     this.registry = new EngineRegistry(sqlOfPg(opts.pool), opts.capacity);
     this.log = (opts.log ?? rootLogger()).child({ component: 'engine', engineId: this.registry.id });
-    this.hooks = opts.hooks ?? runHooks;
+    this.hooks = opts.hooks;
     this.actor = { system: `engine:${this.registry.id}` };
     this.workerCtx = {
       pool: opts.pool,
@@ -78,7 +81,7 @@ export class Engine {
         this.stepsDone++;
       },
       wakeIn: (ms) => this.wakeIn(ms),
-      transition: (lease, t) => transition(opts.pool, lease, t, this.hooks, this.actor),
+      transition: (lease, t) => transition(opts.pool, lease, t, { hooks: this.hooks, audit: opts.audit, actor: this.actor }),
     };
   }
 
@@ -195,11 +198,11 @@ export class Engine {
         claimed.filter(({ raw }) => raw.prev_status === 'queued').map(({ run }) => ({ run, change: { previousStatus: 'queued' as const, actor: this.actor } })),
       );
       for (const { raw, run } of claimed) {
-        const base = { resourceType: 'provisioning_run', resourceId: run.id, organizationId: run.organizationId, organizationPath: run.organizationPath };
+        const base = { resourceType: 'provisioning_run' as const, resourceId: run.id, organizationId: run.organizationId, organizationPath: run.organizationPath };
         const order = run.orderId ? { orderId: run.orderId } : {};
-        if (raw.prev_status === 'queued') await appendAuditEvent(sql, this.actor, { ...base, action: 'run.started', details: { ...order, epoch: run.leaseEpoch } });
+        if (raw.prev_status === 'queued') await this.opts.audit(sql, this.actor, { ...base, action: 'run.started', details: { ...order, epoch: run.leaseEpoch } });
         if (raw.prev_owner) {
-          await appendAuditEvent(sql, this.actor, {
+          await this.opts.audit(sql, this.actor, {
             ...base,
             action: 'run.taken_over',
             details: { ...order, previousEngine: raw.prev_owner, epoch: run.leaseEpoch, status: run.status, stepSeq: run.stepCount },

@@ -1,12 +1,12 @@
-import type { AuditActor } from '../../audit/audit-writer';
 import type { Sql } from '../../database/sql';
+import type { RunActor } from './run-audit';
 import type { RunRow } from './run-row';
 import { isTerminal, type RunStatus } from './run-status';
 
 export interface RunChange {
   previousStatus: RunStatus;
   /** Who caused the change: `{ system: 'engine:eng_…' }` or an operator. */
-  actor: AuditActor;
+  actor: RunActor;
 }
 
 /**
@@ -29,6 +29,11 @@ interface Registered {
   many?: RunBatchHook;
 }
 
+/**
+ * The hooks of one process. The composition root creates it and registers every module's hooks on
+ * it (e.g. `registerOrderHooks(hooks)`), then hands the same instance to the engine and to the
+ * operator API, whose actions change run statuses too.
+ */
 export class RunHookRegistry {
   private readonly terminal = new Set<Registered>();
   private readonly status = new Set<Registered>();
@@ -73,6 +78,3 @@ export class RunHookRegistry {
     return this.terminal.size + this.status.size;
   }
 }
-
-/** The process-wide hook registry (engines and the API both fire it). */
-export const runHooks = new RunHookRegistry();

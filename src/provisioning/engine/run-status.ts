@@ -6,7 +6,7 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export const RUNNABLE_STATUSES: readonly RunStatus[] = ['queued', 'running', 'compensating'];
 
 /**
- * Statuses that end the engine's work on a run; hooks registered with `runHooks.onTerminal` see
+ * Statuses that end the engine's work on a run; hooks registered with `RunHookRegistry.onTerminal` see
  * each of them. `needs_attention` is terminal for the engine although an operator may still act.
  */
 export const TERMINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'needs_attention', 'cancelled', 'resolved'];

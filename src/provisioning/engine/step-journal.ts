@@ -1,9 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
-import { type AuditActor, type AuditEventInput, appendAuditEvent } from '../../audit/audit-writer';
 import { sqlOfPg } from '../../database/sql';
 import type { MachineState } from '../language/program';
 import { RELEASE_SQL, RENEW_SQL, STEP_SQL, TRANSITION_SQL } from './engine-sql';
 import { inClientTransaction } from '../../database/pg-client';
+import type { RunActor, RunAuditEvent, RunAuditSink } from './run-audit';
 import type { RunHookRegistry } from './run-hooks';
 import { type RunRow, toRunRow } from './run-row';
 import type { RunStatus } from './run-status';
@@ -83,7 +83,7 @@ export async function recordStep(pool: Pool, lease: Lease, entry: JournalEntry, 
 
 export interface AuditSpec {
   action: string;
-  outcome?: AuditEventInput['outcome'];
+  outcome?: RunAuditEvent['outcome'];
   details?: Record<string, unknown>;
 }
 
@@ -108,8 +108,15 @@ export interface Transition {
   audit: AuditSpec[];
 }
 
+/** What a status change needs besides the run: the hooks to fire, where audit events go, who acts. */
+export interface TransitionContext {
+  hooks: RunHookRegistry;
+  audit: RunAuditSink;
+  actor: RunActor;
+}
+
 /** The fenced status update (with its journal row and NOTIFY) and the hooks, on a client inside a transaction. */
-async function applyTransition(client: PoolClient, lease: Lease, t: Transition, hooks: RunHookRegistry, actor: AuditActor): Promise<RunRow | null> {
+async function applyTransition(client: PoolClient, lease: Lease, t: Transition, { hooks, actor }: TransitionContext): Promise<RunRow | null> {
   const r = await client.query({
     name: 'provisio_engine_transition',
     text: TRANSITION_SQL,
@@ -136,10 +143,10 @@ async function applyTransition(client: PoolClient, lease: Lease, t: Transition, 
   return run;
 }
 
-async function auditTransition(client: PoolClient, actor: AuditActor, run: RunRow, t: Transition): Promise<void> {
+async function auditTransition(client: PoolClient, { audit, actor }: TransitionContext, run: RunRow, t: Transition): Promise<void> {
   const sql = sqlOfPg(client);
   for (const a of t.audit) {
-    await appendAuditEvent(sql, actor, {
+    await audit(sql, actor, {
       action: a.action,
       outcome: a.outcome,
       resourceType: 'provisioning_run',
@@ -156,14 +163,14 @@ async function auditTransition(client: PoolClient, actor: AuditActor, run: RunRo
  * row and NOTIFY), the hooks of other modules, then the audit events as the last statements.
  * Returns the updated run, or null when the lease was lost (nothing written).
  */
-export async function transition(pool: Pool, lease: Lease, t: Transition, hooks: RunHookRegistry, actor: AuditActor): Promise<RunRow | null> {
+export async function transition(pool: Pool, lease: Lease, t: Transition, tc: TransitionContext): Promise<RunRow | null> {
   const lost = Symbol('lost');
   try {
     return await inClientTransaction(pool, async (client) => {
-      const run = await applyTransition(client, lease, t, hooks, actor);
+      const run = await applyTransition(client, lease, t, tc);
       // Nothing to write: roll back (through the throw) and report the lost lease.
       if (!run) throw lost;
-      await auditTransition(client, actor, run, t);
+      await auditTransition(client, tc, run, t);
       return run;
     });
   } catch (e) {

@@ -319,17 +319,3 @@ async function validateWithLibxml2(sources: NamespaceSourceDocument[]): Promise<
     return `${file}${e.loc ? `:${e.loc.lineNumber}` : ''}: ${e.message}`;
   });
 }
-
-let shared: { key: string; registry: Promise<NamespaceRegistry> } | undefined;
-
-/** The process-wide registry: loaded on first use, then reused (providers must not change). */
-export function sharedNamespaceRegistry(providers: Provider[] = []): Promise<NamespaceRegistry> {
-  const key = providers.map((p) => p.name).sort().join(',');
-  if (shared && shared.key !== key) throw new Error(`the namespace registry was loaded with providers [${shared.key}], not [${key}]`);
-  if (!shared) {
-    const registry = NamespaceRegistry.load(providers);
-    registry.catch(() => (shared = undefined));
-    shared = { key, registry };
-  }
-  return shared.registry;
-}

@@ -1,7 +1,9 @@
 /**
- * The contract between the engine and the systems it provisions. A provider implements the leaf
- * procedures of one or more namespaces (LANGUAGE.md §3). Providers know nothing of runs, leases
- * or journals; the engine knows nothing of mailboxes.
+ * The contract between the engine and the systems it provisions (README.md in this folder). A
+ * provider implements every leaf procedure of the namespaces it serves (LANGUAGE.md §3), and
+ * only those. Providers know nothing of runs, leases or journals; the engine knows nothing of
+ * mailboxes. Drivers do not write this shape by hand: `defineProvider` (define-provider.ts)
+ * builds it from the shared leaf definitions (leaves/) and the driver's execute/rollback.
  */
 
 export type ProcedureKind = 'read' | 'write';
@@ -17,11 +19,13 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
 
 export interface ProcedureContext {
-  runId: string;
+  /** The run making the call; null for a direct read outside any run (ProviderSet.read). */
+  runId: string | null;
   /** Sequence number of the step in the run's journal. */
   stepSeq: number;
   /** 1 for the first try of this step, 2… for retries and re-executions after a takeover. */
   attempt: number;
+  /** The engine making the call (`api` for a direct read in the API process). */
   engineId: string;
   /** Customer organization the run belongs to, when known. */
   organizationId?: string | null;
@@ -78,8 +82,31 @@ export interface LeafProcedure<I = any, O = any, R = any> {
   rollback?(input: I, rollbackData: R | undefined, ctx: ProcedureContext): Promise<void>;
 }
 
+/** What `probe()` found: is the platform behind the provider reachable right now? */
+export interface ProbeResult {
+  ok: boolean;
+  /** Short and secret-free (shown by GET /health/ready), e.g. `ldap://dir.example:389 unreachable`. */
+  detail?: string;
+}
+
+/**
+ * Operations that must never be journaled (no run, no step, no XML request, no audit detail
+ * holds their input), keyed `Namespace.Operation`, e.g. setting an end user's password straight
+ * in the directory. Drivers add their operation's signature here (declaration merging is not
+ * needed: edit this interface) and implement it in `Provider.operations`; the API reaches the one
+ * of the provider serving that namespace through `ProviderSet.operation(name)`.
+ */
+export interface ProviderOperations {}
+
 export interface Provider {
-  /** e.g. `lab`, `plans`. */
+  /** e.g. `lab`, `ldap`, `plans`. */
   name: string;
+  /** Every procedure of every namespace it serves (the namespaces are those of its procedures). */
   procedures: LeafProcedure[];
+  /** Out-of-band operations of the namespaces it serves. */
+  operations?: Partial<ProviderOperations>;
+  /** Is the platform reachable? Called by GET /health/ready; must answer within a few seconds and never throw. */
+  probe?(): Promise<ProbeResult>;
+  /** Releases connections at process end. */
+  close?(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { type AuditActor, appendAuditEvent } from '../../audit/audit-writer';
 import { ProblemError } from '../../common/errors/problem';
 import type { Sql } from '../../database/sql';
 import { RUNS_CHANNEL } from '../engine/create-run';
-import { type RunHookRegistry, runHooks } from '../engine/run-hooks';
+import type { RunHookRegistry } from '../engine/run-hooks';
 import { runColumns, type RunRow, toRunRow } from '../engine/run-row';
 import { RESOLVABLE_STATUSES, RETRYABLE_STATUSES, ROLLBACKABLE_STATUSES, type RunStatus } from '../engine/run-status';
 
@@ -53,7 +53,8 @@ async function finish(sql: Sql, hooks: RunHookRegistry, actor: AuditActor, previ
 }
 
 export interface ActionOptions {
-  hooks?: RunHookRegistry;
+  /** The process's run hooks (the composition root's registry): other modules follow the change. */
+  hooks: RunHookRegistry;
 }
 
 /**
@@ -62,7 +63,7 @@ export interface ActionOptions {
  * would skip effects that were rolled back: it replays from the start instead, which is safe
  * because every procedure is idempotent (steps whose effect is still there succeed at once).
  */
-export async function retryRun(sql: Sql, runId: string, actor: AuditActor, opts: ActionOptions = {}): Promise<RunRow> {
+export async function retryRun(sql: Sql, runId: string, actor: AuditActor, opts: ActionOptions): Promise<RunRow> {
   const before = await lockRun(sql, runId);
   requireStatus(before, RETRYABLE_STATUSES, 'retried');
   const resume = before.status === 'parked';
@@ -77,14 +78,14 @@ export async function retryRun(sql: Sql, runId: string, actor: AuditActor, opts:
       RETURNING ${runColumns()}`,
     [runId, resume],
   );
-  return finish(sql, opts.hooks ?? runHooks, actor, before, r.rows[0], 'run.retried', { from: resume ? 'failed_step' : 'start' });
+  return finish(sql, opts.hooks, actor, before, r.rows[0], 'run.retried', { from: resume ? 'failed_step' : 'start' });
 }
 
 /**
  * Compensate (again): run the rollback of every completed or in-doubt write step not yet undone,
  * newest first. For a run stuck in needs_attention this continues where the compensation stopped.
  */
-export async function rollbackRun(sql: Sql, runId: string, actor: AuditActor, opts: ActionOptions = {}): Promise<RunRow> {
+export async function rollbackRun(sql: Sql, runId: string, actor: AuditActor, opts: ActionOptions): Promise<RunRow> {
   const before = await lockRun(sql, runId);
   requireStatus(before, ROLLBACKABLE_STATUSES, 'rolled back');
   const r = await sql.query(
@@ -98,11 +99,11 @@ export async function rollbackRun(sql: Sql, runId: string, actor: AuditActor, op
       RETURNING ${runColumns()}`,
     [runId],
   );
-  return finish(sql, opts.hooks ?? runHooks, actor, before, r.rows[0], 'run.rollback_requested', {});
+  return finish(sql, opts.hooks, actor, before, r.rows[0], 'run.rollback_requested', {});
 }
 
 /** Close a run an operator has dealt with by other means; the reason is mandatory and audited. */
-export async function resolveRun(sql: Sql, runId: string, actor: AuditActor, reason: string, opts: ActionOptions & { userId?: string | null } = {}): Promise<RunRow> {
+export async function resolveRun(sql: Sql, runId: string, actor: AuditActor, reason: string, opts: ActionOptions & { userId?: string | null }): Promise<RunRow> {
   if (!reason || !reason.trim()) throw new ProblemError('VALIDATION_FAILED', 'A reason is required', { errors: [{ path: 'reason', message: 'is required' }] });
   const before = await lockRun(sql, runId);
   requireStatus(before, RESOLVABLE_STATUSES, 'resolved');
@@ -114,14 +115,14 @@ export async function resolveRun(sql: Sql, runId: string, actor: AuditActor, rea
       RETURNING ${runColumns()}`,
     [runId, reason, opts.userId ?? actor.userId ?? null],
   );
-  return finish(sql, opts.hooks ?? runHooks, actor, before, r.rows[0], 'run.resolved', { reason });
+  return finish(sql, opts.hooks, actor, before, r.rows[0], 'run.resolved', { reason });
 }
 
 /**
  * Cancel a run that has not executed anything yet (an order cancelled while queued). A run that
  * started must be rolled back instead.
  */
-export async function cancelQueuedRun(sql: Sql, runId: string, actor: AuditActor, reason: string | null = null, opts: ActionOptions = {}): Promise<RunRow> {
+export async function cancelQueuedRun(sql: Sql, runId: string, actor: AuditActor, reason: string | null, opts: ActionOptions): Promise<RunRow> {
   const before = await lockRun(sql, runId);
   requireStatus(before, ['queued'], 'cancelled');
   const r = await sql.query(
@@ -133,5 +134,5 @@ export async function cancelQueuedRun(sql: Sql, runId: string, actor: AuditActor
     [runId, reason],
   );
   if (!r.rows[0]) throw new ProblemError('RUN_STATE_CONFLICT', 'The run has already executed steps; roll it back instead', { runStatus: before.status });
-  return finish(sql, opts.hooks ?? runHooks, actor, before, r.rows[0], 'run.cancelled', reason ? { reason } : {});
+  return finish(sql, opts.hooks, actor, before, r.rows[0], 'run.cancelled', reason ? { reason } : {});
 }

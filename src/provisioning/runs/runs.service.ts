@@ -11,9 +11,9 @@ import { auditActorOf, type Principal } from '../../identity/principal';
 import { compileRequest } from '../language/compiler';
 import { createMachine } from '../language/machine';
 import type { MachineState, Program } from '../language/program';
-import { sharedNamespaceRegistry } from '../namespaces/namespace-registry';
+import { NamespaceRegistry } from '../namespaces/namespace-registry';
 import { createRun } from '../engine/create-run';
-import { registerPluginHooks } from '../engine/engine-plugins';
+import { RunHookRegistry } from '../engine/run-hooks';
 import type { RunListQuery, SubmitRequestQuery } from './dto/runs.dto';
 import { cancelQueuedRun, resolveRun, retryRun, rollbackRun } from './run-actions';
 import { type CurrentStepView, RUN_VIEW_COLUMNS, type RunDetailView, type RunView, runView, type StepView, stepView } from './runs.views';
@@ -43,10 +43,10 @@ export class RunsService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: AccessService,
-  ) {
-    // Operator actions change run statuses in this process: other modules' hooks must see them.
-    registerPluginHooks();
-  }
+    private readonly registry: NamespaceRegistry,
+    /** Operator actions change run statuses in this process: other modules' hooks must see them. */
+    private readonly hooks: RunHookRegistry,
+  ) {}
 
   async list(p: Principal, q: RunListQuery): Promise<Page<RunView>> {
     const limit = pageLimit(q);
@@ -89,19 +89,19 @@ export class RunsService {
   }
 
   retry(p: Principal, id: string): Promise<RunView> {
-    return this.act(p, id, (sql) => retryRun(sql, id, auditActorOf(p)));
+    return this.act(p, id, (sql) => retryRun(sql, id, auditActorOf(p), { hooks: this.hooks }));
   }
 
   rollback(p: Principal, id: string): Promise<RunView> {
-    return this.act(p, id, (sql) => rollbackRun(sql, id, auditActorOf(p)));
+    return this.act(p, id, (sql) => rollbackRun(sql, id, auditActorOf(p), { hooks: this.hooks }));
   }
 
   resolve(p: Principal, id: string, reason: string): Promise<RunView> {
-    return this.act(p, id, (sql) => resolveRun(sql, id, auditActorOf(p), reason, { userId: p.userId }));
+    return this.act(p, id, (sql) => resolveRun(sql, id, auditActorOf(p), reason, { hooks: this.hooks, userId: p.userId }));
   }
 
   cancel(p: Principal, id: string, reason: string | null): Promise<RunView> {
-    return this.act(p, id, (sql) => cancelQueuedRun(sql, id, auditActorOf(p), reason));
+    return this.act(p, id, (sql) => cancelQueuedRun(sql, id, auditActorOf(p), reason, { hooks: this.hooks }));
   }
 
   /**
@@ -113,7 +113,7 @@ export class RunsService {
   async submit(p: Principal, xml: unknown, q: SubmitRequestQuery): Promise<RunView> {
     if (typeof xml !== 'string') throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', 'Send the request document as application/xml');
     const org = q.organization ? await this.access.requireOrganization(p, 'requests.submit', q.organization) : undefined;
-    const registry = await sharedNamespaceRegistry();
+    const registry = this.registry;
     const runId = newId('run');
     const compiled = compileRequest(xml, {
       registry,

@@ -1,4 +1,4 @@
-/** The lab provider's public surface (engine wiring, tests, chaos, benchmarks, the HTTP module). */
+/** The lab provider's public surface (the composition root, tests, chaos, benchmarks, the HTTP module). */
 export { createLabProvider, LAB_NAMESPACES, type LabProviderOptions } from './lab-provider';
 export { LAB_FAILURE_CODES, type LabFailureCode } from './lab-failures';
 export {

@@ -1,27 +1,19 @@
-import { LEAF_SIGNATURES } from '../../namespaces/leaf-signatures';
-import type { ExecuteResult, ProcedureContext } from '../provider';
+import type { InputOf, LeafName, ProviderNamespace } from '../leaves';
+import { type ExecuteResult, type ProcedureContext, ProviderError } from '../provider';
 import type { LabStore } from './lab-store';
 
 /**
- * One lab procedure before wiring: the signature (kind, summary, documented fields) comes from
- * LEAF_SIGNATURES, so the lab cannot drift from what the composite namespaces call.
+ * One lab procedure before wiring: only its effect on the lab platform. Parsing, natural key and
+ * the customer concerned come from the shared leaf definitions (../leaves), as for every driver.
  */
-export interface LabProcedureSpec<I = any> {
-  /** `Namespace.Procedure`, a key of LEAF_SIGNATURES. */
-  id: string;
-  parse(raw: Record<string, unknown>): I;
-  naturalKey(input: I): string;
-  /** The customer the call concerns (fault rules filter on it), when the input names one. */
-  organization?(input: I): string | undefined;
-  execute(store: LabStore, input: I, ctx: ProcedureContext): Promise<ExecuteResult<Record<string, unknown>, any>>;
-  /** Required for `write` procedures; must be idempotent and work without rollback data. */
-  rollback?(store: LabStore, input: I, rollbackData: any, ctx: ProcedureContext): Promise<void>;
+export interface LabImplementation<I> {
+  execute(store: LabStore, input: I, ctx: ProcedureContext): Promise<ExecuteResult<Record<string, unknown>, unknown>>;
+  /** Required for write procedures; idempotent, and works without rollback data. */
+  rollback?(store: LabStore, input: I, rollbackData: unknown, ctx: ProcedureContext): Promise<void>;
 }
 
-export function labProcedure<I>(spec: LabProcedureSpec<I>): LabProcedureSpec<I> {
-  if (!LEAF_SIGNATURES[spec.id]) throw new Error(`lab procedure ${spec.id} has no leaf signature`);
-  return spec;
-}
+/** The lab's implementation of every procedure of namespace N. */
+export type LabNamespace<N extends ProviderNamespace> = { [P in LeafName<N>]: LabImplementation<InputOf<N, P>> };
 
 /** The run that owns what a call creates (see `created_by_run`); null outside runs. */
 export function runOf(ctx: ProcedureContext): string | null {
@@ -31,4 +23,10 @@ export function runOf(ctx: ProcedureContext): string | null {
 /** Outputs carry no secrets and only primitives or arrays of flat objects. */
 export function isoOrNull(v: unknown): string | null {
   return v ? new Date(v as string).toISOString() : null;
+}
+
+/** The run of a write or a rollback: those happen only inside runs (ProviderSet.read refuses writes). */
+export function writingRun(ctx: ProcedureContext): string {
+  if (!ctx.runId) throw new ProviderError('INVALID_INPUT', 'lab writes and rollbacks happen only inside a provisioning run', false);
+  return ctx.runId;
 }

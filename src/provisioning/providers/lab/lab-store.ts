@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { sqlOfPg } from '../../../database/sql';
-import { ProviderError } from '../provider';
+import { type ProbeResult, ProviderError } from '../provider';
 import { labFailure } from './lab-failures';
 
 /**
@@ -161,6 +161,16 @@ export class LabStore {
     const v = this.guardVersion;
     this.guardVersion = undefined;
     return v;
+  }
+
+  /** Reachability for GET /health/ready: the lab's own schema answers. */
+  async probe(): Promise<ProbeResult> {
+    try {
+      await this.rows(`SELECT 1 FROM lab.fault_settings WHERE id = 1`);
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, detail: `the lab platform store is unreachable (${(e as { code?: string }).code ?? 'no connection'})` };
+    }
   }
 
   /** One statement, autocommitted: its own transaction. */

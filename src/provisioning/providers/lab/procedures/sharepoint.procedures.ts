@@ -1,108 +1,81 @@
 import { newId } from '../../../../common/ids';
 import { labFailure } from '../lab-failures';
-import { Fields, parseSiteUrl } from '../lab-input';
-import { labProcedure, runOf } from '../lab-procedure';
+import { type SiteInput, sharePointKeys } from '../../leaves/sharepoint.leaves';
+import { type LabNamespace, runOf, writingRun } from '../lab-procedure';
 import { deleteIfCreatedBy, deleteWithTombstone, insertOrExisting, recordedPrevious, rememberPrevious, restoreFromTombstone } from '../lab-store';
 
 /** SharePoint: site collections with a storage quota; the URL is unique across all customers. */
 
-const MAX_SITE_MB = 10_485_760;
-const siteKey = (url: string) => `site-collection:${url}`;
-
-function orgAndUrl(raw: Record<string, unknown>) {
-  return { organizationId: Fields.of(raw, 'organization').id('id'), url: parseSiteUrl(Fields.of(raw, 'site').raw('url', true)!) };
-}
-
 /** Locks the site; a site of another organization is a conflict. */
-async function lockSite(q: { rows: (t: string, p?: unknown[]) => Promise<any[]> }, i: { organizationId: string; url: string }) {
+async function lockSite(q: { rows: (t: string, p?: unknown[]) => Promise<any[]> }, i: SiteInput) {
   const [s] = await q.rows(`SELECT organization_id, quota_mb FROM lab.site_collections WHERE url = $1 FOR UPDATE`, [i.url]);
   if (s && s.organization_id !== i.organizationId) throw labFailure('LAB_CONFLICT', `the site ${i.url} belongs to another organization`, { url: i.url });
   return s as { organization_id: string; quota_mb: number } | undefined;
 }
 
-export const createSiteCollection = labProcedure({
-  id: 'SharePoint.CreateSiteCollection',
-  parse(raw) {
-    const s = Fields.of(raw, 'site');
-    const base = orgAndUrl(raw);
-    return { ...base, title: s.text('title', 256, false) ?? new URL(base.url).pathname.split('/').filter(Boolean).pop() ?? base.url, quotaMb: s.int('quotaMb', 1, MAX_SITE_MB) };
-  },
-  naturalKey: (i) => siteKey(i.url),
-  organization: (i) => i.organizationId,
-  async execute(store, i, ctx) {
-    const r = await insertOrExisting<{ organization_id: string; site_id: string }>(
-      store,
-      {
-        text: `INSERT INTO lab.site_collections (url, organization_id, site_id, title, quota_mb, created_by_run) VALUES ($1, $2, $3, $4, $5, $6)
-               ON CONFLICT DO NOTHING RETURNING organization_id, site_id`,
-        params: [i.url, i.organizationId, newId('site'), i.title, i.quotaMb, runOf(ctx)],
-      },
-      { text: `SELECT organization_id, site_id FROM lab.site_collections WHERE url = $1`, params: [i.url] },
-    );
-    if (!r || r.row.organization_id !== i.organizationId) throw labFailure('LAB_CONFLICT', `the site ${i.url} belongs to another organization`, { url: i.url });
-    return { output: { siteId: r.row.site_id } };
-  },
-  async rollback(store, i, _data, ctx) {
-    await deleteIfCreatedBy(store, 'lab.site_collections', [i.url], runOf(ctx));
-  },
-});
-
-export const deleteSiteCollection = labProcedure({
-  id: 'SharePoint.DeleteSiteCollection',
-  parse: orgAndUrl,
-  naturalKey: (i) => siteKey(i.url),
-  organization: (i) => i.organizationId,
-  async execute(store, i, ctx) {
-    await store.tx(async (q) => {
-      if (!(await lockSite(q, i))) return;
-      await deleteWithTombstone(q, { table: 'lab.site_collections', key: [i.url], objectKey: siteKey(i.url), runId: runOf(ctx) });
-    });
-    return { output: {} };
-  },
-  async rollback(store, i, _data, ctx) {
-    await store.tx((q) => restoreFromTombstone(q, siteKey(i.url), ctx.runId));
-  },
-});
-
 interface SiteQuotaPrev {
   quotaMb: number;
 }
 
-export const setSiteQuota = labProcedure({
-  id: 'SharePoint.SetSiteQuota',
-  parse: (raw) => ({ ...orgAndUrl(raw), quotaMb: Fields.of(raw, 'site').int('quotaMb', 1, MAX_SITE_MB) }),
-  naturalKey: (i) => siteKey(i.url),
-  organization: (i) => i.organizationId,
-  async execute(store, i, ctx) {
-    const previous = await store.tx(async (q) => {
-      const s = await lockSite(q, i);
-      if (!s) throw labFailure('LAB_NOT_FOUND', `the site ${i.url} does not exist`);
-      const prev = await rememberPrevious<SiteQuotaPrev>(q, ctx.runId, ctx.stepSeq, siteKey(i.url), { quotaMb: s.quota_mb }, { quotaMb: i.quotaMb });
-      await q.rows(`UPDATE lab.site_collections SET quota_mb = $2 WHERE url = $1`, [i.url, i.quotaMb]);
-      return prev;
-    });
-    return { output: {}, rollback: previous };
+export const sharePointLab: LabNamespace<'SharePoint'> = {
+  CreateSiteCollection: {
+    async execute(store, i, ctx) {
+      const r = await insertOrExisting<{ organization_id: string; site_id: string }>(
+        store,
+        {
+          text: `INSERT INTO lab.site_collections (url, organization_id, site_id, title, quota_mb, created_by_run) VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT DO NOTHING RETURNING organization_id, site_id`,
+          params: [i.url, i.organizationId, newId('site'), i.title, i.quotaMb, runOf(ctx)],
+        },
+        { text: `SELECT organization_id, site_id FROM lab.site_collections WHERE url = $1`, params: [i.url] },
+      );
+      if (!r || r.row.organization_id !== i.organizationId) throw labFailure('LAB_CONFLICT', `the site ${i.url} belongs to another organization`, { url: i.url });
+      return { output: { siteId: r.row.site_id } };
+    },
+    async rollback(store, i, _data, ctx) {
+      await deleteIfCreatedBy(store, 'lab.site_collections', [i.url], runOf(ctx));
+    },
   },
-  /** Without rollback data: restores what the change log holds for this run, else leaves the quota as is. */
-  async rollback(store, i, data: SiteQuotaPrev | undefined, ctx) {
-    await store.tx(async (q) => {
-      if (!(await lockSite(q, i))) return;
-      const prev = data ?? (await recordedPrevious<SiteQuotaPrev>(q, ctx.runId, siteKey(i.url)));
-      if (prev) await q.rows(`UPDATE lab.site_collections SET quota_mb = $2 WHERE url = $1`, [i.url, prev.quotaMb]);
-    });
-  },
-});
 
-export const getSite = labProcedure({
-  id: 'SharePoint.GetSite',
-  parse: orgAndUrl,
-  naturalKey: (i) => siteKey(i.url),
-  organization: (i) => i.organizationId,
-  async execute(store, i) {
-    const [s] = await store.rows(`SELECT organization_id, quota_mb, title FROM lab.site_collections WHERE url = $1`, [i.url]);
-    if (!s || s.organization_id !== i.organizationId) throw labFailure('LAB_NOT_FOUND', `the site ${i.url} does not exist`);
-    return { output: { quotaMb: s.quota_mb, title: s.title } };
+  DeleteSiteCollection: {
+    async execute(store, i, ctx) {
+      await store.tx(async (q) => {
+        if (!(await lockSite(q, i))) return;
+        await deleteWithTombstone(q, { table: 'lab.site_collections', key: [i.url], objectKey: sharePointKeys.site(i.url), runId: runOf(ctx) });
+      });
+      return { output: {} };
+    },
+    async rollback(store, i, _data, ctx) {
+      await store.tx((q) => restoreFromTombstone(q, sharePointKeys.site(i.url), writingRun(ctx)));
+    },
   },
-});
 
-export const sharePointProcedures = [createSiteCollection, deleteSiteCollection, setSiteQuota, getSite];
+  SetSiteQuota: {
+    async execute(store, i, ctx) {
+      const previous = await store.tx(async (q) => {
+        const s = await lockSite(q, i);
+        if (!s) throw labFailure('LAB_NOT_FOUND', `the site ${i.url} does not exist`);
+        const prev = await rememberPrevious<SiteQuotaPrev>(q, writingRun(ctx), ctx.stepSeq, sharePointKeys.site(i.url), { quotaMb: s.quota_mb }, { quotaMb: i.quotaMb });
+        await q.rows(`UPDATE lab.site_collections SET quota_mb = $2 WHERE url = $1`, [i.url, i.quotaMb]);
+        return prev;
+      });
+      return { output: {}, rollback: previous };
+    },
+    /** Without rollback data: restores what the change log holds for this run, else leaves the quota as is. */
+    async rollback(store, i, data: SiteQuotaPrev | undefined, ctx) {
+      await store.tx(async (q) => {
+        if (!(await lockSite(q, i))) return;
+        const prev = data ?? (await recordedPrevious<SiteQuotaPrev>(q, writingRun(ctx), sharePointKeys.site(i.url)));
+        if (prev) await q.rows(`UPDATE lab.site_collections SET quota_mb = $2 WHERE url = $1`, [i.url, prev.quotaMb]);
+      });
+    },
+  },
+
+  GetSite: {
+    async execute(store, i) {
+      const [s] = await store.rows(`SELECT organization_id, quota_mb, title FROM lab.site_collections WHERE url = $1`, [i.url]);
+      if (!s || s.organization_id !== i.organizationId) throw labFailure('LAB_NOT_FOUND', `the site ${i.url} does not exist`);
+      return { output: { quotaMb: s.quota_mb, title: s.title } };
+    },
+  },
+};

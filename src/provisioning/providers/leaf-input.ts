@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { ProviderError } from '../provider';
+import { ProviderError } from './provider';
 
 /**
  * Parsing of a leaf procedure's generic input (executeData converted to an object, see

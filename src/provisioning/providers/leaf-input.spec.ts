@@ -1,5 +1,5 @@
-import { ProviderError } from '../provider';
-import { Fields, parseDomain, parseRecord, parseSiteUrl } from './lab-input';
+import { ProviderError } from './provider';
+import { Fields, parseDomain, parseRecord, parseSiteUrl } from './leaf-input';
 
 function record(fields: Record<string, string>, zone = 'contoso.example', withDetails = true) {
   return parseRecord(Fields.of({ record: fields }, 'record'), zone, withDetails);
@@ -15,7 +15,7 @@ function invalid(fn: () => unknown): ProviderError {
   throw new Error('expected INVALID_INPUT');
 }
 
-describe('lab input parsing', () => {
+describe('leaf input parsing', () => {
   it('normalizes domain names and rejects look-alikes', () => {
     expect(parseDomain(' Contoso.Example. ', 'd')).toBe('contoso.example');
     expect(parseDomain('xn--80ak6aa92e.com', 'd')).toBe('xn--80ak6aa92e.com');

@@ -1,15 +1,17 @@
 import { Pool } from 'pg';
-import type { AppConfig } from '../../config/app-config';
-import { rootLogger } from '../../common/logging/logger';
-import { createMachine } from '../language/machine';
-import { NamespaceRegistry } from '../namespaces/namespace-registry';
-import { Engine } from './engine';
-import { pluginProviders, registerPluginHooks } from './engine-plugins';
-import { runHooks } from './run-hooks';
+import { appendAuditEvent } from '../audit/audit-writer';
+import { rootLogger } from '../common/logging/logger';
+import type { AppConfig } from '../config/app-config';
+import { Engine } from '../provisioning/engine/engine';
+import { createMachine } from '../provisioning/language/machine';
+import { NamespaceRegistry } from '../provisioning/namespaces/namespace-registry';
+import { buildProviders } from './providers';
+import { createRunHooks } from './run-hooks';
 
 /**
- * The `engine` process (`provisio engine`, ×ENGINES under `provisio all`): loads the providers
- * and the namespace registry, then runs one Engine until SIGTERM/SIGINT or the supervisor goes
+ * The `engine` process (`provisio engine`, ×ENGINES under `provisio all`), wired here: the
+ * configured providers, the namespace registry over them, the run hooks and the audit writer as
+ * the engine's audit sink; then one Engine runs until SIGTERM/SIGINT or the supervisor goes
  * away, and drains: the steps in flight finish, the leases are given back, the engine is marked
  * stopped. A crash or SIGKILL needs nothing of this: other engines take over when the leases
  * expire.
@@ -50,22 +52,24 @@ export async function runEngineProcess(config: AppConfig, databaseUrl: string): 
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('disconnect', () => stop('supervisor gone'));
 
-  const providers = await pluginProviders({ pool: providerPool, config, log });
-  const registry = await NamespaceRegistry.load(providers);
-  registerPluginHooks(runHooks);
+  const providers = buildProviders({ config, pool: providerPool, log });
+  const registry = await NamespaceRegistry.load([...providers.providers]);
   const engine = new Engine({
     pool,
     resolver: registry,
     createMachine,
+    hooks: createRunHooks(),
+    audit: appendAuditEvent,
     capacity: config.engineConcurrency,
     leaseTtlMs: config.engineLeaseTtlMs,
     pollIntervalMs: config.enginePollIntervalMs,
   });
   await engine.start();
-  log.info({ engineId: engine.id, pid: process.pid, providers: providers.map((p) => p.name) }, 'engine process ready');
+  log.info({ engineId: engine.id, pid: process.pid, providers: providers.providers.map((p) => p.name) }, 'engine process ready');
 
   if (!stopping) await new Promise<void>((resolve) => (wake = resolve));
   log.info({ engineId: engine.id, why: stopping }, 'engine process stopping');
   await engine.stop();
+  await providers.close();
   await Promise.all([pool.end().catch(() => undefined), providerPool.end().catch(() => undefined)]);
 }
