@@ -26,7 +26,9 @@ export function missingPackages(services: PlatformService[]): MissingPackages | 
 
 export function installCommand(packages: string[]): string {
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  return `${sudo}apt-get update && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages.join(' ')}`;
+  // Postfix's package would otherwise configure and start a system-wide instance on port 25.
+  const preseed = packages.includes('postfix') ? `echo "postfix postfix/main_mailer_type select No configuration" | ${sudo}debconf-set-selections && ` : '';
+  return `${preseed}${sudo}apt-get update && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages.join(' ')}`;
 }
 
 /** Every package the given services may need (for CI and the README). */
