@@ -2,7 +2,7 @@ import { Injectable, Module } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { seedCatalog } from '../src/catalog/catalog-seed';
-import { MUTATING_PERMISSIONS, type Permission, ROLE_PERMISSIONS } from '../src/identity/permissions';
+import { MUTATING_PERMISSIONS, type Permission, ROLE_PERMISSIONS } from '../src/access/permissions';
 import { startTestApp, type TestApp } from './helpers/app';
 import { buildWorld, type World } from './helpers/identity';
 import { listRoutes } from './helpers/routes';

@@ -1,4 +1,4 @@
-import { PERMISSIONS } from '../src/identity/permissions';
+import { PERMISSIONS } from '../src/access/permissions';
 import { startTestApp, type TestApp } from './helpers/app';
 import { listRoutes } from './helpers/routes';
 

@@ -1,11 +1,5 @@
-import { actionMatcher, buildAuditWhere, pageQuery, seqRangeQuery, seesWholeInstallation } from './audit-query';
-import { permissionsOf } from '../identity/permissions';
-import type { Principal } from '../identity/principal';
-
-const principal = (over: Partial<Principal>): Principal => ({
-  tokenId: 'tok', userId: 'usr', username: 'u', userOrgId: 'org_h', userOrgPath: '/org_h/', userOrgKind: 'hoster', roles: ['auditor'],
-  permissions: permissionsOf(['auditor']), subjectOrgId: 'org_h', subjectOrgPath: '/org_h/', subjectOrgKind: 'hoster', delegationId: null, ...over,
-});
+import { EVERYTHING, subtree } from '../access/tenant-scope';
+import { actionMatcher, buildAuditWhere, pageQuery, seqRangeQuery } from './audit-query';
 
 describe('audit query building', () => {
   it('turns action prefixes into escaped LIKE patterns', () => {
@@ -15,24 +9,16 @@ describe('audit query building', () => {
     expect(actionMatcher('run_x*')).toEqual({ op: 'LIKE', value: 'run\\_x%' });
   });
 
-  it('lets hoster auditors and admins see the whole installation, nobody else', () => {
-    expect(seesWholeInstallation(principal({}))).toBe(true);
-    expect(seesWholeInstallation(principal({ roles: ['hoster_admin'], permissions: permissionsOf(['hoster_admin']) }))).toBe(true);
-    expect(seesWholeInstallation(principal({ subjectOrgKind: 'reseller', subjectOrgPath: '/org_h/org_r/' }))).toBe(false);
-    expect(seesWholeInstallation(principal({ delegationId: 'dlg_1' }))).toBe(false);
-    expect(seesWholeInstallation(principal({ roles: ['hoster_csr'], permissions: permissionsOf(['hoster_csr']) }))).toBe(false);
-  });
-
   it('numbers parameters after the scope and adds every filter', () => {
-    const w = buildAuditWhere({ sql: 'e.organization_path LIKE $1', params: ['/org_h/%'] }, {
+    const w = buildAuditWhere(subtree('/org_h/'), {
       from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', actorUser: 'usr_a', actorOrganization: 'org_b', onBehalfOf: 'org_c',
       delegation: 'dlg_d', action: 'user.', resourceType: 'user', resourceId: 'usr_e', outcome: 'denied', requestId: 'req-1',
     }, '/org_h/org_r/', { lo: 10, hi: 20 });
-    expect(w.params).toEqual(['/org_h/%', '/org\\_h/org\\_r/%', 10, 20, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', 'usr_a', 'org_b', 'org_c', 'dlg_d', 'user.%', 'user', 'usr_e', 'denied', 'req-1']);
+    expect(w.params).toEqual(['/org\\_h/%', '/org\\_h/org\\_r/%', 10, 20, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', 'usr_a', 'org_b', 'org_c', 'dlg_d', 'user.%', 'user', 'usr_e', 'denied', 'req-1']);
     expect(w.sql).toBe(
       '(e.organization_path LIKE $1) AND (e.organization_path LIKE $2) AND (e.seq >= $3) AND (e.seq <= $4) AND (e.occurred_at >= $5::timestamptz) AND (e.occurred_at < $6::timestamptz) AND (e.actor_user_id = $7) AND (e.actor_org_id = $8) AND (e.on_behalf_of_org_id = $9) AND (e.delegation_id = $10) AND (e.action LIKE $11) AND (e.resource_type = $12) AND (e.resource_id = $13) AND (e.outcome = $14) AND (e.request_id = $15)',
     );
-    expect(buildAuditWhere({ sql: 'TRUE', params: [] }, { from: '2026-01-01T00:00:00Z' }, undefined, null).sql).toContain('(FALSE)');
+    expect(buildAuditWhere(EVERYTHING, { from: '2026-01-01T00:00:00Z' }, undefined, null).sql).toContain('(FALSE)');
   });
 
   it('pages by seq in either direction, and renders only the page', () => {

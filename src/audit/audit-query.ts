@@ -1,22 +1,11 @@
+import { scopeSql, type TenantScope } from '../access/tenant-scope';
 import { subtreePattern } from '../database/sql';
-import type { Principal } from '../identity/principal';
 import type { AuditFilterQuery } from './dto/audit.dto';
 
 /** A WHERE clause over `audit_events e` with its positional parameters. */
 export interface AuditWhere {
   sql: string;
   params: unknown[];
-}
-
-/**
- * Whether the principal sees the whole installation's trail, including events that concern no
- * organization (engine lifecycle, system jobs): hoster admins and auditors held in the hoster
- * organization itself (not through a delegation).
- */
-export function seesWholeInstallation(p: Principal): boolean {
-  if (p.delegationId) return false;
-  if (p.roles.includes('hoster_admin')) return true;
-  return p.roles.includes('auditor') && p.subjectOrgKind === 'hoster' && p.permissions.has('audit.read');
 }
 
 /** `order.` / `order.*` / `order*` → a LIKE prefix pattern; anything else → exact match. */
@@ -55,18 +44,20 @@ export function seqRangeQuery(filters: AuditFilterQuery, order: 'asc' | 'desc'):
   return { text: `SELECT min(seq + 0) AS lo, max(seq + 0) AS hi FROM audit_events WHERE ${where.join(' AND ')}`, params };
 }
 
+/** The columns of `audit_events e` that tenant scope applies to. */
+const SCOPE_COLUMNS = { path: 'e.organization_path', orgId: 'e.organization_id' };
+
 /**
- * Builds the filter part of an auditor query. `scope` is the principal's visibility (from the
- * AccessService, or TRUE for the whole installation) with parameters numbered from $1;
+ * Builds the filter part of an auditor query. `scope` is the principal's visibility (`auditScope`);
  * `subtreePath` is the resolved path of `organization=` (already checked to be in scope);
  * `seqRange` the window's seq range from `seqRangeQuery` (null when the window holds no event).
  */
-export function buildAuditWhere(scope: AuditWhere, filters: AuditFilterQuery, subtreePath?: string, seqRange?: SeqRange | null): AuditWhere {
-  const params = [...scope.params];
-  const where: string[] = [scope.sql];
+export function buildAuditWhere(scope: TenantScope, filters: AuditFilterQuery, subtreePath?: string, seqRange?: SeqRange | null): AuditWhere {
+  const params: unknown[] = [];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  const where: string[] = [scopeSql(scope, SCOPE_COLUMNS, param)];
   const add = (clause: (n: string) => string, v: unknown) => {
-    params.push(v);
-    where.push(clause(`$${params.length}`));
+    where.push(clause(param(v)));
   };
   if (subtreePath !== undefined) add((n) => `e.organization_path LIKE ${n}`, subtreePattern(subtreePath));
   if (seqRange === null) where.push('FALSE');

@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { pgPoolOf, sqlOfPg, queryRows } from '../database/sql';
-import { AccessService } from '../identity/access.service';
-import type { Principal } from '../identity/principal';
+import { AccessService } from '../access/access.service';
+import { auditScope, seesWholeInstallation } from '../access/scope-rules';
+import type { Principal } from '../access/principal';
 import { AuditExportStream, batchQuery, type ExportBatch, type ExportFormat, exportFormat } from './audit-export';
-import { type AuditWhere, buildAuditWhere, pageQuery, type SeqRange, seqRangeQuery, seesWholeInstallation } from './audit-query';
+import { type AuditWhere, buildAuditWhere, pageQuery, type SeqRange, seqRangeQuery } from './audit-query';
 import { type AuditEventView, auditEventView, type VerifyView } from './audit.views';
 import { verifyAuditChain } from './chain-walk';
 import { AuditSealer } from './audit-sealer.service';
@@ -32,7 +33,7 @@ export class AuditService {
 
   /**
    * The principal's visibility plus the request's filters. An auditor sees its organization's
-   * subtree (AccessService scope on organization_path); hoster-level auditors see everything,
+   * subtree (`auditScope`, on organization_path); hoster-level auditors see everything,
    * including events that concern no organization. `organization=` must itself be in scope
    * (404 otherwise, like any other tenant's id).
    */
@@ -40,7 +41,6 @@ export class AuditService {
     if (f.from && f.to && Date.parse(f.from) >= Date.parse(f.to)) {
       throw new ProblemError('AUDIT_INVALID_RANGE', '`from` must be before `to`', { errors: [{ path: 'from', message: 'must be before to' }] });
     }
-    const scope = seesWholeInstallation(p) ? { sql: 'TRUE', params: [] } : this.access.scope(p, 'audit.read', { path: 'e.organization_path', orgId: 'e.organization_id' });
     let subtree: string | undefined;
     if (f.organization) subtree = (await this.access.requireOrganization(p, 'audit.read', f.organization)).path;
     let range: SeqRange | null | undefined;
@@ -49,7 +49,7 @@ export class AuditService {
       const r = (await pgPoolOf(this.ds).query(rq.text, rq.params)).rows[0];
       range = r.lo === null ? null : { lo: Number(r.lo), hi: Number(r.hi) };
     }
-    return buildAuditWhere(scope, f, subtree, range);
+    return buildAuditWhere(auditScope(p), f, subtree, range);
   }
 
   async list(p: Principal, q: AuditListQuery): Promise<Page<AuditEventView>> {

@@ -3,7 +3,7 @@ import { rootLogger } from '../common/logging/logger';
 import type { Page } from '../common/pagination/cursor';
 import { NotifiedCache } from '../database/notified-cache';
 import { PgListener } from '../database/pg-listener';
-import type { Principal } from '../identity/principal';
+import type { Principal } from '../access/principal';
 import type { PlanView } from './catalog.views';
 
 export const CATALOG_CHANNEL = 'provisio_catalog';

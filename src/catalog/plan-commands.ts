@@ -2,7 +2,7 @@ import { type AuditActor, appendAuditEvent } from '../audit/audit-writer';
 import { ProblemError } from '../common/errors/problem';
 import { newId } from '../common/ids';
 import type { Sql } from '../database/sql';
-import { isUniqueViolation } from '../identity/organizations.service';
+import { isUniqueViolation } from '../common/errors/unique-violation';
 import { excessIssues, excessOver, type FeatureMap, normalizeFeatures, orderServices, type PlanIssue, serviceIssues, throwIfIssues } from './plan-rules';
 import { contentOf, loadPlan, loadVersions, type PlanRow, type VersionRow, type Viewer, visiblePlans } from './plans-store';
 import type { PlanKind, ServiceKey } from './service-catalog';

@@ -1,5 +1,6 @@
 import type { Sql } from '../database/sql';
-import type { OrganizationKind } from '../identity/permissions';
+import type { OrganizationKind } from '../access/permissions';
+import { planAudience } from '../access/scope-rules';
 import { type PlanVersionView, planVersionView, type UserPlanRefView } from './catalog.views';
 import type { FeatureMap, PlanContent } from './plan-rules';
 import type { PlanKind, ServiceKey } from './service-catalog';
@@ -58,36 +59,36 @@ export interface Filter {
   params: unknown[];
 }
 
-function segments(path: string): string[] {
-  return path.split('/').filter(Boolean);
-}
-
-/** `alias` is the plans table alias; parameters are numbered from `offset + 1`. */
+/**
+ * `alias` is the plans table alias; parameters are numbered from `offset + 1`. Whose offer the
+ * viewer sees is decided by `planAudience` (access); this turns it into SQL over catalog's tables.
+ */
 export function visiblePlans(viewer: Viewer, alias: string, offset = 0): Filter {
   const a = alias;
-  if (viewer.kind === 'hoster') return { sql: 'TRUE', params: [] };
-  if (viewer.kind === 'reseller') {
-    const r = `$${offset + 1}`;
-    return {
-      sql: `(${a}.owner_org_id = ${r} OR (${a}.current_version_id IS NOT NULL AND (
-              EXISTS (SELECT 1 FROM plan_availability pa WHERE pa.plan_id = ${a}.id AND pa.reseller_org_id = ${r})
-              OR EXISTS (SELECT 1 FROM plan_availability pa JOIN plans op ON op.id = pa.plan_id
-                           JOIN plan_versions cv ON cv.id = op.current_version_id
-                           JOIN plan_versions uv ON uv.id = ANY (cv.user_plan_version_ids)
-                          WHERE pa.reseller_org_id = ${r} AND uv.plan_id = ${a}.id))))`,
-      params: [viewer.id],
-    };
+  const audience = planAudience(viewer);
+  const n = `$${offset + 1}`;
+  switch (audience.kind) {
+    case 'everything':
+      return { sql: 'TRUE', params: [] };
+    case 'reseller':
+      return {
+        sql: `(${a}.owner_org_id = ${n} OR (${a}.current_version_id IS NOT NULL AND (
+                EXISTS (SELECT 1 FROM plan_availability pa WHERE pa.plan_id = ${a}.id AND pa.reseller_org_id = ${n})
+                OR EXISTS (SELECT 1 FROM plan_availability pa JOIN plans op ON op.id = pa.plan_id
+                             JOIN plan_versions cv ON cv.id = op.current_version_id
+                             JOIN plan_versions uv ON uv.id = ANY (cv.user_plan_version_ids)
+                            WHERE pa.reseller_org_id = ${n} AND uv.plan_id = ${a}.id))))`,
+        params: [audience.resellerId],
+      };
+    case 'customer':
+      return {
+        sql: `((${a}.owner_org_id = ${n} AND ${a}.status = 'active' AND ${a}.current_version_id IS NOT NULL)
+                OR EXISTS (SELECT 1 FROM plans op JOIN plan_versions cv ON cv.id = op.current_version_id
+                             JOIN plan_versions uv ON uv.id = ANY (cv.user_plan_version_ids)
+                            WHERE op.owner_org_id = ${n} AND op.status = 'active' AND uv.plan_id = ${a}.id))`,
+        params: [audience.offeredBy],
+      };
   }
-  const segs = segments(viewer.path);
-  const parent = segs[segs.length - 2];
-  const p = `$${offset + 1}`;
-  return {
-    sql: `((${a}.owner_org_id = ${p} AND ${a}.status = 'active' AND ${a}.current_version_id IS NOT NULL)
-            OR EXISTS (SELECT 1 FROM plans op JOIN plan_versions cv ON cv.id = op.current_version_id
-                         JOIN plan_versions uv ON uv.id = ANY (cv.user_plan_version_ids)
-                        WHERE op.owner_org_id = ${p} AND op.status = 'active' AND uv.plan_id = ${a}.id))`,
-    params: [parent],
-  };
 }
 
 export const PLAN_COLUMNS = `p.*, o.path AS owner_path, o.kind AS owner_kind`;

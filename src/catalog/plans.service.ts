@@ -4,9 +4,10 @@ import { appendAuditEvent } from '../audit/audit-writer';
 import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { inTransaction, type Sql, sqlOf } from '../database/sql';
-import { AccessService } from '../identity/access.service';
-import { parseIfMatch } from '../identity/organizations.service';
-import { auditActorOf, type Principal } from '../identity/principal';
+import { AccessService } from '../access/access.service';
+import { parseIfMatch } from '../common/http/if-match';
+import type { Principal } from '../access/principal';
+import { auditActorOf } from '../audit/audit-actor';
 import { CatalogCache } from './catalog-cache';
 import { type PlanVersionView, type PlanView, planStatus } from './catalog.views';
 import type { AvailabilityRequest, CreatePlanRequest, PlanListQuery, UpdatePlanRequest } from './dto/plan.dto';
@@ -41,7 +42,7 @@ export class PlansService {
   }
 
   private canEdit(p: Principal, plan: PlanRow): boolean {
-    return this.access.allows(p, 'plans.write', { id: plan.owner_org_id, path: plan.owner_path, kind: plan.owner_kind });
+    return this.access.allows(p, 'plans.write', { id: plan.owner_org_id, path: plan.owner_path });
   }
 
   /** Views of plans as `p` may see them: drafts only for editors, offers only for hoster staff. */

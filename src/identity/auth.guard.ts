@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { ProblemError } from '../common/errors/problem';
 import { ENDPOINT_METADATA, type EndpointMetadata } from '../common/http/endpoint.decorator';
 import { rootLogger } from '../common/logging/logger';
-import { AccessService } from './access.service';
+import { AccessService } from '../access/access.service';
+import { PRINCIPAL_KEY } from '../access/current-principal.decorator';
 import { AuthenticationService } from './authentication.service';
-import { PRINCIPAL_KEY } from './current-principal.decorator';
 
 /**
  * Global guard, first layer of authorization: authenticates the bearer token and checks the

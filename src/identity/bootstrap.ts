@@ -4,8 +4,10 @@ import { appendAuditEvent } from '../audit/audit-writer';
 import { clock } from '../common/clock';
 import { newId } from '../common/ids';
 import type { Sql } from '../database/sql';
-import { insertUser } from './organizations.service';
-import { issueToken } from './tokens.service';
+import { userView } from './identity.views';
+import { findHoster, insertOrganization } from './organizations.store';
+import { issueToken } from './token-issuer';
+import { insertUser } from './users.store';
 
 export interface BootstrapResult {
   created: boolean;
@@ -24,12 +26,12 @@ const BOOTSTRAP_LOCK = 727274002;
  */
 export async function bootstrapInstallation(sql: Sql, opts: { dataDir?: string; tokenTtlMs: number; hosterName?: string }): Promise<BootstrapResult> {
   await sql.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
-  const existing = await sql.query<{ id: string }>(`SELECT id FROM organizations WHERE kind = 'hoster'`);
-  if (existing.rows[0]) return { created: false, hosterId: existing.rows[0].id };
+  const existing = await findHoster(sql);
+  if (existing) return { created: false, hosterId: existing.id };
   const hosterId = newId('org');
   const orgPath = `/${hosterId}/`;
-  await sql.query(`INSERT INTO organizations (id, kind, name, parent_id, path) VALUES ($1, 'hoster', $2, NULL, $3)`, [hosterId, opts.hosterName ?? 'Hoster', orgPath]);
-  const admin = await insertUser(sql, { organizationId: hosterId, username: 'admin', displayName: 'Hoster administrator', roles: ['hoster_admin'] });
+  await insertOrganization(sql, { id: hosterId, kind: 'hoster', name: opts.hosterName ?? 'Hoster', parentId: null, path: orgPath });
+  const admin = userView(await insertUser(sql, { id: newId('usr'), organizationId: hosterId, username: 'admin', displayName: 'Hoster administrator', roles: ['hoster_admin'] }));
   const token = await issueToken(sql, {
     userId: admin.id,
     organizationId: hosterId,

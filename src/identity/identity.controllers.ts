@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Endpoint } from '../common/http/endpoint.decorator';
 import { PageQuery } from '../common/pagination/cursor';
 import { IdParam } from '../common/validation/id-param.pipe';
-import { CurrentPrincipal } from './current-principal.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
 import { DelegationsService } from './delegations.service';
 import {
   CreateDelegatedTokenRequest,
@@ -23,8 +23,8 @@ import {
 } from './dto/identity.dto';
 import { CreatedTokenView, DelegationView, OrganizationView, TokenView, UserView } from './identity.views';
 import { OrganizationsService } from './organizations.service';
-import { ROLES } from './permissions';
-import type { Principal } from './principal';
+import { ROLES } from '../access/permissions';
+import type { Principal } from '../access/principal';
 import { TokensService } from './tokens.service';
 import { UsersService } from './users.service';
 
@@ -50,9 +50,8 @@ export class MeController {
   @Endpoint({ permission: 'me.read', summary: 'Who am I: user, organization, roles and permissions of this token', response: { type: MeView } })
   async me(@CurrentPrincipal() p: Principal): Promise<MeView> {
     const user = await this.users.self(p);
-    const org = await this.orgs.getUnscoped(p.userOrgId);
-    const actingIn = p.subjectOrgId === p.userOrgId ? org : await this.orgs.getUnscoped(p.subjectOrgId);
-    return { user, organization: org, actingIn, roles: p.roles, permissions: [...p.permissions].sort(), tokenId: p.tokenId, delegationId: p.delegationId };
+    const { organization, actingIn } = await this.orgs.own(p);
+    return { user, organization, actingIn, roles: p.roles, permissions: [...p.permissions].sort(), tokenId: p.tokenId, delegationId: p.delegationId };
   }
 }
 

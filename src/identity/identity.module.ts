@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessService } from './access.service';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { createAccessService } from './access-ports';
 import { AuthGuard } from './auth.guard';
 import { AuthenticationService } from './authentication.service';
 import { DelegationsService } from './delegations.service';
@@ -14,7 +16,16 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   controllers: [MeController, TokensController, OrganizationsController, UsersController, DelegationsController],
-  providers: [PrincipalCache, AuthenticationService, AccessService, OrganizationsService, UsersService, TokensService, DelegationsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    PrincipalCache,
+    AuthenticationService,
+    { provide: AccessService, useFactory: createAccessService, inject: [DataSource] },
+    OrganizationsService,
+    UsersService,
+    TokensService,
+    DelegationsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AccessService, AuthenticationService],
 })
 export class IdentityModule {}

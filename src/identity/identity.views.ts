@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Sql } from '../database/sql';
-import { ROLES, type OrganizationKind, type Role } from './permissions';
-
-const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+import { ROLES, type OrganizationKind, type Role } from '../access/permissions';
+import { iso } from '../common/iso';
+import type { DelegationRow, DelegationStatus } from './delegations.store';
+import type { OrganizationRow } from './organizations.store';
+import type { TokenRow } from './tokens.store';
+import type { UserRow } from './users.store';
 
 export class OrganizationView {
   @ApiProperty({ example: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab' }) id: string;
@@ -18,7 +20,7 @@ export class OrganizationView {
   @ApiProperty() updatedAt: string;
 }
 
-export function organizationView(r: any): OrganizationView {
+export function organizationView(r: OrganizationRow): OrganizationView {
   return {
     id: r.id,
     kind: r.kind,
@@ -29,8 +31,8 @@ export function organizationView(r: any): OrganizationView {
     suspendedAt: iso(r.suspended_at),
     suspendedReason: r.suspended_reason ?? null,
     version: r.version,
-    createdAt: iso(r.created_at)!,
-    updatedAt: iso(r.updated_at)!,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
   };
 }
 
@@ -47,7 +49,7 @@ export class UserView {
   @ApiProperty() updatedAt: string;
 }
 
-export function userView(r: any): UserView {
+export function userView(r: Pick<UserRow, 'id' | 'organization_id' | 'username' | 'display_name' | 'email' | 'status' | 'roles' | 'version' | 'created_at' | 'updated_at'>): UserView {
   return {
     id: r.id,
     organizationId: r.organization_id,
@@ -55,10 +57,10 @@ export function userView(r: any): UserView {
     displayName: r.display_name,
     email: r.email ?? null,
     status: r.status,
-    roles: ((r.roles ?? []) as Role[]).filter(Boolean).sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
+    roles: (r.roles ?? []).filter(Boolean).sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
     version: r.version,
-    createdAt: iso(r.created_at)!,
-    updatedAt: iso(r.updated_at)!,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
   };
 }
 
@@ -80,7 +82,7 @@ export class CreatedTokenView extends TokenView {
   @ApiProperty({ description: 'the secret: shown once, never again', example: 'pvs_4fQ2xZ…' }) token: string;
 }
 
-export function tokenView(r: any): TokenView {
+export function tokenView(r: TokenRow): TokenView {
   return {
     id: r.id,
     name: r.name ?? null,
@@ -89,8 +91,8 @@ export function tokenView(r: any): TokenView {
     organizationId: r.organization_id,
     delegationId: r.delegation_id ?? null,
     roles: r.roles,
-    createdAt: iso(r.created_at)!,
-    expiresAt: iso(r.expires_at)!,
+    createdAt: iso(r.created_at),
+    expiresAt: iso(r.expires_at),
     lastUsedAt: iso(r.last_used_at),
     revokedAt: iso(r.revoked_at),
   };
@@ -117,13 +119,13 @@ export class DelegationView {
 }
 
 /** The status a delegation has now: pending and active ones expire by time, without a sweeper. */
-export function effectiveDelegationStatus(r: any, now = new Date()): string {
+export function effectiveDelegationStatus(r: Pick<DelegationRow, 'status' | 'request_expires_at' | 'ends_at'>, now = new Date()): DelegationStatus {
   if (r.status === 'pending' && new Date(r.request_expires_at) <= now) return 'expired';
   if (r.status === 'active' && r.ends_at && new Date(r.ends_at) <= now) return 'expired';
   return r.status;
 }
 
-export function delegationView(r: any): DelegationView {
+export function delegationView(r: DelegationRow): DelegationView {
   return {
     id: r.id,
     resellerId: r.reseller_org_id,
@@ -133,8 +135,8 @@ export function delegationView(r: any): DelegationView {
     durationSeconds: Math.round(Number(r.duration_ms) / 1000),
     note: r.note ?? null,
     requestedBy: r.requested_by_user_id,
-    requestedAt: iso(r.requested_at)!,
-    requestExpiresAt: iso(r.request_expires_at)!,
+    requestedAt: iso(r.requested_at),
+    requestExpiresAt: iso(r.request_expires_at),
     approvedBy: r.approved_by_user_id ?? null,
     approvedAt: iso(r.approved_at),
     approvedAtCreation: !!r.approved_at_creation,
@@ -143,14 +145,4 @@ export function delegationView(r: any): DelegationView {
     revokedBy: r.revoked_by_user_id ?? null,
     revokedAt: iso(r.revoked_at),
   };
-}
-
-export const USER_SELECT = `
-  SELECT u.*, o.path AS org_path, o.kind AS org_kind,
-         coalesce((SELECT array_agg(ra.role) FROM role_assignments ra WHERE ra.user_id = u.id), '{}') AS roles
-    FROM users u JOIN organizations o ON o.id = u.organization_id`;
-
-export async function loadUser(sql: Sql, id: string, forUpdate = false): Promise<any | undefined> {
-  const r = await sql.query(`${USER_SELECT} WHERE u.id = $1 AND u.status <> 'deleted'${forUpdate ? ' FOR UPDATE OF u' : ''}`, [id]);
-  return r.rows[0];
 }

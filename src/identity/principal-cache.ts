@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { rootLogger } from '../common/logging/logger';
 import { NotifiedCache } from '../database/notified-cache';
 import { PgListener } from '../database/pg-listener';
-import type { Principal } from './principal';
+import type { Principal } from '../access/principal';
 
 /** Channel on which every identity change that can narrow a token's rights is announced. */
 export const IDENTITY_CHANNEL = 'provisio_identity';

@@ -1,16 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { actsAsSelf, checkGrantable, outranks } from '../access/identity-rules';
+import type { Permission, Role } from '../access/permissions';
+import type { Principal } from '../access/principal';
+import { EVERYTHING } from '../access/tenant-scope';
+import { auditActorOf } from '../audit/audit-actor';
 import { appendAuditEvent } from '../audit/audit-writer';
 import { ProblemError } from '../common/errors/problem';
+import { parseIfMatch } from '../common/http/if-match';
+import { newId } from '../common/ids';
 import { decodeCursor, type Page, type PageQuery, toPage } from '../common/pagination/cursor';
-import { inTransaction, type Sql, sqlOf, queryRows } from '../database/sql';
-import { AccessService } from './access.service';
-import { PrincipalCache } from './principal-cache';
+import { inTransaction, type Sql, sqlOf } from '../database/sql';
 import type { CreateUserRequest, UpdateUserRequest } from './dto/identity.dto';
-import { loadUser, USER_SELECT, type UserView, userView } from './identity.views';
-import { insertUser, parseIfMatch } from './organizations.service';
-import { bestRank, canGrantRole, type Permission, type Role, ROLE_ORG_KINDS } from './permissions';
-import { auditActorOf, type Principal } from './principal';
+import { type UserView, userView } from './identity.views';
+import { PrincipalCache } from './principal-cache';
+import { revokeTokensOfUser } from './tokens.store';
+import { findUser, grantRole, insertUser, listUsers, markUserDeleted, revokeRole, updateUser, type UserRow } from './users.store';
 
 @Injectable()
 export class UsersService {
@@ -21,39 +27,22 @@ export class UsersService {
   ) {}
 
   async list(p: Principal, orgId: string, q: PageQuery): Promise<Page<UserView>> {
-    await this.access.requireOrganization(p, 'users.read', orgId);
+    const sql = sqlOf(this.ds);
+    await this.access.requireOrganization(p, 'users.read', orgId, sql);
     const limit = q.limit ?? 50;
-    const after = decodeCursor(q.cursor, ['id']);
-    const rows: any[] = await queryRows(this.ds, 
-      `${USER_SELECT} WHERE u.organization_id = $1 AND u.status <> 'deleted' AND ($2::text IS NULL OR u.id > $2) ORDER BY u.id LIMIT $3`,
-      [orgId, after?.[0] ?? null, limit + 1],
-    );
+    const rows = await listUsers(sql, orgId, { after: decodeCursor(q.cursor, ['id'])?.[0] as string | undefined, limit: limit + 1 });
     return toPage(rows, limit, (r) => [r.id], userView);
   }
 
-  /** Yourself, or a user in scope for `permission`; anything else is 404. */
-  private async target(sql: Sql, p: Principal, userId: string, permission: Permission, forUpdate = false) {
-    const user = await loadUser(sql, userId, forUpdate);
-    if (user && user.id === p.userId && !p.delegationId) return user;
-    if (!user || !p.permissions.has(permission)) {
-      await this.access.recordDenied(p, permission, 'user', [userId]);
-      throw new ProblemError('NOT_FOUND', `User ${userId} not found`);
-    }
-    await this.access.requireOrganization(p, permission, user.organization_id);
-    return user;
+  /** Yourself (with your own token), or a user in scope for `permission`; anything else is 404. */
+  private async target(sql: Sql, p: Principal, userId: string, permission: Permission, lock = false): Promise<UserRow> {
+    const user = await findUser(sql, this.access.scopeOf(p, permission), userId, { lock });
+    if (user && actsAsSelf(p, user.id)) return user;
+    return this.access.requireRow(p, permission, { type: 'user', id: userId }, async () => user, () => new ProblemError('NOT_FOUND', `User ${userId} not found`));
   }
 
-  private requireBelow(p: Principal, user: any, what: string) {
-    if (!(bestRank(user.roles) > bestRank(p.roles))) {
-      throw new ProblemError('ROLE_NOT_GRANTABLE', `You may ${what} only users whose roles are all below yours`);
-    }
-  }
-
-  private checkGrantable(p: Principal, roles: Role[], orgKind: string) {
-    for (const role of roles) {
-      if (!canGrantRole(p.roles, role)) throw new ProblemError('ROLE_NOT_GRANTABLE', `You may not grant ${role}`);
-      if (!ROLE_ORG_KINDS[role].includes(orgKind as any)) throw new ProblemError('ROLE_NOT_ALLOWED_HERE', `${role} cannot be held in a ${orgKind} organization`);
-    }
+  private requireBelow(p: Principal, user: UserRow, what: string): void {
+    if (!outranks(p, user.roles)) throw new ProblemError('ROLE_NOT_GRANTABLE', `You may ${what} only users whose roles are all below yours`);
   }
 
   async get(p: Principal, userId: string): Promise<UserView> {
@@ -62,114 +51,99 @@ export class UsersService {
 
   /** The caller itself (GET /v1/me), whatever token it uses. */
   async self(p: Principal): Promise<UserView> {
-    return userView(await loadUser(sqlOf(this.ds), p.userId));
+    return userView((await findUser(sqlOf(this.ds), EVERYTHING, p.userId))!);
   }
 
   async create(p: Principal, orgId: string, body: CreateUserRequest): Promise<UserView> {
     const org = await this.access.requireOrganization(p, 'users.write', orgId);
     const roles = body.roles ?? ['end_user'];
-    this.checkGrantable(p, roles, org.kind);
+    checkGrantable(p, roles, org.kind);
     return inTransaction(this.ds, async (sql) => {
-      const user = await insertUser(sql, { organizationId: orgId, username: body.username, displayName: body.displayName, email: body.email, roles, grantedBy: p.userId });
-      await appendAuditEvent(sql, auditActorOf(p), {
-        action: 'user.created',
-        resourceType: 'user',
-        resourceId: user.id,
-        organizationId: orgId,
-        organizationPath: org.path,
-        details: { after: user },
-      });
+      const row = await insertUser(sql, { id: newId('usr'), organizationId: orgId, username: body.username, displayName: body.displayName.trim(), email: body.email, roles, grantedBy: p.userId });
+      const user = userView(row);
+      await appendAuditEvent(sql, auditActorOf(p), { action: 'user.created', resourceType: 'user', resourceId: user.id, organizationId: orgId, organizationPath: org.path, details: { after: user } });
       return user;
     });
   }
 
   async update(p: Principal, userId: string, body: UpdateUserRequest, ifMatch?: string): Promise<UserView> {
     const expected = parseIfMatch(ifMatch);
-    return this.cache.afterChange(inTransaction(this.ds, async (sql) => {
-      const user = await this.target(sql, p, userId, 'users.write', true);
-      const self = user.id === p.userId;
-      if (self && !p.permissions.has('profile.write')) throw new ProblemError('FORBIDDEN', 'Your roles do not let you change your profile');
-      if (self && body.disabled !== undefined) throw new ProblemError('FORBIDDEN', 'You cannot disable yourself');
-      if (!self) this.requireBelow(p, user, 'change');
-      if (expected !== undefined && user.version !== expected) throw new ProblemError('PRECONDITION_FAILED', `The user is at version ${user.version}`);
-      const status = body.disabled === undefined ? user.status : body.disabled ? 'disabled' : 'active';
-      await sql.query(
-        `UPDATE users SET display_name = coalesce($2, display_name), email = coalesce($3, email), status = $4, version = version + 1, updated_at = now() WHERE id = $1`,
-        [userId, body.displayName?.trim() ?? null, body.email ?? null, status],
-      );
-      const after = await loadUser(sql, userId);
-      await appendAuditEvent(sql, auditActorOf(p), {
-        action: body.disabled === undefined ? 'user.updated' : body.disabled ? 'user.disabled' : 'user.enabled',
-        resourceType: 'user',
-        resourceId: userId,
-        organizationId: user.organization_id,
-        organizationPath: user.org_path,
-        details: { before: userView(user), after: userView(after) },
-      });
-      return userView(after);
-    }));
+    return this.cache.afterChange(
+      inTransaction(this.ds, async (sql) => {
+        const user = await this.target(sql, p, userId, 'users.write', true);
+        const self = user.id === p.userId;
+        if (self && !p.permissions.has('profile.write')) throw new ProblemError('FORBIDDEN', 'Your roles do not let you change your profile');
+        if (self && body.disabled !== undefined) throw new ProblemError('FORBIDDEN', 'You cannot disable yourself');
+        if (!self) this.requireBelow(p, user, 'change');
+        if (expected !== undefined && user.version !== expected) throw new ProblemError('PRECONDITION_FAILED', `The user is at version ${user.version}`);
+        const status = body.disabled === undefined ? user.status : body.disabled ? 'disabled' : 'active';
+        const after = await updateUser(sql, userId, { displayName: body.displayName?.trim(), email: body.email, status });
+        await appendAuditEvent(sql, auditActorOf(p), {
+          action: body.disabled === undefined ? 'user.updated' : body.disabled ? 'user.disabled' : 'user.enabled',
+          resourceType: 'user',
+          resourceId: userId,
+          organizationId: user.organization_id,
+          organizationPath: user.org_path,
+          details: { before: userView(user), after: userView(after) },
+        });
+        return userView(after);
+      }),
+    );
   }
 
   /** Soft delete: the row stays for the audit trail; its tokens are revoked at once. */
   async remove(p: Principal, userId: string): Promise<void> {
-    await this.cache.afterChange(inTransaction(this.ds, async (sql) => {
-      const user = await this.target(sql, p, userId, 'users.delete', true);
-      if (user.id === p.userId) throw new ProblemError('FORBIDDEN', 'You cannot delete yourself');
-      this.requireBelow(p, user, 'delete');
-      await sql.query(`UPDATE users SET status = 'deleted', deleted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [userId]);
-      await sql.query(`DELETE FROM role_assignments WHERE user_id = $1`, [userId]);
-      const revoked = await sql.query(`UPDATE tokens SET revoked_at = now(), revoked_by_user_id = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, p.userId]);
-      await appendAuditEvent(sql, auditActorOf(p), {
-        action: 'user.deleted',
-        resourceType: 'user',
-        resourceId: userId,
-        organizationId: user.organization_id,
-        organizationPath: user.org_path,
-        details: { before: userView(user), tokensRevoked: revoked.rowCount },
-      });
-    }));
+    await this.cache.afterChange(
+      inTransaction(this.ds, async (sql) => {
+        const user = await this.target(sql, p, userId, 'users.delete', true);
+        if (user.id === p.userId) throw new ProblemError('FORBIDDEN', 'You cannot delete yourself');
+        this.requireBelow(p, user, 'delete');
+        await markUserDeleted(sql, userId);
+        const tokensRevoked = await revokeTokensOfUser(sql, userId, p.userId);
+        await appendAuditEvent(sql, auditActorOf(p), {
+          action: 'user.deleted',
+          resourceType: 'user',
+          resourceId: userId,
+          organizationId: user.organization_id,
+          organizationPath: user.org_path,
+          details: { before: userView(user), tokensRevoked },
+        });
+      }),
+    );
   }
 
   async addRole(p: Principal, userId: string, role: Role): Promise<UserView> {
-    return this.cache.afterChange(inTransaction(this.ds, async (sql) => {
-      const user = await this.target(sql, p, userId, 'roles.assign', true);
-      if (user.id === p.userId) throw new ProblemError('ROLE_NOT_GRANTABLE', 'You cannot change your own roles');
-      this.requireBelow(p, user, 'change the roles of');
-      this.checkGrantable(p, [role], user.org_kind);
-      if (!user.roles.includes(role)) {
-        await sql.query(`INSERT INTO role_assignments (user_id, role, granted_by_user_id) VALUES ($1, $2, $3)`, [userId, role, p.userId]);
-        await appendAuditEvent(sql, auditActorOf(p), {
-          action: 'role.granted',
-          resourceType: 'user',
-          resourceId: userId,
-          organizationId: user.organization_id,
-          organizationPath: user.org_path,
-          details: { role, before: user.roles, after: [...user.roles, role] },
-        });
-      }
-      return userView(await loadUser(sql, userId));
-    }));
+    return this.changeRole(p, userId, role, 'role.granted');
   }
 
   async removeRole(p: Principal, userId: string, role: Role): Promise<UserView> {
-    return this.cache.afterChange(inTransaction(this.ds, async (sql) => {
-      const user = await this.target(sql, p, userId, 'roles.assign', true);
-      if (user.id === p.userId) throw new ProblemError('ROLE_NOT_GRANTABLE', 'You cannot change your own roles');
-      this.requireBelow(p, user, 'change the roles of');
-      this.checkGrantable(p, [role], user.org_kind);
-      if (user.roles.includes(role)) {
-        await sql.query(`DELETE FROM role_assignments WHERE user_id = $1 AND role = $2`, [userId, role]);
-        await appendAuditEvent(sql, auditActorOf(p), {
-          action: 'role.revoked',
-          resourceType: 'user',
-          resourceId: userId,
-          organizationId: user.organization_id,
-          organizationPath: user.org_path,
-          details: { role, before: user.roles, after: user.roles.filter((r: Role) => r !== role) },
-        });
-      }
-      return userView(await loadUser(sql, userId));
-    }));
+    return this.changeRole(p, userId, role, 'role.revoked');
+  }
+
+  /** Grants or revokes one role of a user below the caller; no change, no event. */
+  private changeRole(p: Principal, userId: string, role: Role, action: 'role.granted' | 'role.revoked'): Promise<UserView> {
+    return this.cache.afterChange(
+      inTransaction(this.ds, async (sql) => {
+        const user = await this.target(sql, p, userId, 'roles.assign', true);
+        if (user.id === p.userId) throw new ProblemError('ROLE_NOT_GRANTABLE', 'You cannot change your own roles');
+        this.requireBelow(p, user, 'change the roles of');
+        checkGrantable(p, [role], user.org_kind);
+        const granting = action === 'role.granted';
+        if (user.roles.includes(role) !== granting) {
+          if (granting) await grantRole(sql, userId, role, p.userId);
+          else await revokeRole(sql, userId, role);
+          const after = granting ? [...user.roles, role] : user.roles.filter((r) => r !== role);
+          await appendAuditEvent(sql, auditActorOf(p), {
+            action,
+            resourceType: 'user',
+            resourceId: userId,
+            organizationId: user.organization_id,
+            organizationPath: user.org_path,
+            details: { role, before: user.roles, after },
+          });
+        }
+        return userView((await findUser(sql, EVERYTHING, userId))!);
+      }),
+    );
   }
 }
-

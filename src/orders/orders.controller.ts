@@ -3,8 +3,8 @@ import { ApiBody, ApiExtraModels, ApiHeader, ApiProduces, ApiTags, getSchemaPath
 import type { FastifyReply } from 'fastify';
 import { Endpoint } from '../common/http/endpoint.decorator';
 import { IdParam } from '../common/validation/id-param.pipe';
-import { CurrentPrincipal } from '../identity/current-principal.decorator';
-import type { Principal } from '../identity/principal';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import type { Principal } from '../access/principal';
 import { StepPage } from '../provisioning/runs/runs.views';
 import {
   AddDnsRecordsOrder,

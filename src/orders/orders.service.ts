@@ -6,9 +6,10 @@ import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { AppConfig } from '../config/app-config';
 import { inTransaction, sqlOf, queryRows } from '../database/sql';
 import { Where } from '../database/where';
-import { AccessService } from '../identity/access.service';
-import type { Permission } from '../identity/permissions';
-import { auditActorOf, type Principal } from '../identity/principal';
+import { AccessService } from '../access/access.service';
+import type { Permission } from '../access/permissions';
+import type { Principal } from '../access/principal';
+import { auditActorOf } from '../audit/audit-actor';
 import { RunHookRegistry } from '../provisioning/engine/run-hooks';
 import { cancelQueuedRun } from '../provisioning/runs/run-actions';
 import { stepView, type StepView } from '../provisioning/runs/runs.views';
@@ -31,7 +32,7 @@ export class OrdersService {
   /** The order row, or 404 when it is missing or outside the caller's scope. */
   private async scoped(p: Principal, id: string, permission: Permission = 'orders.read'): Promise<any> {
     const row = (await queryRows(this.ds, `SELECT id, organization_id, organization_path, run_id, status FROM orders WHERE id = $1`, [id]))[0];
-    if (!row || !this.access.allows(p, permission, { id: row.organization_id, path: row.organization_path, kind: 'customer' })) {
+    if (!row || !this.access.allows(p, permission, { id: row.organization_id, path: row.organization_path })) {
       await this.access.recordDenied(p, permission, 'order', [id]);
       throw new ProblemError('NOT_FOUND', `Order ${id} not found`);
     }

@@ -9,8 +9,9 @@ import { checkIdempotencyKey, IdempotencyKeys, requestHash } from '../common/ide
 import { requestContext } from '../common/logging/request-context';
 import { validateDto } from '../common/validation/strict-validation.pipe';
 import { inTransaction } from '../database/sql';
-import { AccessService } from '../identity/access.service';
-import { auditActorOf, type Principal } from '../identity/principal';
+import { AccessService } from '../access/access.service';
+import type { Principal } from '../access/principal';
+import { auditActorOf } from '../audit/audit-actor';
 import { createRun } from '../provisioning/engine/create-run';
 import { compileRequest } from '../provisioning/language/compiler';
 import { NamespaceRegistry } from '../provisioning/namespaces/namespace-registry';

@@ -1,6 +1,6 @@
 import { inTransaction } from '../../src/database/sql';
 import { bootstrapInstallation } from '../../src/identity/bootstrap';
-import type { Role } from '../../src/identity/permissions';
+import type { Role } from '../../src/access/permissions';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './app';
 import { unique } from './unique';

@@ -1,4 +1,4 @@
-import type { Permission } from '../../identity/permissions';
+import type { Permission } from '../../access/permissions';
 
 /** The metadata key of the `Endpoint` decorator, read by the auth guard and the idempotency interceptor. */
 export const ENDPOINT_METADATA = 'provisio:endpoint';

@@ -4,8 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { sqlOf } from '../../database/sql';
-import { PRINCIPAL_KEY } from '../../identity/current-principal.decorator';
-import type { Principal } from '../../identity/principal';
+import { PRINCIPAL_KEY } from '../../access/current-principal.decorator';
+import type { Principal } from '../../access/principal';
 import { ENDPOINT_METADATA, type EndpointMetadata } from '../http/endpoint-metadata';
 import { IdempotencyKeys, requestHash } from './idempotency';
 

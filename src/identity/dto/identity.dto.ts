@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsObject,
 import { PageQuery } from '../../common/pagination/cursor';
 import { IsOmittable } from '../../common/validation/omittable';
 import { ID_PARAM_PATTERN, IsSafeText, USERNAME_PATTERN } from '../../common/validation/safe-text';
-import { DELEGABLE_ROLES, ROLES, type Role } from '../permissions';
+import { DELEGABLE_ROLES, ROLES, type Role } from '../../access/permissions';
 
 const DURATION = /^\d{1,6}(ms|s|m|h|d|w|y)$/;
 const DURATION_MESSAGE = '$property must be a duration such as 30m, 12h, 90d or 1y';

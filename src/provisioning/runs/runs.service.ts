@@ -5,9 +5,11 @@ import { ProblemError } from '../../common/errors/problem';
 import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/cursor';
 import { inTransaction, type Sql, sqlOf, subtreePattern, queryRows } from '../../database/sql';
-import { AccessService } from '../../identity/access.service';
-import type { Permission } from '../../identity/permissions';
-import { auditActorOf, type Principal } from '../../identity/principal';
+import { AccessService } from '../../access/access.service';
+import { maySubmitTrustedRequests } from '../../access/identity-rules';
+import type { Permission } from '../../access/permissions';
+import type { Principal } from '../../access/principal';
+import { auditActorOf } from '../../audit/audit-actor';
 import { compileRequest } from '../language/compiler';
 import { createMachine } from '../language/machine';
 import type { MachineState, Program } from '../language/program';
@@ -118,7 +120,7 @@ export class RunsService {
     const compiled = compileRequest(xml, {
       registry,
       context: { actor: p.userId, organization: org?.id ?? null, onBehalfOf: p.delegationId ? p.subjectOrgId : null, request: runId },
-      allowTrusted: p.roles.includes('hoster_admin'),
+      allowTrusted: maySubmitTrustedRequests(p),
     });
     await inTransaction(this.ds, async (sql) => {
       const run = await createRun(sql, {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Endpoint } from '../../../../common/http/endpoint.decorator';
-import { CurrentPrincipal } from '../../../../identity/current-principal.decorator';
-import type { Principal } from '../../../../identity/principal';
+import { CurrentPrincipal } from '../../../../access/current-principal.decorator';
+import type { Principal } from '../../../../access/principal';
 import { LabAdminService } from './lab-admin.service';
 import { LabFaultsRequest, LabStateQuery } from './lab-faults.dto';
 import { LAB_STATE_SCHEMA, LabFaultsView } from './lab.views';

@@ -1,4 +1,3 @@
-import type { AuditActor } from '../audit/audit-writer';
 import type { OrganizationKind, Permission, Role } from './permissions';
 
 /**
@@ -26,15 +25,4 @@ export interface Principal {
 
 export function isDelegated(p: Principal): boolean {
   return p.delegationId !== null;
-}
-
-/** The audit actor for events caused by this principal. */
-export function auditActorOf(p: Principal): AuditActor {
-  return {
-    userId: p.userId,
-    orgId: p.userOrgId,
-    onBehalfOfOrgId: p.delegationId ? p.subjectOrgId : null,
-    tokenId: p.tokenId,
-    delegationId: p.delegationId,
-  };
 }
