@@ -40,10 +40,15 @@ export async function topologyChaosMain(argv: string[]): Promise<number> {
   return report.passed ? 0 : 1;
 }
 
-const rate = (t?: Throughput) => (t ? `${t.placedPerSecond.toFixed(1)} placed / ${t.completedPerSecond.toFixed(1)} completed per s over ${t.seconds.toFixed(1)} s` : 'n/a');
+const rate = (t?: Throughput) =>
+  t ? `${t.placedPerSecond.toFixed(1)} placed / ${t.completedPerSecond.toFixed(1)} completed per s over ${t.seconds.toFixed(1)} s` : 'n/a';
 
 export function formatTopologyReport(r: TopologyChaosReport): string {
-  const kv = (o: Record<string, number>) => Object.entries(o).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(', ') || 'none';
+  const kv = (o: Record<string, number>) =>
+    Object.entries(o)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ') || 'none';
   const lines = [
     `topology chaos ${r.passed ? 'PASSED' : 'FAILED'} in ${(r.durationMs / 1000).toFixed(1)} s (PostgreSQL ${r.postgresMajor} under Patroni, synchronous replication; HAProxy; 2 × serve, 3 × engine)`,
     `  orders answered 202: ${r.ordersPlaced} (${kv(r.ordersByStatus)}); missing from the database afterwards: ${r.ordersMissing}`,

@@ -102,7 +102,11 @@ class Storm {
   private frozen?: string;
   readonly killedBy = new Map<string, number>();
 
-  constructor(private readonly t: Topology, private readonly opts: TopologyChaosOptions, private readonly log: (l: string) => void) {}
+  constructor(
+    private readonly t: Topology,
+    private readonly opts: TopologyChaosOptions,
+    private readonly log: (l: string) => void,
+  ) {}
 
   private engines() {
     return [...this.t.services.values()].filter((s) => s.name.startsWith('engine') && s.alive && s.name !== this.frozen);
@@ -116,15 +120,18 @@ class Storm {
     if (this.opts.engineKills === false) return;
     const min = this.opts.engineKillMinMs ?? 3_000;
     const max = this.opts.engineKillMaxMs ?? 6_000;
-    this.timer = setTimeout(() => {
-      const live = this.engines();
-      const victim = live[Math.floor(random() * live.length)];
-      if (victim && victim.signal('SIGKILL')) {
-        this.engineKills++;
-        this.noteKill(victim.name);
-      }
-      this.startEngineKills(random);
-    }, min + random() * (max - min));
+    this.timer = setTimeout(
+      () => {
+        const live = this.engines();
+        const victim = live[Math.floor(random() * live.length)];
+        if (victim && victim.signal('SIGKILL')) {
+          this.engineKills++;
+          this.noteKill(victim.name);
+        }
+        this.startEngineKills(random);
+      },
+      min + random() * (max - min),
+    );
   }
 
   stopEngineKills() {
@@ -164,7 +171,8 @@ function crashesOf(t: Topology, killedBy: Map<string, number>, failovers: Failov
   const out: string[] = [];
   for (const s of t.services.values()) {
     const expected = (killedBy.get(s.name) ?? 0) + failovers.filter((f) => f.kind === 'node' && f.killedNode === s.name).length;
-    if (s.exits.length > expected) out.push(`${s.name} exited ${s.exits.length - expected} time(s) by itself: ${s.exits.map((e) => e.signal ?? `code ${e.code}`).join(', ')}`);
+    if (s.exits.length > expected)
+      out.push(`${s.name} exited ${s.exits.length - expected} time(s) by itself: ${s.exits.map((e) => e.signal ?? `code ${e.code}`).join(', ')}`);
   }
   return out;
 }
@@ -200,7 +208,16 @@ function noteFirstOrders(failovers: FailoverMeasurement[], answers: ClientAnswer
  * (20%), an API process killed (40%), an engine frozen past its lease (55%), further database
  * kills (from 70%, each once the previous failover's standby is back). Engines die all along.
  */
-async function runEvents(t: Topology, admin: Pool, storm: Storm, opts: TopologyChaosOptions, placed: () => number, done: () => boolean, log: (l: string) => void, started: number) {
+async function runEvents(
+  t: Topology,
+  admin: Pool,
+  storm: Storm,
+  opts: TopologyChaosOptions,
+  placed: () => number,
+  done: () => boolean,
+  log: (l: string) => void,
+  started: number,
+) {
   const total = opts.orders ?? 300;
   const waitPlaced = async (share: number) => {
     while (!done() && placed() < total * share) await sleep(100);
@@ -212,7 +229,9 @@ async function runEvents(t: Topology, admin: Pool, storm: Storm, opts: TopologyC
   let standbyBack: Promise<void> = Promise.resolve();
   const dbKill = async () => {
     await standbyBack;
-    const held = await admin.query(`SELECT count(*)::int AS n FROM provisioning_runs WHERE lease_owner IS NOT NULL AND status IN ('running', 'compensating')`).catch(() => undefined);
+    const held = await admin
+      .query(`SELECT count(*)::int AS n FROM provisioning_runs WHERE lease_owner IS NOT NULL AND status IN ('running', 'compensating')`)
+      .catch(() => undefined);
     note(`database primary killed (${opts.databaseKill ?? 'postgres'}) while engines held ${held?.rows[0].n ?? '?'} runs`);
     const r = await killPrimaryAndMeasure(t, opts.databaseKill ?? 'postgres');
     r.m.runsHeld = held?.rows[0].n;
@@ -241,7 +260,11 @@ async function runEvents(t: Topology, admin: Pool, storm: Storm, opts: TopologyC
 
 const LEASE_TTL_MS = 2_000;
 
-function throughputs(orders: OrdersWorkloadResult['orders'], first: FailoverMeasurement | undefined, nextEvent: number | undefined): TopologyChaosReport['throughput'] {
+function throughputs(
+  orders: OrdersWorkloadResult['orders'],
+  first: FailoverMeasurement | undefined,
+  nextEvent: number | undefined,
+): TopologyChaosReport['throughput'] {
   if (!first || !orders.length) return {};
   const firstPlaced = Math.min(...orders.map((o) => o.placedAt));
   const lastPlaced = Math.max(...orders.map((o) => o.placedAt));
@@ -270,13 +293,28 @@ export async function runTopologyChaos(opts: TopologyChaosOptions = {}): Promise
   let admin: Pool | undefined;
   let storm: Storm | undefined;
   try {
-    topology = await Topology.start({ dir, portBase: opts.portBase ?? (await freePortBase()), fresh: true, log, engines: opts.engines, provisioEnv: { ENGINE_LEASE_TTL: `${LEASE_TTL_MS}ms` } });
+    topology = await Topology.start({
+      dir,
+      portBase: opts.portBase ?? (await freePortBase()),
+      fresh: true,
+      log,
+      engines: opts.engines,
+      provisioEnv: { ENGINE_LEASE_TTL: `${LEASE_TTL_MS}ms` },
+    });
     admin = new Pool({ connectionString: topology.endpoints.superuserUrl, max: 4, connectionTimeoutMillis: 5_000 });
     admin.on('error', () => undefined);
     const latencyMs = opts.labLatencyMs ?? 10;
-    await replaceLabFaults(sqlOfPg(admin), { latencyMs, jitterMs: latencyMs * 4, transientErrorRate: opts.transientErrorRate ?? 0.05, permanentErrorRate: opts.permanentErrorRate ?? 0.01, rules: [] });
+    await replaceLabFaults(sqlOfPg(admin), {
+      latencyMs,
+      jitterMs: latencyMs * 4,
+      transientErrorRate: opts.transientErrorRate ?? 0.05,
+      permanentErrorRate: opts.permanentErrorRate ?? 0.01,
+      rules: [],
+    });
     await prepareFailoverProbe(topology);
-    log(`topology up in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${topology.bin.postgresMajor}); ${total} orders at ~${opts.ratePerSecond ?? 4}/s`);
+    log(
+      `topology up in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${topology.bin.postgresMajor}); ${total} orders at ~${opts.ratePerSecond ?? 4}/s`,
+    );
 
     const answers: ClientAnswer[] = [];
     let placed = 0;
@@ -300,9 +338,22 @@ export async function runTopologyChaos(opts: TopologyChaosOptions = {}): Promise
     let workloadDone = false;
     void workload.finally(() => (workloadDone = true)).catch(() => undefined);
     storm.startEngineKills(random);
-    const events = await runEvents(topology, admin, storm, opts, () => placed, () => workloadDone, log, started);
+    const events = await runEvents(
+      topology,
+      admin,
+      storm,
+      opts,
+      () => placed,
+      () => workloadDone,
+      log,
+      started,
+    );
     const result = await workload;
-    log(`orders: ${result.placed} placed: ${Object.entries(result.byStatus).map(([k, n]) => `${k}=${n}`).join(' ')}`);
+    log(
+      `orders: ${result.placed} placed: ${Object.entries(result.byStatus)
+        .map(([k, n]) => `${k}=${n}`)
+        .join(' ')}`,
+    );
     const terminal = await waitForTerminalRuns(admin, 5 * 60_000, log);
     storm.stopEngineKills();
     const verdict = await verifyTopologyRun(admin, result);
@@ -310,7 +361,8 @@ export async function runTopologyChaos(opts: TopologyChaosOptions = {}): Promise
     verdict.problems.unshift(...result.problems);
     const tally = tallyAnswers(answers, started);
     noteFirstOrders(events.failovers, answers);
-    if (tally.clientViolations) verdict.problems.push(`${tally.clientViolations} client answers outside the contract (2xx, 503/429 problem+json with Retry-After)`);
+    if (tally.clientViolations)
+      verdict.problems.push(`${tally.clientViolations} client answers outside the contract (2xx, 503/429 problem+json with Retry-After)`);
     const crashes = crashesOf(topology, storm.killedBy, events.failovers);
     verdict.problems.push(...crashes);
     return {

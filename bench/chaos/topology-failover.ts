@@ -63,7 +63,10 @@ export async function prepareFailoverProbe(t: Topology): Promise<void> {
 async function haproxyPrimary(t: Topology): Promise<string | undefined> {
   try {
     const csv = await (await fetch(`${t.endpoints.stats};csv`, { signal: AbortSignal.timeout(1_000) })).text();
-    const up = csv.split('\n').map((l) => l.split(',')).filter((f) => f[0] === 'postgres_primary' && f[1].startsWith('pg') && f[17] === 'UP');
+    const up = csv
+      .split('\n')
+      .map((l) => l.split(','))
+      .filter((f) => f[0] === 'postgres_primary' && f[1].startsWith('pg') && f[17] === 'UP');
     return up.length === 1 ? up[0][1] : undefined;
   } catch {
     return undefined;
@@ -75,7 +78,11 @@ async function haproxyPrimary(t: Topology): Promise<string | undefined> {
  * succeeded) and measures until a write succeeds again; `standbyBack` resolves when the old
  * primary is the synchronous standby again (the next failover needs it).
  */
-export async function killPrimaryAndMeasure(t: Topology, kind: 'postgres' | 'node', timeoutMs = 180_000): Promise<{ m: FailoverMeasurement; standbyBack: Promise<void> }> {
+export async function killPrimaryAndMeasure(
+  t: Topology,
+  kind: 'postgres' | 'node',
+  timeoutMs = 180_000,
+): Promise<{ m: FailoverMeasurement; standbyBack: Promise<void> }> {
   const url = probeUrl(t);
   const { node, at } = await killPrimary(t, kind);
   const m: FailoverMeasurement = { kind, killedNode: node, killedAt: at, writeErrors: {} };
@@ -132,7 +139,9 @@ async function killPrimary(t: Topology, kind: 'postgres' | 'node'): Promise<{ no
 
 export function formatFailover(m: FailoverMeasurement): string {
   const s = (ms?: number) => (ms === undefined ? 'never' : `${(ms / 1000).toFixed(2)} s`);
-  const errors = Object.entries(m.writeErrors).map(([e, n]) => `${n} × "${e}"`).join(', ');
+  const errors = Object.entries(m.writeErrors)
+    .map(([e, n]) => `${n} × "${e}"`)
+    .join(', ');
   return (
     `${m.kind === 'node' ? 'node' : 'PostgreSQL'} of ${m.killedNode} SIGKILLed → ${m.promotedNode ?? '?'} promoted: Patroni leader moved ${s(m.leaderMovedMs)}, ` +
     `HAProxy routed ${s(m.haproxyRoutedMs)}, first successful write ${s(m.firstWriteMs)}, first order answered 202 ${s(m.firstOrderMs)} after the kill; ${m.killedNode} back as synchronous standby after ${s(m.standbyBackMs)}` +

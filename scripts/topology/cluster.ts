@@ -20,17 +20,17 @@ export interface ClusterState {
   syncStandby?: ClusterMember;
 }
 
-async function getJson(url: string, timeoutMs = 1_000): Promise<any> {
+async function getJson<T>(url: string, timeoutMs = 1_000): Promise<T> {
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  return res.json();
+  return (await res.json()) as T;
 }
 
 /** The cluster as the first Patroni that answers sees it (undefined when none answers). */
 export async function clusterState(l: TopologyLayout): Promise<ClusterState | undefined> {
   for (const node of l.postgres) {
     try {
-      const body = await getJson(`http://127.0.0.1:${node.restPort}/cluster`);
-      const members: ClusterMember[] = (body.members ?? []).map((m: any) => ({ name: m.name, role: m.role, state: m.state, timeline: m.timeline, lag: m.lag }));
+      const body = await getJson<{ members?: ClusterMember[] }>(`http://127.0.0.1:${node.restPort}/cluster`);
+      const members: ClusterMember[] = (body.members ?? []).map((m) => ({ name: m.name, role: m.role, state: m.state, timeline: m.timeline, lag: m.lag }));
       return {
         members,
         leader: members.find((m) => m.role === 'leader' && m.state === 'running'),

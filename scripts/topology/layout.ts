@@ -69,5 +69,12 @@ export function topologyLayout(dir: string, portBase = DEFAULT_PORT_BASE, apis =
 
 /** Every port the layout binds (checked free before anything starts). */
 export function layoutPorts(l: TopologyLayout): number[] {
-  return [l.apiPort, l.databasePort, l.statsPort, ...l.apiPorts, ...l.etcd.flatMap((e) => [e.clientPort, e.peerPort]), ...l.postgres.flatMap((p) => [p.port, p.restPort])];
+  return [
+    l.apiPort,
+    l.databasePort,
+    l.statsPort,
+    ...l.apiPorts,
+    ...l.etcd.flatMap((e) => [e.clientPort, e.peerPort]),
+    ...l.postgres.flatMap((p) => [p.port, p.restPort]),
+  ];
 }

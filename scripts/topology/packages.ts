@@ -47,7 +47,13 @@ function which(name: string, dirs = (process.env.PATH ?? '').split(':').concat([
 /** The newest PostgreSQL under /usr/lib/postgresql that has everything Patroni runs. */
 function postgresBinDir(): { dir: string; major: number } | undefined {
   const root = '/usr/lib/postgresql';
-  const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((d) => /^\d+$/.test(d)).map(Number).sort((a, b) => b - a) : [];
+  const majors = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((d) => /^\d+$/.test(d))
+        .map(Number)
+        .sort((a, b) => b - a)
+    : [];
   for (const major of majors) {
     const dir = path.join(root, String(major), 'bin');
     if (['postgres', 'initdb', 'pg_ctl', 'pg_basebackup', 'pg_rewind', 'pg_controldata'].every((b) => fs.existsSync(path.join(dir, b)))) return { dir, major };

@@ -62,7 +62,10 @@ export class Service {
   private lastStart = 0;
   private quickExits = 0;
 
-  constructor(readonly spec: ServiceSpec, private readonly onPid: (name: string, pid: number | undefined) => void = () => undefined) {}
+  constructor(
+    readonly spec: ServiceSpec,
+    private readonly onPid: (name: string, pid: number | undefined) => void = () => undefined,
+  ) {}
 
   get name(): string {
     return this.spec.name;

@@ -7,7 +7,17 @@ import { PROJECT_ROOT } from '../../src/common/version';
 import { portIsFree } from '../../src/database/free-port';
 import { NODE_FLAGS } from '../../src/cli/node-flags';
 import { clusterState, killPostgres, postmasterPid, stopOrphanPostgres } from './cluster';
-import { APP_DATABASE, APP_ROLE, etcdArgs, haproxyConfig, initDatabaseSql, localAddressing, patroniConfig, type TopologySecrets, unavailableResponse } from './configs';
+import {
+  APP_DATABASE,
+  APP_ROLE,
+  etcdArgs,
+  haproxyConfig,
+  initDatabaseSql,
+  localAddressing,
+  patroniConfig,
+  type TopologySecrets,
+  unavailableResponse,
+} from './configs';
 import { layoutPorts, type TopologyLayout, topologyLayout } from './layout';
 import { findTopologyBinaries, type TopologyBinaries } from './packages';
 import { commandLine, isAlive, Service, type ServiceSpec } from './processes';
@@ -62,7 +72,13 @@ function loadSecrets(file: string): TopologySecrets {
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
   const pw = () => randomBytes(18).toString('hex');
   const { privateKey } = generateKeyPairSync('ed25519');
-  const secrets: TopologySecrets = { superuser: pw(), replication: pw(), rewind: pw(), app: pw(), auditSigningKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
+  const secrets: TopologySecrets = {
+    superuser: pw(),
+    replication: pw(),
+    rewind: pw(),
+    app: pw(),
+    auditSigningKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  };
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -235,10 +251,14 @@ export class Topology {
     // The same SQL docker/compose.ha.yaml's db-init runs (docker/ha/init-db.sql).
     const file = path.join(this.layout.dir, 'init-db.sql');
     fs.writeFileSync(file, initDatabaseSql());
-    execFileSync(path.join(this.bin.postgresBin, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-v', `app_password=${this.secrets.app}`, '-f', file, admin.toString()], {
-      env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    execFileSync(
+      path.join(this.bin.postgresBin, 'psql'),
+      ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-v', `app_password=${this.secrets.app}`, '-f', file, admin.toString()],
+      {
+        env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
   }
 
   private provisioEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -258,7 +278,10 @@ export class Topology {
   /** `provisio seed` (migrations, bootstrap admin, sample catalog), then the APIs and engines. */
   private async startProvisio() {
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [...NODE_FLAGS, MAIN_JS, 'seed'], { env: this.provisioEnv({ PROVISIO_ROLE: 'seed' }), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [...NODE_FLAGS, MAIN_JS, 'seed'], {
+        env: this.provisioEnv({ PROVISIO_ROLE: 'seed' }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let text = '';
       child.stdout.on('data', (d) => (text += d));
       child.stderr.on('data', (d) => (text += d));
@@ -267,10 +290,23 @@ export class Topology {
     this.newAdminToken = /(pvs_[A-Za-z0-9_-]+)/.exec(out)?.[1];
     this.adminToken = fs.readFileSync(this.endpoints.adminTokenFile, 'utf8').trim();
     this.layout.apiPorts.forEach((port, i) =>
-      this.add({ name: `api${i + 1}`, command: process.execPath, args: [...NODE_FLAGS, MAIN_JS, 'serve'], env: this.provisioEnv({ PORT: String(port), PROVISIO_ROLE: 'serve' }), restart: true }),
+      this.add({
+        name: `api${i + 1}`,
+        command: process.execPath,
+        args: [...NODE_FLAGS, MAIN_JS, 'serve'],
+        env: this.provisioEnv({ PORT: String(port), PROVISIO_ROLE: 'serve' }),
+        restart: true,
+      }),
     );
     for (let i = 0; i < (this.opts.engines ?? 3); i++) {
-      this.add({ name: `engine${i + 1}`, command: process.execPath, args: [...NODE_FLAGS, MAIN_JS, 'engine'], env: this.provisioEnv({ PROVISIO_ROLE: 'engine' }), restart: true, stopTimeoutMs: 30_000 });
+      this.add({
+        name: `engine${i + 1}`,
+        command: process.execPath,
+        args: [...NODE_FLAGS, MAIN_JS, 'engine'],
+        env: this.provisioEnv({ PROVISIO_ROLE: 'engine' }),
+        restart: true,
+        stopTimeoutMs: 30_000,
+      });
     }
     this.log(`provisio: ${this.layout.apiPorts.length} API processes, ${this.opts.engines ?? 3} engines starting`);
     await this.waitUntil('the API to be ready through HAProxy', 120_000, async () => {
