@@ -333,7 +333,8 @@ export async function runTopologyChaos(opts: TopologyChaosOptions = {}): Promise
       observe,
       honorRetryAfter: true,
       customersFirst: true,
-      subscribeAttempts: 3,
+      // A customer orders its subscription again until it completes (each attempt is one of its 5 orders).
+      subscribeAttempts: 5,
     });
     let workloadDone = false;
     void workload.finally(() => (workloadDone = true)).catch(() => undefined);
