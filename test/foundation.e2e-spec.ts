@@ -125,5 +125,11 @@ describe('HTTP conventions (problem+json, validation, limits, request id)', () =
     const ready = await t.get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.status).toBe('ready');
+    // Every configured provider's platform answers (the lab's schema; the catalog's Plans lives in this database).
+    expect(ready.body.checks.providers).toEqual({ ok: true, detail: 'lab: Directory, Exchange, Mobility, DNS, Communications, SharePoint; plans: Plans' });
+    expect(ready.body.providers).toEqual([
+      { provider: 'lab', namespaces: ['Directory', 'Exchange', 'Mobility', 'DNS', 'Communications', 'SharePoint'], ok: true },
+      { provider: 'plans', namespaces: ['Plans'], ok: true },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { sqlOfPg } from '../src/database/sql';
 import { labInventory } from '../src/provisioning/providers/lab';
+import { runDocuments, runProgress, runTimeline } from '../src/provisioning/runs/run-progress';
 import { replaceLabFaults, resetLabFaults } from '../src/provisioning/providers/lab/lab-faults';
 import { startTestApp, type TestApp } from './helpers/app';
 import { onboardXml, startInProcessEngine, uniqueDomain } from './helpers/engine-e2e';
@@ -63,6 +64,14 @@ describe('provisioning runs API', () => {
     const events = (await t.pool.query(`SELECT action, organization_id FROM audit_events WHERE resource_id = $1 ORDER BY id`, [run.id])).rows;
     expect(events.map((e) => e.action)).toEqual(['run.submitted', 'run.started', 'run.completed']);
     expect(events.every((e) => e.organization_id === org)).toBe(true);
+
+    // What other modules (orders) read instead of the runs tables.
+    const sql = sqlOfPg(t.pool);
+    const progress = (await runProgress(sql, [run.id, 'run_00000000000000000000000000'])).get(run.id);
+    // stepsTotal counts every call of the program, the 6 its `when`s skipped too.
+    expect(progress).toEqual({ runId: run.id, status: 'completed', error: null, stepsDone: 10, stepsTotal: 16, currentStep: null, rolledBack: [] });
+    expect(await runTimeline(sql, run.id)).toEqual(run.steps);
+    expect(await runDocuments(sql, run.id)).toEqual({ status: 'completed', requestXml: expect.stringContaining('<request'), responseXml: run.responseXml });
   });
 
   it('compensates in reverse order when SharePoint.CreateSiteCollection fails permanently, leaving the organization empty', async () => {
@@ -88,6 +97,10 @@ describe('provisioning runs API', () => {
     for (const s of timeline) expect(s).toEqual(expect.objectContaining({ engineId: expect.stringMatching(/^eng_/), attempt: expect.any(Number), startedAt: expect.any(String), finishedAt: expect.any(String), durationMs: expect.any(Number) }));
     const actions = (await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY id`, [run.id])).rows.map((r) => r.action);
     expect(actions).toEqual(['run.submitted', 'run.started', 'run.compensated', 'run.failed']);
+
+    const progress = (await runProgress(sqlOfPg(t.pool), [run.id])).get(run.id)!;
+    expect(progress).toMatchObject({ status: 'failed', error: { code: 'LAB_PERMANENT' }, stepsDone: 9, currentStep: null });
+    expect(progress.rolledBack).toEqual(rollbacks.map((s: any) => ({ path: s.path, namespace: s.namespace, procedure: s.procedure, status: 'completed' })));
   });
 
   it('parks on failure when asked; an operator retries it from the failed step', async () => {

@@ -1,4 +1,6 @@
 import { createDataSource, knownMigrationNames } from './data-source';
+import { appliedMigrationNames, lockMigrations, unlockMigrations } from './migrations.store';
+import type { Sql } from './sql';
 
 export interface MigrationReport {
   applied: string[];
@@ -13,11 +15,11 @@ export async function runMigrations(url: string): Promise<MigrationReport> {
     const qr = ds.createQueryRunner();
     await qr.connect();
     try {
-      await qr.query('SELECT pg_advisory_lock(727274001)');
+      await lockMigrations((text) => qr.query(text));
       const done = await ds.runMigrations({ transaction: 'each' });
       return { applied: done.map((m) => m.name) };
     } finally {
-      await qr.query('SELECT pg_advisory_unlock(727274001)').catch(() => undefined);
+      await unlockMigrations((text) => qr.query(text)).catch(() => undefined);
       await qr.release();
     }
   } finally {
@@ -26,12 +28,7 @@ export async function runMigrations(url: string): Promise<MigrationReport> {
 }
 
 /** Migrations this build knows that the database has not applied. */
-export async function pendingMigrations(query: (sql: string) => Promise<{ name: string }[]>): Promise<string[]> {
-  let applied: Set<string>;
-  try {
-    applied = new Set((await query('SELECT name FROM schema_migrations')).map((r) => r.name));
-  } catch {
-    return knownMigrationNames();
-  }
-  return knownMigrationNames().filter((n) => !applied.has(n));
+export async function pendingMigrations(sql: Sql): Promise<string[]> {
+  const applied = await appliedMigrationNames(sql);
+  return applied ? knownMigrationNames().filter((n) => !applied.has(n)) : knownMigrationNames();
 }

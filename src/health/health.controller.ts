@@ -1,18 +1,20 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
-import { Endpoint } from '../common/http/endpoint.decorator';
+import { timingSafeEqual } from 'node:crypto';
 import { ProblemError } from '../common/errors/problem';
+import { Endpoint } from '../common/http/endpoint.decorator';
 import { metricsRegistry } from '../common/metrics/metrics';
 import { AppConfig } from '../config/app-config';
-import { pendingMigrations } from '../database/migrate';
-import { timingSafeEqual } from 'node:crypto';
+import { ReadinessService } from './readiness.service';
 
 @ApiTags('operations')
 @Controller()
 export class HealthController {
-  constructor(private readonly ds: DataSource, private readonly config: AppConfig) {}
+  constructor(
+    private readonly readiness: ReadinessService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get('health/live')
   @Endpoint({ permission: 'public', summary: 'Liveness: the process answers' })
@@ -23,31 +25,16 @@ export class HealthController {
   @Get('health/ready')
   @Endpoint({
     permission: 'public',
-    summary: 'Readiness: database reachable, migrations applied, at least one live engine',
+    summary: 'Readiness: database reachable, migrations applied, at least one live engine, every provider\'s platform reachable',
     errors: ['NOT_READY'],
   })
   async ready() {
-    const checks: Record<string, { ok: boolean; detail?: string }> = {};
-    try {
-      await this.ds.query('SELECT 1');
-      checks.database = { ok: true };
-    } catch (e) {
-      checks.database = { ok: false, detail: 'unreachable' };
+    const { ok, checks, providers } = await this.readiness.check();
+    if (!ok) {
+      const failed = Object.entries(checks).filter(([, c]) => c && !c.ok);
+      throw new ProblemError('NOT_READY', failed.map(([k, c]) => `${k}: ${c!.detail}`).join('; '), { checks, providers });
     }
-    if (checks.database.ok) {
-      const pending = await pendingMigrations((sql) => this.ds.query(sql));
-      checks.migrations = pending.length ? { ok: false, detail: `${pending.length} pending` } : { ok: true };
-      const window = 3 * this.config.engineLeaseTtlMs;
-      const rows: { n: string }[] = await this.ds.query(
-        `SELECT count(*) AS n FROM engines WHERE state <> 'stopped' AND heartbeat_at > now() - make_interval(secs => $1::float8 / 1000)`,
-        [window],
-      );
-      const live = Number(rows[0]?.n ?? 0);
-      checks.engines = live > 0 ? { ok: true, detail: `${live} live` } : { ok: false, detail: 'no engine heartbeat within 3 lease periods' };
-    }
-    const ok = Object.values(checks).every((c) => c.ok) && Object.keys(checks).length === 3;
-    if (!ok) throw new ProblemError('NOT_READY', Object.entries(checks).filter(([, c]) => !c.ok).map(([k, c]) => `${k}: ${c.detail}`).join('; '), { checks });
-    return { status: 'ready', checks };
+    return { status: 'ready', checks, providers };
   }
 
   @Get('metrics')

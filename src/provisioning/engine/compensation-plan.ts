@@ -15,24 +15,6 @@ export interface JournalRow {
   rollbackData: Record<string, unknown> | null;
 }
 
-export function toJournalRow(r: Record<string, any>): JournalRow {
-  return {
-    seq: r.seq,
-    phase: r.phase,
-    pc: r.pc,
-    path: r.path,
-    namespace: r.namespace,
-    procedure: r.procedure,
-    kind: r.kind,
-    naturalKey: r.natural_key ?? null,
-    status: r.status,
-    outcomeUnknown: r.outcome_unknown,
-    compensatesSeq: r.compensates_seq ?? null,
-    input: r.input ?? null,
-    rollbackData: r.rollback_data ?? null,
-  };
-}
-
 /**
  * The rollbacks a compensation still has to run, newest first (ARCHITECTURE.md §5): every write
  * step that completed, and every write attempt whose outcome is unknown (timed out, or in flight

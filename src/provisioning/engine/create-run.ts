@@ -2,10 +2,10 @@ import type { Sql } from '../../database/sql';
 import { newId } from '../../common/ids';
 import type { CompiledRequest } from '../language/program';
 import { initialStateOf } from './machine-binding';
-import { runColumns, type RunRow, toRunRow } from './run-row';
+import { type RunRow, toRunRow } from './run-row';
+import { insertRun } from './runs.store';
 
-/** The channel engines LISTEN on; a notification means "there may be something to claim". */
-export const RUNS_CHANNEL = 'provisio_runs';
+export { RUNS_CHANNEL } from './runs.store';
 
 /** Lower runs first. */
 export const DEFAULT_RUN_PRIORITY = 100;
@@ -41,34 +41,22 @@ export interface CreateRunInput {
  */
 export async function createRun(sql: Sql, input: CreateRunInput): Promise<RunRow> {
   const { compiled } = input;
-  const state = initialStateOf(compiled);
-  const r = await sql.query(
-    `WITH ins AS (
-       INSERT INTO provisioning_runs (id, status, kind, on_failure, priority, serialization_key, program, initial_state, state, request_xml,
-                                      organization_id, organization_path, order_id, created_by_user_id, created_by_org_id,
-                                      namespace_versions, not_before)
-       VALUES ($1, 'queued', $2, $3, $4, $5, $6::jsonb, $7::jsonb, $7::jsonb, $8,
-               $9, $10, $11, $12, $13,
-               $14::jsonb, COALESCE($15::timestamptz, now()))
-       RETURNING ${runColumns()})
-     SELECT ins.*, pg_notify('${RUNS_CHANNEL}', '') AS notified FROM ins`,
-    [
-      input.id ?? newId('run'),
-      compiled.kind,
-      compiled.program.onFailure,
-      input.priority ?? DEFAULT_RUN_PRIORITY,
-      input.serializationKey ?? null,
-      JSON.stringify(compiled.program),
-      JSON.stringify(state),
-      compiled.requestXml,
-      input.organizationId ?? null,
-      input.organizationPath ?? null,
-      input.orderId ?? null,
-      input.createdBy?.userId ?? null,
-      input.createdBy?.userOrgId ?? null,
-      JSON.stringify(compiled.program.namespaceVersions ?? {}),
-      input.notBefore ? input.notBefore.toISOString() : null,
-    ],
-  );
-  return toRunRow(r.rows[0]);
+  const row = await insertRun(sql, {
+    id: input.id ?? newId('run'),
+    kind: compiled.kind,
+    onFailure: compiled.program.onFailure,
+    priority: input.priority ?? DEFAULT_RUN_PRIORITY,
+    serializationKey: input.serializationKey ?? null,
+    program: JSON.stringify(compiled.program),
+    initialState: JSON.stringify(initialStateOf(compiled)),
+    namespaceVersions: JSON.stringify(compiled.program.namespaceVersions ?? {}),
+    requestXml: compiled.requestXml,
+    organizationId: input.organizationId ?? null,
+    organizationPath: input.organizationPath ?? null,
+    orderId: input.orderId ?? null,
+    createdByUserId: input.createdBy?.userId ?? null,
+    createdByOrgId: input.createdBy?.userOrgId ?? null,
+    notBefore: input.notBefore ? input.notBefore.toISOString() : null,
+  });
+  return toRunRow(row);
 }

@@ -2,14 +2,13 @@ import { performance } from 'node:perf_hooks';
 import { Client, type ClientConfig, type Pool } from 'pg';
 import type { Logger } from 'pino';
 import { rootLogger } from '../../common/logging/logger';
-import { sqlOfPg } from '../../database/sql';
-import { RUNS_CHANNEL } from './create-run';
 import { inClientTransaction } from '../../database/pg-client';
-import { CLAIM_SQL, HEARTBEAT_SQL, RELEASE_ALL_SQL } from './engine-sql';
+import { sqlOfPg } from '../../database/sql';
 import { EngineRegistry } from './engine-registry';
 import type { MachineFactory } from './machine-binding';
 import type { RunActor, RunAuditSink } from './run-audit';
 import type { RunHookRegistry } from './run-hooks';
+import { claimRuns, heartbeat, listenForRuns, releaseAllLeases } from './run-lease.store';
 import { toRunRow } from './run-row';
 import { type ClaimedRun, type ProcedureResolver, RunWorker, type WorkerContext } from './run-worker';
 import { transition } from './step-journal';
@@ -135,8 +134,8 @@ export class Engine {
     await this.claimLoop?.catch(() => undefined);
     await Promise.allSettled([...this.workers.values()].map((w) => w.done));
     try {
-      const r = await this.opts.pool.query(RELEASE_ALL_SQL, [this.registry.id]);
-      if (r.rows[0]?.released) this.log.info({ released: r.rows[0].released }, 'leases released');
+      const released = await releaseAllLeases(this.opts.pool, this.registry.id);
+      if (released) this.log.info({ released }, 'leases released');
     } catch (err) {
       this.log.warn({ err }, 'could not release leases; they expire within one ttl');
     }
@@ -188,10 +187,10 @@ export class Engine {
   /** One claim transaction: the lease update plus run.started / run.taken_over audit events. */
   private async claim(limit: number): Promise<ClaimedRun[]> {
     const rows = await inClientTransaction(this.opts.pool, async (client) => {
-      const r = await client.query({ name: 'provisio_engine_claim', text: CLAIM_SQL, values: [this.registry.id, this.opts.leaseTtlMs, limit] });
-      if (!r.rows.length) return r.rows;
+      const claimedRows = await claimRuns(client, this.registry.id, this.opts.leaseTtlMs, limit);
+      if (!claimedRows.length) return claimedRows;
       const sql = sqlOfPg(client);
-      const claimed = r.rows.map((row) => ({ raw: row, run: toRunRow(row) }));
+      const claimed = claimedRows.map((row) => ({ raw: row, run: toRunRow(row) }));
       // Other modules' hooks for every run that starts, batched (one statement for all of them).
       await this.hooks.fireMany(
         sql,
@@ -209,7 +208,7 @@ export class Engine {
           });
         }
       }
-      return r.rows;
+      return claimedRows;
     });
     if (rows.length) this.log.debug({ claimed: rows.length }, 'claimed runs');
     return rows.map((row) => {
@@ -237,13 +236,9 @@ export class Engine {
     const t0 = performance.now();
     const held = [...this.workers.values()].map((w) => w.worker).filter((w) => !w.lost);
     try {
-      const r = await this.opts.pool.query({
-        name: 'provisio_engine_heartbeat',
-        text: HEARTBEAT_SQL,
-        values: [this.registry.id, this.opts.leaseTtlMs, held.map((w) => w.id), held.map((w) => w.lease.epoch), held.length, this.stepsDone],
-      });
-      const renewed = new Set<string>(r.rows[0]?.renewed ?? []);
-      const lost = new Set<string>(r.rows[0]?.lost ?? []);
+      const r = await heartbeat(this.opts.pool, this.registry.id, this.opts.leaseTtlMs, held.map((w) => ({ id: w.id, epoch: w.lease.epoch })), this.stepsDone);
+      const renewed = new Set(r.renewed);
+      const lost = new Set(r.lost);
       for (const w of held) {
         if (renewed.has(w.id)) {
           w.leaseValidUntil = Math.max(w.leaseValidUntil, t0 + this.opts.leaseTtlMs);
@@ -286,7 +281,7 @@ export class Engine {
     client.on('end', retry);
     try {
       await client.connect();
-      await client.query(`LISTEN ${RUNS_CHANNEL}`);
+      await listenForRuns(client);
       if (this.phase !== 'running') {
         await client.end().catch(() => undefined);
         return;

@@ -50,24 +50,41 @@ export interface RunRow {
   finishedAt: Date | null;
 }
 
-/** The columns behind RunRow, for SELECT and RETURNING lists (prefix with a table alias when needed). */
-export function runColumns(alias?: string): string {
-  const a = alias ? `${alias}.` : '';
-  return [
-    'id', 'seq', 'status', 'kind', 'on_failure', 'priority', 'serialization_key', 'organization_id', 'organization_path', 'order_id',
-    'created_by_user_id', 'created_by_org_id', 'lease_owner', 'lease_epoch', 'lease_expires_at', 'not_before', 'attempts', 'step_count',
-    'error', 'response_xml', 'parked_reason', 'resolution_reason', 'resolved_by_user_id', 'namespace_versions', 'created_at', 'updated_at',
-    'started_at', 'finished_at',
-  ]
-    .map((c) => a + c)
-    .join(', ');
+/** A provisioning_runs row as the database returns the RunRow columns (RUN_COLUMNS, runs.store.ts). */
+export interface RunRecord {
+  id: string;
+  /** bigserial: pg returns it as text. */
+  seq: string | number;
+  status: RunStatus;
+  kind: RunRow['kind'];
+  on_failure: RunRow['onFailure'];
+  priority: number;
+  serialization_key: string | null;
+  organization_id: string | null;
+  organization_path: string | null;
+  order_id: string | null;
+  created_by_user_id: string | null;
+  created_by_org_id: string | null;
+  lease_owner: string | null;
+  lease_epoch: number;
+  lease_expires_at: Date | null;
+  not_before: Date;
+  attempts: number;
+  step_count: number;
+  error: RunError | null;
+  response_xml: string | null;
+  parked_reason: string | null;
+  resolution_reason: string | null;
+  resolved_by_user_id: string | null;
+  namespace_versions: Record<string, string> | null;
+  created_at: Date;
+  updated_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
 }
 
-const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
-const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : (v as T));
-
-export function toRunRow(r: Record<string, any>): RunRow {
+/** The one mapper from a run row to what other modules see. */
+export function toRunRow(r: RunRecord): RunRow {
   return {
     id: r.id,
     seq: Number(r.seq),
@@ -83,19 +100,19 @@ export function toRunRow(r: Record<string, any>): RunRow {
     createdByOrgId: r.created_by_org_id ?? null,
     leaseOwner: r.lease_owner ?? null,
     leaseEpoch: r.lease_epoch,
-    leaseExpiresAt: dateOrNull(r.lease_expires_at),
-    notBefore: date(r.not_before),
+    leaseExpiresAt: r.lease_expires_at ?? null,
+    notBefore: r.not_before,
     attempts: r.attempts,
     stepCount: r.step_count,
-    error: r.error ? json<RunError>(r.error) : null,
+    error: r.error ?? null,
     responseXml: r.response_xml ?? null,
     parkedReason: r.parked_reason ?? null,
     resolutionReason: r.resolution_reason ?? null,
     resolvedByUserId: r.resolved_by_user_id ?? null,
-    namespaceVersions: r.namespace_versions ? json<Record<string, string>>(r.namespace_versions) : {},
-    createdAt: date(r.created_at),
-    updatedAt: date(r.updated_at),
-    startedAt: dateOrNull(r.started_at),
-    finishedAt: dateOrNull(r.finished_at),
+    namespaceVersions: r.namespace_versions ?? {},
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    startedAt: r.started_at ?? null,
+    finishedAt: r.finished_at ?? null,
   };
 }

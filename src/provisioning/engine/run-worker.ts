@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { CallOp, MachineNext, MachineState, Program, ProgramMachine } from '../language/program';
 import { type LeafProcedure, type ProcedureContext, ProviderError } from '../providers/provider';
-import { type JournalRow, pendingRollbacks, toJournalRow } from './compensation-plan';
-import { JOURNAL_SQL } from './engine-sql';
+import { type JournalRow, pendingRollbacks } from './compensation-plan';
+import { readJournal } from './journal.store';
 import type { MachineFactory } from './machine-binding';
 import { backoffMs, retryPolicyOf, TAKEOVER_SLACK } from './retry-policy';
 import { renderResponse } from './run-response';
@@ -447,7 +447,7 @@ export class RunWorker {
 
   /** Runs the pending rollbacks newest first, then ends the run failed (or needs_attention). */
   private async compensate(): Promise<void> {
-    const journal = (await this.ctx.pool.query(JOURNAL_SQL, [this.run.id])).rows.map(toJournalRow);
+    const journal = await readJournal(this.ctx.pool, this.run.id);
     const pending = pendingRollbacks(journal);
     const rolledBackBefore = journal.filter((r) => r.phase === 'rollback' && r.status === 'completed').length;
     for (const step of pending) {

@@ -1,19 +1,15 @@
 import type { Pool, PoolClient } from 'pg';
+import { inClientTransaction } from '../../database/pg-client';
 import { sqlOfPg } from '../../database/sql';
 import type { MachineState } from '../language/program';
-import { RELEASE_SQL, RENEW_SQL, STEP_SQL, TRANSITION_SQL } from './engine-sql';
-import { inClientTransaction } from '../../database/pg-client';
+import { insertStep, updateRunStatus } from './journal.store';
+import type { Lease } from './run-lease.store';
 import type { RunActor, RunAuditEvent, RunAuditSink } from './run-audit';
 import type { RunHookRegistry } from './run-hooks';
 import { type RunRow, toRunRow } from './run-row';
 import type { RunStatus } from './run-status';
 
-/** What fences a write: the run, its holder and the epoch of the holder's claim. */
-export interface Lease {
-  runId: string;
-  owner: string;
-  epoch: number;
-}
+export type { Lease } from './run-lease.store';
 
 /** One finished attempt of a step or of a rollback. */
 export interface JournalEntry {
@@ -66,19 +62,9 @@ function entryParams(e: JournalEntry | undefined): unknown[] {
  * Journals one attempt and advances the run in one fenced statement (one round trip, one
  * commit). Returns false when the lease was lost: nothing was written.
  */
-export async function recordStep(pool: Pool, lease: Lease, entry: JournalEntry, advance: Advance): Promise<boolean> {
-  const r = await pool.query({
-    name: 'provisio_engine_step',
-    text: STEP_SQL,
-    values: [
-      lease.runId, lease.owner, lease.epoch,
-      advance.state ? JSON.stringify(advance.state) : null,
-      advance.attempts, advance.stepInDoubt, advance.stepCount,
-      advance.backoffMs ?? null,
-      ...entryParams(entry),
-    ],
-  });
-  return (r.rowCount ?? 0) > 0;
+export function recordStep(pool: Pool, lease: Lease, entry: JournalEntry, advance: Advance): Promise<boolean> {
+  const state = advance.state ? JSON.stringify(advance.state) : null;
+  return insertStep(pool, lease, { state, attempts: advance.attempts, stepInDoubt: advance.stepInDoubt, stepCount: advance.stepCount, backoffMs: advance.backoffMs ?? null }, entryParams(entry));
 }
 
 export interface AuditSpec {
@@ -117,28 +103,27 @@ export interface TransitionContext {
 
 /** The fenced status update (with its journal row and NOTIFY) and the hooks, on a client inside a transaction. */
 async function applyTransition(client: PoolClient, lease: Lease, t: Transition, { hooks, actor }: TransitionContext): Promise<RunRow | null> {
-  const r = await client.query({
-    name: 'provisio_engine_transition',
-    text: TRANSITION_SQL,
-    values: [
-      lease.runId, lease.owner, lease.epoch,
-      t.status,
-      t.state ? JSON.stringify(t.state) : null,
-      t.error !== undefined,
-      jsonOrNull(t.error),
-      t.responseXml ?? null,
-      t.parkedReason ?? null,
-      t.attempts,
-      t.release,
-      t.finished,
-      !!t.journal,
-      t.stepInDoubt,
-      t.stepCount,
-      ...entryParams(t.journal),
-    ],
-  });
-  if (!r.rowCount) return null;
-  const run = toRunRow(r.rows[0]);
+  const row = await updateRunStatus(
+    client,
+    lease,
+    {
+      status: t.status,
+      state: t.state ? JSON.stringify(t.state) : null,
+      setError: t.error !== undefined,
+      error: jsonOrNull(t.error),
+      responseXml: t.responseXml ?? null,
+      parkedReason: t.parkedReason ?? null,
+      attempts: t.attempts,
+      release: t.release,
+      finished: t.finished,
+      journaled: !!t.journal,
+      stepInDoubt: t.stepInDoubt,
+      stepCount: t.stepCount,
+    },
+    entryParams(t.journal),
+  );
+  if (!row) return null;
+  const run = toRunRow(row);
   await hooks.fire(sqlOfPg(client), run, { previousStatus: t.previousStatus, actor });
   return run;
 }
@@ -179,14 +164,4 @@ export async function transition(pool: Pool, lease: Lease, t: Transition, tc: Tr
   }
 }
 
-/** Gives one run back (fenced). `inDoubt` marks the current step's outcome unknown for its next holder. */
-export async function releaseLease(pool: Pool, lease: Lease, inDoubt: boolean): Promise<boolean> {
-  const r = await pool.query({ name: 'provisio_engine_release', text: RELEASE_SQL, values: [lease.runId, lease.owner, lease.epoch, inDoubt] });
-  return r.rows[0]?.released > 0;
-}
-
-/** Renews one lease (fenced). False: another engine or an operator holds the run now. */
-export async function renewLease(pool: Pool, lease: Lease, ttlMs: number): Promise<boolean> {
-  const r = await pool.query({ name: 'provisio_engine_renew', text: RENEW_SQL, values: [lease.runId, lease.owner, lease.epoch, ttlMs] });
-  return (r.rowCount ?? 0) > 0;
-}
+export { releaseLease, renewLease } from './run-lease.store';

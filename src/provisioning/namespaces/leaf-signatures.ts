@@ -22,7 +22,7 @@ export interface LeafSignature {
 
 export const LEAF_SIGNATURES: Record<string, LeafSignature> = {
   // Directory: organizational units and users.
-  'Directory.CreateOrganization': { kind: 'write', summary: 'Create the organization OU', input: { organization: ['id', 'name', 'domain'] }, output: ['ouPath'] },
+  'Directory.CreateOrganization': { kind: 'write', summary: 'Create the organization OU (under its reseller\'s, when it has one)', input: { organization: ['id', 'name', 'domain', 'resellerId?'] }, output: ['ouPath'] },
   'Directory.DeleteOrganization': { kind: 'write', summary: 'Delete the organization OU (must hold no users)', input: { organization: ['id'] }, output: [] },
   'Directory.CreateUser': { kind: 'write', summary: 'Create a directory user alias@domain', input: { organization: ['id', 'domain'], user: ['alias', 'displayName'] }, output: ['userPrincipalName', 'distinguishedName'] },
   'Directory.DeleteUser': { kind: 'write', summary: 'Delete a directory user (mailbox and SIP must be gone)', input: { organization: ['id'], user: ['alias'] }, output: [] },

@@ -7,8 +7,19 @@ export interface ProviderProbe extends ProbeResult {
   namespaces: string[];
 }
 
+/** How long a probe may take before the provider counts as unreachable. */
+export const PROBE_TIMEOUT_MS = 3_000;
+
 /** How long a direct read (outside a run) may take before it fails as retryable. */
 export const DIRECT_READ_TIMEOUT_MS = 10_000;
+
+function withProbeTimeout(probe: Promise<ProbeResult>): Promise<ProbeResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<ProbeResult>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, detail: `no answer within ${PROBE_TIMEOUT_MS} ms` }), PROBE_TIMEOUT_MS);
+  });
+  return Promise.race([probe, late]).finally(() => clearTimeout(timer));
+}
 
 /** Leaf namespace → its signature ids, from LEAF_SIGNATURES. */
 function signaturesByNamespace(): Map<string, string[]> {
@@ -107,7 +118,7 @@ export class ProviderSet {
         const namespaces = [...this.byNamespace].filter(([, q]) => q === p).map(([ns]) => ns);
         let result: ProbeResult;
         try {
-          result = p.probe ? await p.probe() : { ok: true };
+          result = p.probe ? await withProbeTimeout(p.probe()) : { ok: true };
         } catch (e) {
           result = { ok: false, detail: `probe failed: ${String((e as Error)?.message ?? e).slice(0, 200)}` };
         }

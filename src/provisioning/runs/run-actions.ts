@@ -1,10 +1,10 @@
 import { type AuditActor, appendAuditEvent } from '../../audit/audit-writer';
 import { ProblemError } from '../../common/errors/problem';
 import type { Sql } from '../../database/sql';
-import { RUNS_CHANNEL } from '../engine/create-run';
 import type { RunHookRegistry } from '../engine/run-hooks';
-import { runColumns, type RunRow, toRunRow } from '../engine/run-row';
+import { type RunRecord, type RunRow, toRunRow } from '../engine/run-row';
 import { RESOLVABLE_STATUSES, RETRYABLE_STATUSES, ROLLBACKABLE_STATUSES, type RunStatus } from '../engine/run-status';
+import { compensateRun, lockRun as lockRunRow, markRunCancelled, markRunResolved, notifyEngines, requeueRun } from './runs.store';
 
 /**
  * Operator actions on runs (ARCHITECTURE.md §5 "Park / operator"): nobody needs SQL to clear a
@@ -22,11 +22,7 @@ interface Locked {
 }
 
 async function lockRun(sql: Sql, runId: string): Promise<Locked> {
-  const r = await sql.query<{ id: string; status: RunStatus; organization_id: string | null; organization_path: string | null }>(
-    `SELECT id, status, organization_id, organization_path FROM provisioning_runs WHERE id = $1 FOR UPDATE`,
-    [runId],
-  );
-  const row = r.rows[0];
+  const row = await lockRunRow(sql, runId);
   if (!row) throw new ProblemError('RUN_NOT_FOUND', `Run ${runId} not found`);
   return { id: row.id, status: row.status, organizationId: row.organization_id, organizationPath: row.organization_path };
 }
@@ -37,10 +33,10 @@ function requireStatus(run: Locked, allowed: readonly RunStatus[], action: strin
   }
 }
 
-async function finish(sql: Sql, hooks: RunHookRegistry, actor: AuditActor, previous: Locked, row: Record<string, any>, action: string, details: Record<string, unknown>): Promise<RunRow> {
+async function finish(sql: Sql, hooks: RunHookRegistry, actor: AuditActor, previous: Locked, row: RunRecord, action: string, details: Record<string, unknown>): Promise<RunRow> {
   const run = toRunRow(row);
   await hooks.fire(sql, run, { previousStatus: previous.status, actor });
-  await sql.query(`SELECT pg_notify('${RUNS_CHANNEL}', '')`);
+  await notifyEngines(sql);
   await appendAuditEvent(sql, actor, {
     action,
     resourceType: 'provisioning_run',
@@ -67,18 +63,7 @@ export async function retryRun(sql: Sql, runId: string, actor: AuditActor, opts:
   const before = await lockRun(sql, runId);
   requireStatus(before, RETRYABLE_STATUSES, 'retried');
   const resume = before.status === 'parked';
-  const r = await sql.query(
-    `UPDATE provisioning_runs
-        SET status = 'queued',
-            state = CASE WHEN $2::boolean THEN state ELSE initial_state END,
-            step_in_doubt = CASE WHEN $2::boolean THEN step_in_doubt ELSE false END,
-            attempts = 0, error = NULL, response_xml = NULL, parked_reason = NULL, finished_at = NULL,
-            not_before = now(), lease_owner = NULL, lease_expires_at = NULL, lease_epoch = lease_epoch + 1, updated_at = now()
-      WHERE id = $1
-      RETURNING ${runColumns()}`,
-    [runId, resume],
-  );
-  return finish(sql, opts.hooks, actor, before, r.rows[0], 'run.retried', { from: resume ? 'failed_step' : 'start' });
+  return finish(sql, opts.hooks, actor, before, await requeueRun(sql, runId, resume), 'run.retried', { from: resume ? 'failed_step' : 'start' });
 }
 
 /**
@@ -88,18 +73,7 @@ export async function retryRun(sql: Sql, runId: string, actor: AuditActor, opts:
 export async function rollbackRun(sql: Sql, runId: string, actor: AuditActor, opts: ActionOptions): Promise<RunRow> {
   const before = await lockRun(sql, runId);
   requireStatus(before, ROLLBACKABLE_STATUSES, 'rolled back');
-  const r = await sql.query(
-    `UPDATE provisioning_runs
-        SET status = 'compensating',
-            -- The response of the finished compensation reports the original failure, not the stuck rollback.
-            error = CASE WHEN error->>'phase' = 'rollback' AND (error->'details') ? 'failure' THEN error->'details'->'failure' ELSE error END,
-            attempts = 0, response_xml = NULL, finished_at = NULL,
-            not_before = now(), lease_owner = NULL, lease_expires_at = NULL, lease_epoch = lease_epoch + 1, updated_at = now()
-      WHERE id = $1
-      RETURNING ${runColumns()}`,
-    [runId],
-  );
-  return finish(sql, opts.hooks, actor, before, r.rows[0], 'run.rollback_requested', {});
+  return finish(sql, opts.hooks, actor, before, await compensateRun(sql, runId), 'run.rollback_requested', {});
 }
 
 /** Close a run an operator has dealt with by other means; the reason is mandatory and audited. */
@@ -107,15 +81,7 @@ export async function resolveRun(sql: Sql, runId: string, actor: AuditActor, rea
   if (!reason || !reason.trim()) throw new ProblemError('VALIDATION_FAILED', 'A reason is required', { errors: [{ path: 'reason', message: 'is required' }] });
   const before = await lockRun(sql, runId);
   requireStatus(before, RESOLVABLE_STATUSES, 'resolved');
-  const r = await sql.query(
-    `UPDATE provisioning_runs
-        SET status = 'resolved', resolution_reason = $2, resolved_by_user_id = $3, finished_at = now(),
-            lease_owner = NULL, lease_expires_at = NULL, lease_epoch = lease_epoch + 1, updated_at = now()
-      WHERE id = $1
-      RETURNING ${runColumns()}`,
-    [runId, reason, opts.userId ?? actor.userId ?? null],
-  );
-  return finish(sql, opts.hooks, actor, before, r.rows[0], 'run.resolved', { reason });
+  return finish(sql, opts.hooks, actor, before, await markRunResolved(sql, runId, reason, opts.userId ?? actor.userId ?? null), 'run.resolved', { reason });
 }
 
 /**
@@ -125,14 +91,7 @@ export async function resolveRun(sql: Sql, runId: string, actor: AuditActor, rea
 export async function cancelQueuedRun(sql: Sql, runId: string, actor: AuditActor, reason: string | null, opts: ActionOptions): Promise<RunRow> {
   const before = await lockRun(sql, runId);
   requireStatus(before, ['queued'], 'cancelled');
-  const r = await sql.query(
-    `UPDATE provisioning_runs
-        SET status = 'cancelled', resolution_reason = $2, finished_at = now(),
-            lease_owner = NULL, lease_expires_at = NULL, lease_epoch = lease_epoch + 1, updated_at = now()
-      WHERE id = $1 AND step_count = 0
-      RETURNING ${runColumns()}`,
-    [runId, reason],
-  );
-  if (!r.rows[0]) throw new ProblemError('RUN_STATE_CONFLICT', 'The run has already executed steps; roll it back instead', { runStatus: before.status });
-  return finish(sql, opts.hooks, actor, before, r.rows[0], 'run.cancelled', reason ? { reason } : {});
+  const row = await markRunCancelled(sql, runId, reason);
+  if (!row) throw new ProblemError('RUN_STATE_CONFLICT', 'The run has already executed steps; roll it back instead', { runStatus: before.status });
+  return finish(sql, opts.hooks, actor, before, row, 'run.cancelled', reason ? { reason } : {});
 }

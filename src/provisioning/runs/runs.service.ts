@@ -4,37 +4,23 @@ import { appendAuditEvent } from '../../audit/audit-writer';
 import { ProblemError } from '../../common/errors/problem';
 import { newId } from '../../common/ids';
 import { decodeCursor, type Page, pageLimit, toPage } from '../../common/pagination/cursor';
-import { inTransaction, type Sql, sqlOf, subtreePattern, queryRows } from '../../database/sql';
+import { inTransaction, type Sql, sqlOf } from '../../database/sql';
 import { AccessService } from '../../access/access.service';
 import { maySubmitTrustedRequests } from '../../access/identity-rules';
 import type { Permission } from '../../access/permissions';
 import type { Principal } from '../../access/principal';
 import { auditActorOf } from '../../audit/audit-actor';
 import { compileRequest } from '../language/compiler';
-import { createMachine } from '../language/machine';
-import type { MachineState, Program } from '../language/program';
 import { NamespaceRegistry } from '../namespaces/namespace-registry';
 import { createRun } from '../engine/create-run';
 import { RunHookRegistry } from '../engine/run-hooks';
 import type { RunListQuery, SubmitRequestQuery } from './dto/runs.dto';
 import { cancelQueuedRun, resolveRun, retryRun, rollbackRun } from './run-actions';
-import { type CurrentStepView, RUN_VIEW_COLUMNS, type RunDetailView, type RunView, runView, type StepView, stepView } from './runs.views';
+import { nextCall, runTimeline } from './run-progress';
+import { findRunInScope, findRuns, findRunView, RUN_SCOPE_COLUMNS, type ScopedRunRecord } from './runs.store';
+import { type RunDetailView, type RunView, runViewOf, type StepView } from './runs.views';
 
-const SCOPE_COLUMNS = { path: 'r.organization_path', orgId: 'r.organization_id' };
-
-/**
- * The call a run executes next: the program machine is pure, so running its structural ops from
- * the stored state answers exactly (the stored pc may sit on a `when` or an `enter`).
- */
-export function nextCall(program: Program, state: MachineState): CurrentStepView | undefined {
-  try {
-    const next = createMachine(program, state).next();
-    if (next.kind === 'call') return { pc: next.pc, path: next.op.path, namespace: next.op.namespace, procedure: next.op.procedure };
-  } catch {
-    /* a mapping problem: the engine reports it when it gets there */
-  }
-  return undefined;
-}
+export { nextCall } from './run-progress';
 
 /**
  * Runs for the operator API: scoped reads (a run outside the caller's scope is a 404, like a
@@ -52,42 +38,32 @@ export class RunsService {
 
   async list(p: Principal, q: RunListQuery): Promise<Page<RunView>> {
     const limit = pageLimit(q);
-    const scope = this.access.scope(p, 'runs.read', SCOPE_COLUMNS);
-    const params: unknown[] = [...scope.params];
-    const where = [scope.sql];
-    const param = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (q.status?.length) where.push(`r.status = ANY(${param(q.status)}::text[])`);
-    if (q.organization) {
-      const org = await this.access.requireOrganization(p, 'runs.read', q.organization);
-      where.push(`r.organization_path LIKE ${param(subtreePattern(org.path))}`);
-    }
-    if (q.order) where.push(`r.order_id = ${param(q.order)}`);
-    if (q.createdFrom) where.push(`r.created_at >= ${param(q.createdFrom)}::timestamptz`);
-    if (q.createdTo) where.push(`r.created_at < ${param(q.createdTo)}::timestamptz`);
+    const scope = this.access.scope(p, 'runs.read', RUN_SCOPE_COLUMNS);
+    const org = q.organization ? await this.access.requireOrganization(p, 'runs.read', q.organization) : undefined;
     const cursor = decodeCursor(q.cursor, ['int']);
-    if (cursor) where.push(`r.seq < ${param(cursor[0])}::bigint`);
-    const rows: any[] = await queryRows(this.ds, 
-      `SELECT ${RUN_VIEW_COLUMNS} FROM provisioning_runs r WHERE ${where.join(' AND ')} ORDER BY r.seq DESC LIMIT ${limit + 1}`,
-      params,
-    );
-    return toPage(rows, limit, (r) => [Number(r.seq)], runView);
+    const rows = await findRuns(sqlOf(this.ds), scope, {
+      status: q.status,
+      subtreeOf: org?.path,
+      orderId: q.order,
+      createdFrom: q.createdFrom,
+      createdTo: q.createdTo,
+      beforeSeq: cursor ? Number(cursor[0]) : undefined,
+      limit: limit + 1,
+    });
+    return toPage(rows, limit, (r) => [Number(r.seq)], runViewOf);
   }
 
   async get(p: Principal, id: string): Promise<RunDetailView> {
-    const row = await this.scoped(sqlOf(this.ds), p, id, 'runs.read', `, r.response_xml, CASE WHEN r.status IN ('queued', 'running', 'parked') THEN r.program END AS program, r.state`);
+    const row = await this.scoped(sqlOf(this.ds), p, id, 'runs.read', true);
     const steps = await this.steps(p, id, row);
-    const view = runView(row);
-    if (row.program) view.currentStep = nextCall(row.program, row.state) ?? view.currentStep;
+    const view = runViewOf(row);
+    if (row.program && row.state) view.currentStep = nextCall(row.program, row.state) ?? view.currentStep;
     return { ...view, steps, responseXml: row.response_xml ?? null };
   }
 
-  async steps(p: Principal, id: string, loaded?: unknown): Promise<StepView[]> {
+  async steps(p: Principal, id: string, loaded?: ScopedRunRecord): Promise<StepView[]> {
     if (!loaded) await this.scoped(sqlOf(this.ds), p, id, 'runs.read');
-    const rows: any[] = await queryRows(this.ds, `SELECT * FROM provisioning_steps WHERE run_id = $1 ORDER BY seq`, [id]);
-    return rows.map(stepView);
+    return runTimeline(sqlOf(this.ds), id);
   }
 
   retry(p: Principal, id: string): Promise<RunView> {
@@ -141,8 +117,7 @@ export class RunsService {
         details: { kind: compiled.kind, steps: compiled.program.callCount, onFailure: compiled.program.onFailure, serializationKey: run.serializationKey, priority: run.priority },
       });
     });
-    const rows: any[] = await queryRows(this.ds, `SELECT ${RUN_VIEW_COLUMNS} FROM provisioning_runs r WHERE r.id = $1`, [runId]);
-    return runView(rows[0]);
+    return runViewOf((await findRunView(sqlOf(this.ds), runId))!);
   }
 
   /**
@@ -154,16 +129,13 @@ export class RunsService {
     return inTransaction(this.ds, async (sql) => {
       await this.scoped(sql, p, id, 'runs.operate');
       await fn(sql);
-      const r = await sql.query(`SELECT ${RUN_VIEW_COLUMNS} FROM provisioning_runs r WHERE r.id = $1`, [id]);
-      return runView(r.rows[0]);
+      return runViewOf((await findRunView(sql, id))!);
     });
   }
 
   /** Loads a run the principal may see with `permission`; missing or out of scope → 404 (the latter audited). */
-  private async scoped(sql: Sql, p: Principal, id: string, permission: Permission, extraColumns = ''): Promise<any> {
-    const scope = this.access.scope(p, permission, SCOPE_COLUMNS, 1);
-    const r = await sql.query(`SELECT ${RUN_VIEW_COLUMNS}${extraColumns}, (${scope.sql}) AS in_scope FROM provisioning_runs r WHERE r.id = $1`, [id, ...scope.params]);
-    const row = r.rows[0];
+  private async scoped(sql: Sql, p: Principal, id: string, permission: Permission, detail = false): Promise<ScopedRunRecord> {
+    const row = await findRunInScope(sql, this.access.scope(p, permission, RUN_SCOPE_COLUMNS), id, detail);
     if (!row) throw new ProblemError('RUN_NOT_FOUND', `Run ${id} not found`);
     if (!row.in_scope) {
       await this.access.recordDenied(p, permission, 'provisioning_run', [id]);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type RunError, type RunRow, toRunRow } from '../engine/run-row';
 import { RUN_STATUSES } from '../engine/run-status';
-
-const iso = (d: unknown): string | null => (d === null || d === undefined ? null : new Date(d as string).toISOString());
+import type { RunViewRecord, StepRecord } from './runs.store';
 
 export class RunErrorView {
   @ApiProperty({ example: 'LAB_PERMANENT' }) code: string;
@@ -42,7 +42,7 @@ export class RunView {
   @ApiProperty({ description: 'journal entries (steps and rollbacks, every attempt)' }) journalEntries: number;
   @ApiPropertyOptional({ type: CurrentStepView, nullable: true, description: 'where the program stands (queued, running, parked runs)' }) currentStep: CurrentStepView | null;
   @ApiPropertyOptional({ type: LeaseView, nullable: true }) lease: LeaseView | null;
-  @ApiPropertyOptional({ type: RunErrorView, nullable: true }) error: RunErrorView | null;
+  @ApiPropertyOptional({ type: RunErrorView, nullable: true }) error: RunError | null;
   @ApiProperty({ description: 'not retried before this time (back-off)' }) notBefore: string;
   @ApiPropertyOptional({ type: String }) parkedReason: string | null;
   @ApiPropertyOptional({ type: String }) resolutionReason: string | null;
@@ -90,44 +90,44 @@ export class StepPage {
   @ApiProperty({ type: StepView, isArray: true }) items: StepView[];
 }
 
-/** Columns the views read (`r` = provisioning_runs). */
-export const RUN_VIEW_COLUMNS = `r.id, r.seq, r.status, r.kind, r.on_failure, r.priority, r.serialization_key, r.organization_id, r.order_id,
-  r.created_by_user_id, r.attempts, r.step_count, r.lease_owner, r.lease_epoch, r.lease_expires_at, r.error, r.not_before,
-  r.parked_reason, r.resolution_reason, r.resolved_by_user_id, r.namespace_versions, r.created_at, r.started_at, r.finished_at, r.updated_at,
-  CASE WHEN r.status IN ('queued', 'running', 'parked') THEN (r.state->>'pc')::int END AS current_pc,
-  CASE WHEN r.status IN ('queued', 'running', 'parked') THEN r.program->'ops'->((r.state->>'pc')::int) END AS current_op`;
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
-export function runView(r: any): RunView {
-  const op = r.current_op;
-  const leased = r.lease_owner && r.lease_expires_at;
+/** The API view of a run; `current` is where its program stands (queued, running, parked runs). */
+export function runView(r: RunRow, current: CurrentStepView | null): RunView {
   return {
     id: r.id,
     status: r.status,
     kind: r.kind,
-    onFailure: r.on_failure,
+    onFailure: r.onFailure,
     priority: r.priority,
-    serializationKey: r.serialization_key ?? null,
-    organizationId: r.organization_id ?? null,
-    orderId: r.order_id ?? null,
-    createdByUserId: r.created_by_user_id ?? null,
+    serializationKey: r.serializationKey,
+    organizationId: r.organizationId,
+    orderId: r.orderId,
+    createdByUserId: r.createdByUserId,
     attempts: r.attempts,
-    journalEntries: r.step_count,
-    currentStep: op ? { pc: r.current_pc, path: op.path, namespace: op.namespace, procedure: op.procedure } : null,
-    lease: leased ? { engineId: r.lease_owner, epoch: r.lease_epoch, expiresAt: iso(r.lease_expires_at)! } : null,
-    error: r.error ?? null,
-    notBefore: iso(r.not_before)!,
-    parkedReason: r.parked_reason ?? null,
-    resolutionReason: r.resolution_reason ?? null,
-    resolvedByUserId: r.resolved_by_user_id ?? null,
-    namespaceVersions: r.namespace_versions ?? {},
-    createdAt: iso(r.created_at)!,
-    startedAt: iso(r.started_at),
-    finishedAt: iso(r.finished_at),
-    updatedAt: iso(r.updated_at)!,
+    journalEntries: r.stepCount,
+    currentStep: current,
+    lease: r.leaseOwner && r.leaseExpiresAt ? { engineId: r.leaseOwner, epoch: r.leaseEpoch, expiresAt: r.leaseExpiresAt.toISOString() } : null,
+    error: r.error,
+    notBefore: r.notBefore.toISOString(),
+    parkedReason: r.parkedReason,
+    resolutionReason: r.resolutionReason,
+    resolvedByUserId: r.resolvedByUserId,
+    namespaceVersions: r.namespaceVersions,
+    createdAt: r.createdAt.toISOString(),
+    startedAt: iso(r.startedAt),
+    finishedAt: iso(r.finishedAt),
+    updatedAt: r.updatedAt.toISOString(),
   };
 }
 
-export function stepView(s: any): StepView {
+/** A run row with its current step, as the store reads it, to the API view. */
+export function runViewOf(r: RunViewRecord): RunView {
+  const op = r.current_op;
+  return runView(toRunRow(r), op && r.current_pc !== null ? { pc: r.current_pc, path: op.path, namespace: op.namespace, procedure: op.procedure } : null);
+}
+
+export function stepView(s: StepRecord): StepView {
   return {
     seq: s.seq,
     phase: s.phase,
@@ -145,8 +145,8 @@ export function stepView(s: any): StepView {
     input: s.input ?? null,
     output: s.output ?? null,
     error: s.error ?? null,
-    startedAt: iso(s.started_at)!,
-    finishedAt: iso(s.finished_at)!,
+    startedAt: s.started_at.toISOString(),
+    finishedAt: s.finished_at.toISOString(),
     durationMs: Math.round(s.duration_ms * 1000) / 1000,
   };
 }

@@ -29,7 +29,9 @@ export const directoryLeaves = {
   CreateOrganization: defineLeaf('Directory.CreateOrganization', {
     parse(raw) {
       const o = Fields.of(raw, 'organization');
-      return { organizationId: o.id('id'), name: o.text('name', 256), domain: o.domain('domain') };
+      // The customer's reseller (absent: a customer of the hoster); a directory may nest the OU under it.
+      const resellerId = o.raw('resellerId', false) === undefined ? undefined : o.id('resellerId');
+      return { organizationId: o.id('id'), name: o.text('name', 256), domain: o.domain('domain'), resellerId };
     },
     naturalKey: ouKey,
     organization: org,

@@ -1,13 +1,17 @@
-/**
- * The engine's statements (ARCHITECTURE.md §5). Hot ones are sent as named prepared statements.
- * Every write of a run is **fenced**: `AND lease_owner = $me AND lease_epoch = $epoch`; a write
- * that matches no row means another engine owns the run now.
- */
-import { RUNS_CHANNEL } from './create-run';
-import { runColumns } from './run-row';
-import { KEY_BLOCKING_STATUSES, RUNNABLE_STATUSES, sqlList } from './run-status';
+import type { Pool, PoolClient } from 'pg';
+import type { MachineState, Program } from '../language/program';
+import type { RunRecord } from './run-row';
+import { KEY_BLOCKING_STATUSES, RUNNABLE_STATUSES, type RunStatus, sqlList } from './run-status';
+import { runColumns, RUNS_CHANNEL } from './runs.store';
 
-const ttl = (param: string) => `make_interval(secs => ${param}::float8 / 1000)`;
+/**
+ * Leases of runs (ARCHITECTURE.md §5): claim, heartbeat, renew, release, and the wake-up channel.
+ * The hot statements are sent as named prepared statements. Every write of a run is **fenced**:
+ * `AND lease_owner = $me AND lease_epoch = $epoch`; a write that matches no row means another
+ * engine owns the run now.
+ */
+
+export const ttl = (param: string) => `make_interval(secs => ${param}::float8 / 1000)`;
 
 /**
  * Claim up to $3 runnable runs for engine $1 with a lease of $2 ms, in priority then creation
@@ -17,7 +21,7 @@ const ttl = (param: string) => `make_interval(secs => ${param}::float8 / 1000)`;
  * Re-claiming a run whose previous owner's lease expired is a **takeover**: the step that was in
  * flight may have run, so it counts as an attempt and its outcome is in doubt.
  */
-export const CLAIM_SQL = `
+const CLAIM_SQL = `
 WITH c AS MATERIALIZED (
   SELECT r.id, r.lease_owner AS prev_owner, r.status AS prev_status
     FROM provisioning_runs r
@@ -47,59 +51,21 @@ UPDATE provisioning_runs r
  WHERE r.id = c.id
 RETURNING ${runColumns('r')}, c.prev_owner, c.prev_status, r.step_in_doubt, r.program, r.state`;
 
-/**
- * One finished attempt of a step (or of a rollback) and the run's advance, in **one statement**:
- * the journal row is inserted only if the fenced UPDATE matched, so a lost lease writes nothing.
- * With $8 (back-off ms) set, the lease is released and the run sleeps until then.
- */
-export const STEP_SQL = `
-WITH run AS (
-  UPDATE provisioning_runs
-     SET state = COALESCE($4::jsonb, state),
-         attempts = $5,
-         step_in_doubt = $6,
-         step_count = $7,
-         updated_at = now(),
-         not_before = CASE WHEN $8::float8 IS NULL THEN not_before ELSE now() + ${ttl('$8')} END,
-         lease_owner = CASE WHEN $8::float8 IS NULL THEN lease_owner ELSE NULL END,
-         lease_expires_at = CASE WHEN $8::float8 IS NULL THEN lease_expires_at ELSE NULL END
-   WHERE id = $1 AND lease_owner = $2 AND lease_epoch = $3
-  RETURNING id)
-INSERT INTO provisioning_steps (run_id, seq, phase, pc, path, namespace, procedure, kind, natural_key, status, outcome_unknown, retryable,
-                                compensates_seq, attempt, engine_id, lease_epoch, input, output, rollback_data, error,
-                                started_at, finished_at, duration_ms)
-SELECT id, $7, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $2, $3, $21::jsonb, $22::jsonb, $23::jsonb, $24::jsonb, $25, $26, $27
-  FROM run`;
+/** A claimed run: its row, who held it before, and what the worker needs to resume it. */
+export interface ClaimRecord extends RunRecord {
+  status: 'running' | 'compensating';
+  prev_owner: string | null;
+  prev_status: RunStatus;
+  step_in_doubt: boolean;
+  program: Program;
+  state: MachineState;
+}
 
-/**
- * A status change by the lease holder (compensating, parked, completed, failed, needs_attention),
- * with the attempt that caused it journaled in the same statement when $13 is true. Returns the
- * run for hooks; no row means the lease was lost. $11 releases the lease, $12 sets finished_at.
- */
-export const TRANSITION_SQL = `
-WITH run AS (
-  UPDATE provisioning_runs
-     SET status = $4,
-         state = COALESCE($5::jsonb, state),
-         error = CASE WHEN $6::boolean THEN $7::jsonb ELSE error END,
-         response_xml = COALESCE($8, response_xml),
-         parked_reason = COALESCE($9, parked_reason),
-         attempts = $10,
-         step_in_doubt = $14,
-         step_count = $15,
-         lease_owner = CASE WHEN $11::boolean THEN NULL ELSE lease_owner END,
-         lease_expires_at = CASE WHEN $11::boolean THEN NULL ELSE lease_expires_at END,
-         finished_at = CASE WHEN $12::boolean THEN now() ELSE finished_at END,
-         updated_at = now()
-   WHERE id = $1 AND lease_owner = $2 AND lease_epoch = $3
-  RETURNING ${runColumns()}),
-step AS (
-  INSERT INTO provisioning_steps (run_id, seq, phase, pc, path, namespace, procedure, kind, natural_key, status, outcome_unknown, retryable,
-                                  compensates_seq, attempt, engine_id, lease_epoch, input, output, rollback_data, error,
-                                  started_at, finished_at, duration_ms)
-  SELECT id, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $2, $3, $28::jsonb, $29::jsonb, $30::jsonb, $31::jsonb, $32, $33, $34
-    FROM run WHERE $13::boolean)
-SELECT run.*, CASE WHEN $11::boolean THEN pg_notify('${RUNS_CHANNEL}', '') END AS notified FROM run`;
+/** Claims up to `limit` runnable runs for the engine, on a client inside the caller's transaction. */
+export async function claimRuns(client: PoolClient, engineId: string, ttlMs: number, limit: number): Promise<ClaimRecord[]> {
+  const r = await client.query<ClaimRecord>({ name: 'provisio_engine_claim', text: CLAIM_SQL, values: [engineId, ttlMs, limit] });
+  return r.rows;
+}
 
 /**
  * Renews every lease this engine holds (by id and epoch) and its engines row, in one statement.
@@ -108,7 +74,7 @@ SELECT run.*, CASE WHEN $11::boolean THEN pg_notify('${RUNS_CHANNEL}', '') END A
  * never delay the heartbeat of the others past their ttl. `lost` (a plain read) lists the runs
  * that another owner or epoch holds now.
  */
-export const HEARTBEAT_SQL = `
+const HEARTBEAT_SQL = `
 WITH held AS (
   SELECT h.id, h.epoch FROM unnest($3::text[], $4::int[]) AS h(id, epoch)),
 lockable AS (
@@ -131,13 +97,29 @@ eng AS (
   RETURNING state)
 SELECT ARRAY(SELECT id FROM renewed) AS renewed, ARRAY(SELECT id FROM lost) AS lost, (SELECT state FROM eng) AS engine_state`;
 
+/** Renews every lease the engine holds and its engines row; lists the runs renewed and those another owner holds now. */
+export async function heartbeat(pool: Pool, engineId: string, ttlMs: number, held: { id: string; epoch: number }[], stepsDone: number): Promise<{ renewed: string[]; lost: string[] }> {
+  const r = await pool.query<{ renewed: string[] | null; lost: string[] | null }>({
+    name: 'provisio_engine_heartbeat',
+    text: HEARTBEAT_SQL,
+    values: [engineId, ttlMs, held.map((h) => h.id), held.map((h) => h.epoch), held.length, stepsDone],
+  });
+  return { renewed: r.rows[0]?.renewed ?? [], lost: r.rows[0]?.lost ?? [] };
+}
+
 /** Renews one lease (fenced): a worker whose heartbeat fell behind checks before its next step. */
-export const RENEW_SQL = `
+const RENEW_SQL = `
 UPDATE provisioning_runs SET lease_expires_at = now() + ${ttl('$4')}
  WHERE id = $1 AND lease_owner = $2 AND lease_epoch = $3`;
 
+/** Renews one lease (fenced). False: another engine or an operator holds the run now. */
+export async function renewLease(pool: Pool, lease: Lease, ttlMs: number): Promise<boolean> {
+  const r = await pool.query({ name: 'provisio_engine_renew', text: RENEW_SQL, values: [lease.runId, lease.owner, lease.epoch, ttlMs] });
+  return (r.rowCount ?? 0) > 0;
+}
+
 /** Gives one run back (graceful stop, or after an error): another engine may claim it at once. */
-export const RELEASE_SQL = `
+const RELEASE_SQL = `
 WITH run AS (
   UPDATE provisioning_runs
      SET lease_owner = NULL, lease_expires_at = NULL, step_in_doubt = step_in_doubt OR $4, updated_at = now()
@@ -145,8 +127,14 @@ WITH run AS (
   RETURNING id)
 SELECT (SELECT count(*) FROM run)::int AS released, pg_notify('${RUNS_CHANNEL}', '') AS notified`;
 
+/** Gives one run back (fenced). `inDoubt` marks the current step's outcome unknown for its next holder. */
+export async function releaseLease(pool: Pool, lease: Lease, inDoubt: boolean): Promise<boolean> {
+  const r = await pool.query<{ released: number }>({ name: 'provisio_engine_release', text: RELEASE_SQL, values: [lease.runId, lease.owner, lease.epoch, inDoubt] });
+  return (r.rows[0]?.released ?? 0) > 0;
+}
+
 /** Gives back every run this engine still holds (last step of a graceful stop). */
-export const RELEASE_ALL_SQL = `
+const RELEASE_ALL_SQL = `
 WITH run AS (
   UPDATE provisioning_runs
      SET lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
@@ -154,9 +142,20 @@ WITH run AS (
   RETURNING id)
 SELECT (SELECT count(*) FROM run)::int AS released, pg_notify('${RUNS_CHANNEL}', '') AS notified`;
 
-/** The journal of a run, for compensation planning. */
-export const JOURNAL_SQL = `
-SELECT seq, phase, pc, path, namespace, procedure, kind, natural_key, status, outcome_unknown, compensates_seq, input, rollback_data
-  FROM provisioning_steps
- WHERE run_id = $1
- ORDER BY seq`;
+/** Gives back every run the engine still holds; returns how many. */
+export async function releaseAllLeases(pool: Pool, engineId: string): Promise<number> {
+  const r = await pool.query<{ released: number }>(RELEASE_ALL_SQL, [engineId]);
+  return r.rows[0]?.released ?? 0;
+}
+
+/** Subscribes a dedicated connection to the runs channel. */
+export async function listenForRuns(client: { query(text: string): Promise<unknown> }): Promise<void> {
+  await client.query(`LISTEN ${RUNS_CHANNEL}`);
+}
+
+/** What fences a write: the run, its holder and the epoch of the holder's claim. */
+export interface Lease {
+  runId: string;
+  owner: string;
+  epoch: number;
+}
