@@ -12,6 +12,6 @@ export {
   replaceLabFaults,
   resetLabFaults,
 } from './lab-faults';
-export { labDuplicates, labInventory, labRegisterDevice, labState, LAB_OBJECT_TYPES, type LabDuplicate, type LabInventory, type LabState } from './lab-state';
+export { labDuplicates, labInventory, labRegisterDevice, labState, LAB_OBJECT_TYPES, type LabDuplicate, type LabInventory, type LabState } from './lab-state.store';
 export { ouPathOf } from './procedures/directory.procedures';
-export { LabOutcomeUnknownError } from './lab-store';
+export { LabOutcomeUnknownError } from './lab.store';

@@ -1,6 +1,6 @@
 import type { InputOf, LeafName, ProviderNamespace } from '../leaves';
 import { type ExecuteResult, type ProcedureContext, ProviderError } from '../provider';
-import type { LabStore } from './lab-store';
+import type { LabStore } from './lab.store';
 
 /**
  * One lab procedure before wiring: only its effect on the lab platform. Parsing, natural key and

@@ -4,7 +4,7 @@ import { LEAF_DEFINITIONS, type LeafDefinition, type ProviderNamespace } from '.
 import type { Provider } from '../provider';
 import { FaultInjector, type FaultInjectorOptions, type FaultPhase } from './lab-faults';
 import type { LabImplementation, LabNamespace } from './lab-procedure';
-import { LabStore } from './lab-store';
+import { LabStore } from './lab.store';
 import { communicationsLab } from './procedures/communications.procedures';
 import { directoryLab } from './procedures/directory.procedures';
 import { dnsLab } from './procedures/dns.procedures';

@@ -7,8 +7,8 @@ import { inTransaction, sqlOf } from '../../../../database/sql';
 import { AccessService } from '../../../../access/access.service';
 import type { Principal } from '../../../../access/principal';
 import { auditActorOf } from '../../../../audit/audit-actor';
-import { type LabFaultConfigView, readLabFaults, replaceLabFaults } from '../lab-faults';
-import { type LabState, labState } from '../lab-state';
+import { type LabFaultConfigView, lockLabFaults, readLabFaults, replaceLabFaults } from '../lab-faults';
+import { type LabState, labState } from '../lab-state.store';
 import type { LabFaultsRequest } from './lab-faults.dto';
 
 /** The lab's operator surface: a customer's platform state, and the fault configuration. */
@@ -41,7 +41,7 @@ export class LabAdminService {
     this.ensureEnabled();
     return inTransaction(this.ds, async (sql) => {
       // Serializes concurrent replacements so each audited "before" is what it replaced.
-      await sql.query(`SELECT 1 FROM lab.fault_settings WHERE id = 1 FOR UPDATE`);
+      await lockLabFaults(sql);
       const before = await readLabFaults(sql);
       await replaceLabFaults(sql, {
         latencyMs: body.latencyMs ?? 0,

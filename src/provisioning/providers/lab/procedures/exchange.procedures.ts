@@ -1,7 +1,8 @@
 import { labFailure } from '../lab-failures';
 import { exchangeKeys } from '../../leaves/exchange.leaves';
 import { type LabNamespace, runOf, writingRun } from '../lab-procedure';
-import { deleteIfCreatedBy, deleteWithTombstone, insertOrExisting, recordedPrevious, rememberPrevious, restoreFromTombstone } from '../lab-store';
+import { deleteIfCreatedBy, deleteWithTombstone, recordedPrevious, rememberPrevious, restoreFromTombstone } from '../lab.store';
+import { acceptedDomainOwner, findMailbox, insertAcceptedDomain, insertExchangeOrganization, insertMailbox, lockMailboxQuota, setMailboxQuota } from './exchange.store';
 
 /** Exchange: one Exchange organization per customer, accepted domains, mailboxes with quotas. */
 
@@ -12,16 +13,8 @@ interface QuotaPrev {
 export const exchangeLab: LabNamespace<'Exchange'> = {
   EnableOrganization: {
     async execute(store, i, ctx) {
-      const r = await insertOrExisting<{ organization_id: string; name: string; global_address_list: string }>(
-        store,
-        {
-          text: `INSERT INTO lab.exchange_organizations (organization_id, name, global_address_list, address_lists, created_by_run)
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING organization_id, name, global_address_list`,
-          params: [i.organizationId, i.name, `${i.name} GAL`, [`${i.name} All Users`, `${i.name} All Contacts`, `${i.name} All Groups`, `${i.name} All Rooms`], runOf(ctx)],
-        },
-        { text: `SELECT organization_id, name, global_address_list FROM lab.exchange_organizations WHERE organization_id = $1`, params: [i.organizationId] },
-      );
-      return { output: { exchangeOrganization: r!.row.name, globalAddressList: r!.row.global_address_list } };
+      const o = await insertExchangeOrganization(store, { organizationId: i.organizationId, name: i.name, runId: runOf(ctx) });
+      return { output: { exchangeOrganization: o.name, globalAddressList: o.globalAddressList } };
     },
     async rollback(store, i, _data, ctx) {
       await deleteIfCreatedBy(store, 'lab.exchange_organizations', [i.organizationId], runOf(ctx));
@@ -53,15 +46,8 @@ export const exchangeLab: LabNamespace<'Exchange'> = {
 
   AddAcceptedDomain: {
     async execute(store, i, ctx) {
-      const r = await insertOrExisting(
-        store,
-        {
-          text: `INSERT INTO lab.accepted_domains (domain, organization_id, created_by_run) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING organization_id`,
-          params: [i.domain, i.organizationId, runOf(ctx)],
-        },
-        { text: `SELECT organization_id FROM lab.accepted_domains WHERE domain = $1`, params: [i.domain] },
-      );
-      if (!r || r.row.organization_id !== i.organizationId) {
+      const owner = await insertAcceptedDomain(store, { domain: i.domain, organizationId: i.organizationId, runId: runOf(ctx) });
+      if (owner !== i.organizationId) {
         throw labFailure('LAB_CONFLICT', `the accepted domain ${i.domain} belongs to another organization`, { domain: i.domain });
       }
       return { output: {} };
@@ -74,8 +60,8 @@ export const exchangeLab: LabNamespace<'Exchange'> = {
   RemoveAcceptedDomain: {
     async execute(store, i, ctx) {
       await store.tx(async (q) => {
-        const [owner] = await q.rows(`SELECT organization_id FROM lab.accepted_domains WHERE domain = $1`, [i.domain]);
-        if (owner && owner.organization_id !== i.organizationId) {
+        const owner = await acceptedDomainOwner(q, i.domain);
+        if (owner && owner !== i.organizationId) {
           throw labFailure('LAB_CONFLICT', `the accepted domain ${i.domain} belongs to another organization`, { domain: i.domain });
         }
         await deleteWithTombstone(q, { table: 'lab.accepted_domains', key: [i.domain], objectKey: exchangeKeys.acceptedDomain(i.domain), runId: runOf(ctx) });
@@ -90,17 +76,9 @@ export const exchangeLab: LabNamespace<'Exchange'> = {
   CreateMailbox: {
     async execute(store, i, ctx) {
       const address = `${i.alias}@${i.domain}`;
-      const r = await insertOrExisting<{ organization_id: string; primary_smtp_address: string }>(
-        store,
-        {
-          text: `INSERT INTO lab.mailboxes (organization_id, alias, domain, primary_smtp_address, display_name, quota_mb, created_by_run)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING organization_id, primary_smtp_address`,
-          params: [i.organizationId, i.alias, i.domain, address, i.displayName, i.mailboxSizeMb, runOf(ctx)],
-        },
-        { text: `SELECT organization_id, primary_smtp_address FROM lab.mailboxes WHERE organization_id = $1 AND alias = $2`, params: [i.organizationId, i.alias] },
-      );
-      if (!r) throw labFailure('LAB_CONFLICT', `the address ${address} belongs to another mailbox`, { primarySmtpAddress: address });
-      return { output: { primarySmtpAddress: r.row.primary_smtp_address } };
+      const primary = await insertMailbox(store, { organizationId: i.organizationId, alias: i.alias, domain: i.domain, address, displayName: i.displayName, quotaMb: i.mailboxSizeMb, runId: runOf(ctx) });
+      if (!primary) throw labFailure('LAB_CONFLICT', `the address ${address} belongs to another mailbox`, { primarySmtpAddress: address });
+      return { output: { primarySmtpAddress: primary } };
     },
     async rollback(store, i, _data, ctx) {
       await deleteIfCreatedBy(store, 'lab.mailboxes', [i.organizationId, i.alias], runOf(ctx));
@@ -122,10 +100,10 @@ export const exchangeLab: LabNamespace<'Exchange'> = {
   SetMailboxQuota: {
     async execute(store, i, ctx) {
       const previous = await store.tx(async (q) => {
-        const [cur] = await q.rows(`SELECT quota_mb FROM lab.mailboxes WHERE organization_id = $1 AND alias = $2 FOR UPDATE`, [i.organizationId, i.alias]);
-        if (!cur) throw labFailure('LAB_NOT_FOUND', `mailbox ${i.alias} does not exist`);
-        const prev = await rememberPrevious<QuotaPrev>(q, writingRun(ctx), ctx.stepSeq, exchangeKeys.mailbox(i.organizationId, i.alias), { mailboxSizeMb: cur.quota_mb }, { mailboxSizeMb: i.mailboxSizeMb });
-        await q.rows(`UPDATE lab.mailboxes SET quota_mb = $3 WHERE organization_id = $1 AND alias = $2`, [i.organizationId, i.alias, i.mailboxSizeMb]);
+        const current = await lockMailboxQuota(q, i.organizationId, i.alias);
+        if (current === undefined) throw labFailure('LAB_NOT_FOUND', `mailbox ${i.alias} does not exist`);
+        const prev = await rememberPrevious<QuotaPrev>(q, writingRun(ctx), ctx.stepSeq, exchangeKeys.mailbox(i.organizationId, i.alias), { mailboxSizeMb: current }, { mailboxSizeMb: i.mailboxSizeMb });
+        await setMailboxQuota(q, i.organizationId, i.alias, i.mailboxSizeMb);
         return prev;
       });
       return { output: {}, rollback: previous };
@@ -134,17 +112,16 @@ export const exchangeLab: LabNamespace<'Exchange'> = {
     async rollback(store, i, data: QuotaPrev | undefined, ctx) {
       await store.tx(async (q) => {
         const prev = data ?? (await recordedPrevious<QuotaPrev>(q, writingRun(ctx), exchangeKeys.mailbox(i.organizationId, i.alias)));
-        if (!prev) return;
-        await q.rows(`UPDATE lab.mailboxes SET quota_mb = $3 WHERE organization_id = $1 AND alias = $2`, [i.organizationId, i.alias, prev.mailboxSizeMb]);
+        if (prev) await setMailboxQuota(q, i.organizationId, i.alias, prev.mailboxSizeMb);
       });
     },
   },
 
   GetMailbox: {
     async execute(store, i) {
-      const [m] = await store.rows(`SELECT primary_smtp_address, quota_mb FROM lab.mailboxes WHERE organization_id = $1 AND alias = $2`, [i.organizationId, i.alias]);
+      const m = await findMailbox(store, i.organizationId, i.alias);
       if (!m) throw labFailure('LAB_NOT_FOUND', `mailbox ${i.alias} does not exist`);
-      return { output: { primarySmtpAddress: m.primary_smtp_address, mailboxSizeMb: m.quota_mb } };
+      return { output: { primarySmtpAddress: m.primarySmtpAddress, mailboxSizeMb: m.quotaMb } };
     },
   },
 };

@@ -1,5 +1,5 @@
 import type { Sql } from '../../../database/sql';
-import { LAB_TABLES, type LabTable } from './lab-store';
+import { LAB_TABLES, type LabTable } from './lab.store';
 
 /**
  * Read models of the lab platform: one customer's state (GET /v1/lab/state), object counts and a
@@ -97,11 +97,28 @@ export interface LabState {
   siteCollections: { url: string; siteId: string; title: string; quotaMb: number }[];
 }
 
+/** One customer's rows of every lab table, as JSON (to_jsonb of each row). */
+interface StateRows {
+  ous: { name: string; domain: string; ou_path: string; created_at: string }[];
+  users: { alias: string; upn: string; distinguished_name: string; display_name: string; disabled: boolean }[];
+  exchange: { name: string; global_address_list: string; address_lists: string[] }[];
+  accepted_domains: { domain: string }[];
+  mailboxes: { alias: string; primary_smtp_address: string; display_name: string; quota_mb: number }[];
+  policies: { name: string; require_pin: boolean; max_devices_per_user: number }[];
+  mobility_users: { alias: string; policy_name: string }[];
+  devices: { alias: string; device_id: string; model: string; wipe_status: string; wipe_requested_at: string | null }[];
+  zones: { name: string; published: boolean; serial: number | string }[];
+  records: { zone_name: string; name: string; type: string; value: string; ttl: number; priority: number | null }[];
+  sip_domains: { domain: string }[];
+  sip_users: { alias: string; sip_uri: string; im: boolean; presence: boolean; federation: boolean; conferencing: boolean }[];
+  sites: { url: string; site_id: string; title: string; quota_mb: number }[];
+}
+
 /** The platform state of one customer: one indexed query per table, in one statement. */
 export async function labState(sql: Sql, organizationId: string): Promise<LabState> {
   const agg = (table: string, order: string) =>
     `(SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY ${order}), '[]'::jsonb) FROM ${table} t WHERE t.organization_id = $1)`;
-  const r = await sql.query<any>(
+  const r = await sql.query<StateRows>(
     `SELECT ${agg('lab.directory_ous', 'organization_id')} AS ous,
             ${agg('lab.directory_users', 'alias')} AS users,
             ${agg('lab.exchange_organizations', 'organization_id')} AS exchange,
@@ -117,29 +134,30 @@ export async function labState(sql: Sql, organizationId: string): Promise<LabSta
             ${agg('lab.site_collections', 'url')} AS sites`,
     [organizationId],
   );
-  const s = r.rows[0];
+  return stateOf(organizationId, r.rows[0]);
+}
+
+function stateOf(organizationId: string, s: StateRows): LabState {
   const ou = s.ous[0];
   const ex = s.exchange[0];
   return {
     organizationId,
     ou: ou ? { name: ou.name, domain: ou.domain, ouPath: ou.ou_path, createdAt: iso(ou.created_at)! } : null,
-    users: s.users.map((u: any) => ({ alias: u.alias, userPrincipalName: u.upn, distinguishedName: u.distinguished_name, displayName: u.display_name, disabled: u.disabled })),
+    users: s.users.map((u) => ({ alias: u.alias, userPrincipalName: u.upn, distinguishedName: u.distinguished_name, displayName: u.display_name, disabled: u.disabled })),
     exchangeOrganization: ex ? { name: ex.name, globalAddressList: ex.global_address_list, addressLists: ex.address_lists } : null,
-    acceptedDomains: s.accepted_domains.map((d: any) => d.domain),
-    mailboxes: s.mailboxes.map((m: any) => ({ alias: m.alias, primarySmtpAddress: m.primary_smtp_address, displayName: m.display_name, quotaMb: m.quota_mb })),
-    mobilityPolicies: s.policies.map((p: any) => ({ name: p.name, requirePin: p.require_pin, maxDevicesPerUser: p.max_devices_per_user })),
-    mobilityUsers: s.mobility_users.map((u: any) => ({ alias: u.alias, policy: u.policy_name })),
-    mobilityDevices: s.devices.map((d: any) => ({ alias: d.alias, id: d.device_id, model: d.model, wipeStatus: d.wipe_status, wipeRequestedAt: iso(d.wipe_requested_at) })),
-    zones: s.zones.map((z: any) => ({
+    acceptedDomains: s.accepted_domains.map((d) => d.domain),
+    mailboxes: s.mailboxes.map((m) => ({ alias: m.alias, primarySmtpAddress: m.primary_smtp_address, displayName: m.display_name, quotaMb: m.quota_mb })),
+    mobilityPolicies: s.policies.map((p) => ({ name: p.name, requirePin: p.require_pin, maxDevicesPerUser: p.max_devices_per_user })),
+    mobilityUsers: s.mobility_users.map((u) => ({ alias: u.alias, policy: u.policy_name })),
+    mobilityDevices: s.devices.map((d) => ({ alias: d.alias, id: d.device_id, model: d.model, wipeStatus: d.wipe_status, wipeRequestedAt: iso(d.wipe_requested_at) })),
+    zones: s.zones.map((z) => ({
       name: z.name,
       published: z.published,
       serial: Number(z.serial),
-      records: s.records
-        .filter((x: any) => x.zone_name === z.name)
-        .map((x: any) => ({ name: x.name, type: x.type, value: x.value, ttl: x.ttl, priority: x.priority })),
+      records: s.records.filter((x) => x.zone_name === z.name).map((x) => ({ name: x.name, type: x.type, value: x.value, ttl: x.ttl, priority: x.priority })),
     })),
-    sipDomains: s.sip_domains.map((d: any) => d.domain),
-    sipUsers: s.sip_users.map((u: any) => ({ alias: u.alias, sipUri: u.sip_uri, im: u.im, presence: u.presence, federation: u.federation, conferencing: u.conferencing })),
-    siteCollections: s.sites.map((x: any) => ({ url: x.url, siteId: x.site_id, title: x.title, quotaMb: x.quota_mb })),
+    sipDomains: s.sip_domains.map((d) => d.domain),
+    sipUsers: s.sip_users.map((u) => ({ alias: u.alias, sipUri: u.sip_uri, im: u.im, presence: u.presence, federation: u.federation, conferencing: u.conferencing })),
+    siteCollections: s.sites.map((x) => ({ url: x.url, siteId: x.site_id, title: x.title, quotaMb: x.quota_mb })),
   };
 }

@@ -87,7 +87,7 @@ function unavailable(e: unknown): ProviderError {
 }
 
 export interface LabQuery {
-  rows<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
+  rows<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
 /**
@@ -125,7 +125,7 @@ export function withFaultGuard(text: string, versionParam: number): string | und
  * One statement on a checked-out client, prepared once per connection (named by its text through
  * `sqlOfPg`). With `guardVersion`, the statement carries the fault configuration guard.
  */
-async function run(client: PoolClient, text: string, params: unknown[], guardVersion: string | undefined): Promise<any[]> {
+async function run<T>(client: PoolClient, text: string, params: unknown[], guardVersion: string | undefined): Promise<T[]> {
   if (guardVersion !== undefined) {
     const guarded = withFaultGuard(text, params.length + 1);
     if (guarded === undefined) throw new FaultConfigChanged(); // cannot guard it: let the injector probe first
@@ -133,7 +133,7 @@ async function run(client: PoolClient, text: string, params: unknown[], guardVer
     params = [...params, guardVersion];
   }
   try {
-    return (await sqlOfPg(client).query(text, params)).rows;
+    return (await sqlOfPg(client).query<T>(text, params)).rows;
   } catch (e) {
     if ((e as { code?: string })?.code === FAULT_CONFIG_CHANGED_SQLSTATE) throw new FaultConfigChanged();
     throw e;
@@ -174,7 +174,7 @@ export class LabStore {
   }
 
   /** One statement, autocommitted: its own transaction. */
-  async rows<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
+  async rows<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
     const guard = this.takeGuard();
     let client: PoolClient;
     try {
@@ -246,6 +246,12 @@ function keyWhere(table: LabTable, firstParam = 1, alias = ''): string {
   return cols.map((c, i) => `${prefix}${c} = $${firstParam + i}`).join(' AND ');
 }
 
+/** A lab object as JSON (to_jsonb of its row): every lab table has the owning organization. */
+export interface LabRow {
+  organization_id: string;
+  [column: string]: unknown;
+}
+
 export interface ChildSpec {
   table: LabTable;
   /** Columns of the child equal to the parent's key values, in order. */
@@ -260,13 +266,13 @@ export interface ChildSpec {
 export async function deleteWithTombstone(
   q: LabQuery,
   o: { table: LabTable; key: unknown[]; objectKey: string; runId: string | null; children?: ChildSpec[] },
-): Promise<Record<string, any> | undefined> {
-  const [row] = await q.rows(`SELECT to_jsonb(t) AS row FROM ${o.table} t WHERE ${keyWhere(o.table, 1, 't')} FOR UPDATE`, o.key);
+): Promise<LabRow | undefined> {
+  const [row] = await q.rows<{ row: LabRow }>(`SELECT to_jsonb(t) AS row FROM ${o.table} t WHERE ${keyWhere(o.table, 1, 't')} FOR UPDATE`, o.key);
   if (!row) return undefined;
   const children: { table: LabTable; rows: unknown[] }[] = [];
   for (const c of o.children ?? []) {
     const where = c.columns.map((col, i) => `${col} = $${i + 1}`).join(' AND ');
-    const rows = await q.rows(`SELECT to_jsonb(t) AS row FROM ${c.table} t WHERE ${where}`, o.key.slice(0, c.columns.length));
+    const rows = await q.rows<{ row: LabRow }>(`SELECT to_jsonb(t) AS row FROM ${c.table} t WHERE ${where}`, o.key.slice(0, c.columns.length));
     if (rows.length) children.push({ table: c.table, rows: rows.map((r) => r.row) });
   }
   await q.rows(`DELETE FROM ${o.table} WHERE ${keyWhere(o.table)}`, o.key);

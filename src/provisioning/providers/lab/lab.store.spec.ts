@@ -1,5 +1,5 @@
 import { ProviderError } from '../provider';
-import { LabOutcomeUnknownError, labErrorOf } from './lab-store';
+import { LabOutcomeUnknownError, labErrorOf } from './lab.store';
 
 describe('lab store error mapping', () => {
   const pgError = (code: string | undefined, message: string, constraint?: string) => Object.assign(new Error(message), { code, constraint });
