@@ -13,7 +13,7 @@ function run(args: string[], env: Record<string, string>) {
 }
 
 describe('PROVIDER_<NAMESPACE> at start-up', () => {
-  it.each(['engine', 'serve', 'migrate'])('%s refuses to start naming every bad variable, before touching a database', (role) => {
+  it.each(['engine', 'serve', 'all'])('%s refuses to start naming every bad variable, before touching a database', (role) => {
     const r = run([role], { PROVIDER_DNS: 'bind9', PROVIDER_MOBILITY: 'Lab!', PORT: 'eighty' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Invalid configuration');

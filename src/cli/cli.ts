@@ -52,10 +52,13 @@ export async function runCli(argv: string[]): Promise<number> {
     return runAuditCli(rest);
   }
   let config: AppConfig;
+  // Long-running roles log JSON to stdout; operator commands keep stdout for their output.
+  const server = ['all', 'serve', 'engine'].includes(command);
   try {
-    // The provider selection is checked with the rest, so one message lists every bad variable.
-    const { providerConfigProblems } = await import('../app/providers.js');
-    config = loadConfig(process.env, [(c) => providerConfigProblems(c)]);
+    // The roles that build providers check the provider selection with the rest, so one message
+    // lists every bad variable; operator commands do not load the provider catalog at all.
+    const checks = server ? [(await import('../app/providers.js')).providerConfigProblems] : [];
+    config = loadConfig(process.env, checks.map((check) => (c: AppConfig) => check(c)));
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -64,8 +67,6 @@ export async function runCli(argv: string[]): Promise<number> {
     throw e;
   }
   process.env.PROVISIO_ROLE ??= command;
-  // Long-running roles log JSON to stdout; operator commands keep stdout for their output.
-  const server = ['all', 'serve', 'engine'].includes(command);
   createRootLogger(config.logLevel, server ? undefined : pino.destination({ fd: 2, sync: true }));
   const mainScript = path.resolve(__dirname, '..', 'main.js');
   switch (command) {
