@@ -52,14 +52,15 @@ function section(r: BenchResult): string {
     case 'engine-throughput':
       out.push(
         table(
-          ['rep', 'online steps/s', 'online orders/s', 'online p50 ms', 'online p99 ms', 'drain steps/s', 'drain orders/s', 'pg-boss jobs/s', 'raw loop jobs/s', 'raw, async commit', 'drain ÷ pg-boss', 'drain ÷ raw', 'drain ÷ raw async', 'online ÷ pg-boss', 'online ÷ raw'],
+          ['rep', 'online steps/s', 'online orders/s', 'online p50 ms', 'online p99 ms', 'drain steps/s', 'raw loop jobs/s', 'DBOS steps/s', 'pg-boss jobs/s', 'drain ÷ raw', 'drain ÷ DBOS', 'online ÷ raw', 'drain ÷ pg-boss'],
           [
-            ...runs.map((x) => [x.rep, x.online.stepsPerS, x.online.ordersPerS, x.online.latencyMs.p50, x.online.latencyMs.p99, x.drain.stepsPerS, x.drain.ordersPerS, x.pgboss.jobsPerS, x.raw.jobsPerS, x.rawAsync?.jobsPerS, `${x.ratios.drainVsPgboss}×`, pct(x.ratios.drainVsRaw), pct(x.ratios.drainVsRawAsync), `${x.ratios.onlineVsPgboss}×`, pct(x.ratios.onlineVsRaw)]),
-            ['**median**', s.online.stepsPerS, s.online.ordersPerS, s.online.latencyP50Ms, s.online.latencyP99Ms, s.drain.stepsPerS, s.drain.ordersPerS, s.pgbossJobsPerS, s.rawJobsPerS, s.rawAsyncJobsPerS, `${s.ratios.drainVsPgboss}×`, pct(s.ratios.drainVsRaw), pct(s.ratios.drainVsRawAsync), `${s.ratios.onlineVsPgboss}×`, pct(s.ratios.onlineVsRaw)],
+            ...runs.map((x) => [x.rep, x.online.stepsPerS, x.online.ordersPerS, x.online.latencyMs.p50, x.online.latencyMs.p99, x.drain.stepsPerS, x.raw.jobsPerS, x.dbos?.jobsPerS, x.pgboss.jobsPerS, pct(x.ratios.drainVsRaw), `${fmt(x.ratios.drainVsDbos)}×`, pct(x.ratios.onlineVsRaw), `${x.ratios.drainVsPgboss}×`]),
+            ['**median**', s.online.stepsPerS, s.online.ordersPerS, s.online.latencyP50Ms, s.online.latencyP99Ms, s.drain.stepsPerS, s.rawJobsPerS, s.dbosStepsPerS, s.pgbossJobsPerS, pct(s.ratios.drainVsRaw), `${fmt(s.ratios.drainVsDbos)}×`, pct(s.ratios.onlineVsRaw), `${s.ratios.drainVsPgboss}×`],
           ],
         ),
         '',
-        `Steps per order: ${s.drain.stepsPerOrder}. API placement alone (no engine running): ${s.drain.apiPlacementOnlyPerS} orders/s; while engines run: ${s.online.placedPerS} orders/s. ` +
+        `The raw loop runs in the engines' commit mode (synchronous_commit=off); DBOS Transact in its default (durable) mode, one workflow per drained run with that run's step count, one row written per step. ` +
+          `Steps per order: ${s.drain.stepsPerOrder}. API placement alone (no engine running): ${s.drain.apiPlacementOnlyPerS} orders/s; while engines run: ${s.online.placedPerS} orders/s. ` +
           `Database statements per journaled step (drain, engines only): ${s.drain.roundTripsPerStep}; per order end to end (online, API + engines): ${s.online.roundTripsPerOrder}.`,
         '',
       );
@@ -68,8 +69,8 @@ function section(r: BenchResult): string {
         const cap = s.idleMachineCapacity;
         out.push(
           `**CPU cost** (from /proc, all processes involved, medians): drain ${c.drain} ms per step (engines ${c.drainEngines}, PostgreSQL ${c.drainPostgres}); online ${c.online} ms per step (API ${c.onlineApi}); ` +
-            `pg-boss ${c.pgbossPerJob} ms per job; raw loop ${c.rawPerJob} ms per job (${fmt(c.rawAsyncPerJob)} with async commit). On an otherwise idle ${r.machine.cores}-core machine that caps the drain at ≈ ${cap.drainStepsPerS} steps/s and the online flow at ≈ ${cap.onlineStepsPerS} steps/s ` +
-            `(raw loop ≈ ${cap.rawJobsPerS} jobs/s; pg-boss is not CPU-bound: its loop sleeps).`,
+            `raw loop ${c.rawPerJob} ms per job; DBOS ${fmt(c.dbosPerStep)} ms per step; pg-boss ${c.pgbossPerJob} ms per job. On an otherwise idle ${r.machine.cores}-core machine that caps the drain at ≈ ${cap.drainStepsPerS} steps/s and the online flow at ≈ ${cap.onlineStepsPerS} steps/s ` +
+            `(raw loop ≈ ${cap.rawJobsPerS} jobs/s, DBOS ≈ ${fmt(cap.dbosStepsPerS)} steps/s; pg-boss is not CPU-bound: its loop sleeps).`,
           '',
         );
       }

@@ -8,6 +8,8 @@ import { engineThroughput } from './engine-throughput';
 import { orderLatency } from './order-latency';
 import { failover } from './failover';
 import { apiLatency } from './api-latency';
+import { orderPlacement } from './order-placement';
+import { bulkOnboarding } from './bulk-onboarding';
 import { type BenchDefinition, createContext } from './lib/context';
 import { machineInfo, writeResult } from './lib/results';
 import { writeReport } from './report';
@@ -18,9 +20,9 @@ import { writeReport } from './report';
  * regenerates bench/RESULTS.md. Needs nothing running: each benchmark starts its own embedded
  * PostgreSQL in a temp directory, the API and engine processes from dist/.
  */
-const BENCHMARKS: BenchDefinition[] = [engineThroughput, orderLatency, failover, apiLatency];
+const BENCHMARKS: BenchDefinition[] = [engineThroughput, orderPlacement, bulkOnboarding, orderLatency, failover, apiLatency];
 
-const USAGE = `usage: npm run bench -- [name…] [--reps N] [--quick] [--profile] [--out DIR] [--list]
+const USAGE = `usage: npm run bench -- [name…] [--reps N] [--quick] [--profile] [--vs GIT-REF] [--out DIR] [--list]
 benchmarks: ${BENCHMARKS.map((b) => [b.name, ...(b.also ?? [])].join(' (+') + (b.also?.length ? ')' : '')).join(', ')}`;
 
 async function main(): Promise<number> {
@@ -33,6 +35,8 @@ async function main(): Promise<number> {
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      /** order-placement: the commit to A/B against (default: the commit before issue 13). */
+      vs: { type: 'string' },
       /** Write the JSON results elsewhere (experiments), leaving bench/results and RESULTS.md alone. */
       out: { type: 'string' },
     },
@@ -59,7 +63,7 @@ async function main(): Promise<number> {
   const machine = machineInfo();
   const t0 = Date.now();
   const log = (line: string) => console.log(`[bench +${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}`);
-  const ctx = createContext({ reps, quick: values.quick, profile: values.profile, machine, log });
+  const ctx = createContext({ reps, quick: values.quick, profile: values.profile, vs: values.vs, machine, log });
   log(`machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverageAtStart.join(' ')}`);
   if (machine.loadAverageAtStart[0] > machine.cores * 0.5) log('warning: the machine is busy; absolute figures will be low (ratios to the same-run baselines still hold)');
   let failed = false;

@@ -85,6 +85,8 @@ export async function runPgBossBaseline(pool: Pool, databaseUrl: string, postmas
 }
 
 export const RAW_SETTINGS = { processes: 2, streamsPerProcess: 16, synchronousCommit: true };
+/** The raw loop in the engines' commit mode (synchronous_commit=off): the baseline of the targets. */
+export const RAW_SETTINGS_ENGINE_MODE = { ...RAW_SETTINGS, synchronousCommit: false };
 
 /**
  * Baseline (b): a raw `pg` loop — claim (SKIP LOCKED), start, complete, three commits per job —
@@ -112,4 +114,63 @@ export async function runRawBaseline(pool: Pool, databaseUrl: string, postmaster
   ).rows[0];
   const windowMs = Number(r.ms);
   return { jobs, completed: r.n, windowMs, jobsPerS: (r.n / windowMs) * 1000, cpuMs };
+}
+
+export const DBOS_SETTINGS = { processes: 2, workflowsInFlightPerProcess: 16, durability: 'DBOS default (synchronous_commit=on)' };
+
+/**
+ * Baseline (c): DBOS Transact 5 (`@dbos-inc/dbos-sdk`), what users pick for durable multi-step
+ * workflows on PostgreSQL. One workflow per engine run of the drain, with that run's step count
+ * (`stepCounts`), each step inserting one row; 2 processes × 16 workflows in flight (the engines'
+ * 2 × ENGINE_CONCURRENCY), DBOS's system tables in schema `dbos` of the same database. The window
+ * runs from the workers' start signal to the last workflow's return.
+ */
+export async function runDbosBaseline(
+  pool: Pool,
+  databaseUrl: string,
+  postmasterPid: number,
+  stepCounts: number[],
+  dir: string,
+  opts: { synchronousCommit: boolean } = { synchronousCommit: true },
+): Promise<BaselineRun & { workflows: number; steps: number }> {
+  const { DBOS } = await import('@dbos-inc/dbos-sdk');
+  await DBOS.migrate(databaseUrl, { schemaName: 'dbos' }); // once, before two processes launch
+  await pool.query('/* bench */ CREATE TABLE IF NOT EXISTS bench_dbos_rows (id bigserial PRIMARY KEY, workflow int NOT NULL, step int NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+  await pool.query('/* bench */ TRUNCATE bench_dbos_rows');
+  await pool.query('/* bench */ CHECKPOINT');
+  const settings = DBOS_SETTINGS;
+  const workers = Array.from({ length: settings.processes }, (_, i) =>
+    forkWorker(
+      'dbos-worker.js',
+      {
+        DATABASE_URL: databaseUrl,
+        BENCH_DBOS_STREAMS: String(settings.workflowsInFlightPerProcess),
+        BENCH_DBOS_INDEX: String(i),
+        BENCH_DBOS_PROCESSES: String(settings.processes),
+        BENCH_DBOS_STEPS: stepCounts.join(','),
+        BENCH_DBOS_ASYNC: opts.synchronousCommit ? '0' : '1',
+      },
+      path.join(dir, 'dbos.log'),
+    ),
+  );
+  try {
+    await Promise.all(workers.map((w) => w.message));
+  } catch (e) {
+    for (const w of workers) w.child.kill('SIGKILL');
+    throw e;
+  }
+  const pg0 = cpuSnapshot(postmasterPid, {});
+  for (const w of workers) w.child.send('go');
+  await Promise.all(workers.map((w) => w.exited));
+  const pg = cpuDelta(pg0, cpuSnapshot(postmasterPid, {}));
+  const reports = workers.map((w) => w.messages.find((m: any) => m?.cpuMs !== undefined) as { workflows: number; steps: number; startedAt: number; finishedAt: number; cpuMs: number } | undefined);
+  if (reports.some((r) => !r)) throw new Error(`a DBOS worker exited without its figures; see ${path.join(dir, 'dbos.log')}`);
+  const done = reports as NonNullable<(typeof reports)[number]>[];
+  const workerMs = Math.round(done.reduce((a, r) => a + r.cpuMs, 0));
+  const cpuMs = { postgres: pg.postgres, workers: workerMs, total: pg.postgres + workerMs };
+  const rows = (await pool.query('/* bench */ SELECT count(*)::int AS n FROM bench_dbos_rows')).rows[0].n as number;
+  const steps = done.reduce((a, r) => a + r.steps, 0);
+  if (rows !== steps) throw new Error(`DBOS baseline: ${steps} steps returned but ${rows} rows written`);
+  const windowMs = Math.max(...done.map((r) => r.finishedAt)) - Math.min(...done.map((r) => r.startedAt));
+  return { jobs: steps, completed: steps, steps, workflows: done.reduce((a, r) => a + r.workflows, 0), windowMs, jobsPerS: (steps / windowMs) * 1000, cpuMs };
 }

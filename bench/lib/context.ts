@@ -10,6 +10,8 @@ export interface BenchContext {
   quick: boolean;
   /** Run the API and engines under `node --cpu-prof` and summarize the profiles. */
   profile: boolean;
+  /** `--vs <git-ref>`: the commit an A/B benchmark compares this build with (order-placement). */
+  vs?: string;
   machine: Machine;
   log(line: string): void;
   /** The common fields of a result. */
@@ -26,7 +28,7 @@ export interface BenchDefinition {
   run(ctx: BenchContext): Promise<BenchResult[]>;
 }
 
-export function createContext(opts: { reps: number; quick: boolean; profile: boolean; machine: Machine; log: (line: string) => void }): BenchContext {
+export function createContext(opts: { reps: number; quick: boolean; profile: boolean; vs?: string; machine: Machine; log: (line: string) => void }): BenchContext {
   const git = gitCommit();
   const ctx: BenchContext = {
     ...opts,

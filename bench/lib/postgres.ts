@@ -36,6 +36,11 @@ export interface BenchDatabase {
   version: string;
   /** The effective durability and memory settings, as the server reports them. */
   settings: Record<string, string>;
+  /**
+   * Another, empty database in the same server (an A/B side built from another commit migrates
+   * it itself): its URL for Provisio and a bench-role pool on it (closed by stop()).
+   */
+  createDatabase(name: string): Promise<{ url: string; pool: Pool }>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +67,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
     const rows = (await pool.query(`SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1)`, [REPORTED])).rows;
     const settings: Record<string, string> = {};
     for (const r of rows) settings[r.name] = r.unit && r.unit !== 'ms' && r.unit !== 's' ? humanSize(Number(r.setting), r.unit) : `${r.setting}${r.unit ?? ''}`;
+    const extraPools: Pool[] = [];
     return {
       url: embedded.url,
       adminUrl: embedded.adminUrl,
@@ -70,7 +76,20 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
       pool,
       version,
       settings,
+      createDatabase: async (dbName: string) => {
+        if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) throw new Error(`bad database name ${dbName}`);
+        await pool.query(`CREATE DATABASE ${dbName}`);
+        const url = new URL(embedded.url);
+        url.pathname = `/${dbName}`;
+        const otherBench = new URL(benchUrl.toString());
+        otherBench.pathname = `/${dbName}`;
+        const other = new Pool({ connectionString: otherBench.toString(), max: 2, application_name: 'provisio-bench' });
+        other.on('error', () => undefined);
+        extraPools.push(other);
+        return { url: url.toString(), pool: other };
+      },
       stop: async () => {
+        for (const p of extraPools) await p.end().catch(() => undefined);
         await pool.end().catch(() => undefined);
         await embedded.stop();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -111,14 +130,16 @@ export async function resetStatements(pool: Pool): Promise<void> {
 /**
  * The statements of the window since the last reset, by total execution time, without the
  * bench's own bookkeeping queries (they run as BENCH_ROLE). `calls` over the steps of the window gives round trips per step.
+ * `database`: another database of the same server (default: the pool's).
  */
-export async function topStatements(pool: Pool, limit = 15): Promise<{ totalCalls: number; totalMs: number; planMs: number; top: StatementCost[]; byCalls: { query: string; calls: number }[] }> {
+export async function topStatements(pool: Pool, limit = 15, database?: string): Promise<{ totalCalls: number; totalMs: number; planMs: number; top: StatementCost[]; byCalls: { query: string; calls: number }[] }> {
   const rows = (
     await pool.query(
       `SELECT query, calls::float8 AS calls, total_exec_time AS total_ms, total_plan_time AS plan_ms, rows::float8 AS rows
          FROM pg_stat_statements
-        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = COALESCE($1, current_database()))
           AND userid <> (SELECT oid FROM pg_roles WHERE rolname = '${BENCH_ROLE}')`,
+      [database ?? null],
     )
   ).rows as { query: string; calls: number; total_ms: number; plan_ms: number; rows: number }[];
   const totalCalls = rows.reduce((a, r) => a + r.calls, 0);

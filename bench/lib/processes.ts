@@ -47,6 +47,8 @@ export interface ProcessOptions {
   cpuProfileDir?: string;
   /** Node flags (e.g. --max-old-space-size); none by default: we measure what users run. */
   nodeFlags?: string[];
+  /** Another build's main.js (A/B against another commit: lib/build-ref.ts); MAIN_JS by default. */
+  mainJs?: string;
 }
 
 /** A Provisio process (`node dist/src/main.js <role>`) the bench started and will stop. */
@@ -66,7 +68,7 @@ export class ProvisioProcess {
       fs.mkdirSync(dir, { recursive: true });
       flags.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
     }
-    this.child = spawn(process.execPath, [...flags, MAIN_JS, role, ...args], {
+    this.child = spawn(process.execPath, [...flags, opts.mainJs ?? MAIN_JS, role, ...args], {
       env: { ...process.env, PROVISIO_ROLE: role, ...(opts.env ?? {}) },
       stdio: ['ignore', out, out],
     });
@@ -119,13 +121,14 @@ export interface ApiProcess extends ProvisioProcess {
  * `provisio serve` against the bench database (it migrates, seeds the catalog and writes the
  * bootstrap token into DATA_DIR), live once /health/live answers 200 (ready needs an engine).
  */
-export async function startApi(databaseUrl: string, dir: string, opts: { env?: Record<string, string>; cpuProfileDir?: string } = {}): Promise<ApiProcess> {
+export async function startApi(databaseUrl: string, dir: string, opts: { env?: Record<string, string>; cpuProfileDir?: string; mainJs?: string } = {}): Promise<ApiProcess> {
   const port = await freePort();
   const dataDir = path.join(dir, 'api-data');
   fs.mkdirSync(dataDir, { recursive: true });
   const proc = new ProvisioProcess('serve', [], {
     logFile: path.join(dir, 'api.log'),
     cpuProfileDir: opts.cpuProfileDir,
+    mainJs: opts.mainJs,
     env: { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...(opts.env ?? {}) },
   }) as ApiProcess;
   proc.port = port;
@@ -151,10 +154,16 @@ export interface EngineProcess extends ProvisioProcess {
 }
 
 /** `provisio engine`, registered once its `engines` row (by pid) is running. */
-export async function startEngine(pool: Pool, databaseUrl: string, dir: string, opts: { env?: Record<string, string>; cpuProfileDir?: string; slot?: number } = {}): Promise<EngineProcess> {
+export async function startEngine(
+  pool: Pool,
+  databaseUrl: string,
+  dir: string,
+  opts: { env?: Record<string, string>; cpuProfileDir?: string; slot?: number; mainJs?: string } = {},
+): Promise<EngineProcess> {
   const proc = new ProvisioProcess('engine', [], {
     logFile: path.join(dir, `engine-${opts.slot ?? 0}.log`),
     cpuProfileDir: opts.cpuProfileDir,
+    mainJs: opts.mainJs,
     env: { DATABASE_URL: databaseUrl, PROVISIO_ENGINE_SLOT: String(opts.slot ?? 0), ...(opts.env ?? {}) },
   }) as EngineProcess;
   proc.engineId = await waitUntil(
@@ -164,7 +173,8 @@ export async function startEngine(pool: Pool, databaseUrl: string, dir: string, 
       return r.rows[0]?.id as string | undefined;
     },
     'an engine to register',
-    60_000,
+    // A shared machine at load 30+ took more than a minute to start one (the bench only waits).
+    180_000,
     50,
   );
   return proc;

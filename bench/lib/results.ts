@@ -62,7 +62,7 @@ export function atLeast(metric: string, value: number, min: number, unit: string
 }
 
 export function atMost(metric: string, value: number, max: number, unit: string, extra: Partial<TargetCheck> = {}): TargetCheck {
-  return { metric, value, unit, target: `≤ ${max} ${unit}`.trim(), met: Number.isFinite(value) && value <= max, ...extra };
+  return { metric, value, unit, target: unit === '×' || unit === '%' ? `≤ ${max}${unit}` : `≤ ${max} ${unit}`.trim(), met: Number.isFinite(value) && value <= max, ...extra };
 }
 
 export interface BenchResult {
