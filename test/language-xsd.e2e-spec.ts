@@ -79,7 +79,7 @@ describe('XSD validation with xmllint (libxml2)', () => {
     }
     generated['trusted-all-statements'] = trustedRequest(
       '<execute namespace="Directory" procedure="GetUser" id="first" retries="2" timeoutMs="1000"><executeData><user alias="x"/></executeData><before source="data" sourcePath="users/user[1]" destinationPath="a/b" mode="merge"/><after sourcePath="user" destinationPath="seen" mode="replace"/></execute>' +
-        '<forEach name="u" root="data" path="users/user"><forEach name="t" root="u" path="tag"><when source="t" equals="x" not="true"><try><execute namespace="DNS" procedure="GetZone"/><catch/></try></when></forEach></forEach>',
+        '<forEach name="u" root="data" path="users/user" parallel="4"><forEach name="t" root="u" path="tag"><when source="t" equals="x" not="true"><try><execute namespace="DNS" procedure="GetZone"/><catch/></try></when></forEach></forEach>',
       '<users><user alias="ann"><tag>x</tag></user></users>',
       'onFailure="park"',
     );
@@ -118,6 +118,8 @@ describe('XSD validation with xmllint (libxml2)', () => {
       'bad-namespace-name': trustedRequest('<execute namespace=" DNS" procedure="GetZone"/>'),
       'bad-variable': trustedRequest('<forEach name="1u" path="x"/>'),
       'empty-path': trustedRequest('<forEach name="u" path=""/>'),
+      'parallel-zero': trustedRequest('<forEach name="u" path="x" parallel="0"/>'),
+      'parallel-too-high': trustedRequest('<forEach name="u" path="x" parallel="65"/>'),
       'bad-not': trustedRequest('<when source="data" not="yes"/>'),
       'bad-onFailure': '<request xmlns="urn:provisio:request:1" onFailure="ignore"><call namespace="Hosted DNS" procedure="AddRecords"/></request>',
       'no-body': '<request xmlns="urn:provisio:request:1"><data/></request>',
@@ -152,6 +154,7 @@ describe('XSD validation with xmllint (libxml2)', () => {
       'input-not-first': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><execute namespace="DNS" procedure="GetZone"/><input><element path="x"/></input></procedure></namespace>',
       'empty-input': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><input/></procedure></namespace>',
       'bad-attribute-list': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><input><element path="x" attributes="a,b"/></input></procedure></namespace>',
+      'parallel-not-a-number': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><forEach name="u" path="x" parallel="many"/></procedure></namespace>',
       'description-late': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"/><description>x</description></namespace>',
     };
     for (const [name, xml] of Object.entries(bad)) {

@@ -24,6 +24,8 @@ export interface ForEachStatement {
   name: string;
   root: string;
   path: string;
+  /** `parallel="N"`: up to N iterations at a time (absent or 1: one after the other). */
+  parallel?: number;
   body: Statement[];
   line?: number;
 }

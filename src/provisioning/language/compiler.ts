@@ -3,7 +3,7 @@ import type { Statement } from './ast';
 import { checkBody } from './body-check';
 import { buildDocument, type FrameView, MappingError, selectFrom } from './mapping';
 import type { CompositeProcedure, ProcedureCatalog } from './procedure-catalog';
-import type { AfterMapping, BeforeMapping, Binding, CompiledRequest, Op, Program, RequestContextAttrs } from './program';
+import type { AfterMapping, BeforeMapping, Binding, CompiledRequest, ForkOp, Op, Program, RequestContextAttrs } from './program';
 import { parseXmlSafely } from './safe-xml';
 import { readRequest, REQUEST_NS } from './statements';
 import { COMMENT_NODE, ELEMENT_NODE, isWhitespace, newDocument, plainCopy, rootOf, serialize, TEXT_NODE, type XDocument, type XElement, type XNode } from './xml-dom';
@@ -255,32 +255,9 @@ class ProgramBuilder {
         });
         return;
       }
-      case 'forEach': {
-        const current = this.frames.length - 1;
-        let binding: Omit<Binding, 'index' | 'key'>;
-        if (s.root === 'data' || s.root === 'executeData') binding = { frameDepth: current, path: s.path };
-        else {
-          const outer = bindings[s.root];
-          binding = { frameDepth: outer.frameDepth, path: `(${outer.path})[${outer.index}]/${s.path}` };
-        }
-        let nodes: XNode[];
-        try {
-          nodes = selectFrom(this.frameRoot(binding.frameDepth), binding.path);
-        } catch (e) {
-          if (e instanceof MappingError) throw new ProblemError('REQUEST_INVALID', `forEach ${s.name}: ${e.message}`);
-          throw e;
-        }
-        this.iterations += nodes.length;
-        if (this.iterations > MAX_ITERATIONS) {
-          throw new ProblemError('REQUEST_TOO_MANY_STEPS', `The request iterates more than ${MAX_ITERATIONS} forEach nodes`, { maxIterations: MAX_ITERATIONS });
-        }
-        const keys = iterationKeys(nodes);
-        nodes.forEach((_, i) => {
-          const b: Binding = { ...binding, index: i + 1, key: keys[i] };
-          this.expandBody(s.body, { ...bindings, [s.name]: b }, [...here, `${s.name}[${keys[i]}]`], '', true);
-        });
+      case 'forEach':
+        this.expandForEach(s, bindings, here);
         return;
-      }
       case 'when': {
         const at = this.push({ op: 'when', path: here.join('/'), bindings, condition: s.condition, skipTo: -1 });
         this.expandBody(s.body, bindings, prefix, position, false);
@@ -299,6 +276,37 @@ class ProgramBuilder {
         return;
       }
     }
+  }
+
+  /** forEach: the body once per node (unrolled); with `parallel`, a fork op ahead of the iterations. */
+  private expandForEach(s: Extract<Statement, { type: 'forEach' }>, bindings: Record<string, Binding>, here: string[]) {
+    const current = this.frames.length - 1;
+    let binding: Omit<Binding, 'index' | 'key'>;
+    if (s.root === 'data' || s.root === 'executeData') binding = { frameDepth: current, path: s.path };
+    else {
+      const outer = bindings[s.root];
+      binding = { frameDepth: outer.frameDepth, path: `(${outer.path})[${outer.index}]/${s.path}` };
+    }
+    let nodes: XNode[];
+    try {
+      nodes = selectFrom(this.frameRoot(binding.frameDepth), binding.path);
+    } catch (e) {
+      if (e instanceof MappingError) throw new ProblemError('REQUEST_INVALID', `forEach ${s.name}: ${e.message}`);
+      throw e;
+    }
+    this.iterations += nodes.length;
+    if (this.iterations > MAX_ITERATIONS) {
+      throw new ProblemError('REQUEST_TOO_MANY_STEPS', `The request iterates more than ${MAX_ITERATIONS} forEach nodes`, { maxIterations: MAX_ITERATIONS });
+    }
+    const keys = iterationKeys(nodes);
+    // parallel="N": a fork op ahead of the unrolled iterations says where each starts.
+    const fork = (s.parallel ?? 1) > 1 && nodes.length > 1 ? this.push({ op: 'fork', path: here.join('/'), bindings, limit: s.parallel!, starts: [], endAt: -1 }) : -1;
+    nodes.forEach((_, i) => {
+      if (fork >= 0) (this.ops[fork] as ForkOp).starts.push(this.ops.length);
+      const b: Binding = { ...binding, index: i + 1, key: keys[i] };
+      this.expandBody(s.body, { ...bindings, [s.name]: b }, [...here, `${s.name}[${keys[i]}]`], '', true);
+    });
+    if (fork >= 0) (this.ops[fork] as ForkOp).endAt = this.ops.length;
   }
 
   private resolve(namespace: string, procedure: string, segments: string[]) {

@@ -107,7 +107,21 @@ export interface EndTryOp extends OpBase {
   endAt: number;
 }
 
-export type Op = CallOp | EnterOp | ExitOp | WhenOp | TryOp | EndTryOp;
+/**
+ * A parallel forEach (`parallel="N"`): its iterations follow the fork op, unrolled as usual, the
+ * i-th starting at `starts[i]` and ending where the next one starts (the last at `endAt`). A
+ * machine asked for several calls at once (`ready()`) runs up to `limit` iterations at a time, each
+ * a branch with its own position, frames and try handlers; one asked for one call at a time
+ * (`next()`) steps over the fork and runs the iterations in order, exactly as a plain forEach.
+ */
+export interface ForkOp extends OpBase {
+  op: 'fork';
+  limit: number;
+  starts: number[];
+  endAt: number;
+}
+
+export type Op = CallOp | EnterOp | ExitOp | WhenOp | TryOp | EndTryOp | ForkOp;
 
 export interface Program {
   version: 1;
@@ -141,19 +155,70 @@ export interface CompiledRequest {
   kind: 'trusted' | 'simple';
 }
 
+export interface HandlerState {
+  catchAt: number;
+  endAt: number;
+  frameDepth: number;
+}
+
+/** One running iteration of a parallel forEach. */
+export interface BranchState {
+  /** Index into the fork's `starts`. */
+  iteration: number;
+  pc: number;
+  /** Frames the branch opened (composite calls inside the iteration), above the region's frames. */
+  frames: string[];
+  /** The branch's own try handlers (inside the iteration), innermost last. */
+  handlers: HandlerState[];
+  /** Its call at `pc` was handed to the engine (`start`) and has not been settled yet. */
+  started?: boolean;
+  /** Its call at `pc` failed with no handler inside the branch. */
+  failed?: boolean;
+}
+
+/** A parallel forEach being executed: the trunk waits at the fork (`pc`) until it ends. */
+export interface RegionState {
+  /** Next iteration not yet started. */
+  next: number;
+  branches: BranchState[];
+  /** A branch failed unhandled: no call starts; the started ones settle, then the failure propagates. */
+  failing?: boolean;
+}
+
 /** The durable state of an executing program, persisted with each journaled step. */
 export interface MachineState {
   pc: number;
   /** Serialized XML documents; frames[0] is the request data, the last is the current frame. */
   frames: string[];
   /** Active try handlers, innermost last. */
-  handlers: { catchAt: number; endAt: number; frameDepth: number }[];
+  handlers: HandlerState[];
+  /** Present while a parallel forEach runs (only machines driven through `ready()` open one). */
+  region?: RegionState;
 }
 
 /** What the machine asks the engine to do next. */
 export type MachineNext =
   | { kind: 'call'; pc: number; op: CallOp; input: Record<string, unknown>; executeData: string }
   | { kind: 'done'; data: string };
+
+/** A call that may run now (`ready()`); `pc` identifies it until it is settled. */
+export interface ReadyCall {
+  pc: number;
+  op: CallOp;
+  /** Handed to the engine by `start()` and not settled yet (after a resume: possibly in flight). */
+  started: boolean;
+  /** The call's input; absent when it cannot be built (then `mappingError`: fail the call). */
+  input?: Record<string, unknown>;
+  executeData?: string;
+  mappingError?: string;
+  /** The parallel forEach iteration the call belongs to (absent outside one). */
+  iteration?: number;
+}
+
+export type MachineReady = { kind: 'calls'; calls: ReadyCall[] } | { kind: 'done'; data: string };
+
+/** After a call settled: go on, a try took over (`caught`), or the run failed (`unhandled`). */
+export type CallOutcome = 'continue' | 'caught' | 'unhandled';
 
 /**
  * The interpreter the engine drives: pure, no I/O. The engine calls `next()`, performs the call
@@ -170,6 +235,29 @@ export interface ProgramMachine {
    */
   fail(): 'caught' | 'unhandled';
   snapshot(): MachineState;
+}
+
+/**
+ * The same machine driven several calls at a time (parallel forEach): `ready()` lists every call
+ * that may run now; the engine `start()`s those it executes (at most the region's limit are
+ * listed; it may start fewer, e.g. to keep two calls with one natural key apart), journals each
+ * result with `snapshot()` after `completeCall()` / `failCall()`, and asks `ready()` again. Calls
+ * listed as `started` after a resume may have been in flight when the previous engine died:
+ * execute them again. While a failed branch's region is `failing`, `ready()` lists only the
+ * started calls; when the last one settles, the failure goes to the try around the forEach
+ * (`caught`) or the run fails (`unhandled`: the state then lets a retry re-execute the failed
+ * calls and go on). Both APIs may be used on one machine; a program without a parallel forEach
+ * behaves identically under both.
+ */
+export interface ParallelMachine extends ProgramMachine {
+  /** Every call that may run now (opens a parallel forEach's branches); or the end. */
+  ready(): MachineReady;
+  /** The engine executes the ready call at `pc`. */
+  start(pc: number): void;
+  /** The ready call at `pc` succeeded with `output`. Throws like complete() when `after` cannot be applied (the call stays pending: fail it). */
+  completeCall(pc: number, output: Record<string, unknown>): CallOutcome;
+  /** The ready call at `pc` failed for good (after its retries). */
+  failCall(pc: number): CallOutcome;
 }
 
 /*

@@ -144,6 +144,8 @@ function childPaths(where: string, children: XElement[]): string[] {
 }
 
 const STATEMENTS = ['execute', 'forEach', 'when', 'try'];
+/** Upper bound of a forEach's `parallel` attribute (the XSDs say the same). */
+export const MAX_PARALLEL = 64;
 
 export function readBody(r: StructureReader, children: XElement[], where: string): Statement[] {
   const paths = childPaths(where, children);
@@ -162,9 +164,9 @@ function readStatement(r: StructureReader, el: XElement, where: string): Stateme
     case 'execute':
       return readExecute(r, el, where);
     case 'forEach': {
-      const a = r.attributes(el, where, { name: { ...A.variable, required: true }, root: A.variable, path: { ...A.path, required: true } });
+      const a = r.attributes(el, where, { name: { ...A.variable, required: true }, root: A.variable, path: { ...A.path, required: true }, parallel: { collapse: true, check: integer(1, MAX_PARALLEL) } });
       const body = readBody(r, r.children(el, where), where);
-      return { type: 'forEach', name: a.name ?? '', root: a.root ?? 'data', path: a.path ?? '', body, line };
+      return { type: 'forEach', name: a.name ?? '', root: a.root ?? 'data', path: a.path ?? '', ...(a.parallel !== undefined && { parallel: Number(a.parallel) }), body, line };
     }
     case 'when': {
       const a = r.attributes(el, where, { source: { ...A.variable, required: true }, sourcePath: A.path, equals: {}, not: A.boolean });
