@@ -9,6 +9,7 @@ import { AuditCheckpoints1764057606000 } from './1764057606000-AuditCheckpoints'
 import { IdentityChangeNotifications1764057607000 } from './1764057607000-IdentityChangeNotifications';
 import { LabFaultVersion1764057608000 } from './1764057608000-LabFaultVersion';
 import { CatalogChangeNotifications1764057609000 } from './1764057609000-CatalogChangeNotifications';
+import { SubscriptionOrganizationPath1764057630000 } from './1764057630000-SubscriptionOrganizationPath';
 
 /** Every migration, in order. Add new ones at the end. */
 export const MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   IdentityChangeNotifications1764057607000,
   LabFaultVersion1764057608000,
   CatalogChangeNotifications1764057609000,
+  SubscriptionOrganizationPath1764057630000,
 ];

@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { inTransaction, type Sql } from '../database/sql';
 import { createPlan, type NewPlan, type PlanActor, publishPlan } from './plan-commands';
-import { loadPlan, type Viewer } from './plans-store';
+import { findHoster } from '../identity/organizations.store';
+import type { Viewer } from './plan-offers.store';
+import { loadPlan, lockSeeding, planIdsByName } from './plans.store';
 
 /**
  * The sample catalog of a fresh installation: three user plans and three organization plans, all
@@ -122,14 +124,11 @@ const SEED_ACTOR: PlanActor = { audit: { system: 'seed' }, userId: null };
 
 /** Seeds the sample plans for the hoster on `sql` (one transaction). Returns the names it created. */
 export async function seedCatalogPlans(sql: Sql): Promise<string[]> {
-  // One seeder at a time (several processes may start together).
-  await sql.query(`SELECT pg_advisory_xact_lock(hashtext('provisio:seed:catalog'))`);
-  const hoster = (await sql.query<{ id: string; path: string }>(`SELECT id, path FROM organizations WHERE kind = 'hoster'`)).rows[0];
+  await lockSeeding(sql);
+  const hoster = await findHoster(sql);
   if (!hoster) return [];
   const owner: Viewer = { id: hoster.id, kind: 'hoster', path: hoster.path };
-  const existing = new Map(
-    (await sql.query<{ id: string; name: string }>(`SELECT id, name FROM plans WHERE owner_org_id = $1`, [hoster.id])).rows.map((r) => [r.name, r.id]),
-  );
+  const existing = await planIdsByName(sql, hoster.id);
   const created: string[] = [];
   for (const seed of [...SEED_USER_PLANS, ...SEED_ORGANIZATION_PLANS]) {
     if (existing.has(seed.name)) continue;

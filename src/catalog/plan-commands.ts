@@ -4,8 +4,10 @@ import { newId } from '../common/ids';
 import type { Sql } from '../database/sql';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { excessIssues, excessOver, type FeatureMap, normalizeFeatures, orderServices, type PlanIssue, serviceIssues, throwIfIssues } from './plan-rules';
-import { contentOf, loadPlan, loadVersions, type PlanRow, type VersionRow, type Viewer, visiblePlans } from './plans-store';
+import { isOfferedTo, referencableUserPlans, type Viewer } from './plan-offers.store';
+import { contentOf, insertDraft, insertPlanWithDraft, loadPlan, loadVersions, planIdsOfVersions, type PlanRecord, type PlanRow, publishVersion, touchPlan, updateDraft, type VersionRow } from './plans.store';
 import type { PlanKind, ServiceKey } from './service-catalog';
+import type { VersionContent } from './plans.store';
 
 /**
  * The plan use cases on a `Sql` inside the caller's transaction, without HTTP or principals: the
@@ -38,7 +40,7 @@ export interface PlanPatch {
 }
 
 interface UsablePlan {
-  plan: PlanRow;
+  plan: PlanRecord;
   current: VersionRow;
 }
 
@@ -50,10 +52,7 @@ function hosterOf(org: Viewer): string {
 async function resolveBase(sql: Sql, owner: Viewer, basePlanId: string, kind: PlanKind): Promise<UsablePlan> {
   const unavailable = (why: string) => new ProblemError('PLAN_BASE_UNAVAILABLE', why, { errors: [{ path: 'basePlanId', message: why }] });
   const base = await loadPlan(sql, basePlanId);
-  const offered =
-    base &&
-    base.owner_org_id === hosterOf(owner) &&
-    (await sql.query(`SELECT 1 FROM plan_availability WHERE plan_id = $1 AND reseller_org_id = $2`, [basePlanId, owner.id])).rowCount > 0;
+  const offered = base && base.owner_org_id === hosterOf(owner) && (await isOfferedTo(sql, basePlanId, owner.id));
   if (!base || !offered) throw unavailable(`Plan ${basePlanId} is not offered to you`);
   if (base.status === 'retired') throw unavailable(`Plan ${base.name} is retired`);
   if (!base.current_version_id) throw unavailable(`Plan ${base.name} is not published`);
@@ -69,13 +68,7 @@ async function resolveBase(sql: Sql, owner: Viewer, basePlanId: string, kind: Pl
 async function resolveUserPlans(sql: Sql, owner: Viewer, kind: PlanKind, ids: string[]): Promise<{ usable: UsablePlan[]; issues: PlanIssue[] }> {
   if (!ids.length) return { usable: [], issues: [] };
   if (kind === 'user') return { usable: [], issues: [{ code: 'PLAN_USER_PLAN_UNAVAILABLE', path: 'userPlanIds', message: 'only organization plans reference user plans' }] };
-  const f = owner.kind === 'hoster' ? { sql: 'p.owner_org_id = $2', params: [owner.id] } : visiblePlans(owner, 'p', 1);
-  const rows = (
-    await sql.query<PlanRow>(
-      `SELECT p.* FROM plans p WHERE p.id = ANY($1::text[]) AND p.kind = 'user' AND p.status = 'active' AND p.current_version_id IS NOT NULL AND ${f.sql}`,
-      [ids, ...f.params],
-    )
-  ).rows;
+  const rows = await referencableUserPlans(sql, owner, ids);
   const found = new Map(rows.map((r) => [r.id, r]));
   const versions = await loadVersions(sql, rows.map((r) => r.current_version_id));
   const usable: UsablePlan[] = [];
@@ -98,12 +91,6 @@ async function validateContent(sql: Sql, owner: Viewer, kind: PlanKind, services
   issues.push(...users.issues);
   throwIfIssues(issues);
   return { services: ordered, features: normalized.features, userPlans: users.usable };
-}
-
-/** Bumps the plan's revision (its ETag); `set` may use parameters from $2 on. */
-async function touchPlan(sql: Sql, planId: string, set = '', params: unknown[] = []): Promise<PlanRow> {
-  await sql.query(`UPDATE plans SET revision = revision + 1, updated_at = now()${set ? `, ${set}` : ''} WHERE id = $1`, [planId, ...params]);
-  return (await loadPlan(sql, planId))!;
 }
 
 function versionSummary(v: Pick<VersionRow, 'number' | 'display_name' | 'services' | 'features' | 'user_plan_ids'> & { description?: string | null }) {
@@ -131,21 +118,13 @@ export async function createPlan(sql: Sql, owner: Viewer, actor: PlanActor, body
 
   const planId = newId('plan');
   const versionId = newId('plv');
+  const draftContent: VersionContent = { displayName: body.displayName.trim(), description: body.description?.trim() ?? null, services: content.services, features: content.features, userPlanIds };
   try {
-    await sql.query(
-      `INSERT INTO plans (id, owner_org_id, kind, name, base_plan_id, created_by_user_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [planId, owner.id, body.kind, body.name, base?.plan.id ?? null, actor.userId],
-    );
+    await insertPlanWithDraft(sql, { id: planId, ownerId: owner.id, kind: body.kind, name: body.name, basePlanId: base?.plan.id ?? null, userId: actor.userId, versionId }, draftContent);
   } catch (e) {
     if (isUniqueViolation(e, 'plans_owner_name_uq')) throw new ProblemError('PLAN_NAME_TAKEN', `You already have a plan named "${body.name}"`);
     throw e;
   }
-  await sql.query(
-    `INSERT INTO plan_versions (id, plan_id, number, status, display_name, description, services, features, user_plan_ids, created_by_user_id)
-     VALUES ($1, $2, 1, 'draft', $3, $4, $5, $6, $7, $8)`,
-    [versionId, planId, body.displayName.trim(), body.description?.trim() ?? null, content.services, JSON.stringify(content.features), userPlanIds, actor.userId],
-  );
-  await sql.query(`UPDATE plans SET draft_version_id = $2 WHERE id = $1`, [planId, versionId]);
   await appendAuditEvent(sql, actor.audit, {
     action: 'plan.created',
     resourceType: 'plan',
@@ -160,13 +139,6 @@ export async function createPlan(sql: Sql, owner: Viewer, actor: PlanActor, body
     },
   });
   return planId;
-}
-
-async function planIdsOfVersions(sql: Sql, versionIds: string[]): Promise<string[]> {
-  if (!versionIds.length) return [];
-  const r = await sql.query<{ id: string; plan_id: string }>(`SELECT id, plan_id FROM plan_versions WHERE id = ANY($1::text[])`, [versionIds]);
-  const byId = new Map(r.rows.map((x) => [x.id, x.plan_id]));
-  return versionIds.map((id) => byId.get(id)).filter((x): x is string => !!x);
 }
 
 /**
@@ -184,26 +156,18 @@ export async function editPlan(sql: Sql, plan: PlanRow, actor: PlanActor, patch:
   const displayName = patch.displayName?.trim() ?? source.display_name;
   const description = patch.description === undefined ? source.description : patch.description === null ? null : patch.description.trim();
 
-  let versionId: string;
-  let number: number;
   const newVersion = source.status !== 'draft';
-  if (!newVersion) {
-    versionId = source.id;
-    number = source.number;
-    await sql.query(
-      `UPDATE plan_versions SET display_name = $2, description = $3, services = $4, features = $5, user_plan_ids = $6, updated_at = now() WHERE id = $1`,
-      [versionId, displayName, description, content.services, JSON.stringify(content.features), userPlanIds],
-    );
-  } else {
+  const edited: VersionContent = { displayName, description, services: content.services, features: content.features, userPlanIds };
+  let versionId = source.id;
+  let number = source.number;
+  if (newVersion) {
     versionId = newId('plv');
-    number = (await sql.query<{ n: number }>(`SELECT max(number) AS n FROM plan_versions WHERE plan_id = $1`, [plan.id])).rows[0].n + 1;
-    await sql.query(
-      `INSERT INTO plan_versions (id, plan_id, number, status, display_name, description, services, features, user_plan_ids, created_by_user_id)
-       VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9)`,
-      [versionId, plan.id, number, displayName, description, content.services, JSON.stringify(content.features), userPlanIds, actor.userId],
-    );
+    number = await insertDraft(sql, plan.id, versionId, actor.userId, edited);
+    await touchPlan(sql, plan.id, { draftVersionId: versionId });
+  } else {
+    await updateDraft(sql, versionId, edited);
+    await touchPlan(sql, plan.id, 'touch');
   }
-  await touchPlan(sql, plan.id, newVersion ? 'draft_version_id = $2' : '', newVersion ? [versionId] : []);
   await appendAuditEvent(sql, actor.audit, {
     action: 'plan.updated',
     resourceType: 'plan',
@@ -248,20 +212,16 @@ export async function publishPlan(sql: Sql, plan: PlanRow, actor: PlanActor): Pr
     baseVersionId = base.current.id;
   }
 
-  await sql.query(
-    `UPDATE plan_versions SET status = 'published', published_at = now(), published_by_user_id = $2, services = $3, features = $4,
-            user_plan_version_ids = $5, base_version_id = $6, updated_at = now()
-      WHERE id = $1`,
-    [draft.id, actor.userId, content.services, JSON.stringify(content.features), content.userPlans.map((u) => u.current.id), baseVersionId],
-  );
-  await touchPlan(sql, plan.id, `current_version_id = draft_version_id, draft_version_id = NULL`);
+  const userPlanVersionIds = content.userPlans.map((u) => u.current.id);
+  await publishVersion(sql, { id: draft.id, userId: actor.userId, services: content.services, features: content.features, userPlanVersionIds, baseVersionId });
+  await touchPlan(sql, plan.id, 'publish');
   await appendAuditEvent(sql, actor.audit, {
     action: 'plan.published',
     resourceType: 'plan',
     resourceId: plan.id,
     organizationId: owner.id,
     organizationPath: owner.path,
-    details: { versionId: draft.id, number: draft.number, previousVersionId: plan.current_version_id, baseVersionId, userPlanVersionIds: content.userPlans.map((u) => u.current.id) },
+    details: { versionId: draft.id, number: draft.number, previousVersionId: plan.current_version_id, baseVersionId, userPlanVersionIds },
   });
   return (await loadVersions(sql, [draft.id])).get(draft.id)!;
 }
@@ -269,7 +229,7 @@ export async function publishPlan(sql: Sql, plan: PlanRow, actor: PlanActor): Pr
 /** Stops new subscriptions (existing ones keep their version). Idempotent. `plan` locked by the caller. */
 export async function retirePlan(sql: Sql, plan: PlanRow, actor: PlanActor): Promise<void> {
   if (plan.status === 'retired') return;
-  await touchPlan(sql, plan.id, `status = 'retired', retired_at = now()`);
+  await touchPlan(sql, plan.id, 'retire');
   await appendAuditEvent(sql, actor.audit, {
     action: 'plan.retired',
     resourceType: 'plan',

@@ -4,7 +4,9 @@ import { pgTransaction, type Sql } from '../database/sql';
 import { LEAF_SIGNATURES } from '../provisioning/namespaces/leaf-signatures';
 import { DEFAULT_RETRY, type LeafProcedure, type ProcedureContext, type Provider, ProviderError } from '../provisioning/providers/provider';
 import { commit, releaseFreed, type SettleOptions, type SettleResult, uncommit, unreleaseFreed } from './quota-ledger';
-import type { SubscriptionStatus } from './subscriptions';
+import { organizationOfOrderEntries } from './quota-ledger.store';
+import { changeSubscriptionStatus, restoreSubscriptionStatus } from './subscription-lifecycle';
+import type { SubscriptionStatus } from './subscriptions.store';
 
 /**
  * The `Plans` leaf namespace (LANGUAGE.md §3): the quota ledger and the subscription lifecycle as
@@ -59,14 +61,6 @@ function procedure(id: string, parse: (raw: Raw) => string, keyOf: (v: string) =
   };
 }
 
-async function orderOrganization(sql: Sql, orderId: string): Promise<string | null> {
-  const r = await sql.query<{ organization_id: string }>(
-    `SELECT s.organization_id FROM quota_entries e JOIN subscriptions s ON s.id = e.subscription_id WHERE e.order_id = $1 LIMIT 1`,
-    [orderId],
-  );
-  return r.rows[0]?.organization_id ?? null;
-}
-
 /**
  * A ledger step: settle in one transaction and audit it when something moved. Three round trips
  * besides BEGIN/COMMIT would be needed otherwise (lock, settle, the organization's path for the
@@ -78,7 +72,7 @@ function ledgerStep(action: string, settleFn: (sql: Sql, orderId: string, opts: 
       const r = await settleFn(sql, orderId, { organization: true });
       if (!r.entries) return;
       const org = r.organization ?? null;
-      const organizationId = ctx.organizationId ?? org?.id ?? (await orderOrganization(sql, orderId));
+      const organizationId = ctx.organizationId ?? org?.id ?? (await organizationOfOrderEntries(sql, orderId));
       await appendAuditEvent(sql, actorOf(ctx), {
         action,
         resourceType: 'order',
@@ -92,32 +86,15 @@ function ledgerStep(action: string, settleFn: (sql: Sql, orderId: string, opts: 
   };
 }
 
-interface StatusRow {
-  status: SubscriptionStatus;
-  organization_id: string;
-}
-
 /** A status change: from any of `from` to `to`; already `to` is success; anything else fails for good. */
 function statusStep(to: SubscriptionStatus, from: SubscriptionStatus[], action: string) {
   return async (pool: Pool, subscriptionId: string, ctx: ProcedureContext) => {
     await pgTransaction(pool, async (sql) => {
-      const current = (await sql.query<StatusRow>(`SELECT status, organization_id FROM subscriptions WHERE id = $1 FOR UPDATE`, [subscriptionId])).rows[0];
-      if (!current) throw new ProviderError('SUBSCRIPTION_NOT_FOUND', `subscription ${subscriptionId} does not exist`, false, { subscriptionId });
-      if (current.status === to) return;
-      if (!from.includes(current.status)) {
-        throw new ProviderError('SUBSCRIPTION_STATE_CONFLICT', `subscription ${subscriptionId} is ${current.status}; cannot make it ${to}`, false, { subscriptionId, status: current.status });
+      const change = await changeSubscriptionStatus(sql, { subscriptionId, to, from, action, actor: actorOf(ctx), runId: ctx.runId, stepSeq: ctx.stepSeq });
+      if (change.outcome === 'not_found') throw new ProviderError('SUBSCRIPTION_NOT_FOUND', `subscription ${subscriptionId} does not exist`, false, { subscriptionId });
+      if (change.outcome === 'conflict') {
+        throw new ProviderError('SUBSCRIPTION_STATE_CONFLICT', `subscription ${subscriptionId} is ${change.status}; cannot make it ${to}`, false, { subscriptionId, status: change.status });
       }
-      await sql.query(
-        `UPDATE subscriptions SET previous_status = status, status = $2, status_run_id = $3, status_changed_at = now(), updated_at = now() WHERE id = $1`,
-        [subscriptionId, to, ctx.runId],
-      );
-      await appendAuditEvent(sql, actorOf(ctx), {
-        action,
-        resourceType: 'subscription',
-        resourceId: subscriptionId,
-        organizationId: current.organization_id,
-        details: { from: current.status, to, runId: ctx.runId, stepSeq: ctx.stepSeq },
-      });
     });
   };
 }
@@ -125,23 +102,7 @@ function statusStep(to: SubscriptionStatus, from: SubscriptionStatus[], action: 
 /** Rollback of a status change: back to the previous status if the status is still what this run set. */
 function restoreStatus(to: SubscriptionStatus) {
   return async (pool: Pool, subscriptionId: string, ctx: ProcedureContext) => {
-    await pgTransaction(pool, async (sql) => {
-      const r = await sql.query<StatusRow & { previous: SubscriptionStatus }>(
-        `UPDATE subscriptions SET status = previous_status, previous_status = NULL, status_run_id = NULL, status_changed_at = now(), updated_at = now()
-          WHERE id = $1 AND status = $2 AND status_run_id = $3 AND previous_status IS NOT NULL
-          RETURNING status AS previous, organization_id`,
-        [subscriptionId, to, ctx.runId],
-      );
-      const row = r.rows[0];
-      if (!row) return;
-      await appendAuditEvent(sql, actorOf(ctx), {
-        action: 'subscription.status_restored',
-        resourceType: 'subscription',
-        resourceId: subscriptionId,
-        organizationId: row.organization_id,
-        details: { from: to, to: row.previous, runId: ctx.runId, stepSeq: ctx.stepSeq },
-      });
-    });
+    await pgTransaction(pool, (sql) => restoreSubscriptionStatus(sql, { subscriptionId, to, actor: actorOf(ctx), runId: ctx.runId, stepSeq: ctx.stepSeq }));
   };
 }
 

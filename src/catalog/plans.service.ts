@@ -4,6 +4,7 @@ import { appendAuditEvent } from '../audit/audit-writer';
 import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { inTransaction, type Sql, sqlOf } from '../database/sql';
+import { planAudienceOf } from '../access/scope-rules';
 import { AccessService } from '../access/access.service';
 import { parseIfMatch } from '../common/http/if-match';
 import type { Principal } from '../access/principal';
@@ -12,7 +13,9 @@ import { CatalogCache } from './catalog-cache';
 import { type PlanVersionView, type PlanView, planStatus } from './catalog.views';
 import type { AvailabilityRequest, CreatePlanRequest, PlanListQuery, UpdatePlanRequest } from './dto/plan.dto';
 import { createPlan, editPlan, type PlanActor, publishPlan, retirePlan } from './plan-commands';
-import { loadPlan, loadVersions, PLAN_COLUMNS, type PlanRow, type VersionRow, type Viewer, versionViews, visiblePlans } from './plans-store';
+import { isVisible, listVisiblePlans, offerPlan, offersOf, type Viewer, withdrawPlan } from './plan-offers.store';
+import { versionViews } from './plan-version-views';
+import { loadPlan, loadVersions, planExists, type PlanRow, versionsPage } from './plans.store';
 import { setResellerPools } from './reseller-pools';
 
 function viewerOf(p: Principal): Viewer {
@@ -50,22 +53,16 @@ export class PlansService {
     const editable = new Map(plans.map((x) => [x.id, this.canEdit(p, x)]));
     const versions = await loadVersions(sql, plans.flatMap((x) => [x.current_version_id, editable.get(x.id) ? x.draft_version_id : null]));
     const vviews = await versionViews(sql, [...versions.values()]);
-    const hosterStaff = p.subjectOrgKind === 'hoster';
-    const offers = new Map<string, string[]>();
-    if (hosterStaff && plans.length) {
-      const r = await sql.query<{ plan_id: string; reseller_org_id: string }>(
-        `SELECT plan_id, reseller_org_id FROM plan_availability WHERE plan_id = ANY($1::text[]) ORDER BY reseller_org_id`,
-        [plans.map((x) => x.id)],
-      );
-      for (const row of r.rows) offers.set(row.plan_id, [...(offers.get(row.plan_id) ?? []), row.reseller_org_id]);
-    }
+    const audience = planAudienceOf(p).kind;
+    const hosterStaff = audience === 'everything';
+    const offers = hosterStaff ? await offersOf(sql, plans.map((x) => x.id)) : new Map<string, string[]>();
     return plans.map((x) => {
       const view: PlanView = {
         id: x.id,
         kind: x.kind,
         name: x.name,
         ownerOrganizationId: x.owner_org_id,
-        basePlanId: p.subjectOrgKind === 'customer' ? null : x.base_plan_id,
+        basePlanId: audience === 'customer' ? null : x.base_plan_id,
         status: planStatus(x),
         currentVersion: x.current_version_id ? vviews.get(x.current_version_id) ?? null : null,
         draftVersion: editable.get(x.id) && x.draft_version_id ? vviews.get(x.draft_version_id) ?? null : null,
@@ -93,35 +90,18 @@ export class PlansService {
 
   private async listFromDatabase(p: Principal, q: PlanListQuery): Promise<Page<PlanView>> {
     const limit = q.limit ?? 50;
-    const f = visiblePlans(viewerOf(p), 'p');
-    const params: unknown[] = [...f.params];
-    const where = [f.sql];
-    const add = (clause: (n: string) => string, v: unknown) => {
-      params.push(v);
-      where.push(clause(`$${params.length}`));
-    };
-    if (q.kind) add((n) => `p.kind = ${n}`, q.kind);
-    if (q.ownerId) add((n) => `p.owner_org_id = ${n}`, q.ownerId);
-    if (q.name) add((n) => `p.name = ${n}`, q.name);
-    if (q.status === 'retired') where.push(`p.status = 'retired'`);
-    if (q.status === 'published') where.push(`p.status = 'active' AND p.current_version_id IS NOT NULL`);
-    if (q.status === 'draft') where.push(`p.status = 'active' AND p.current_version_id IS NULL`);
     const after = decodeCursor(q.cursor, ['id']);
-    if (after) add((n) => `p.id > ${n}`, after[0]);
-    params.push(limit + 1);
     const sql = sqlOf(this.ds);
-    const rows = (await sql.query<PlanRow>(`SELECT ${PLAN_COLUMNS} FROM plans p JOIN organizations o ON o.id = p.owner_org_id WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT $${params.length}`, params)).rows;
+    const rows = await listVisiblePlans(sql, viewerOf(p), { kind: q.kind, ownerId: q.ownerId, name: q.name, status: q.status, afterId: after ? String(after[0]) : undefined }, limit + 1);
     const page = toPage(rows, limit, (r) => [r.id]);
     return { items: await this.views(sql, p, page.items), nextCursor: page.nextCursor };
   }
 
   /** A plan `p` may see, else 404 (ids of invisible plans leak nothing). */
   private async requireVisible(sql: Sql, p: Principal, id: string, lock = false): Promise<PlanRow> {
-    const f = visiblePlans(viewerOf(p), 'p', 1);
-    const visible = (await sql.query(`SELECT 1 FROM plans p WHERE p.id = $1 AND ${f.sql}`, [id, ...f.params])).rowCount > 0;
-    if (!visible) {
+    if (!(await isVisible(sql, viewerOf(p), id))) {
       // Another tenant's plan: same answer as a missing one, but the attempt is on record.
-      if ((await sql.query(`SELECT 1 FROM plans WHERE id = $1`, [id])).rowCount > 0) await this.access.recordDenied(p, 'catalog.read', 'plan', [id]);
+      if (await planExists(sql, id)) await this.access.recordDenied(p, 'catalog.read', 'plan', [id]);
       throw new ProblemError('NOT_FOUND', `Plan ${id} not found`);
     }
     return (await loadPlan(sql, id, { lock }))!;
@@ -148,12 +128,7 @@ export class PlansService {
     const plan = await this.requireVisible(sql, p, id);
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, ['int']);
-    const rows = (
-      await sql.query<VersionRow>(
-        `SELECT * FROM plan_versions WHERE plan_id = $1 AND ($2 OR status = 'published') AND ($3::int IS NULL OR number > $3) ORDER BY number LIMIT $4`,
-        [id, this.canEdit(p, plan), after ? Number(after[0]) : null, limit + 1],
-      )
-    ).rows;
+    const rows = await versionsPage(sql, id, this.canEdit(p, plan), after ? Number(after[0]) : null, limit + 1);
     const page = toPage(rows, limit, (r) => [r.number]);
     const views = await versionViews(sql, page.items);
     return { items: page.items.map((v) => views.get(v.id)!), nextCursor: page.nextCursor };
@@ -204,7 +179,7 @@ export class PlansService {
    * optional quota pools capping what each reseller's customers use together.
    */
   async setAvailability(p: Principal, id: string, body: AvailabilityRequest): Promise<PlanView> {
-    if (p.subjectOrgKind !== 'hoster') throw new ProblemError('FORBIDDEN', 'Only hoster staff make plans available to resellers');
+    if (planAudienceOf(p).kind !== 'everything') throw new ProblemError('FORBIDDEN', 'Only hoster staff make plans available to resellers');
     const resellers = await this.access.requireOrganizations(p, 'organizations.read', body.resellerIds);
     const notResellers = body.resellerIds.filter((r) => resellers.get(r)!.kind !== 'reseller');
     if (notResellers.length) {
@@ -217,15 +192,12 @@ export class PlansService {
       if (available && plan.status === 'retired') throw new ProblemError('PLAN_RETIRED', `Plan ${plan.name} is retired`);
       if (available && !plan.current_version_id) throw new ProblemError('PLAN_NOT_PUBLISHED', `Publish ${plan.name} before offering it`);
       if (available) {
-        await sql.query(
-          `INSERT INTO plan_availability (plan_id, reseller_org_id, created_by_user_id) SELECT $1, r, $3 FROM unnest($2::text[]) AS r ON CONFLICT DO NOTHING`,
-          [id, body.resellerIds, p.userId],
-        );
+        await offerPlan(sql, id, body.resellerIds, p.userId);
         if (body.quotaPools) {
           for (const r of body.resellerIds) await setResellerPools(sql, { id: r, path: resellers.get(r)!.path }, body.quotaPools);
         }
       } else {
-        await sql.query(`DELETE FROM plan_availability WHERE plan_id = $1 AND reseller_org_id = ANY($2::text[])`, [id, body.resellerIds]);
+        await withdrawPlan(sql, id, body.resellerIds);
       }
       await appendAuditEvent(sql, auditActorOf(p), {
         action: available ? 'plan.made_available' : 'plan.availability_withdrawn',

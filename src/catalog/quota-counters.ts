@@ -1,38 +1,28 @@
 import { ProblemError } from '../common/errors/problem';
-import { newId } from '../common/ids';
 import type { Sql } from '../database/sql';
+import { type CounterJson, type Limits, lockSubscriptionCounters, writeSubscriptionLimits } from './quota-ledger.store';
 import { LEDGERED_FEATURES } from './service-catalog';
 
 /**
- * The counters of a subscription: created with the limits of its plan version, moved to a new
- * version's limits on a plan change, and read (with what the reseller pools above leave) for the
- * subscription view. The moves themselves are in quota-ledger.ts.
+ * The counters of a subscription: their limits from its plan version (created with the
+ * subscription, moved to a new version's limits on a plan change), and how the subscription view
+ * shows them. The moves themselves are in quota-ledger.ts.
  */
 
-/** Creates the subscription's counters: one per counted feature, its limit from the plan (0 when the plan lacks the service). */
-export async function createSubscriptionCounters(sql: Sql, subscriptionId: string, features: Record<string, number | boolean | null>): Promise<void> {
-  const ids = LEDGERED_FEATURES.map(() => newId('qta'));
-  const limits = LEDGERED_FEATURES.map((f) => (Object.hasOwn(features, f) ? (features[f] as number | null) : 0));
-  await sql.query(
-    `INSERT INTO quota_ledger (id, subscription_id, feature, limit_value)
-     SELECT id, $1, feature, lim FROM unnest($2::text[], $3::text[], $4::bigint[]) AS x(id, feature, lim)`,
-    [subscriptionId, ids, LEDGERED_FEATURES, limits],
-  );
+/** One limit per counted feature: the plan's value, 0 when the plan lacks the service (null = unlimited). */
+export function limitsOf(features: Record<string, number | boolean | null>): Limits {
+  return new Map(LEDGERED_FEATURES.map((f) => [f, Object.hasOwn(features, f) ? (features[f] as number | null) : 0]));
 }
 
 /**
  * Moves a subscription to new limits (a plan change) if what is used and reserved fits every new
- * limit; otherwise 409 `QUOTA_EXCEEDED` naming the first feature that does not fit.
+ * limit; otherwise 409 `QUOTA_EXCEEDED` naming the first feature that does not fit. `force`
+ * skips the check (undoing a plan change that failed: the objects exist, so the ledger says so).
  */
-export async function setSubscriptionLimits(sql: Sql, subscriptionId: string, features: Record<string, number | boolean | null>): Promise<void> {
-  const rows = (
-    await sql.query<{ id: string; feature: string; used: string; reserved: string }>(
-      `SELECT id, feature, used, reserved FROM quota_ledger WHERE subscription_id = $1 ORDER BY id FOR UPDATE`,
-      [subscriptionId],
-    )
-  ).rows;
-  const limits = new Map(LEDGERED_FEATURES.map((f) => [f, Object.hasOwn(features, f) ? (features[f] as number | null) : 0]));
-  for (const r of rows) {
+export async function setSubscriptionLimits(sql: Sql, subscriptionId: string, features: Record<string, number | boolean | null>, opts: { force?: boolean } = {}): Promise<void> {
+  const rows = await lockSubscriptionCounters(sql, subscriptionId);
+  const limits = limitsOf(features);
+  for (const r of opts.force ? [] : rows) {
     const lim = limits.get(r.feature);
     if (lim === undefined || lim === null) continue;
     if (Number(r.used) + Number(r.reserved) > lim) {
@@ -46,20 +36,8 @@ export async function setSubscriptionLimits(sql: Sql, subscriptionId: string, fe
       });
     }
   }
-  await sql.query(
-    `UPDATE quota_ledger l SET limit_value = x.lim, updated_at = now()
-       FROM unnest($2::text[], $3::bigint[]) AS x(feature, lim) WHERE l.subscription_id = $1 AND l.feature = x.feature`,
-    [subscriptionId, [...limits.keys()], [...limits.values()]],
-  );
-  // Counters for features added to the catalog after the subscription was created.
   const missing = LEDGERED_FEATURES.filter((f) => !rows.some((r) => r.feature === f));
-  if (missing.length) {
-    await sql.query(
-      `INSERT INTO quota_ledger (id, subscription_id, feature, limit_value)
-       SELECT id, $1, feature, lim FROM unnest($2::text[], $3::text[], $4::bigint[]) AS x(id, feature, lim)`,
-      [subscriptionId, missing.map(() => newId('qta')), missing, missing.map((f) => limits.get(f) ?? 0)],
-    );
-  }
+  await writeSubscriptionLimits(sql, subscriptionId, limits, missing);
 }
 
 /** Counters as the subscription view shows them. */
@@ -73,19 +51,9 @@ export interface QuotaCounter {
   available: number | null;
 }
 
-export async function subscriptionCounters(sql: Sql, subscriptionId: string): Promise<QuotaCounter[]> {
-  const rows = (
-    await sql.query<{ feature: string; limit_value: string | null; used: string; reserved: string; freeing: string; pool_left: string | null }>(
-      `SELECT l.feature, l.limit_value, l.used, l.reserved, l.freeing,
-              (SELECT min(p.limit_value - p.used - p.reserved) FROM quota_ledger p
-                WHERE p.feature = l.feature AND p.reseller_org_id IS NOT NULL AND p.limit_value IS NOT NULL
-                  AND starts_with(o.path, (SELECT r.path FROM organizations r WHERE r.id = p.reseller_org_id))) AS pool_left
-         FROM quota_ledger l JOIN subscriptions s ON s.id = l.subscription_id JOIN organizations o ON o.id = s.organization_id
-        WHERE l.subscription_id = $1`,
-      [subscriptionId],
-    )
-  ).rows;
-  const order = new Map(LEDGERED_FEATURES.map((f, i) => [f, i]));
+const FEATURE_ORDER = new Map(LEDGERED_FEATURES.map((f, i) => [f, i]));
+
+export function quotaCounters(rows: CounterJson[]): QuotaCounter[] {
   return rows
     .map((r) => {
       const limit = r.limit_value === null ? null : Number(r.limit_value);
@@ -96,5 +64,5 @@ export async function subscriptionCounters(sql: Sql, subscriptionId: string): Pr
       const available = own === null ? pool : pool === null ? own : Math.min(own, pool);
       return { feature: r.feature, limit, used, reserved, freeing: Number(r.freeing), available };
     })
-    .sort((a, b) => (order.get(a.feature) ?? 99) - (order.get(b.feature) ?? 99));
+    .sort((a, b) => (FEATURE_ORDER.get(a.feature) ?? 99) - (FEATURE_ORDER.get(b.feature) ?? 99));
 }

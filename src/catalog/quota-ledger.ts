@@ -1,21 +1,35 @@
 import { ProblemError } from '../common/errors/problem';
 import type { Sql } from '../database/sql';
+import {
+  chainCounters,
+  type EntryKind,
+  type EntryStatus,
+  findLedgerSubscription,
+  type LedgerChain,
+  lockResellerPools,
+  type MovedColumn,
+  type MovedRow,
+  moveAndRecord,
+  settleEntries,
+  undoMove,
+} from './quota-ledger.store';
 import { LEDGERED_FEATURES } from './service-catalog';
 
 /**
  * The quota ledger: one counter row per (subscription, feature) and per (reseller pool, feature),
  * and one entry per (order, counter) it moved. Used inside the caller's transaction (API or
- * engine), on any `Sql`.
+ * engine), on any `Sql`. The only place quota moves: orders reserve and schedule frees when they
+ * are placed; the `Plans` steps of their runs settle them (`commit`, `releaseFreed`, and the
+ * reverses on rollback); a failed or cancelled order is `abandon`ed by its run hook.
  *
  * - `reserve` is **one conditional UPDATE** (`used + reserved + n <= limit`) over every counter
  *   that must move together — the subscription's and each reseller pool above it (the effective
- *   limit is the minimum along the chain, SolidCP's rule). Fewer rows updated than targeted means
- *   refusal: the partial update is undone at once (the rows are ours, locked) and
- *   `QUOTA_EXCEEDED` is thrown; the caller's transaction should roll back anyway.
- * - Before any change, the counters are locked in id order (and the reseller organizations of the
- *   chain `FOR KEY SHARE`), so concurrent orders never deadlock on each other and a reseller pool
- *   created meanwhile (which locks the organization `FOR UPDATE`) is either fully seen or not yet
- *   there.
+ *   limit is the minimum along the chain, SolidCP's rule) — in the statement that locks them in
+ *   id order (concurrent orders never deadlock) and records the order's entries. Fewer rows
+ *   updated than targeted means refusal: the partial update is undone at once (the rows are ours,
+ *   locked) and `QUOTA_EXCEEDED` is thrown; the caller's transaction should roll back anyway.
+ * - Under a reseller, a move first shares the reseller's pool lock (its creation takes it
+ *   exclusively), so a pool created meanwhile is either fully seen or not yet there.
  * - Settling (`commit`, `releaseFreed`, `abandon`) and their reverses move only `pending` (or
  *   `applied`) entries and flip their status in the same statement: each is idempotent, and a
  *   second call changes nothing.
@@ -29,10 +43,19 @@ export interface QuotaItem {
   amount: number;
 }
 
+/** What the ledger needs of a subscription; the caller may pass it when it loaded it in this transaction. */
+export interface LedgerSubscription {
+  id: string;
+  status: string;
+  organizationPath: string;
+}
+
 export interface LedgerRequest {
   subscriptionId: string;
   orderId: string;
   items: QuotaItem[];
+  /** The subscription as loaded in this transaction (saves reading it again). */
+  subscription?: LedgerSubscription;
 }
 
 /** Subscription-level amounts an operation moved, by feature (empty when it was already done). */
@@ -46,13 +69,6 @@ export interface SettleResult {
 export interface SettleOptions {
   /** Also return the customer organization (id and path) of the order's entries, in the same statement. */
   organization?: boolean;
-}
-
-interface SubscriptionChain {
-  id: string;
-  status: string;
-  organizationId: string;
-  resellerIds: string[];
 }
 
 function normalizeItems(items: QuotaItem[]): { features: string[]; amounts: number[] } {
@@ -75,92 +91,11 @@ export function resellersOnPath(path: string): string[] {
   return segments.slice(1, -1);
 }
 
-async function loadChain(sql: Sql, subscriptionId: string): Promise<SubscriptionChain> {
-  const r = await sql.query<{ id: string; status: string; organization_id: string; path: string }>(
-    `SELECT s.id, s.status, s.organization_id, o.path FROM subscriptions s JOIN organizations o ON o.id = s.organization_id WHERE s.id = $1`,
-    [subscriptionId],
-  );
-  const row = r.rows[0];
-  if (!row) throw new ProblemError('NOT_FOUND', `Subscription ${subscriptionId} not found`);
-  return { id: row.id, status: row.status, organizationId: row.organization_id, resellerIds: resellersOnPath(row.path) };
-}
-
-/**
- * Locks what a reservation or a scheduled release moves, in a fixed order: the reseller
- * organizations (KEY SHARE: only pool creation conflicts), then the counters by id.
- */
-async function lockCounters(sql: Sql, chain: SubscriptionChain, features: string[]): Promise<void> {
-  if (chain.resellerIds.length) {
-    await sql.query(`SELECT id FROM organizations WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE`, [chain.resellerIds]);
-  }
-  await sql.query(
-    `SELECT id FROM quota_ledger
-      WHERE (subscription_id = $1 OR reseller_org_id = ANY($2::text[])) AND feature = ANY($3::text[])
-      ORDER BY id FOR UPDATE`,
-    [chain.id, chain.resellerIds, features],
-  );
-}
-
-interface MovedRow {
-  id: string;
-  feature: string;
-  amount: string;
-  subscription_id: string | null;
-}
-
-interface ConditionalMove {
-  expected: number;
-  subscriptionTargets: number;
-  moved: MovedRow[];
-}
-
-/** One statement: move `column` by each amount on every target counter where `condition` holds. */
-async function conditionalMove(sql: Sql, chain: SubscriptionChain, features: string[], amounts: number[], column: 'reserved' | 'freeing', condition: string): Promise<ConditionalMove> {
-  const r = await sql.query<{ expected: number; subscription_targets: number; moved: MovedRow[] | null }>(
-    `WITH req AS (
-       SELECT * FROM unnest($2::text[], $3::bigint[]) AS r(feature, amount)
-     ),
-     targets AS (
-       SELECT l.id, r.amount, (l.subscription_id IS NOT NULL) AS own
-         FROM quota_ledger l JOIN req r ON r.feature = l.feature
-        WHERE l.subscription_id = $1 OR l.reseller_org_id = ANY($4::text[])
-     ),
-     moved AS (
-       UPDATE quota_ledger l SET ${column} = l.${column} + t.amount, updated_at = now()
-         FROM targets t
-        WHERE l.id = t.id AND ${condition}
-       RETURNING l.id, l.feature, t.amount, l.subscription_id
-     )
-     SELECT (SELECT count(*) FROM targets)::int AS expected,
-            (SELECT count(*) FROM targets WHERE own)::int AS subscription_targets,
-            (SELECT json_agg(moved) FROM moved) AS moved`,
-    [chain.id, features, amounts, chain.resellerIds],
-  );
-  const row = r.rows[0];
-  return { expected: row.expected, subscriptionTargets: row.subscription_targets, moved: row.moved ?? [] };
-}
-
-async function undoMove(sql: Sql, moved: MovedRow[], column: 'reserved' | 'freeing'): Promise<void> {
-  if (!moved.length) return;
-  await sql.query(
-    `UPDATE quota_ledger l SET ${column} = l.${column} - m.amount, updated_at = now()
-       FROM unnest($1::text[], $2::bigint[]) AS m(id, amount) WHERE l.id = m.id`,
-    [moved.map((m) => m.id), moved.map((m) => Number(m.amount))],
-  );
-}
-
-async function insertEntries(sql: Sql, orderId: string, subscriptionId: string, kind: 'reserve' | 'free', moved: MovedRow[]): Promise<void> {
-  await sql.query(
-    `INSERT INTO quota_entries (order_id, subscription_id, ledger_id, feature, kind, amount, status)
-     SELECT $1, $2, m.id, m.feature, $3, m.amount, 'pending' FROM unnest($4::text[], $5::text[], $6::bigint[]) AS m(id, feature, amount)`,
-    [orderId, subscriptionId, kind, moved.map((m) => m.id), moved.map((m) => m.feature), moved.map((m) => Number(m.amount))],
-  );
-}
-
-function sumBySubscriptionFeature(moved: MovedRow[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const m of moved) if (m.subscription_id) out[m.feature] = (out[m.feature] ?? 0) + Number(m.amount);
-  return out;
+async function subscriptionOf(sql: Sql, req: LedgerRequest): Promise<LedgerSubscription> {
+  if (req.subscription) return req.subscription;
+  const row = await findLedgerSubscription(sql, req.subscriptionId);
+  if (!row) throw new ProblemError('NOT_FOUND', `Subscription ${req.subscriptionId} not found`);
+  return { id: row.id, status: row.status, organizationPath: row.organization_path };
 }
 
 export interface QuotaRefusalDetails {
@@ -175,15 +110,9 @@ export interface QuotaRefusalDetails {
 }
 
 /** Explains a refusal from the counters as they were before it (ours, still locked, the partial move undone). */
-async function refusalDetails(sql: Sql, chain: SubscriptionChain, features: string[], amounts: number[], moved: MovedRow[]): Promise<QuotaRefusalDetails> {
+async function refusalDetails(sql: Sql, chain: LedgerChain, features: string[], amounts: number[], moved: MovedRow[]): Promise<QuotaRefusalDetails> {
   const movedIds = new Set(moved.map((m) => m.id));
-  const rows = (
-    await sql.query<{ id: string; feature: string; subscription_id: string | null; limit_value: string | null; used: string; reserved: string }>(
-      `SELECT id, feature, subscription_id, limit_value, used, reserved FROM quota_ledger
-        WHERE (subscription_id = $1 OR reseller_org_id = ANY($2::text[])) AND feature = ANY($3::text[])`,
-      [chain.id, chain.resellerIds, features],
-    )
-  ).rows;
+  const rows = await chainCounters(sql, chain, features);
   for (let i = 0; i < features.length; i++) {
     const feature = features[i];
     const requested = amounts[i];
@@ -202,6 +131,24 @@ async function refusalDetails(sql: Sql, chain: SubscriptionChain, features: stri
   return { feature: features[0], limit: null, used: 0, reserved: 0, requested: amounts[0], limitedBy: 'plan' };
 }
 
+function sumBySubscriptionFeature(moved: MovedRow[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of moved) if (m.subscription_id) out[m.feature] = (out[m.feature] ?? 0) + Number(m.amount);
+  return out;
+}
+
+type Move = { column: MovedColumn; condition: string; kind: EntryKind };
+
+/** Moves a request along its chain; on a partial move, undoes it and returns the chain and what moved for the refusal. */
+async function moveAlongChain(sql: Sql, sub: LedgerSubscription, req: LedgerRequest, items: { features: string[]; amounts: number[] }, move: Move) {
+  const chain: LedgerChain = { id: sub.id, resellerIds: resellersOnPath(sub.organizationPath) };
+  await lockResellerPools(sql, chain.resellerIds, 'shared');
+  const r = await moveAndRecord(sql, chain, { ...items, ...move, orderId: req.orderId });
+  const complete = r.moved.length === r.expected && r.subscriptionTargets === items.features.length;
+  if (!complete) await undoMove(sql, r.moved, move.column);
+  return { chain, moved: r.moved, complete };
+}
+
 /**
  * Reserves quota for an order: every item on the subscription's counter and on each reseller
  * pool above it, all or nothing. Throws 409 `QUOTA_EXCEEDED` (details: feature, limit, used,
@@ -209,17 +156,15 @@ async function refusalDetails(sql: Sql, chain: SubscriptionChain, features: stri
  * order (the order's own idempotency covers retries).
  */
 export async function reserve(sql: Sql, req: LedgerRequest): Promise<Record<string, number>> {
-  const { features, amounts } = normalizeItems(req.items);
-  if (!features.length) return {};
-  const chain = await loadChain(sql, req.subscriptionId);
-  if (chain.status !== 'pending' && chain.status !== 'active') {
-    throw new ProblemError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${chain.id} is ${chain.status}`);
+  const items = normalizeItems(req.items);
+  if (!items.features.length) return {};
+  const sub = await subscriptionOf(sql, req);
+  if (sub.status !== 'pending' && sub.status !== 'active') {
+    throw new ProblemError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} is ${sub.status}`);
   }
-  await lockCounters(sql, chain, features);
-  const move = await conditionalMove(sql, chain, features, amounts, 'reserved', '(l.limit_value IS NULL OR l.used + l.reserved + t.amount <= l.limit_value)');
-  if (move.moved.length < move.expected || move.subscriptionTargets < features.length) {
-    await undoMove(sql, move.moved, 'reserved');
-    const details = await refusalDetails(sql, chain, features, amounts, move.moved);
+  const m = await moveAlongChain(sql, sub, req, items, { column: 'reserved', condition: '(l.limit_value IS NULL OR l.used + l.reserved + t.amount <= l.limit_value)', kind: 'reserve' });
+  if (!m.complete) {
+    const details = await refusalDetails(sql, m.chain, items.features, items.amounts, m.moved);
     const limitText = details.limit === null ? 'unlimited' : String(details.limit);
     throw new ProblemError(
       'QUOTA_EXCEEDED',
@@ -227,8 +172,7 @@ export async function reserve(sql: Sql, req: LedgerRequest): Promise<Record<stri
       { ...details },
     );
   }
-  await insertEntries(sql, req.orderId, chain.id, 'reserve', move.moved);
-  return sumBySubscriptionFeature(move.moved);
+  return sumBySubscriptionFeature(m.moved);
 }
 
 /**
@@ -237,60 +181,18 @@ export async function reserve(sql: Sql, req: LedgerRequest): Promise<Record<stri
  * Refuses (409 `QUOTA_RELEASE_EXCEEDS_USAGE`) to free more than is in use and not already being freed.
  */
 export async function scheduleRelease(sql: Sql, req: LedgerRequest): Promise<Record<string, number>> {
-  const { features, amounts } = normalizeItems(req.items);
-  if (!features.length) return {};
-  const chain = await loadChain(sql, req.subscriptionId);
-  await lockCounters(sql, chain, features);
-  const move = await conditionalMove(sql, chain, features, amounts, 'freeing', 'l.used - l.freeing >= t.amount');
-  if (move.moved.length < move.expected || move.subscriptionTargets < features.length) {
-    await undoMove(sql, move.moved, 'freeing');
-    throw new ProblemError('QUOTA_RELEASE_EXCEEDS_USAGE', `Cannot free ${features.map((f, i) => `${amounts[i]} ${f}`).join(', ')}: not that much in use`);
+  const items = normalizeItems(req.items);
+  if (!items.features.length) return {};
+  const sub = await subscriptionOf(sql, req);
+  const m = await moveAlongChain(sql, sub, req, items, { column: 'freeing', condition: 'l.used - l.freeing >= t.amount', kind: 'free' });
+  if (!m.complete) {
+    throw new ProblemError('QUOTA_RELEASE_EXCEEDS_USAGE', `Cannot free ${items.features.map((f, i) => `${items.amounts[i]} ${f}`).join(', ')}: not that much in use`);
   }
-  await insertEntries(sql, req.orderId, chain.id, 'free', move.moved);
-  return sumBySubscriptionFeature(move.moved);
+  return sumBySubscriptionFeature(m.moved);
 }
 
-type EntryKind = 'reserve' | 'free';
-type EntryStatus = 'pending' | 'applied' | 'released' | 'dropped';
-
-/**
- * Moves an order's entries of one kind from one status to another and applies `counterChange`
- * (an SQL assignment list using `a.amount`) to the counters they moved, in **one statement**:
- * it first locks those counters in id order (`locked`, materialized; the `gate` init plan makes
- * the entries' UPDATE wait for it, so no row is changed before every counter is locked), then
- * moves the entries and the counters. Idempotent: only entries still in `from` move (a
- * concurrent settle of the same order that committed meanwhile leaves none: the UPDATE rechecks
- * the status on the newest row version).
- */
-async function settle(sql: Sql, orderId: string, kind: EntryKind, from: EntryStatus, to: EntryStatus, counterChange: string | null, opts: SettleOptions = {}): Promise<SettleResult> {
-  const r = await sql.query<{ entries: number; by_feature: Record<string, string> | null; organization?: { id: string; path: string } | null }>(
-    `WITH locked AS MATERIALIZED (
-       SELECT id FROM quota_ledger
-        WHERE id IN (SELECT ledger_id FROM quota_entries WHERE order_id = $1 AND kind = $2 AND status = $3)
-        ORDER BY id FOR UPDATE
-     ),
-     gate AS MATERIALIZED (SELECT count(*) AS n FROM locked),
-     e AS (
-       UPDATE quota_entries SET status = $4, settled_at = CASE WHEN $4 = 'pending' THEN NULL ELSE now() END
-        WHERE order_id = $1 AND kind = $2 AND status = $3 AND (SELECT n FROM gate) >= 0
-       RETURNING ledger_id, feature, amount, subscription_id
-     ),
-     a AS (SELECT ledger_id, sum(amount)::bigint AS amount FROM e GROUP BY ledger_id)
-     ${counterChange ? `, moved AS (UPDATE quota_ledger l SET ${counterChange}, updated_at = now() FROM a WHERE l.id = a.ledger_id RETURNING l.id)` : ''}
-     SELECT (SELECT count(*) FROM e)::int AS entries,
-            (SELECT json_object_agg(feature, amount) FROM (
-               SELECT e.feature, sum(e.amount) AS amount FROM e JOIN quota_ledger l ON l.id = e.ledger_id
-                WHERE l.subscription_id IS NOT NULL GROUP BY e.feature) f) AS by_feature
-            ${
-              opts.organization
-                ? `, (SELECT json_build_object('id', o.id, 'path', o.path)
-                      FROM quota_entries q JOIN subscriptions s ON s.id = q.subscription_id JOIN organizations o ON o.id = s.organization_id
-                     WHERE q.order_id = $1 LIMIT 1) AS organization`
-                : ''
-            }`,
-    [orderId, kind, from, to],
-  );
-  const row = r.rows[0];
+async function settle(sql: Sql, orderId: string, kind: EntryKind, from: EntryStatus, to: EntryStatus, counterChange: string, opts: SettleOptions = {}): Promise<SettleResult> {
+  const row = await settleEntries(sql, { orderId, kind, from, to, counterChange, organization: !!opts.organization });
   const byFeature: Record<string, number> = {};
   for (const [k, v] of Object.entries(row.by_feature ?? {})) byFeature[k] = Number(v);
   return { entries: row.entries, byFeature, ...(opts.organization ? { organization: row.organization ?? null } : {}) };
@@ -331,5 +233,5 @@ export async function abandon(sql: Sql, orderId: string): Promise<{ released: Se
 export const quotaLedger = { reserve, scheduleRelease, commit, uncommit, releaseFreed, unreleaseFreed, abandon };
 
 // The counters and the reseller pools live in their own files; the ledger is their public surface.
-export { createSubscriptionCounters, type QuotaCounter, setSubscriptionLimits, subscriptionCounters } from './quota-counters';
+export { type QuotaCounter, setSubscriptionLimits } from './quota-counters';
 export { setResellerPools } from './reseller-pools';

@@ -8,6 +8,7 @@ import type { Principal } from '../access/principal';
 import type { SubscriptionView } from './catalog.views';
 import { FEATURES_BY_KEY } from './service-catalog';
 import { getSubscription, listSubscriptionsOf, type SubscriptionDetails } from './subscriptions';
+import { subscriptionOrganization } from './subscriptions.store';
 
 export function subscriptionView(s: SubscriptionDetails): SubscriptionView {
   return {
@@ -44,10 +45,10 @@ export class SubscriptionsService {
 
   async get(p: Principal, id: string): Promise<SubscriptionView> {
     const sql = sqlOf(this.ds);
-    const org = (await sql.query<{ organization_id: string }>(`SELECT organization_id FROM subscriptions WHERE id = $1`, [id])).rows[0];
-    if (!org) throw new ProblemError('NOT_FOUND', `Subscription ${id} not found`);
+    const organizationId = await subscriptionOrganization(sql, id);
+    if (!organizationId) throw new ProblemError('NOT_FOUND', `Subscription ${id} not found`);
     try {
-      await this.access.requireOrganization(p, 'subscriptions.read', org.organization_id);
+      await this.access.requireOrganization(p, 'subscriptions.read', organizationId);
     } catch (e) {
       if (e instanceof ProblemError && e.code === 'NOT_FOUND') throw new ProblemError('NOT_FOUND', `Subscription ${id} not found`);
       throw e;

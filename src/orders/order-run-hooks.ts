@@ -1,6 +1,6 @@
 import { appendAuditEvent } from '../audit/audit-writer';
 import { quotaLedger } from '../catalog/quota-ledger';
-import { setSubscriptionLimits } from '../catalog/quota-ledger';
+import { cancelPendingSubscription, revertSubscriptionPlan } from '../catalog/subscriptions';
 import { ProblemError } from '../common/errors/problem';
 import type { Sql } from '../database/sql';
 import type { RunChange, RunHookRegistry } from '../provisioning/engine/run-hooks';
@@ -15,14 +15,12 @@ const INVENTORY = ['customer_users', 'customer_dns_records', 'customer_sites'];
  * Settles the order's own inventory rows in **one statement** (the four tables through
  * data-modifying CTEs, each executed exactly once): done = they become real (pending → active,
  * removing → removed, changes applied); undone = they go back to what they were (pending →
- * removed, removing/changing → active). Also answers whether the order still has quota entries
- * to settle, so the common case (the request's Plans steps already settled them) costs no more
- * round trips. One statement instead of five: this runs inside the engine's status-change
- * transaction, and every statement there is a round trip on the engine's critical path.
+ * removed, removing/changing → active). One statement instead of four: this runs inside the
+ * engine's status-change transaction, and every statement there is a round trip on the engine's
+ * critical path.
  */
-async function settleInventory(sql: Sql, orderId: string, outcome: 'done' | 'undone'): Promise<{ quotaPending: boolean }> {
-  const r = await sql.query<{ quota_pending: boolean }>(SETTLE_SQL[outcome], [orderId]);
-  return { quotaPending: r.rows[0]?.quota_pending ?? true };
+async function settleInventory(sql: Sql, orderId: string, outcome: 'done' | 'undone'): Promise<void> {
+  await sql.query(SETTLE_SQL[outcome], [orderId]);
 }
 
 const USERS_SET = {
@@ -51,7 +49,7 @@ function inventoryCtes(outcome: 'done' | 'undone', gate = ''): string {
 
 function settleSql(outcome: 'done' | 'undone'): string {
   return `WITH ${inventoryCtes(outcome)}
-     SELECT EXISTS (SELECT 1 FROM quota_entries WHERE order_id = $1 AND status = 'pending') AS quota_pending`;
+     SELECT 1`;
 }
 
 const SETTLE_SQL = { done: settleSql('done'), undone: settleSql('undone') };
@@ -59,8 +57,7 @@ const SETTLE_SQL = { done: settleSql('done'), undone: settleSql('undone') };
 /**
  * A completed run's order, in **one statement**: lock the order row (first, as every writer of
  * an order does: the inventory updates wait for it through the init plan of `locked`), settle
- * its inventory, mark it completed (NOTIFY at commit), and answer whether quota is still pending.
- * No row: the order does not exist.
+ * its inventory and mark it completed (NOTIFY at commit). No row: the order does not exist.
  */
 const COMPLETE_SQL = `
   WITH locked AS MATERIALIZED (SELECT id FROM orders WHERE id = $1 FOR UPDATE),
@@ -69,18 +66,7 @@ const COMPLETE_SQL = `
        UPDATE orders SET status = 'completed', error = NULL, resolution = $2, updated_at = now(), finished_at = now()
         WHERE id = (SELECT id FROM locked)
        RETURNING id, organization_id, organization_path, type, pg_notify('${ORDERS_CHANNEL}', id) AS notified)
-  SELECT done.id, done.organization_id, done.organization_path, done.type,
-         EXISTS (SELECT 1 FROM quota_entries WHERE order_id = $1 AND status = 'pending') AS quota_pending
-    FROM done`;
-
-async function revertPlanChange(sql: Sql, order: any) {
-  const { previousPlanId, previousVersionId } = order.summary ?? {};
-  if (!previousPlanId || !previousVersionId || !order.subscription_id) return;
-  const v = (await sql.query<{ features: Record<string, number | boolean | null> }>(`SELECT features FROM plan_versions WHERE id = $1`, [previousVersionId])).rows[0];
-  if (!v) return;
-  await sql.query(`UPDATE subscriptions SET plan_id = $2, plan_version_id = $3, updated_at = now() WHERE id = $1`, [order.subscription_id, previousPlanId, previousVersionId]);
-  await setSubscriptionLimits(sql, order.subscription_id, v.features);
-}
+  SELECT done.id, done.organization_id, done.organization_path, done.type FROM done`;
 
 function orderStatusOf(run: RunRow): 'completed' | 'failed' | 'needs_attention' | 'cancelled' {
   switch (run.status) {
@@ -106,14 +92,9 @@ export async function onRunTerminal(sql: Sql, run: RunRow, change: RunChange): P
   const status = orderStatusOf(run);
   if (status === 'completed') {
     // The engine's completion transaction: one statement for the order and its inventory.
-    const done = (await sql.query<{ id: string; organization_id: string; organization_path: string; type: string; quota_pending: boolean }>(COMPLETE_SQL, [run.orderId, run.resolutionReason ?? null])).rows[0];
+    // Its quota was settled by the request's Plans steps (the one place quota is committed).
+    const done = (await sql.query<{ id: string; organization_id: string; organization_path: string; type: string }>(COMPLETE_SQL, [run.orderId, run.resolutionReason ?? null])).rows[0];
     if (!done) return;
-    // The request's Plans steps did this; settling again is idempotent and guards against a
-    // request that lacked them (skipped when nothing is left pending).
-    if (done.quota_pending) {
-      await quotaLedger.commit(sql, done.id);
-      await quotaLedger.releaseFreed(sql, done.id);
-    }
     await auditOrderEnd(sql, change, done, run, status);
     return;
   }
@@ -123,9 +104,12 @@ export async function onRunTerminal(sql: Sql, run: RunRow, change: RunChange): P
     await settleInventory(sql, order.id, 'undone');
     await quotaLedger.abandon(sql, order.id);
     if (order.type === 'subscribe' && order.subscription_id) {
-      await sql.query(`UPDATE subscriptions SET status = 'cancelled', status_changed_at = now(), updated_at = now() WHERE id = $1 AND status = 'pending'`, [order.subscription_id]);
+      await cancelPendingSubscription(sql, { subscriptionId: order.subscription_id, actor: change.actor, orderId: order.id });
     }
-    if (order.type === 'change_plan') await revertPlanChange(sql, order);
+    const previousVersionId = order.summary?.previousVersionId;
+    if (order.type === 'change_plan' && order.subscription_id && previousVersionId) {
+      await revertSubscriptionPlan(sql, { subscriptionId: order.subscription_id, planVersionId: previousVersionId, actor: change.actor, orderId: order.id });
+    }
   }
   // The NOTIFY (sent at commit) rides on the same statement.
   await sql.query(
