@@ -6,6 +6,8 @@ import { parseDuration } from './duration';
 
 const PROVIDER_NAME = /^[a-z][a-z0-9-]{0,31}$/;
 const PROVIDER_NAME_MESSAGE = 'must be a provider name such as lab';
+/** A DNS host name: letters, digits and hyphens in dot-separated labels (lower case). */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -127,6 +129,26 @@ export class AppConfig {
   @IsBoolean()
   trustProxy: boolean;
 
+  /** The hoster's platform as customers' zones point at it: the MX of every subscribed domain. */
+  @Matches(HOST_NAME, { message: 'must be a host name' })
+  platformMxHost: string;
+
+  /** Target of every subscribed domain's `autodiscover` CNAME. */
+  @Matches(HOST_NAME, { message: 'must be a host name' })
+  platformAutodiscoverHost: string;
+
+  /** Target of the SIP SRV and CNAME records of domains with communications. */
+  @Matches(HOST_NAME, { message: 'must be a host name' })
+  platformSipHost: string;
+
+  /** The domain included by every subscribed domain's SPF record. */
+  @Matches(HOST_NAME, { message: 'must be a host name' })
+  platformSpfInclude: string;
+
+  /** Site collections live at https://<customer>.<this domain>/sites/… */
+  @Matches(HOST_NAME, { message: 'must be a host name' })
+  platformSitesDomain: string;
+
   get resolvedDataDir(): string {
     return path.resolve(this.dataDir);
   }
@@ -170,6 +192,11 @@ export const CONFIG_VARIABLES: VariableSpec[] = [
   { env: 'PROVIDER_SHAREPOINT', field: 'providerSharePoint', kind: 'string', default: 'lab', description: 'provider of the SharePoint namespace (site collections)' },
   { env: 'METRICS_TOKEN', field: 'metricsToken', kind: 'string', description: 'bearer token required by GET /metrics (unset = open)' },
   { env: 'TRUST_PROXY', field: 'trustProxy', kind: 'bool', default: 'false', description: 'trust X-Forwarded-* headers' },
+  { env: 'PLATFORM_MX_HOST', field: 'platformMxHost', kind: 'string', default: 'mx1.mail.provisio.example', description: 'MX of every subscribed domain' },
+  { env: 'PLATFORM_AUTODISCOVER_HOST', field: 'platformAutodiscoverHost', kind: 'string', default: 'autodiscover.mail.provisio.example', description: 'target of each domain\'s `autodiscover` CNAME' },
+  { env: 'PLATFORM_SIP_HOST', field: 'platformSipHost', kind: 'string', default: 'sip.provisio.example', description: 'target of the SIP SRV and CNAME records (communications)' },
+  { env: 'PLATFORM_SPF_INCLUDE', field: 'platformSpfInclude', kind: 'string', default: 'spf.mail.provisio.example', description: 'domain included by each domain\'s SPF record' },
+  { env: 'PLATFORM_SITES_DOMAIN', field: 'platformSitesDomain', kind: 'string', default: 'sites.provisio.example', description: 'site collections live at `https://<customer>.<this>/sites/…`' },
 ];
 
 /** The `PROVIDER_<NAMESPACE>` setting of each configurable leaf namespace. */

@@ -3,23 +3,12 @@ import { DataSource } from 'typeorm';
 import { ProblemError } from '../common/errors/problem';
 import { type Sql, sqlOf } from '../database/sql';
 import { nextCall } from '../provisioning/runs/runs.service';
-import type { OrderView } from './orders.views';
+import { findOrderView, type OrderViewRow } from './orders.store';
+import type { OrderView, RolledBackStep } from './orders.views';
 
 const iso = (d: unknown): string | null => (d === null || d === undefined ? null : new Date(d as string).toISOString());
 
-/** Columns of one order with the state of its run (`o` orders, `r` runs). */
-export const ORDER_SELECT = `
-  SELECT o.*, r.status AS run_status, r.error AS run_error, (r.program->>'callCount')::int AS steps_total,
-         CASE WHEN r.status IN ('queued', 'running', 'parked') THEN r.program END AS run_program,
-         CASE WHEN r.status IN ('queued', 'running', 'parked') THEN r.state END AS run_state,
-         (SELECT count(*) FROM provisioning_steps s WHERE s.run_id = o.run_id AND s.phase = 'execute' AND s.status = 'completed')::int AS steps_done,
-         CASE WHEN o.status IN ('failed', 'needs_attention', 'cancelled') THEN
-           (SELECT coalesce(json_agg(json_build_object('path', s.path, 'namespace', s.namespace, 'procedure', s.procedure, 'status', s.status) ORDER BY s.seq), '[]'::json)
-              FROM provisioning_steps s WHERE s.run_id = o.run_id AND s.phase = 'rollback')
-         END AS rolled_back
-    FROM orders o LEFT JOIN provisioning_runs r ON r.id = o.run_id`;
-
-export function orderView(r: any): OrderView {
+export function orderView(r: OrderViewRow): OrderView {
   const current = r.run_program && r.run_state ? (nextCall(r.run_program, r.run_state) ?? null) : null;
   return {
     id: r.id,
@@ -38,7 +27,7 @@ export function orderView(r: any): OrderView {
     summary: r.summary ?? {},
     progress: { runStatus: r.run_status ?? 'unknown', stepsDone: r.steps_done ?? 0, stepsTotal: r.steps_total ?? 0, currentStep: current },
     errorContext: ['failed', 'needs_attention'].includes(r.status) ? (r.error ?? r.run_error ?? null) : null,
-    rolledBack: r.rolled_back ?? [],
+    rolledBack: (r.rolled_back ?? []) as RolledBackStep[],
     resolution: r.resolution ?? null,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
@@ -58,7 +47,7 @@ export function orderView(r: any): OrderView {
 export class OrdersReader {
   async view(db: Sql | DataSource, id: string): Promise<OrderView> {
     const sql = db instanceof DataSource ? sqlOf(db) : db;
-    const row = (await sql.query(`${ORDER_SELECT} WHERE o.id = $1`, [id])).rows[0];
+    const row = await findOrderView(sql, id);
     if (!row) throw new ProblemError('NOT_FOUND', `Order ${id} not found`);
     return orderView(row);
   }

@@ -4,7 +4,7 @@ import { appendAuditEvent } from '../audit/audit-writer';
 import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { AppConfig } from '../config/app-config';
-import { inTransaction, sqlOf, queryRows } from '../database/sql';
+import { inTransaction, sqlOf } from '../database/sql';
 import { Where } from '../database/where';
 import { AccessService } from '../access/access.service';
 import type { Permission } from '../access/permissions';
@@ -15,7 +15,8 @@ import { cancelQueuedRun } from '../provisioning/runs/run-actions';
 import { stepView, type StepView } from '../provisioning/runs/runs.views';
 import type { OrderListQuery } from './dto/order-requests';
 import { OrderWaiter } from './order-waiter';
-import { ORDER_SELECT, orderView, OrdersReader } from './orders.reader';
+import { orderView, OrdersReader } from './orders.reader';
+import { findOrderScope, listOrderViews, lockRunForCancel, type OrderScopeRow, runDocuments, runSteps } from './orders.store';
 import { TERMINAL_ORDER_STATUSES, type OrderView } from './orders.views';
 
 @Injectable()
@@ -30,8 +31,8 @@ export class OrdersService {
   ) {}
 
   /** The order row, or 404 when it is missing or outside the caller's scope. */
-  private async scoped(p: Principal, id: string, permission: Permission = 'orders.read'): Promise<any> {
-    const row = (await queryRows(this.ds, `SELECT id, organization_id, organization_path, run_id, status FROM orders WHERE id = $1`, [id]))[0];
+  private async scoped(p: Principal, id: string, permission: Permission = 'orders.read'): Promise<OrderScopeRow> {
+    const row = await findOrderScope(sqlOf(this.ds), id);
     if (!row || !this.access.allows(p, permission, { id: row.organization_id, path: row.organization_path })) {
       await this.access.recordDenied(p, permission, 'order', [id]);
       throw new ProblemError('NOT_FOUND', `Order ${id} not found`);
@@ -49,7 +50,7 @@ export class OrdersService {
       .add((n) => `o.created_at < ${n}::timestamptz`, q.to);
     const after = decodeCursor(q.cursor, ['time', 'id']);
     if (after) where.addMany((at, id) => `(o.created_at, o.id) < (${at}::timestamptz, ${id})`, after);
-    const rows: any[] = await queryRows(this.ds, `${ORDER_SELECT} WHERE ${where.sql} ORDER BY o.created_at DESC, o.id DESC LIMIT ${where.param(limit + 1)}`, where.params);
+    const rows = await listOrderViews(sqlOf(this.ds), where, limit + 1);
     return toPage(rows, limit, (r) => [new Date(r.created_at).toISOString(), r.id], orderView);
   }
 
@@ -73,21 +74,21 @@ export class OrdersService {
 
   async requestXml(p: Principal, id: string): Promise<string> {
     const row = await this.scoped(p, id);
-    const r = (await queryRows(this.ds, `SELECT request_xml FROM provisioning_runs WHERE id = $1`, [row.run_id]))[0];
+    const r = await runDocuments(sqlOf(this.ds), row.run_id);
     if (!r) throw new ProblemError('NOT_FOUND', `Order ${id} has no request`);
     return r.request_xml;
   }
 
   async responseXml(p: Principal, id: string): Promise<string> {
     const row = await this.scoped(p, id);
-    const r = (await queryRows(this.ds, `SELECT response_xml, status FROM provisioning_runs WHERE id = $1`, [row.run_id]))[0];
+    const r = await runDocuments(sqlOf(this.ds), row.run_id);
     if (!r?.response_xml) throw new ProblemError('ORDER_RESPONSE_NOT_READY', `The order is ${row.status}; its response exists once its run stops`);
     return r.response_xml;
   }
 
   async timeline(p: Principal, id: string): Promise<{ orderId: string; runId: string; items: StepView[] }> {
     const row = await this.scoped(p, id);
-    const steps: any[] = await queryRows(this.ds, `SELECT * FROM provisioning_steps WHERE run_id = $1 ORDER BY seq`, [row.run_id]);
+    const steps = await runSteps(sqlOf(this.ds), row.run_id);
     return { orderId: id, runId: row.run_id, items: steps.map(stepView) };
   }
 
@@ -95,7 +96,7 @@ export class OrdersService {
   async cancel(p: Principal, id: string, reason?: string): Promise<OrderView> {
     const row = await this.scoped(p, id, 'orders.cancel');
     await inTransaction(this.ds, async (sql) => {
-      const run = (await sql.query<any>(`SELECT status, started_at FROM provisioning_runs WHERE id = $1 FOR UPDATE`, [row.run_id])).rows[0];
+      const run = await lockRunForCancel(sql, row.run_id);
       if (!run || run.status !== 'queued' || run.started_at) {
         throw new ProblemError('ORDER_NOT_CANCELLABLE', `The order's run is ${run?.status ?? 'gone'}${run?.started_at ? ' and has started' : ''}`);
       }

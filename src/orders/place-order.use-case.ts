@@ -1,25 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { appendAuditEvent } from '../audit/audit-writer';
-import { quotaLedger } from '../catalog/quota-ledger';
-import { findOpenSubscription } from '../catalog/subscriptions';
+import { appendAuditEvent, type AuditActor } from '../audit/audit-writer';
+import { reserve, scheduleRelease } from '../catalog/quota-ledger';
+import { changeSubscriptionPlan, createSubscription, findOpenSubscription, type OrganizationRef, resolveOfferedPlan, type SubscriptionDetails } from '../catalog/subscriptions';
 import { ProblemError } from '../common/errors/problem';
 import { newId } from '../common/ids';
 import { checkIdempotencyKey, IdempotencyKeys, requestHash } from '../common/idempotency/idempotency';
 import { requestContext } from '../common/logging/request-context';
 import { validateDto } from '../common/validation/strict-validation.pipe';
-import { inTransaction } from '../database/sql';
+import { AppConfig } from '../config/app-config';
+import { inTransaction, type Sql } from '../database/sql';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../access/principal';
 import { auditActorOf } from '../audit/audit-actor';
 import { createRun } from '../provisioning/engine/create-run';
 import { compileRequest } from '../provisioning/language/compiler';
 import { NamespaceRegistry } from '../provisioning/namespaces/namespace-registry';
-import { ORDER_DTOS, ORDER_TYPES, type OrderBase, type OrderType } from './dto/order-requests';
+import { type Decision, type DecisionInput, decideOrder } from './decide';
+import { refusalError } from './decide/decision';
+import { inventoryQuery } from './decide/inventory';
+import { ORDER_DTOS, ORDER_TYPES, type OrderBody, type OrderType } from './dto/order-requests';
+import { applyInventory, INVENTORY_UNIQUE, loadInventory } from './inventory.store';
+import { insertOrder, lockCustomer } from './orders.store';
 import { OrdersReader } from './orders.reader';
 import type { OrderView } from './orders.views';
-import { type CustomerService, TRANSLATORS } from './translate/translators';
-import { renderSimpleRequest } from './translate/xml';
+import { type PlatformHosts, platformHostsOf } from './platform-hosts';
+import { renderOrderRequest } from './render/request-renderer';
 
 export interface PlacedOrder {
   status: number;
@@ -32,23 +38,52 @@ export function serializationKeyOf(organizationId: string): string {
   return `org:${organizationId}`;
 }
 
+type Customer = OrganizationRef & { name: string };
+
+interface Placement {
+  p: Principal;
+  actor: AuditActor;
+  org: Customer;
+  body: OrderBody;
+  orderId: string;
+  runId: string;
+}
+
+const UNIQUE_REFUSALS: Record<string, [Parameters<typeof refusalError>[0]['code'], string]> = {
+  [INVENTORY_UNIQUE.domain]: ['DOMAIN_TAKEN', 'The domain is already used'],
+  [INVENTORY_UNIQUE.alias]: ['USER_EXISTS', 'A user with this alias is already being created'],
+  [INVENTORY_UNIQUE.siteUrl]: ['SITE_EXISTS', 'A site collection with this URL already exists'],
+};
+
+/** Another placer (of another customer) took a domain or URL between our read and our write. */
+function uniqueRefusal(e: unknown): ProblemError | undefined {
+  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = err.driverError?.code ?? err.code;
+  const refusal = code === '23505' ? UNIQUE_REFUSALS[err.driverError?.constraint ?? err.constraint ?? ''] : undefined;
+  return refusal && new ProblemError(refusal[0], refusal[1]);
+}
+
 /**
- * Placing an order (ARCHITECTURE.md §4): access check, validation against the subscription and
- * plan, atomic quota reservation, the order, its XML request (a call of a public composite
- * procedure), its run and the audit event — all in **one transaction**, so a failure anywhere
- * leaves nothing reserved or stored. Idempotency-Key per the IETF draft.
+ * Placing an order (ARCHITECTURE.md §4): access check, then in **one transaction** the
+ * Idempotency-Key, the customer's lock, what the decision needs (subscription, inventory, the
+ * plan it names), the pure decision, and its effects — subscription change, the order, quota
+ * reservations, inventory, its XML request and run, the audit event — so a refusal or a failure
+ * anywhere leaves nothing reserved or stored.
  */
 @Injectable()
 export class PlaceOrderUseCase {
   private readonly keys: IdempotencyKeys;
+  private readonly platform: PlatformHosts;
 
   constructor(
     private readonly ds: DataSource,
     private readonly access: AccessService,
     private readonly reader: OrdersReader,
     private readonly registry: NamespaceRegistry,
+    config: AppConfig,
   ) {
     this.keys = new IdempotencyKeys(ds);
+    this.platform = platformHostsOf(config);
   }
 
   async execute(p: Principal, raw: unknown, idempotencyKey: string | undefined): Promise<PlacedOrder> {
@@ -56,79 +91,118 @@ export class PlaceOrderUseCase {
     if (typeof type !== 'string' || !(ORDER_TYPES as readonly string[]).includes(type)) {
       throw new ProblemError('VALIDATION_FAILED', `type must be one of ${ORDER_TYPES.join(', ')}`, { errors: [{ path: 'type', message: `must be one of ${ORDER_TYPES.join(', ')}` }] });
     }
-    const body = await validateDto(ORDER_DTOS[type as OrderType], raw);
+    const body = (await validateDto(ORDER_DTOS[type as OrderType], raw)) as OrderBody;
     if (idempotencyKey !== undefined) checkIdempotencyKey(idempotencyKey);
     const idempotency = { scope: `${p.userId}:${p.subjectOrgId}`, key: idempotencyKey, hash: requestHash('POST', '/v1/orders', raw) };
     return this.place(p, body, idempotency);
   }
 
-  private async place(p: Principal, body: OrderBase, idempotency: { scope: string; key: string | undefined; hash: string }): Promise<PlacedOrder> {
+  private async place(p: Principal, body: OrderBody, idempotency: { scope: string; key: string | undefined; hash: string }): Promise<PlacedOrder> {
     const org = await this.access.requireOrganization(p, 'orders.create', body.organizationId);
     if (org.kind !== 'customer') throw new ProblemError('ORDER_NOT_CUSTOMER', `${org.name} is a ${org.kind}; orders are placed for customers`);
-    const registry = this.registry;
-    const orderId = newId('ord');
-    const runId = newId('run');
-    const actor = auditActorOf(p);
-
+    const placement: Placement = { p, actor: auditActorOf(p), org, body, orderId: newId('ord'), runId: newId('run') };
     const replay = await inTransaction(this.ds, async (sql) => {
       // The Idempotency-Key first: a replay or a 409 decides before anything is read or locked.
       const claim = await this.keys.claimInTransaction(sql, idempotency.scope, idempotency.key, idempotency.hash);
       if (claim.kind === 'replay') return claim.response;
-      // One order at a time per customer while validating against its inventory and quota.
-      await sql.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [org.id]);
-      let subscription = body.type === 'subscribe' ? undefined : await findOpenSubscription(sql, org.id);
-      if (body.type !== 'subscribe' && !subscription) throw new ProblemError('NO_SUBSCRIPTION', `${org.name} has no subscription`);
-      const service = (await sql.query<CustomerService>(`SELECT * FROM customer_services WHERE organization_id = $1 AND state <> 'removed'`, [org.id])).rows[0];
-      if (body.type !== 'subscribe' && !service) throw new ProblemError('NO_SUBSCRIPTION', `${org.name} has no provisioned subscription`);
-
-      const t = await TRANSLATORS[body.type]({ sql, orderId, org: { id: org.id, name: org.name, path: org.path, parentId: org.parentId }, actor, subscription, service }, body);
-
-      await sql.query(
-        `INSERT INTO orders (id, organization_id, organization_path, subscription_id, type, status, body, summary, run_id,
-                             placed_by_user_id, placed_by_org_id, delegation_id, token_id, request_id)
-         VALUES ($1, $2, $3, $4, $5, 'accepted', $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, $13)`,
-        [
-          orderId, org.id, org.path, t.subscriptionId, body.type, JSON.stringify(body), JSON.stringify(t.summary), runId,
-          p.userId, p.userOrgId, p.delegationId, p.tokenId, requestContext.get()?.requestId ?? null,
-        ],
-      );
-      if (t.reserve.length) await quotaLedger.reserve(sql, { subscriptionId: t.subscriptionId, orderId, items: t.reserve });
-      if (t.release.length) await quotaLedger.scheduleRelease(sql, { subscriptionId: t.subscriptionId, orderId, items: t.release });
-      await t.inventory(sql);
-
-      const xml = renderSimpleRequest(t.call, t.data);
-      const compiled = compileRequest(xml, {
-        registry,
-        context: { order: orderId, organization: org.id, actor: p.userId, onBehalfOf: p.delegationId ? p.subjectOrgId : null, request: runId },
-        allowTrusted: false,
-      });
-      await createRun(sql, {
-        compiled,
-        id: runId,
-        organizationId: org.id,
-        organizationPath: org.path,
-        serializationKey: serializationKeyOf(org.id),
-        orderId,
-        createdBy: p,
-      });
-      subscription = undefined;
+      // One order at a time per customer while deciding against its inventory and quota.
+      await lockCustomer(sql, org.id);
+      const decided = decideOrder(await this.decisionInput(sql, placement));
+      if (!decided.ok) throw refusalError(decided.refusal);
+      const subscription = await this.persist(sql, placement, decided.decision);
+      const steps = await this.queueRun(sql, placement, decided.decision, subscription.id);
       if (claim.kind === 'claimed') {
         // The answer a replay will give, stored with the order it describes.
-        const stored = await this.reader.view(sql, orderId);
-        await this.keys.complete(sql, claim, { status: 202, body: stored, headers: { Location: `/v1/orders/${orderId}` } });
+        const stored = await this.reader.view(sql, placement.orderId);
+        await this.keys.complete(sql, claim, { status: 202, body: stored, headers: { Location: `/v1/orders/${placement.orderId}` } });
       }
-      await appendAuditEvent(sql, actor, {
-        action: 'order.placed',
-        resourceType: 'order',
-        resourceId: orderId,
-        organizationId: org.id,
-        organizationPath: org.path,
-        details: { type: body.type, runId, summary: t.summary, reserved: t.reserve, freeing: t.release, steps: compiled.program.callCount },
-      });
+      await this.audit(sql, placement, decided.decision, steps);
       return undefined;
     });
     if (replay) return { status: replay.status, body: replay.body as OrderView, headers: { ...replay.headers, 'Idempotent-Replayed': 'true' } };
-    const view = await this.reader.view(this.ds, orderId);
-    return { status: 202, body: view, headers: { Location: `/v1/orders/${orderId}` } };
+    const view = await this.reader.view(this.ds, placement.orderId);
+    return { status: 202, body: view, headers: { Location: `/v1/orders/${placement.orderId}` } };
+  }
+
+  /** What the decision needs, read in the placing transaction (the plan only when the order gets that far). */
+  private async decisionInput(sql: Sql, { org, body }: Placement): Promise<DecisionInput<OrderBody>> {
+    const subscription = await findOpenSubscription(sql, org.id);
+    const inventory = await loadInventory(sql, { organizationId: org.id }, inventoryQuery(body));
+    const namesPlan = (body.type === 'subscribe' && !subscription) || (body.type === 'change_plan' && subscription);
+    const plan = namesPlan ? await resolveOfferedPlan(sql, org, (body as { plan: string }).plan) : undefined;
+    return { organization: { id: org.id, name: org.name }, body, subscription, inventory, plan, platform: this.platform };
+  }
+
+  /** The decision's effects on the catalog and the inventory, and the order row. */
+  private async persist(sql: Sql, x: Placement, d: Decision): Promise<SubscriptionDetails> {
+    const subscription = await this.applySubscription(sql, x, d);
+    await insertOrder(sql, {
+      id: x.orderId,
+      organizationId: x.org.id,
+      organizationPath: x.org.path,
+      subscriptionId: subscription.id,
+      type: x.body.type,
+      body: x.body,
+      summary: d.summary,
+      runId: x.runId,
+      placedByUserId: x.p.userId,
+      placedByOrgId: x.p.userOrgId,
+      delegationId: x.p.delegationId,
+      tokenId: x.p.tokenId,
+      requestId: requestContext.get()?.requestId ?? null,
+    });
+    const ledger = { subscriptionId: subscription.id, orderId: x.orderId, subscription };
+    if (d.reserve.length) await reserve(sql, { ...ledger, items: d.reserve });
+    if (d.release.length) await scheduleRelease(sql, { ...ledger, items: d.release });
+    try {
+      await applyInventory(sql, { organizationId: x.org.id }, x.orderId, d.inventory, subscription.id);
+    } catch (e) {
+      throw uniqueRefusal(e) ?? e;
+    }
+    return subscription;
+  }
+
+  private async applySubscription(sql: Sql, x: Placement, d: Decision): Promise<SubscriptionDetails> {
+    const effect = d.subscription;
+    if (effect.kind === 'none') return effect.subscription;
+    const common = { planVersionId: effect.plan.planVersionId, plan: effect.plan, actor: x.actor, orderId: x.orderId };
+    if (effect.kind === 'create') return createSubscription(sql, { ...common, organizationId: x.org.id, organization: x.org });
+    try {
+      return await changeSubscriptionPlan(sql, { ...common, subscriptionId: effect.from.id });
+    } catch (e) {
+      if (e instanceof ProblemError && e.code === 'QUOTA_EXCEEDED') throw new ProblemError('PLAN_CHANGE_DOES_NOT_FIT', e.message, e.extra);
+      throw e;
+    }
+  }
+
+  /** The order's XML request, compiled, and its run (woken at commit). Returns the number of steps. */
+  private async queueRun(sql: Sql, x: Placement, d: Decision, subscriptionId: string): Promise<number> {
+    const xml = renderOrderRequest(d.request, { orderId: x.orderId, subscriptionId, organizationId: x.org.id });
+    const compiled = compileRequest(xml, {
+      registry: this.registry,
+      context: { order: x.orderId, organization: x.org.id, actor: x.p.userId, onBehalfOf: x.p.delegationId ? x.p.subjectOrgId : null, request: x.runId },
+      allowTrusted: false,
+    });
+    await createRun(sql, {
+      compiled,
+      id: x.runId,
+      organizationId: x.org.id,
+      organizationPath: x.org.path,
+      serializationKey: serializationKeyOf(x.org.id),
+      orderId: x.orderId,
+      createdBy: { userId: x.p.userId, userOrgId: x.p.userOrgId },
+    });
+    return compiled.program.callCount;
+  }
+
+  private async audit(sql: Sql, x: Placement, d: Decision, steps: number): Promise<void> {
+    await appendAuditEvent(sql, x.actor, {
+      action: 'order.placed',
+      resourceType: 'order',
+      resourceId: x.orderId,
+      organizationId: x.org.id,
+      organizationPath: x.org.path,
+      details: { type: x.body.type, runId: x.runId, summary: d.summary, reserved: d.reserve, freeing: d.release, steps },
+    });
   }
 }

@@ -148,6 +148,19 @@ export const ORDER_DTOS: Record<OrderType, new () => OrderBase> = {
   cancel: LifecycleOrder,
 };
 
+/** A validated order body, discriminated by its type. */
+export type OrderBody =
+  | (SubscribeOrder & { type: 'subscribe' })
+  | (AddUsersOrder & { type: 'add_users' })
+  | (ChangeUserPlanOrder & { type: 'change_user_plan' })
+  | (RemoveUsersOrder & { type: 'remove_users' })
+  | (AddDnsRecordsOrder & { type: 'add_dns_records' })
+  | (RemoveDnsRecordsOrder & { type: 'remove_dns_records' })
+  | (CreateSiteOrder & { type: 'create_site' })
+  | (DeleteSiteOrder & { type: 'delete_site' })
+  | (ChangePlanOrder & { type: 'change_plan' })
+  | (LifecycleOrder & { type: 'suspend' | 'resume' | 'cancel' });
+
 export class OrderListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^org_[0-9a-z]{26}$/, { message: 'organizationId must be an organization id' }) organizationId?: string;
   @ApiPropertyOptional({ enum: ORDER_STATUSES }) @IsOptional() @IsIn(ORDER_STATUSES) status?: OrderStatus;
