@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProblemError } from '../common/errors/problem';
 import { type Sql, sqlOf } from '../database/sql';
-import { nextCall } from '../provisioning/runs/runs.service';
+import { type RunProgress, runProgress } from '../provisioning/runs/run-progress';
 import { findOrderView, type OrderViewRow } from './orders.store';
-import type { OrderView, RolledBackStep } from './orders.views';
+import type { OrderView } from './orders.views';
 
-const iso = (d: unknown): string | null => (d === null || d === undefined ? null : new Date(d as string).toISOString());
+const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 
-export function orderView(r: OrderViewRow): OrderView {
-  const current = r.run_program && r.run_state ? (nextCall(r.run_program, r.run_state) ?? null) : null;
+/** Orders that stopped short show what their run undid. */
+const SHOWS_ROLLBACK = ['failed', 'needs_attention', 'cancelled'];
+
+export function orderView(r: OrderViewRow, run: RunProgress | undefined): OrderView {
   return {
     id: r.id,
     type: r.type,
@@ -25,9 +27,9 @@ export function orderView(r: OrderViewRow): OrderView {
     },
     request: r.body,
     summary: r.summary ?? {},
-    progress: { runStatus: r.run_status ?? 'unknown', stepsDone: r.steps_done ?? 0, stepsTotal: r.steps_total ?? 0, currentStep: current },
-    errorContext: ['failed', 'needs_attention'].includes(r.status) ? (r.error ?? r.run_error ?? null) : null,
-    rolledBack: (r.rolled_back ?? []) as RolledBackStep[],
+    progress: { runStatus: run?.status ?? 'unknown', stepsDone: run?.stepsDone ?? 0, stepsTotal: run?.stepsTotal ?? 0, currentStep: run?.currentStep ?? null },
+    errorContext: ['failed', 'needs_attention'].includes(r.status) ? (r.error ?? run?.error ?? null) : null,
+    rolledBack: SHOWS_ROLLBACK.includes(r.status) ? (run?.rolledBack ?? []) : [],
     resolution: r.resolution ?? null,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
@@ -42,6 +44,15 @@ export function orderView(r: OrderViewRow): OrderView {
   };
 }
 
+/** Order rows as views, with their runs' progress read in one statement. */
+export async function orderViews(sql: Sql, rows: OrderViewRow[]): Promise<OrderView[]> {
+  const progress = await runProgress(
+    sql,
+    rows.map((r) => r.run_id),
+  );
+  return rows.map((r) => orderView(r, progress.get(r.run_id)));
+}
+
 /** Reads orders with their run's progress (no scope check: callers check access first). */
 @Injectable()
 export class OrdersReader {
@@ -49,6 +60,6 @@ export class OrdersReader {
     const sql = db instanceof DataSource ? sqlOf(db) : db;
     const row = await findOrderView(sql, id);
     if (!row) throw new ProblemError('NOT_FOUND', `Order ${id} not found`);
-    return orderView(row);
+    return (await orderViews(sql, [row]))[0];
   }
 }

@@ -12,11 +12,12 @@ import type { Principal } from '../access/principal';
 import { auditActorOf } from '../audit/audit-actor';
 import { RunHookRegistry } from '../provisioning/engine/run-hooks';
 import { cancelQueuedRun } from '../provisioning/runs/run-actions';
-import { stepView, type StepView } from '../provisioning/runs/runs.views';
+import { lockRunState, runDocuments, runTimeline } from '../provisioning/runs/run-progress';
+import type { StepView } from '../provisioning/runs/runs.views';
 import type { OrderListQuery } from './dto/order-requests';
 import { OrderWaiter } from './order-waiter';
-import { orderView, OrdersReader } from './orders.reader';
-import { findOrderScope, listOrderViews, lockRunForCancel, type OrderScopeRow, runDocuments, runSteps } from './orders.store';
+import { orderViews, OrdersReader } from './orders.reader';
+import { findOrderScope, listOrderViews, type OrderScopeRow } from './orders.store';
 import { TERMINAL_ORDER_STATUSES, type OrderView } from './orders.views';
 
 @Injectable()
@@ -50,8 +51,9 @@ export class OrdersService {
       .add((n) => `o.created_at < ${n}::timestamptz`, q.to);
     const after = decodeCursor(q.cursor, ['time', 'id']);
     if (after) where.addMany((at, id) => `(o.created_at, o.id) < (${at}::timestamptz, ${id})`, after);
-    const rows = await listOrderViews(sqlOf(this.ds), where, limit + 1);
-    return toPage(rows, limit, (r) => [new Date(r.created_at).toISOString(), r.id], orderView);
+    const sql = sqlOf(this.ds);
+    const page = toPage(await listOrderViews(sql, where, limit + 1), limit, (r) => [new Date(r.created_at).toISOString(), r.id]);
+    return { items: await orderViews(sql, page.items), nextCursor: page.nextCursor };
   }
 
   /** GET /v1/orders/{id}, with `wait` seconds of long-poll until a terminal status. */
@@ -76,29 +78,28 @@ export class OrdersService {
     const row = await this.scoped(p, id);
     const r = await runDocuments(sqlOf(this.ds), row.run_id);
     if (!r) throw new ProblemError('NOT_FOUND', `Order ${id} has no request`);
-    return r.request_xml;
+    return r.requestXml;
   }
 
   async responseXml(p: Principal, id: string): Promise<string> {
     const row = await this.scoped(p, id);
     const r = await runDocuments(sqlOf(this.ds), row.run_id);
-    if (!r?.response_xml) throw new ProblemError('ORDER_RESPONSE_NOT_READY', `The order is ${row.status}; its response exists once its run stops`);
-    return r.response_xml;
+    if (!r?.responseXml) throw new ProblemError('ORDER_RESPONSE_NOT_READY', `The order is ${row.status}; its response exists once its run stops`);
+    return r.responseXml;
   }
 
   async timeline(p: Principal, id: string): Promise<{ orderId: string; runId: string; items: StepView[] }> {
     const row = await this.scoped(p, id);
-    const steps = await runSteps(sqlOf(this.ds), row.run_id);
-    return { orderId: id, runId: row.run_id, items: steps.map(stepView) };
+    return { orderId: id, runId: row.run_id, items: await runTimeline(sqlOf(this.ds), row.run_id) };
   }
 
   /** Before its run starts, an order can be called off; after that only operators act on the run. */
   async cancel(p: Principal, id: string, reason?: string): Promise<OrderView> {
     const row = await this.scoped(p, id, 'orders.cancel');
     await inTransaction(this.ds, async (sql) => {
-      const run = await lockRunForCancel(sql, row.run_id);
-      if (!run || run.status !== 'queued' || run.started_at) {
-        throw new ProblemError('ORDER_NOT_CANCELLABLE', `The order's run is ${run?.status ?? 'gone'}${run?.started_at ? ' and has started' : ''}`);
+      const run = await lockRunState(sql, row.run_id);
+      if (!run || run.status !== 'queued' || run.started) {
+        throw new ProblemError('ORDER_NOT_CANCELLABLE', `The order's run is ${run?.status ?? 'gone'}${run?.started ? ' and has started' : ''}`);
       }
       await cancelQueuedRun(sql, row.run_id, auditActorOf(p), reason ?? 'cancelled by the customer', { hooks: this.hooks });
       await appendAuditEvent(sql, auditActorOf(p), {
