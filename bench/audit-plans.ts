@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { buildAuditWhere, pageQuery, seqRangeQuery } from '../src/audit/audit-query';
-import { batchQuery, exportFormat } from '../src/audit/audit-export';
+import { auditWhere, batchQuery, exportFormat, pageQuery, seqRangeQuery } from '../src/audit/audit-query.store';
 import type { AuditListQuery } from '../src/audit/dto/audit.dto';
 import { auditScope } from '../src/access/scope-rules';
 import { permissionsOf } from '../src/access/permissions';
@@ -39,12 +38,16 @@ async function main() {
       }
     }
     await pool.query(`CREATE UNLOGGED TABLE gen_orgs (n int PRIMARY KEY, id text, path text)`);
-    await pool.query(`INSERT INTO gen_orgs SELECT ord - 1, id, path FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(id, path, ord)`, [orgs.map((o) => o[0]), orgs.map((o) => o[1])]);
+    await pool.query(`INSERT INTO gen_orgs SELECT ord - 1, id, path FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(id, path, ord)`, [
+      orgs.map((o) => o[0]),
+      orgs.map((o) => o[1]),
+    ]);
     const orgCount = orgs.length;
     // Events: 94% about customers (one of them has 10% of all events), 4% resellers, 1% hoster,
     // 1% no organization (engine/system).
     // Actions from 30 kinds, 97% success / 2% failure / 1% denied, 5% delegated.
-    await pool.query(`
+    await pool.query(
+      `
       INSERT INTO audit_events (seq, occurred_at, actor_user_id, actor_org_id, on_behalf_of_org_id, token_id, delegation_id, action,
                                 resource_type, resource_id, organization_id, organization_path, outcome, request_id, client_ip, user_agent,
                                 details, prev_hash, hash)
@@ -86,8 +89,18 @@ async function main() {
     const principal = async (orgId: string, kind: 'hoster' | 'reseller' | 'customer'): Promise<Principal> => {
       const p = await path(orgId);
       return {
-        tokenId: 'tok_x', userId: 'usr_x', username: 'auditor', userOrgId: orgId, userOrgPath: p, userOrgKind: kind, roles: ['auditor'],
-        permissions: permissionsOf(['auditor']), subjectOrgId: orgId, subjectOrgPath: p, subjectOrgKind: kind, delegationId: null,
+        tokenId: 'tok_x',
+        userId: 'usr_x',
+        username: 'auditor',
+        userOrgId: orgId,
+        userOrgPath: p,
+        userOrgKind: kind,
+        roles: ['auditor'],
+        permissions: permissionsOf(['auditor']),
+        subjectOrgId: orgId,
+        subjectOrgPath: p,
+        subjectOrgKind: kind,
+        delegationId: null,
       };
     };
     const H = await principal(hoster, 'hoster');
@@ -137,9 +150,19 @@ async function main() {
       const rq = seqRangeQuery(q, q.order ?? 'desc');
       const range = rq ? (await pool.query(rq.text, rq.params)).rows[0] : undefined;
       const rangeMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const where = buildAuditWhere(auditScope(p), q, q.organization ? await path(q.organization) : undefined, range ? (range.lo === null ? null : { lo: Number(range.lo), hi: Number(range.hi) }) : undefined);
+      const where = auditWhere({
+        scope: auditScope(p),
+        filters: q,
+        subtreePath: q.organization ? await path(q.organization) : undefined,
+        seqRange: range ? (range.lo === null ? null : { lo: Number(range.lo), hi: Number(range.hi) }) : undefined,
+      });
       const order = q.order ?? 'desc';
-      const page = pageQuery(where, { order, after: extra?.after, limit: extra?.select ? 100 : 51, select: extra?.select ? exportFormat('ndjson').select : undefined });
+      const page = pageQuery(where, {
+        order,
+        after: extra?.after,
+        limit: extra?.select ? 100 : 51,
+        select: extra?.select ? exportFormat('ndjson').select : undefined,
+      });
       const { params } = page;
       const text = extra?.select ? batchQuery(page.text, order, '\n') : page.text;
       // Twice: the second run is the warm one reported.
@@ -148,7 +171,14 @@ async function main() {
       const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan.join('\n'))?.[1]);
       const nodes = plan
         .filter((l) => /(Scan|Sort|Append|Limit|Aggregate|Bitmap)/.test(l))
-        .map((l) => l.trim().replace(/^->\s*/, '').replace(/\s+\(cost=.*?\)\s*/, ' ').replace(/\(actual time=[^)]*\)/, '').trim())
+        .map((l) =>
+          l
+            .trim()
+            .replace(/^->\s*/, '')
+            .replace(/\s+\(cost=.*?\)\s*/, ' ')
+            .replace(/\(actual time=[^)]*\)/, '')
+            .trim(),
+        )
         .slice(0, 4)
         .join(' → ');
       out.push(`| ${name} | ${ms.toFixed(2)}${rq ? ` (+${rangeMs.toFixed(2)} seq range)` : ''} | ${nodes} |`);

@@ -1,8 +1,10 @@
 import { type DynamicModule, Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ApiComposition } from './app/api-composition';
+import { IdempotencyKeys } from './common/idempotency/idempotency';
 import { AppConfig } from './config/app-config';
 import { PgListener } from './database/pg-listener';
+import { sqlOf } from './database/sql';
 import { RunHookRegistry } from './provisioning/engine/run-hooks';
 import { NamespaceRegistry } from './provisioning/namespaces/namespace-registry';
 import { ProviderSet } from './provisioning/providers/provider-set';
@@ -33,6 +35,7 @@ export class CoreModule {
       { provide: ProviderSet, useValue: composition.providers },
       { provide: NamespaceRegistry, useValue: composition.registry },
       { provide: RunHookRegistry, useValue: composition.hooks },
+      { provide: IdempotencyKeys, useValue: new IdempotencyKeys(sqlOf(dataSource)) },
     ];
     return {
       module: CoreModule,

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { seedCatalog } from '../src/catalog/catalog-seed';
-import { IDEMPOTENCY_LOCK_SQL } from '../src/common/idempotency/idempotency';
+import { IDEMPOTENCY_LOCK_SQL } from '../src/common/idempotency/idempotency.store';
 import { expectValidXml } from './helpers/libxml2';
 import { startTestApp, type TestApp } from './helpers/app';
 import { killAll, spawnEngine, type EngineProcess } from './helpers/engine-e2e';

@@ -1,8 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ProblemError } from '../common/errors/problem';
+import { PRINCIPAL_KEY } from '../common/http/request-caller';
 import type { Principal } from './principal';
-
-export const PRINCIPAL_KEY = 'provisioPrincipal';
 
 /** Injects the authenticated Principal (set by the authentication hook) into a handler. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {

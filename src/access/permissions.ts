@@ -72,6 +72,12 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+// Routes declare these (common's Endpoint decorator types its `permission` with them).
+declare module '../common/http/endpoint-metadata' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the merge adds the keys
+  interface RoutePermissions extends Record<Permission, true> {}
+}
+
 const ALL = [...PERMISSIONS];
 const SELF: Permission[] = ['me.read', 'profile.write', 'tokens.read', 'tokens.manage'];
 
@@ -79,44 +85,64 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   hoster_admin: ALL,
   hoster_csr: [
     ...SELF,
-    'organizations.read', 'organizations.write', 'organizations.suspend',
-    'users.read', 'users.write', 'users.delete', 'roles.assign', 'users.issue_token',
+    'organizations.read',
+    'organizations.write',
+    'organizations.suspend',
+    'users.read',
+    'users.write',
+    'users.delete',
+    'roles.assign',
+    'users.issue_token',
     'delegations.read',
-    'catalog.read', 'subscriptions.read',
-    'orders.read', 'orders.create', 'orders.cancel',
-    'runs.read', 'runs.operate', 'engines.read', 'namespaces.read',
+    'catalog.read',
+    'subscriptions.read',
+    'orders.read',
+    'orders.create',
+    'orders.cancel',
+    'runs.read',
+    'runs.operate',
+    'engines.read',
+    'namespaces.read',
     'lab.read',
   ],
   reseller_admin: [
     ...SELF,
-    'organizations.read', 'organizations.write', 'organizations.suspend',
-    'users.read', 'users.write', 'users.delete', 'roles.assign', 'users.issue_token',
-    'delegations.read', 'delegations.request', 'delegations.token',
-    'catalog.read', 'plans.write', 'plans.offer', 'subscriptions.read',
+    'organizations.read',
+    'organizations.write',
+    'organizations.suspend',
+    'users.read',
+    'users.write',
+    'users.delete',
+    'roles.assign',
+    'users.issue_token',
+    'delegations.read',
+    'delegations.request',
+    'delegations.token',
+    'catalog.read',
+    'plans.write',
+    'plans.offer',
+    'subscriptions.read',
     'namespaces.read',
   ],
-  reseller_csr: [
-    ...SELF,
-    'organizations.read',
-    'users.read',
-    'delegations.read', 'delegations.token',
-    'catalog.read', 'subscriptions.read',
-  ],
+  reseller_csr: [...SELF, 'organizations.read', 'users.read', 'delegations.read', 'delegations.token', 'catalog.read', 'subscriptions.read'],
   org_admin: [
     ...SELF,
-    'organizations.read', 'organizations.write',
-    'users.read', 'users.write', 'users.delete', 'roles.assign', 'users.issue_token',
-    'delegations.read', 'delegations.approve',
-    'catalog.read', 'subscriptions.read',
-    'orders.read', 'orders.create', 'orders.cancel',
-  ],
-  org_csr: [
-    ...SELF,
     'organizations.read',
-    'users.read', 'users.write',
-    'catalog.read', 'subscriptions.read',
+    'organizations.write',
+    'users.read',
+    'users.write',
+    'users.delete',
+    'roles.assign',
+    'users.issue_token',
+    'delegations.read',
+    'delegations.approve',
+    'catalog.read',
+    'subscriptions.read',
     'orders.read',
+    'orders.create',
+    'orders.cancel',
   ],
+  org_csr: [...SELF, 'organizations.read', 'users.read', 'users.write', 'catalog.read', 'subscriptions.read', 'orders.read'],
   // Its own profile only (GET/PATCH /v1/users/{own id} need no users.* permission).
   end_user: [...SELF],
   // Read-only: its own tokens can be listed but not created or revoked by itself.
@@ -128,16 +154,41 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
  * a customer organization; only a delegated admin token does (ACCESS.md §4).
  */
 export const CUSTOMER_DATA_PERMISSIONS = new Set<Permission>([
-  'users.read', 'users.write', 'users.delete', 'roles.assign', 'users.issue_token',
-  'orders.read', 'orders.create', 'orders.cancel', 'runs.read', 'audit.read', 'lab.read',
+  'users.read',
+  'users.write',
+  'users.delete',
+  'roles.assign',
+  'users.issue_token',
+  'orders.read',
+  'orders.create',
+  'orders.cancel',
+  'runs.read',
+  'audit.read',
+  'lab.read',
   'delegations.approve',
 ]);
 
 /** Permissions that change something. The authorization matrix proves auditors hold none. */
 export const MUTATING_PERMISSIONS = new Set<Permission>([
-  'profile.write', 'tokens.manage', 'organizations.write', 'organizations.suspend', 'users.write', 'users.delete', 'roles.assign',
-  'users.issue_token', 'delegations.request', 'delegations.approve', 'delegations.token', 'plans.write', 'plans.offer',
-  'orders.create', 'orders.cancel', 'runs.operate', 'requests.submit', 'lab.faults', 'audit.checkpoint',
+  'profile.write',
+  'tokens.manage',
+  'organizations.write',
+  'organizations.suspend',
+  'users.write',
+  'users.delete',
+  'roles.assign',
+  'users.issue_token',
+  'delegations.request',
+  'delegations.approve',
+  'delegations.token',
+  'plans.write',
+  'plans.offer',
+  'orders.create',
+  'orders.cancel',
+  'runs.operate',
+  'requests.submit',
+  'lab.faults',
+  'audit.checkpoint',
 ]);
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

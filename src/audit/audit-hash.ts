@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
+import type { AuditEventRow, SealedAuditEventRow } from './audit-events.store';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -48,10 +49,10 @@ export function auditHash(prevHash: string, record: AuditRecord): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(body)).digest('hex');
 }
 
-/** Maps a row of audit_events (snake_case, as pg returns it) to the hashed record. */
-export function auditRecordFromRow(row: Record<string, any>): AuditRecord & { prevHash: string; hash: string } {
+/** The hashed fields of a row of audit_events (snake_case, as pg returns it), placed at `seq`. */
+export function auditRecordOf(row: AuditEventRow, seq: number): AuditRecord {
   return {
-    seq: Number(row.seq),
+    seq,
     occurredAt: new Date(row.occurred_at).toISOString(),
     actorUserId: row.actor_user_id,
     actorOrgId: row.actor_org_id,
@@ -68,7 +69,10 @@ export function auditRecordFromRow(row: Record<string, any>): AuditRecord & { pr
     clientIp: row.client_ip,
     userAgent: row.user_agent,
     details: row.details ?? {},
-    prevHash: row.prev_hash,
-    hash: row.hash,
   };
+}
+
+/** A sealed row as the chain holds it: the hashed fields and its links. */
+export function auditRecordFromRow(row: SealedAuditEventRow): AuditRecord & { prevHash: string; hash: string } {
+  return { ...auditRecordOf(row, Number(row.seq)), prevHash: row.prev_hash, hash: row.hash };
 }

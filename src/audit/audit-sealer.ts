@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { rootLogger } from '../common/logging/logger';
 import { inTransaction, pgTransaction, type Sql } from '../database/sql';
-import { auditHash, auditRecordFromRow } from './audit-hash';
+import { chainHead, type Seal, sealEvents, unsealedEvents } from './audit-events.store';
+import { auditHash, auditRecordOf } from './audit-hash';
 
 /** Events placed on the chain per transaction. */
 const BATCH = 2000;
@@ -16,38 +17,28 @@ const BATCH = 2000;
 export async function sealPendingEvents(runInTransaction: <T>(fn: (sql: Sql) => Promise<T>) => Promise<T>): Promise<number> {
   let total = 0;
   for (;;) {
-    const sealed = await runInTransaction(async (sql) => {
-      const head = (await sql.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE')).rows[0];
-      const rows = (await sql.query<any>('SELECT * FROM audit_events WHERE seq IS NULL ORDER BY id LIMIT $1', [BATCH])).rows;
-      if (!rows.length) return 0;
-      let seq = Number(head.seq);
-      let prev = head.hash;
-      const ids: string[] = [];
-      const seqs: number[] = [];
-      const prevs: string[] = [];
-      const hashes: string[] = [];
-      for (const row of rows) {
-        seq += 1;
-        const record = auditRecordFromRow({ ...row, seq });
-        const hash = auditHash(prev, record);
-        ids.push(row.id);
-        seqs.push(seq);
-        prevs.push(prev);
-        hashes.push(hash);
-        prev = hash;
-      }
-      await sql.query(
-        `UPDATE audit_events e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-           FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS v(id, seq, prev_hash, hash)
-          WHERE e.id = v.id`,
-        [ids, seqs, prevs, hashes],
-      );
-      await sql.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1', [seq, prev]);
-      return rows.length;
-    });
+    const sealed = await runInTransaction(sealBatch);
     total += sealed;
     if (sealed < BATCH) return total;
   }
+}
+
+/** One batch under the chain head's row lock; returns how many events it sealed. */
+async function sealBatch(sql: Sql): Promise<number> {
+  const head = await chainHead(sql, { lock: true });
+  const rows = await unsealedEvents(sql, BATCH);
+  if (!rows.length) return 0;
+  let seq = head.seq;
+  let prevHash = head.hash;
+  const seals: Seal[] = rows.map((row) => {
+    seq += 1;
+    const hash = auditHash(prevHash, auditRecordOf(row, seq));
+    const seal = { id: row.id, seq, prevHash, hash };
+    prevHash = hash;
+    return seal;
+  });
+  await sealEvents(sql, seals);
+  return rows.length;
 }
 
 export function sealWithDataSource(ds: DataSource): Promise<number> {

@@ -1,6 +1,7 @@
-import { requestContext } from '../common/logging/request-context';
 import { clock } from '../common/clock';
+import { requestContext } from '../common/logging/request-context';
 import type { Sql } from '../database/sql';
+import { type AuditOutcome, insertAuditEvent, organizationPathOf } from './audit-events.store';
 
 /** Who did it. For delegated tokens: the reseller user acts on behalf of the customer. */
 export interface AuditActor {
@@ -22,7 +23,7 @@ export interface AuditEventInput {
   organizationId?: string | null;
   /** Its materialized path; looked up when omitted and organizationId is given. */
   organizationPath?: string | null;
-  outcome?: 'success' | 'failure' | 'denied';
+  outcome?: AuditOutcome;
   /** Before/after for changes, reasons, ids. Never secrets. */
   details?: Record<string, unknown>;
 }
@@ -60,22 +61,26 @@ function scrub(value: unknown, depth = 0): unknown {
  */
 export async function appendAuditEvent(sql: Sql, actor: AuditActor, event: AuditEventInput): Promise<{ id: number }> {
   const ctx = requestContext.get();
-  let orgPath = event.organizationPath ?? null;
-  if (!orgPath && event.organizationId) {
-    const r = await sql.query<{ path: string }>('SELECT path FROM organizations WHERE id = $1', [event.organizationId]);
-    orgPath = r.rows[0]?.path ?? null;
-  }
+  const orgPath = event.organizationPath ?? (event.organizationId ? await organizationPathOf(sql, event.organizationId) : null);
   const details = (scrub(event.details ?? {}) as Record<string, unknown>) ?? {};
   if (actor.system) details.system = actor.system;
-  const r = await sql.query<{ id: string }>(
-    `INSERT INTO audit_events (occurred_at, actor_user_id, actor_org_id, on_behalf_of_org_id, token_id, delegation_id,
-       action, resource_type, resource_id, organization_id, organization_path, outcome, request_id, client_ip, user_agent, details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-    [
-      clock.now().toISOString(), actor.userId ?? null, actor.orgId ?? null, actor.onBehalfOfOrgId ?? null, actor.tokenId ?? null, actor.delegationId ?? null,
-      event.action, event.resourceType ?? null, event.resourceId ?? null, event.organizationId ?? null, orgPath, event.outcome ?? 'success',
-      ctx?.requestId ?? null, ctx?.ip ?? null, ctx?.userAgent ?? null, JSON.stringify(details),
-    ],
-  );
-  return { id: Number(r.rows[0].id) };
+  const id = await insertAuditEvent(sql, {
+    occurred_at: clock.now().toISOString(),
+    actor_user_id: actor.userId ?? null,
+    actor_org_id: actor.orgId ?? null,
+    on_behalf_of_org_id: actor.onBehalfOfOrgId ?? null,
+    token_id: actor.tokenId ?? null,
+    delegation_id: actor.delegationId ?? null,
+    action: event.action,
+    resource_type: event.resourceType ?? null,
+    resource_id: event.resourceId ?? null,
+    organization_id: event.organizationId ?? null,
+    organization_path: orgPath,
+    outcome: event.outcome ?? 'success',
+    request_id: ctx?.requestId ?? null,
+    client_ip: ctx?.ip ?? null,
+    user_agent: ctx?.userAgent ?? null,
+    details,
+  });
+  return { id };
 }

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import type { Principal } from '../access/principal';
+import { auditScope, seesWholeInstallation } from '../access/scope-rules';
 import { ProblemError } from '../common/errors/problem';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
-import { pgPoolOf, sqlOfPg, queryRows } from '../database/sql';
-import { AccessService } from '../access/access.service';
-import { auditScope, seesWholeInstallation } from '../access/scope-rules';
-import type { Principal } from '../access/principal';
-import { AuditExportStream, batchQuery, type ExportBatch, type ExportFormat, exportFormat } from './audit-export';
-import { type AuditWhere, buildAuditWhere, pageQuery, type SeqRange, seqRangeQuery } from './audit-query';
+import { pgPoolOf, type Sql, sqlOf, sqlOfPg } from '../database/sql';
+import { chainHead } from './audit-events.store';
+import { AuditExportStream } from './audit-export';
+import { type AuditSelection, auditWhere, exportBatch, type ExportFormat, exportFormat, findSeqRange, listAuditEvents } from './audit-query.store';
+import { AuditSealer } from './audit-sealer.service';
 import { type AuditEventView, auditEventView, type VerifyView } from './audit.views';
 import { verifyAuditChain } from './chain-walk';
-import { AuditSealer } from './audit-sealer.service';
 import type { AuditExportQuery, AuditFilterQuery, AuditListQuery, VerifyQuery } from './dto/audit.dto';
 
 /**
@@ -19,17 +19,25 @@ import type { AuditExportQuery, AuditFilterQuery, AuditListQuery, VerifyQuery } 
  * 100 the RSS plateaus about 35 MB above idle; bigger batches mean bigger strings and buffers per
  * round trip (200: +43 MB, 1000: +50 MB), smaller ones more round trips for no gain.
  */
-export const EXPORT_BATCH = 100;
-
-export { pgPoolOf };
+const EXPORT_BATCH = 100;
 
 @Injectable()
 export class AuditService {
+  /**
+   * Long streaming reads go to the bare pg pool: TypeORM's query path keeps each result alive
+   * long enough for V8 to promote it, so a long export grew the heap linearly (see pgPoolOf).
+   */
+  private readonly pool: Sql;
+  private readonly sql: Sql;
+
   constructor(
-    private readonly ds: DataSource,
+    ds: DataSource,
     private readonly access: AccessService,
     private readonly sealer: AuditSealer,
-  ) {}
+  ) {
+    this.pool = sqlOfPg(pgPoolOf(ds));
+    this.sql = sqlOf(ds);
+  }
 
   /**
    * The principal's visibility plus the request's filters. An auditor sees its organization's
@@ -37,19 +45,13 @@ export class AuditService {
    * including events that concern no organization. `organization=` must itself be in scope
    * (404 otherwise, like any other tenant's id).
    */
-  private async where(p: Principal, f: AuditFilterQuery, order: 'asc' | 'desc'): Promise<AuditWhere> {
+  private async selection(p: Principal, f: AuditFilterQuery, order: 'asc' | 'desc'): Promise<AuditSelection> {
     if (f.from && f.to && Date.parse(f.from) >= Date.parse(f.to)) {
       throw new ProblemError('AUDIT_INVALID_RANGE', '`from` must be before `to`', { errors: [{ path: 'from', message: 'must be before to' }] });
     }
-    let subtree: string | undefined;
-    if (f.organization) subtree = (await this.access.requireOrganization(p, 'audit.read', f.organization)).path;
-    let range: SeqRange | null | undefined;
-    const rq = seqRangeQuery(f, order);
-    if (rq) {
-      const r = (await pgPoolOf(this.ds).query(rq.text, rq.params)).rows[0];
-      range = r.lo === null ? null : { lo: Number(r.lo), hi: Number(r.hi) };
-    }
-    return buildAuditWhere(auditScope(p), f, subtree, range);
+    const subtreePath = f.organization ? (await this.access.requireOrganization(p, 'audit.read', f.organization)).path : undefined;
+    const seqRange = await findSeqRange(this.pool, f, order);
+    return { scope: auditScope(p), filters: f, subtreePath, seqRange };
   }
 
   async list(p: Principal, q: AuditListQuery): Promise<Page<AuditEventView>> {
@@ -58,9 +60,7 @@ export class AuditService {
     const cursor = decodeCursor(q.cursor, 1);
     if (cursor && (typeof cursor[0] !== 'number' || !Number.isSafeInteger(cursor[0]))) throw new ProblemError('INVALID_CURSOR');
     await this.sealer.sealNow();
-    const base = await this.where(p, q, order);
-    const { text, params } = pageQuery(base, { order, after: cursor?.[0] as number | undefined, limit: limit + 1 });
-    const rows: any[] = await queryRows(this.ds, text, params);
+    const rows = await listAuditEvents(this.sql, await this.selection(p, q, order), { order, after: cursor?.[0] as number | undefined, limit: limit + 1 });
     return toPage(rows, limit, (r) => [Number(r.seq)], auditEventView);
   }
 
@@ -74,17 +74,11 @@ export class AuditService {
     const format = q.format ?? 'ndjson';
     const order = q.order ?? 'asc';
     await this.sealer.sealNow();
-    const base = await this.where(p, q, order);
-    const rendering = exportFormat(format);
-    const headSeq = Number((await queryRows(this.ds, 'SELECT seq FROM audit_chain_head WHERE id = 1'))[0]?.seq ?? 0);
-    const pool = pgPoolOf(this.ds);
-    const fetch = async (after: number | undefined): Promise<ExportBatch> => {
-      const { text, params } = pageQuery(base, { order, after, upTo: headSeq, limit: EXPORT_BATCH, select: rendering.select });
-      const [r] = (await pool.query(batchQuery(text, order, rendering.eol), params)).rows;
-      return { count: r.n, lastSeq: r.last === null ? null : Number(r.last), data: r.data ?? '' };
-    };
+    const where = auditWhere(await this.selection(p, q, order));
+    const headSeq = (await chainHead(this.sql)).seq;
+    const fetch = (after: number | undefined) => exportBatch(this.pool, where, { format, order, after, upTo: headSeq, limit: EXPORT_BATCH });
     const firstBatch = await fetch(undefined);
-    const stream = new AuditExportStream(fetch, EXPORT_BATCH, { header: rendering.header, firstBatch });
+    const stream = new AuditExportStream(fetch, EXPORT_BATCH, { header: exportFormat(format).header, firstBatch });
     return { stream, format, headSeq };
   }
 
@@ -101,9 +95,11 @@ export class AuditService {
       throw new ProblemError('AUDIT_VERIFY_NOT_ALLOWED');
     }
     if (q.fromSeq !== undefined && q.toSeq !== undefined && q.fromSeq > q.toSeq) {
-      throw new ProblemError('AUDIT_INVALID_RANGE', '`fromSeq` must not be after `toSeq`', { errors: [{ path: 'fromSeq', message: 'must not be after toSeq' }] });
+      throw new ProblemError('AUDIT_INVALID_RANGE', '`fromSeq` must not be after `toSeq`', {
+        errors: [{ path: 'fromSeq', message: 'must not be after toSeq' }],
+      });
     }
     await this.sealer.sealNow();
-    return verifyAuditChain(sqlOfPg(pgPoolOf(this.ds)), { fromSeq: q.fromSeq, toSeq: q.toSeq });
+    return verifyAuditChain(this.pool, { fromSeq: q.fromSeq, toSeq: q.toSeq });
   }
 }

@@ -1,13 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { iso } from '../common/iso';
+import type { SealedAuditEventRow } from './audit-events.store';
 import { auditRecordFromRow } from './audit-hash';
+import type { CheckpointRow } from './checkpoints.store';
 
 /** One audit event as auditors see it: every hashed field, plus the chain links. */
 export class AuditEventView {
   @ApiProperty({ example: 1042, description: 'position in the installation-wide hash chain' }) seq: number;
   @ApiProperty({ example: '2026-11-25T08:00:00.000Z' }) occurredAt: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'the user who acted (for delegated actions: the reseller user)' }) actorUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the user who acted (for delegated actions: the reseller user)' }) actorUserId:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) actorOrgId: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'set when a delegated admin token acted inside this customer' }) onBehalfOfOrgId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'set when a delegated admin token acted inside this customer' }) onBehalfOfOrgId:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) tokenId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) delegationId: string | null;
   @ApiProperty({ example: 'organization.created' }) action: string;
@@ -29,12 +34,29 @@ export class AuditEventPage {
   @ApiPropertyOptional({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export const auditEventView = (row: Record<string, unknown>): AuditEventView => auditRecordFromRow(row);
+export const auditEventView = (row: SealedAuditEventRow): AuditEventView => auditRecordFromRow(row);
 
 /** Export columns, in order (CSV header and NDJSON key order). */
 export const EXPORT_COLUMNS: (keyof AuditEventView)[] = [
-  'seq', 'occurredAt', 'actorUserId', 'actorOrgId', 'onBehalfOfOrgId', 'tokenId', 'delegationId', 'action', 'resourceType',
-  'resourceId', 'organizationId', 'organizationPath', 'outcome', 'requestId', 'clientIp', 'userAgent', 'details', 'prevHash', 'hash',
+  'seq',
+  'occurredAt',
+  'actorUserId',
+  'actorOrgId',
+  'onBehalfOfOrgId',
+  'tokenId',
+  'delegationId',
+  'action',
+  'resourceType',
+  'resourceId',
+  'organizationId',
+  'organizationPath',
+  'outcome',
+  'requestId',
+  'clientIp',
+  'userAgent',
+  'details',
+  'prevHash',
+  'hash',
 ];
 
 export class ChainBreakView {
@@ -77,12 +99,12 @@ export class CheckpointPage {
   @ApiPropertyOptional({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export function checkpointView(r: any): CheckpointView {
+export function checkpointView(r: CheckpointRow): CheckpointView {
   return {
     id: r.id,
     lastSeq: Number(r.last_seq),
     lastHash: r.last_hash,
-    createdAt: new Date(r.created_at).toISOString(),
+    createdAt: iso(r.created_at),
     keyId: r.key_id,
     signature: r.signature,
     reason: r.reason,

@@ -85,7 +85,10 @@ export function parsePrivateKey(text: string): KeyObject {
     }
     return assertEd25519(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }));
   } catch (e) {
-    throw new Error(`the audit signing key is not a valid Ed25519 private key (PKCS#8 PEM, base64 PKCS#8 DER or base64 32-byte seed): ${(e as Error).message.split('\n')[0]}`);
+    throw new Error(
+      `the audit signing key is not a valid Ed25519 private key (PKCS#8 PEM, base64 PKCS#8 DER or base64 32-byte seed): ${(e as Error).message.split('\n')[0]}`,
+      { cause: e },
+    );
   }
 }
 
@@ -98,7 +101,9 @@ export function parsePublicKey(text: string): KeyObject {
     if (bytes.length === 32) return assertEd25519(createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: bytes.toString('base64url') }, format: 'jwk' }));
     return assertEd25519(createPublicKey({ key: bytes, format: 'der', type: 'spki' }));
   } catch (e) {
-    throw new Error(`not a valid Ed25519 public key (SPKI PEM, or base64 of the raw 32 bytes or of SPKI DER): ${(e as Error).message.split('\n')[0]}`);
+    throw new Error(`not a valid Ed25519 public key (SPKI PEM, or base64 of the raw 32 bytes or of SPKI DER): ${(e as Error).message.split('\n')[0]}`, {
+      cause: e,
+    });
   }
 }
 

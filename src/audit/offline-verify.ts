@@ -47,6 +47,10 @@ export function readPublicKey(value: string): KeyObject {
   return parsePublicKey(v);
 }
 
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+
 function readCheckpoints(file: string): SignedCheckpoint[] {
   let doc: unknown;
   try {
@@ -54,34 +58,68 @@ function readCheckpoints(file: string): SignedCheckpoint[] {
   } catch (e) {
     throw new UsageError(`cannot read checkpoints from ${file}: ${(e as Error).message}`);
   }
-  const list = Array.isArray(doc) ? doc : doc && typeof doc === 'object' && Array.isArray((doc as any).items) ? (doc as any).items : [doc];
-  return list.map((c: any, i: number) => {
-    if (!c || typeof c !== 'object' || typeof c.lastSeq !== 'number' || typeof c.lastHash !== 'string' || typeof c.createdAt !== 'string' || typeof c.keyId !== 'string' || typeof c.signature !== 'string') {
+  const list: unknown[] = Array.isArray(doc) ? doc : isObject(doc) && Array.isArray(doc.items) ? doc.items : [doc];
+  return list.map((c, i) => {
+    if (
+      !isObject(c) ||
+      typeof c.lastSeq !== 'number' ||
+      typeof c.lastHash !== 'string' ||
+      typeof c.createdAt !== 'string' ||
+      typeof c.keyId !== 'string' ||
+      typeof c.signature !== 'string'
+    ) {
       throw new UsageError(`checkpoint #${i + 1} in ${file} lacks lastSeq, lastHash, createdAt, keyId or signature`);
     }
-    return { id: c.id, lastSeq: c.lastSeq, lastHash: c.lastHash, createdAt: c.createdAt, keyId: c.keyId, signature: c.signature };
+    return {
+      id: typeof c.id === 'string' ? c.id : undefined,
+      lastSeq: c.lastSeq,
+      lastHash: c.lastHash,
+      createdAt: c.createdAt,
+      keyId: c.keyId,
+      signature: c.signature,
+    };
   });
 }
 
-const STRING_OR_NULL = ['actorUserId', 'actorOrgId', 'onBehalfOfOrgId', 'tokenId', 'delegationId', 'resourceType', 'resourceId', 'organizationId', 'organizationPath', 'requestId', 'clientIp', 'userAgent'];
+const STRING_OR_NULL = [
+  'actorUserId',
+  'actorOrgId',
+  'onBehalfOfOrgId',
+  'tokenId',
+  'delegationId',
+  'resourceType',
+  'resourceId',
+  'organizationId',
+  'organizationPath',
+  'requestId',
+  'clientIp',
+  'userAgent',
+];
 
 /** Parses one export line into a chain record, or says what is wrong with it. */
 export function parseExportLine(line: string): ChainRecord | string {
-  let v: any;
+  let v: unknown;
   try {
     v = JSON.parse(line);
   } catch {
     return 'not valid JSON';
   }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'not a JSON object';
+  if (!isObject(v)) return 'not a JSON object';
   if (!Number.isSafeInteger(v.seq)) return 'no integer seq';
   for (const k of ['occurredAt', 'action', 'outcome', 'prevHash', 'hash']) if (typeof v[k] !== 'string') return `no ${k}`;
   for (const k of STRING_OR_NULL) if (v[k] !== null && v[k] !== undefined && typeof v[k] !== 'string') return `${k} is not a string`;
-  if (v.details !== undefined && (typeof v.details !== 'object' || v.details === null || Array.isArray(v.details))) return 'details is not an object';
-  return v as ChainRecord;
+  if (v.details !== undefined && !isObject(v.details)) return 'details is not an object';
+  return v as unknown as ChainRecord;
 }
 
-export async function verifyExportFile(opts: OfflineVerifyOptions): Promise<OfflineVerifyResult> {
+/** The key the auditor trusts, and the given checkpoints whose signature it verifies (seq → hash). */
+function checkSignatures(opts: OfflineVerifyOptions): {
+  key: KeyObject | undefined;
+  keyId: string | null;
+  given: SignedCheckpoint[];
+  signed: Map<number, string>;
+  badSignature: ChainBreak | null;
+} {
   if (!fs.existsSync(opts.file)) throw new UsageError(`no such file: ${opts.file}`);
   let key: KeyObject | undefined;
   if (opts.publicKey) {
@@ -94,8 +132,6 @@ export async function verifyExportFile(opts: OfflineVerifyOptions): Promise<Offl
   const given = opts.checkpoints ? readCheckpoints(opts.checkpoints) : [];
   if (given.length && !key) throw new UsageError('--checkpoints needs --public-key to check their signatures');
   const keyId = key ? keyIdOf(key) : null;
-
-  const problems: string[] = [];
   const signed = new Map<number, string>();
   let badSignature: ChainBreak | null = null;
   for (const c of given) {
@@ -107,9 +143,12 @@ export async function verifyExportFile(opts: OfflineVerifyOptions): Promise<Offl
     const b: ChainBreak = { seq: c.lastSeq, reason: 'checkpoint_mismatch', detail: `checkpoint ${c.id ?? `at seq ${c.lastSeq}`} does not verify: ${why}` };
     if (!badSignature || b.seq < badSignature.seq) badSignature = b;
   }
+  return { key, keyId, given, signed, badSignature };
+}
 
-  const verifier = new ChainVerifier({ allowGaps: opts.partial, checkpoints: signed });
-  const input = fs.createReadStream(opts.file, { encoding: 'utf8' });
+/** Feeds every line of the export to the verifier (constant memory) until the first break. */
+async function walkFile(file: string, verifier: ChainVerifier): Promise<void> {
+  const input = fs.createReadStream(file, { encoding: 'utf8' });
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;
   try {
@@ -129,10 +168,20 @@ export async function verifyExportFile(opts: OfflineVerifyOptions): Promise<Offl
     input.destroy();
   }
   verifier.finish();
+}
 
-  let firstBreak = verifier.firstBreak;
-  if (badSignature && (!firstBreak || badSignature.seq < firstBreak.seq)) firstBreak = badSignature;
+interface Walked {
+  verifier: ChainVerifier;
+  firstBreak: ChainBreak | null;
+  given: SignedCheckpoint[];
+  signed: Map<number, string>;
+  keyId: string | null;
+  partial?: boolean;
+}
 
+/** Where the signed checkpoints fall relative to the export, and what that leaves unproven. */
+function assessCheckpoints(w: Walked) {
+  const { verifier, firstBreak, signed } = w;
   const firstSeq = verifier.firstSeq ?? null;
   const lastSeq = verifier.lastSeq ?? null;
   let outside = 0;
@@ -141,41 +190,65 @@ export async function verifyExportFile(opts: OfflineVerifyOptions): Promise<Offl
     if (firstSeq === null || lastSeq === null || seq < firstSeq || seq > lastSeq) outside++;
     else if (!firstBreak || seq < firstBreak.seq) latestMatched = Math.max(latestMatched ?? 0, seq);
   }
+  const problems: string[] = [];
   const notes: string[] = [];
   const inRangeUnmatched = signed.size - outside - verifier.checkpointsMatched;
-  if (!firstBreak && inRangeUnmatched > 0) notes.push(`${inRangeUnmatched} signed checkpoint(s) fall inside the export's range but their seq is not in this filtered export`);
-  if (!firstBreak && given.length > 0 && verifier.checkpointsMatched === 0) {
+  if (!firstBreak && inRangeUnmatched > 0)
+    notes.push(`${inRangeUnmatched} signed checkpoint(s) fall inside the export's range but their seq is not in this filtered export`);
+  if (!firstBreak && w.given.length > 0 && verifier.checkpointsMatched === 0) {
     const msg = 'none of the signed checkpoints is in this export, so it is not anchored to a signature';
     // A full export was meant to be anchored; a filtered one often simply holds no checkpointed seq.
-    if (opts.partial) notes.push(msg);
+    if (w.partial) notes.push(msg);
     else problems.push(`${msg} (fetch the checkpoints after exporting)`);
   }
   if (verifier.checked === 0 && !firstBreak) problems.push('the export holds no events');
+  return { firstSeq, lastSeq, outside, latestMatched, problems, notes };
+}
 
-  const verified = !firstBreak && problems.length === 0;
-  const range = firstSeq === null ? 'no events' : `${verifier.checked} events, seq ${firstSeq}–${lastSeq}`;
+/** The one line the CLI prints. */
+function summarize(w: Walked, a: ReturnType<typeof assessCheckpoints>, verified: boolean): string {
+  const { verifier, firstBreak } = w;
+  const range = a.firstSeq === null ? 'no events' : `${verifier.checked} events, seq ${a.firstSeq}–${a.lastSeq}`;
   let summary: string;
   if (firstBreak) {
     summary = `NOT VERIFIED: first break at seq ${firstBreak.seq} (${firstBreak.reason}): ${firstBreak.detail}`;
   } else if (!verified) {
-    summary = `NOT VERIFIED: ${range}: hashes and links are intact, but ${problems.join('; ')}`;
+    summary = `NOT VERIFIED: ${range}: hashes and links are intact, but ${a.problems.join('; ')}`;
   } else if (verifier.checkpointsMatched > 0) {
-    const tail = lastSeq! > latestMatched! ? ` (seq ${latestMatched! + 1}–${lastSeq} are chained but after the latest checkpoint)` : '';
-    summary = `VERIFIED: ${range}: every hash and link recomputes; ${verifier.checkpointsMatched} signed checkpoint(s) by key ${keyId} match, the latest at seq ${latestMatched}${tail}`;
+    const tail = a.lastSeq! > a.latestMatched! ? ` (seq ${a.latestMatched! + 1}–${a.lastSeq} are chained but after the latest checkpoint)` : '';
+    summary = `VERIFIED: ${range}: every hash and link recomputes; ${verifier.checkpointsMatched} signed checkpoint(s) by key ${w.keyId} match, the latest at seq ${a.latestMatched}${tail}`;
   } else {
-    summary = `VERIFIED: ${range}: every hash and link recomputes (${given.length ? notes[notes.length - 1] : 'no checkpoints given: not anchored to a signature'})`;
+    summary = `VERIFIED: ${range}: every hash and link recomputes (${w.given.length ? a.notes[a.notes.length - 1] : 'no checkpoints given: not anchored to a signature'})`;
   }
-  if (opts.partial && verified) summary += '; filtered export: links checked between consecutive seqs only';
+  if (w.partial && verified) summary += '; filtered export: links checked between consecutive seqs only';
+  return summary;
+}
+
+export async function verifyExportFile(opts: OfflineVerifyOptions): Promise<OfflineVerifyResult> {
+  const { keyId, given, signed, badSignature } = checkSignatures(opts);
+  const verifier = new ChainVerifier({ allowGaps: opts.partial, checkpoints: signed });
+  await walkFile(opts.file, verifier);
+  let firstBreak = verifier.firstBreak;
+  if (badSignature && (!firstBreak || badSignature.seq < firstBreak.seq)) firstBreak = badSignature;
+  const walked: Walked = { verifier, firstBreak, given, signed, keyId, partial: opts.partial };
+  const a = assessCheckpoints(walked);
+  const verified = !firstBreak && a.problems.length === 0;
   return {
     verified,
     checkedEvents: verifier.checked,
-    firstSeq,
-    lastSeq,
+    firstSeq: a.firstSeq,
+    lastSeq: a.lastSeq,
     firstBreak,
     keyId,
-    checkpoints: { given: given.length, signatureValid: signed.size, matched: verifier.checkpointsMatched, latestMatchedSeq: latestMatched, outsideExport: outside },
-    problems,
-    notes,
-    summary,
+    checkpoints: {
+      given: given.length,
+      signatureValid: signed.size,
+      matched: verifier.checkpointsMatched,
+      latestMatchedSeq: a.latestMatched,
+      outsideExport: a.outside,
+    },
+    problems: a.problems,
+    notes: a.notes,
+    summary: summarize(walked, a, verified),
   };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FEATURES, SERVICE_KEYS, SERVICES, type FeatureDefinition, type ServiceDefinition } from './service-catalog';
+import { iso } from '../common/iso';
 
-const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 const FEATURES_EXAMPLE = {
   'exchange.mailboxes': 10,
@@ -120,12 +120,6 @@ export class PlanVersionListView {
   @ApiPropertyOptional({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-export interface UserPlanRefRow {
-  plan_id: string;
-  name: string;
-  version_id: string | null;
-  number: number | null;
-}
 
 export function planVersionView(r: any, userPlans: UserPlanRefView[]): PlanVersionView {
   return {

@@ -1,5 +1,5 @@
 import { ProblemError, type FieldError } from '../common/errors/problem';
-import type { catalogErrors } from './catalog.errors';
+import type { catalogErrors } from '../common/errors/catalog/catalog.errors';
 import {
   FEATURES,
   FEATURES_BY_KEY,

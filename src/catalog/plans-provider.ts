@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { type AuditActor, appendAuditEvent } from '../audit/audit-writer';
+import { ID_PATTERN } from '../common/ids';
 import { pgTransaction, type Sql } from '../database/sql';
 import { LEAF_SIGNATURES } from '../provisioning/namespaces/leaf-signatures';
 import { DEFAULT_RETRY, type LeafProcedure, type ProcedureContext, type Provider, ProviderError } from '../provisioning/providers/provider';
@@ -20,7 +21,6 @@ import type { SubscriptionStatus } from './subscriptions.store';
  */
 
 type Raw = Record<string, unknown>;
-const ID = /^[a-z]{2,5}_[0-9a-z]{26}$/;
 
 function field(raw: Raw, entity: string, name: string, pattern?: RegExp): string {
   let e = raw?.[entity];
@@ -107,7 +107,7 @@ function restoreStatus(to: SubscriptionStatus) {
 }
 
 const orderId = (raw: Raw) => field(raw, 'order', 'id');
-const subscriptionId = (raw: Raw) => field(raw, 'subscription', 'id', ID);
+const subscriptionId = (raw: Raw) => field(raw, 'subscription', 'id', ID_PATTERN);
 
 /** The catalog's provider (name `plans`) for the `Plans` leaf namespace. */
 export function createPlansProvider(pool: Pool): Provider {

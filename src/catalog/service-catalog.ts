@@ -106,10 +106,6 @@ export const FEATURES_BY_KEY: ReadonlyMap<string, FeatureDefinition> = new Map(F
 export const SERVICES_BY_KEY: ReadonlyMap<ServiceKey, ServiceDefinition> = new Map(SERVICES.map((s) => [s.key, s]));
 export const LEDGERED_FEATURES: string[] = FEATURES.filter((f) => f.ledgered).map((f) => f.key);
 
-export function featuresOfService(service: ServiceKey): FeatureDefinition[] {
-  return FEATURES.filter((f) => f.service === service);
-}
-
 export function isServiceKey(s: string): s is ServiceKey {
   return (SERVICE_KEYS as readonly string[]).includes(s);
 }
@@ -119,9 +115,4 @@ export function numericAbove(a: number | null, b: number | null): boolean {
   if (a === null) return b !== null;
   if (b === null) return false;
   return a > b;
-}
-
-/** Remaining capacity `limit - taken`; null when unlimited. */
-export function remaining(limitValue: number | null, taken: number): number | null {
-  return limitValue === null ? null : Math.max(0, limitValue - taken);
 }

@@ -31,14 +31,12 @@ export type CommandHandler = (config: AppConfig, argv: string[]) => Promise<numb
 /** Commands other modules add (token, audit, submit, orders); registered by name. */
 export const COMMANDS: Record<string, { summary: string; run: CommandHandler }> = {};
 
-export function registerCommand(name: string, summary: string, run: CommandHandler) {
-  COMMANDS[name] = { summary, run };
-}
-
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    const extra = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(25)}${c.summary}`).join('\n');
+    const extra = Object.entries(COMMANDS)
+      .map(([n, c]) => `  ${n.padEnd(25)}${c.summary}`)
+      .join('\n');
     console.log(USAGE.replace('  config ', `${extra ? extra + '\n' : ''}  config `));
     return 0;
   }
@@ -58,7 +56,10 @@ export async function runCli(argv: string[]): Promise<number> {
     // The roles that build providers check the provider selection with the rest, so one message
     // lists every bad variable; operator commands do not load the provider catalog at all.
     const checks = server ? [(await import('../app/providers.js')).providerConfigProblems] : [];
-    config = loadConfig(process.env, checks.map((check) => (c: AppConfig) => check(c)));
+    config = loadConfig(
+      process.env,
+      checks.map((check) => (c: AppConfig) => check(c)),
+    );
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);

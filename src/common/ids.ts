@@ -19,4 +19,10 @@ export function newId(prefix: string): string {
   return `${prefix}_${chars.join('')}`;
 }
 
+/** Any of our ids (`org_…`, `usr_…`): a 2–5 letter prefix and 26 characters of Crockford base32. */
 export const ID_PATTERN = /^[a-z]{2,5}_[0-9a-z]{26}$/;
+
+/** Ids of one kind, e.g. `idPattern('org')`. */
+export function idPattern(prefix: string): RegExp {
+  return new RegExp(`^${prefix}_[0-9a-z]{26}$`);
+}

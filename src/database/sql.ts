@@ -3,18 +3,9 @@ import type { Pool, PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inClientTransaction } from './pg-client';
 
-export interface SqlResult<T> {
-  rows: T[];
-  rowCount: number;
-}
+import type { Sql, SqlResult } from '../common/sql';
 
-/**
- * The minimal SQL handle shared code takes (audit writer, quota ledger, engine journal), so the
- * same code runs inside a TypeORM transaction in the API and on a bare pg client in an engine.
- */
-export interface Sql {
-  query<T = Record<string, any>>(text: string, params?: unknown[]): Promise<SqlResult<T>>;
-}
+export type { Sql, SqlResult };
 
 /**
  * Wraps a TypeORM EntityManager or DataSource. Statements go straight to the pg connection under

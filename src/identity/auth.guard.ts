@@ -4,7 +4,7 @@ import { ProblemError } from '../common/errors/problem';
 import { ENDPOINT_METADATA, type EndpointMetadata } from '../common/http/endpoint.decorator';
 import { rootLogger } from '../common/logging/logger';
 import { AccessService } from '../access/access.service';
-import { PRINCIPAL_KEY } from '../access/current-principal.decorator';
+import { PRINCIPAL_KEY } from '../common/http/request-caller';
 import { AuthenticationService } from './authentication.service';
 
 /**

@@ -63,6 +63,14 @@ export async function lockOrganizations(sql: Sql, ids: readonly string[], mode: 
   return r.rows.map(summary);
 }
 
+/**
+ * Serializes installations bootstrapping at once (several processes starting together), until the
+ * caller's transaction ends.
+ */
+export async function lockBootstrap(sql: Sql): Promise<void> {
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtext('provisio:bootstrap'))`);
+}
+
 /** The hoster organization (there is exactly one once the installation is bootstrapped). */
 export async function findHoster(sql: Sql): Promise<Organization | undefined> {
   const r = await sql.query<SummaryRow>(`SELECT ${SUMMARY} FROM organizations WHERE kind = 'hoster'`);
@@ -75,7 +83,10 @@ const SCOPE_COLUMNS = { path: 'o.path', orgId: 'o.id' };
 export async function findOrganizationRow(sql: Sql, scope: TenantScope, id: string): Promise<(OrganizationRow & InScope) | undefined> {
   const where = new Where();
   const inScope = scopeSql(scope, SCOPE_COLUMNS, (v) => where.param(v));
-  const r = await sql.query<OrganizationRow & { in_scope: boolean }>(`SELECT o.*, (${inScope}) AS in_scope FROM organizations o WHERE o.id = ${where.param(id)}`, where.params);
+  const r = await sql.query<OrganizationRow & { in_scope: boolean }>(
+    `SELECT o.*, (${inScope}) AS in_scope FROM organizations o WHERE o.id = ${where.param(id)}`,
+    where.params,
+  );
   const row = r.rows[0];
   if (!row) return undefined;
   const { in_scope, ...org } = row;
@@ -100,7 +111,8 @@ export async function listOrganizations(sql: Sql, scope: TenantScope, f: Organiz
     .add((n) => `o.parent_id = ${n}`, f.parentId)
     .add((n) => `o.status = ${n}`, f.status)
     .add((n) => `o.id > ${n}`, f.after);
-  return (await sql.query<OrganizationRow>(`SELECT o.* FROM organizations o WHERE ${where.sql} ORDER BY o.id LIMIT ${where.param(f.limit)}`, where.params)).rows;
+  return (await sql.query<OrganizationRow>(`SELECT o.* FROM organizations o WHERE ${where.sql} ORDER BY o.id LIMIT ${where.param(f.limit)}`, where.params))
+    .rows;
 }
 
 function nameTaken(e: unknown, detail?: string): unknown {
@@ -139,7 +151,10 @@ export async function lockOrganizationRow(sql: Sql, id: string): Promise<Organiz
 /** Renames (when `name` is given) and bumps the version. */
 export async function updateOrganization(sql: Sql, id: string, name: string | null): Promise<OrganizationRow> {
   try {
-    const r = await sql.query<OrganizationRow>(`UPDATE organizations SET name = coalesce($2, name), version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`, [id, name]);
+    const r = await sql.query<OrganizationRow>(
+      `UPDATE organizations SET name = coalesce($2, name), version = version + 1, updated_at = now() WHERE id = $1 RETURNING *`,
+      [id, name],
+    );
     return r.rows[0];
   } catch (e) {
     throw nameTaken(e);

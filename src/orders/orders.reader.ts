@@ -5,8 +5,8 @@ import { type Sql, sqlOf } from '../database/sql';
 import { type RunProgress, runProgress } from '../provisioning/runs/run-progress';
 import { findOrderView, type OrderViewRow } from './orders.store';
 import type { OrderView } from './orders.views';
+import { iso } from '../common/iso';
 
-const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 /** Orders that stopped short show what their run undid. */
 const SHOWS_ROLLBACK = ['failed', 'needs_attention', 'cancelled'];

@@ -9,7 +9,7 @@ import { checkIdempotencyKey, IdempotencyKeys, requestHash } from '../common/ide
 import { requestContext } from '../common/logging/request-context';
 import { validateDto } from '../common/validation/strict-validation.pipe';
 import { AppConfig } from '../config/app-config';
-import { inTransaction, type Sql } from '../database/sql';
+import { inTransaction, type Sql, sqlOf } from '../database/sql';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../access/principal';
 import { auditActorOf } from '../audit/audit-actor';
@@ -82,7 +82,7 @@ export class PlaceOrderUseCase {
     private readonly registry: NamespaceRegistry,
     config: AppConfig,
   ) {
-    this.keys = new IdempotencyKeys(ds);
+    this.keys = new IdempotencyKeys(sqlOf(ds));
     this.platform = platformHostsOf(config);
   }
 

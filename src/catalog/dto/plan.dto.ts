@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
 import { PageQuery } from '../../common/pagination/cursor';
 import { IsOmittable } from '../../common/validation/omittable';
-import { ID_PARAM_PATTERN, IsSafeText } from '../../common/validation/safe-text';
+import { ID_PATTERN } from '../../common/ids';
+import { IsSafeText } from '../../common/validation/safe-text';
 import { PLAN_KINDS, type PlanKind, SERVICE_KEYS, type ServiceKey } from '../service-catalog';
 
 export const PLAN_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
@@ -56,7 +57,7 @@ export class CreatePlanRequest {
   description?: string;
 
   @ApiPropertyOptional({ description: 'resellers: the hoster plan (made available to you) this plan derives from; required for reseller plans, not allowed for the hoster\'s' })
-  @IsOptional() @IsString() @Matches(ID_PARAM_PATTERN, ID_MESSAGE)
+  @IsOptional() @IsString() @Matches(ID_PATTERN, ID_MESSAGE)
   basePlanId?: string;
 
   @ApiPropertyOptional({ enum: SERVICE_KEYS, isArray: true, example: ['directory', 'exchange', 'dns'], description: 'required unless derived (then the base plan\'s services by default)' })
@@ -73,7 +74,7 @@ export class CreatePlanRequest {
   features?: Record<string, boolean | number | null>;
 
   @ApiPropertyOptional({ type: String, isArray: true, description: 'organization plans: the published user plans customers may assign' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @Matches(ID_PARAM_PATTERN, ID_MESSAGE)
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @Matches(ID_PATTERN, ID_MESSAGE)
   userPlanIds?: string[];
 }
 
@@ -100,20 +101,20 @@ export class UpdatePlanRequest {
   features?: Record<string, boolean | number | null>;
 
   @ApiPropertyOptional({ type: String, isArray: true, description: 'replaces the list of user plans' })
-  @IsOmittable() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @Matches(ID_PARAM_PATTERN, ID_MESSAGE)
+  @IsOmittable() @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @Matches(ID_PATTERN, ID_MESSAGE)
   userPlanIds?: string[];
 }
 
 export class PlanListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: PLAN_KINDS }) @IsOptional() @IsIn(PLAN_KINDS) kind?: PlanKind;
   @ApiPropertyOptional({ enum: ['draft', 'published', 'retired'] }) @IsOptional() @IsIn(['draft', 'published', 'retired']) status?: 'draft' | 'published' | 'retired';
-  @ApiPropertyOptional({ description: 'plans owned by this organization' }) @IsOptional() @IsString() @Matches(ID_PARAM_PATTERN, { message: '$property must be a Provisio id' }) ownerId?: string;
+  @ApiPropertyOptional({ description: 'plans owned by this organization' }) @IsOptional() @IsString() @Matches(ID_PATTERN, { message: '$property must be a Provisio id' }) ownerId?: string;
   @ApiPropertyOptional({ example: 'business-basic' }) @IsOptional() @IsString() @Matches(PLAN_NAME_PATTERN, { message: 'name must be a plan name' }) name?: string;
 }
 
 export class AvailabilityRequest {
   @ApiProperty({ type: String, isArray: true, description: 'reseller organizations' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ArrayUnique() @IsString({ each: true }) @Matches(ID_PARAM_PATTERN, ID_MESSAGE)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ArrayUnique() @IsString({ each: true }) @Matches(ID_PATTERN, ID_MESSAGE)
   resellerIds: string[];
 
   @ApiPropertyOptional({ default: true, description: 'false withdraws the offer (existing derived plans and subscriptions stay)' })

@@ -59,24 +59,39 @@ function fromCode(code: ErrorCode, detail?: string, extra: Record<string, unknow
 /** Maps anything thrown into a ProblemError (or undefined when it is an unexpected error). */
 export function toProblemError(err: unknown): ProblemError | undefined {
   if (err instanceof ProblemError) return err;
-  const e = err as { code?: string; statusCode?: number; status?: number; message?: string; driverError?: { code?: string } };
+  const e = err as {
+    code?: string;
+    statusCode?: number;
+    status?: number;
+    message?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
   if (e && typeof e === 'object') {
     if (typeof e.code === 'string' && FASTIFY_CODES[e.code]) {
       return fromCode(FASTIFY_CODES[e.code], e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'The body exceeds the 1 MiB limit' : cleanFastifyMessage(e.message));
     }
     if (err instanceof SyntaxError && (e.statusCode === 400 || e.status === 400)) return fromCode('MALFORMED_JSON', 'The body is not valid JSON');
     if (typeof e.code === 'string' && e.code.startsWith('FST_') && e.statusCode && e.statusCode < 500) {
-      return fromCode(e.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'MALFORMED_BODY', cleanFastifyMessage(e.message));
+      return fromCode(
+        e.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : e.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'MALFORMED_BODY',
+        cleanFastifyMessage(e.message),
+      );
     }
     const sqlstate = e.driverError?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
-    if (sqlstate && TRANSIENT_SQLSTATES.has(sqlstate)) return fromCode('SERVICE_UNAVAILABLE', 'The database is busy or restarting; try again', {}, { 'Retry-After': '1' });
+    if (sqlstate && TRANSIENT_SQLSTATES.has(sqlstate))
+      return fromCode('SERVICE_UNAVAILABLE', 'The database is busy or restarting; try again', {}, { 'Retry-After': '1' });
     // Safety net: a constraint the database enforced that the service did not check first is the
     // client's conflict or bad value, not a server error (logged, so the missing check is found).
     if (sqlstate && DATA_SQLSTATES[sqlstate]) {
-      rootLogger().warn({ sqlstate, constraint: (e as any).driverError?.constraint ?? (e as any).constraint }, 'database constraint answered a request');
-      return fromCode(DATA_SQLSTATES[sqlstate], sqlstate.startsWith('23') ? 'The request conflicts with existing data' : 'A value is out of range or malformed');
+      rootLogger().warn({ sqlstate, constraint: e.driverError?.constraint ?? e.constraint }, 'database constraint answered a request');
+      return fromCode(
+        DATA_SQLSTATES[sqlstate],
+        sqlstate.startsWith('23') ? 'The request conflicts with existing data' : 'A value is out of range or malformed',
+      );
     }
-    if (typeof e.code === 'string' && TRANSIENT_NODE_CODES.has(e.code)) return fromCode('SERVICE_UNAVAILABLE', 'The database is unreachable; try again', {}, { 'Retry-After': '1' });
+    if (typeof e.code === 'string' && TRANSIENT_NODE_CODES.has(e.code))
+      return fromCode('SERVICE_UNAVAILABLE', 'The database is unreachable; try again', {}, { 'Retry-After': '1' });
     if (e.message && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message)) {
       return fromCode('SERVICE_UNAVAILABLE', 'The database is unreachable; try again', {}, { 'Retry-After': '1' });
     }

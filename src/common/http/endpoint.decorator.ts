@@ -1,10 +1,14 @@
 import { applyDecorators, HttpCode, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOperation, ApiResponse, type ApiResponseMetadata, type ApiResponseSchemaHost } from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode, problemType } from '../errors/problem';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ENDPOINT_METADATA, type EndpointAccess, type EndpointMetadata } from './endpoint-metadata';
 
 export { ENDPOINT_METADATA, type EndpointAccess, type EndpointMetadata } from './endpoint-metadata';
+
+/** What ApiResponse accepts as the type of a body: a class (or `[Class]`), or a type name. */
+type ApiResponseType = ApiResponseMetadata['type'];
+type SchemaObject = ApiResponseSchemaHost['schema'];
 
 export interface EndpointOptions {
   permission: EndpointAccess;
@@ -14,13 +18,12 @@ export interface EndpointOptions {
   errors?: ErrorCode[];
   /** Success status (defaults to Nest's: 201 for POST, 200 otherwise). */
   status?: number;
-  response?: { type?: unknown; description?: string; isArray?: boolean; schema?: Record<string, unknown> };
+  response?: { type?: ApiResponseType; description?: string; isArray?: boolean; schema?: Record<string, unknown> };
   /** Marks the route as read-only (never mutates), checked by the authorization matrix. */
   readOnly?: boolean;
   /** A creating POST that honours `Idempotency-Key` (the idempotency interceptor, on this route only). */
   idempotent?: boolean;
 }
-
 
 const GENERIC_AUTH_ERRORS: ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'];
 
@@ -38,10 +41,14 @@ export function Endpoint(opts: EndpointOptions) {
     const status = ERROR_CODES[code].status;
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
-  const permissionText =
-    opts.permission === 'public' ? 'none (public)' : opts.permission === 'authenticated' ? 'any valid token' : `\`${opts.permission}\``;
+  const permissionText = opts.permission === 'public' ? 'none (public)' : opts.permission === 'authenticated' ? 'any valid token' : `\`${opts.permission}\``;
   const decorators = [
-    SetMetadata(ENDPOINT_METADATA, { permission: opts.permission, summary: opts.summary, idempotent: opts.idempotent, status: opts.status } satisfies EndpointMetadata),
+    SetMetadata(ENDPOINT_METADATA, {
+      permission: opts.permission,
+      summary: opts.summary,
+      idempotent: opts.idempotent,
+      status: opts.status,
+    } satisfies EndpointMetadata),
     ApiOperation({ summary: opts.summary, description: `${opts.description ? opts.description + '\n\n' : ''}**Permission:** ${permissionText}` }),
     ApiExtension('x-permission', opts.permission),
     ...[...byStatus.entries()].map(([status, codes]) =>
@@ -51,7 +58,14 @@ export function Endpoint(opts: EndpointOptions) {
         content: {
           'application/problem+json': {
             schema: { $ref: '#/components/schemas/Problem' },
-            example: { type: problemType(codes[0]), title: ERROR_CODES[codes[0]].title, status, detail: ERROR_CODES[codes[0]].title, code: codes[0], requestId: 'b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a' },
+            example: {
+              type: problemType(codes[0]),
+              title: ERROR_CODES[codes[0]].title,
+              status,
+              detail: ERROR_CODES[codes[0]].title,
+              code: codes[0],
+              requestId: 'b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a',
+            },
           },
         },
       }),
@@ -62,7 +76,11 @@ export function Endpoint(opts: EndpointOptions) {
     decorators.push(
       // On these routes only: an interceptor anywhere else would cost every request rxjs plumbing.
       UseInterceptors(IdempotencyInterceptor),
-      ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key + same body replays the first answer; another body is 422; while the first is in flight, 409' }),
+      ApiHeader({
+        name: 'Idempotency-Key',
+        required: false,
+        description: 'same key + same body replays the first answer; another body is 422; while the first is in flight, 409',
+      }),
     );
   }
   if (opts.status) decorators.push(HttpCode(opts.status));
@@ -71,9 +89,10 @@ export function Endpoint(opts: EndpointOptions) {
       ApiResponse({
         status: opts.status ?? 200,
         description: opts.response.description ?? 'OK',
-        type: opts.response.type as any,
+        type: opts.response.type,
         isArray: opts.response.isArray,
-        schema: opts.response.schema as any,
+        // A hand-written OpenAPI schema: the document shows it as given.
+        schema: opts.response.schema as SchemaObject | undefined,
       }),
     );
   }

@@ -31,17 +31,20 @@ function decodeUtf8(body: Buffer): string {
   }
 }
 
+/** When each request arrived (for the access log and the latency metric). */
+const startedAt = new WeakMap<FastifyRequest, bigint>();
+
 /** Request id, context, logs, body parsers and the error/404 handlers that run outside Nest. */
 export function configureFastify(fastify: FastifyInstance) {
   const log = rootLogger();
   fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     reply.header('x-request-id', req.id);
-    (req as any).startedAt = process.hrtime.bigint();
+    startedAt.set(req, process.hrtime.bigint());
     const ua = req.headers['user-agent'];
     requestContext.run({ requestId: req.id, ip: req.ip, userAgent: typeof ua === 'string' ? ua.slice(0, 512) : undefined }, done);
   });
   fastify.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    const started = (req as any).startedAt as bigint | undefined;
+    const started = startedAt.get(req);
     const ms = started ? Number(process.hrtime.bigint() - started) / 1e6 : 0;
     const route = (req.routeOptions?.url as string | undefined) ?? 'unmatched';
     httpMetrics.observe(req.method, route, reply.statusCode, ms / 1000);
@@ -56,27 +59,31 @@ export function configureFastify(fastify: FastifyInstance) {
   // JSON: reject invalid UTF-8 instead of silently replacing it, and keep prototype-poisoning checks.
   fastify.removeContentTypeParser(['application/json']);
   const defaultJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.addContentTypeParser(['application/json', 'application/problem+json', 'application/merge-patch+json'], { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (req, body, done) => {
-    let text: string;
-    try {
-      checkContentEncoding(req.headers['content-encoding']);
-      checkCharset(req.headers['content-type']);
-      text = decodeUtf8(body as Buffer);
-      if (text.trim() === '') throw new ProblemError('MALFORMED_JSON', 'The body is empty');
-      checkJsonDepth(text);
-    } catch (e) {
-      return done(e as Error, undefined);
-    }
-    defaultJson(req, text, (err, value) => {
-      if (err) return done(new ProblemError('MALFORMED_JSON', 'The body is not valid JSON'), undefined);
+  fastify.addContentTypeParser(
+    ['application/json', 'application/problem+json', 'application/merge-patch+json'],
+    { parseAs: 'buffer', bodyLimit: BODY_LIMIT },
+    (req, body, done) => {
+      let text: string;
       try {
-        checkJsonBody(text, value);
+        checkContentEncoding(req.headers['content-encoding']);
+        checkCharset(req.headers['content-type']);
+        text = decodeUtf8(body as Buffer);
+        if (text.trim() === '') throw new ProblemError('MALFORMED_JSON', 'The body is empty');
+        checkJsonDepth(text);
       } catch (e) {
         return done(e as Error, undefined);
       }
-      done(null, value);
-    });
-  });
+      defaultJson(req, text, (err, value) => {
+        if (err) return done(new ProblemError('MALFORMED_JSON', 'The body is not valid JSON'), undefined);
+        try {
+          checkJsonBody(text, value);
+        } catch (e) {
+          return done(e as Error, undefined);
+        }
+        done(null, value);
+      });
+    },
+  );
   // XML documents are handed to the language module as text; it does the safe parsing.
   fastify.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (req, body, done) => {
     try {
@@ -90,7 +97,6 @@ export function configureFastify(fastify: FastifyInstance) {
   // Fastify reads text/plain bodies by default; no route takes them (an XML document sent as
   // text/plain would otherwise be accepted), so they answer 415 like any unknown type.
   fastify.removeContentTypeParser('text/plain');
-
 }
 
 /**
@@ -113,7 +119,9 @@ export function onClientError(err: Error & { code?: string }, socket: Socket): v
   const { status, body } = renderProblem(new ProblemError(code), { requestId: randomUUID() });
   const text = JSON.stringify(body);
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
   }
   socket.destroy();
 }

@@ -2,11 +2,8 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
-import { sqlOf } from '../../database/sql';
-import { PRINCIPAL_KEY } from '../../access/current-principal.decorator';
-import type { Principal } from '../../access/principal';
 import { ENDPOINT_METADATA, type EndpointMetadata } from '../http/endpoint-metadata';
+import { PRINCIPAL_KEY, type RequestCaller } from '../http/request-caller';
 import { IdempotencyKeys, requestHash } from './idempotency';
 
 /** True when an answer carries a secret (a token shown once): such answers are never stored. */
@@ -30,14 +27,10 @@ function carriesSecret(value: unknown, depth = 0): boolean {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  private readonly keys: IdempotencyKeys;
-
   constructor(
     private readonly reflector: Reflector,
-    private readonly ds: DataSource,
-  ) {
-    this.keys = new IdempotencyKeys(ds);
-  }
+    private readonly keys: IdempotencyKeys,
+  ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const meta = this.reflector.get<EndpointMetadata | undefined>(ENDPOINT_METADATA, ctx.getHandler());
@@ -47,9 +40,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(this.run(ctx, next, meta, req, Array.isArray(key) ? key[0] : key));
   }
 
-  private async run(ctx: ExecutionContext, next: CallHandler, meta: EndpointMetadata, req: FastifyRequest & Record<string, unknown>, key: string): Promise<unknown> {
+  private async run(
+    ctx: ExecutionContext,
+    next: CallHandler,
+    meta: EndpointMetadata,
+    req: FastifyRequest & Record<string, unknown>,
+    key: string,
+  ): Promise<unknown> {
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
-    const p = req[PRINCIPAL_KEY] as Principal | undefined;
+    const p = req[PRINCIPAL_KEY] as RequestCaller | undefined;
     const route = `${req.method} ${req.routeOptions?.url ?? req.url}`;
     const scope = `${p?.userId ?? 'anonymous'}:${p?.subjectOrgId ?? ''}:${route}`;
     const claim = await this.keys.claim(scope, key, requestHash(req.method, req.url.split('?')[0], req.body ?? null));
@@ -70,7 +69,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     else {
       const location = reply.getHeader('location');
       const headers: Record<string, string> = typeof location === 'string' ? { Location: location } : {};
-      await this.keys.complete(sqlOf(this.ds), claim, { status: meta.status ?? 201, body: body ?? null, headers });
+      await this.keys.store(claim, { status: meta.status ?? 201, body: body ?? null, headers });
     }
     return body;
   }

@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { canonicalJson } from '../canonical-json';
 import { ProblemError } from '../errors/problem';
-import type { Sql } from '../../database/sql';
-import { queryRows, sqlOf } from '../../database/sql';
+import type { Sql } from '../sql';
+import { deleteInFlightKey, findKey, type IdempotencyKeyRow, insertInFlightKey, storeKeyResponse, tryLockKey } from './idempotency.store';
 
-/** The advisory lock of a key being acted on (`$1` = scope + newline + key), 64 bits of hash. */
-export const IDEMPOTENCY_LOCK_SQL = `hashtextextended($1, 7242)`;
-
-export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-/** Keys are kept at least this long (API.md: at least 24 h). */
-const RETENTION = '48 hours';
-/** An in-flight claim older than this is considered abandoned (its process died) and may be taken over. */
-const STALE_IN_FLIGHT_SECONDS = 60;
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export interface StoredResponse {
   status: number;
@@ -20,13 +12,13 @@ export interface StoredResponse {
   headers: Record<string, string>;
 }
 
-export type IdempotencyClaim =
-  | { kind: 'none' }
-  | { kind: 'claimed'; scope: string; key: string; hash: string }
-  | { kind: 'replay'; response: StoredResponse };
+export type IdempotencyClaim = { kind: 'none' } | { kind: 'claimed'; scope: string; key: string; hash: string } | { kind: 'replay'; response: StoredResponse };
 
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n`).update(canonicalJson(body ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n`)
+    .update(canonicalJson(body ?? null))
+    .digest('hex');
 }
 
 export function checkIdempotencyKey(key: string): void {
@@ -38,9 +30,9 @@ function inFlight(): ProblemError {
 }
 
 /** The stored answer for a key, or the 422 when the key came with another request. */
-function replayOf(row: any, hash: string): IdempotencyClaim {
+function replayOf(row: IdempotencyKeyRow, hash: string): IdempotencyClaim {
   if (row.request_hash !== hash) throw new ProblemError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
-  return { kind: 'replay', response: { status: row.response_status, body: row.response_body, headers: row.response_headers ?? {} } };
+  return { kind: 'replay', response: { status: row.response_status ?? 200, body: row.response_body, headers: row.response_headers ?? {} } };
 }
 
 /**
@@ -59,25 +51,15 @@ function replayOf(row: any, hash: string): IdempotencyClaim {
  *   after STALE_IN_FLIGHT_SECONDS.
  */
 export class IdempotencyKeys {
-  constructor(private readonly ds: DataSource) {}
+  /** `sql`: the pool, for the claims that commit on their own (`claim`, `abandon`). */
+  constructor(private readonly sql: Sql) {}
 
   async claim(scope: string, key: string | undefined, hash: string): Promise<IdempotencyClaim> {
     if (key === undefined) return { kind: 'none' };
     checkIdempotencyKey(key);
-    const inserted: any[] = await queryRows(this.ds, 
-      `INSERT INTO idempotency_keys (scope, key, request_hash, state, expires_at)
-       VALUES ($1, $2, $3, 'in_flight', now() + interval '${RETENTION}')
-       ON CONFLICT (scope, key) DO UPDATE
-         SET request_hash = EXCLUDED.request_hash, state = 'in_flight', updated_at = now(), expires_at = EXCLUDED.expires_at,
-             response_status = NULL, response_body = NULL, response_headers = NULL
-         WHERE idempotency_keys.expires_at < now()
-            OR (idempotency_keys.state = 'in_flight' AND idempotency_keys.updated_at < now() - make_interval(secs => ${STALE_IN_FLIGHT_SECONDS}))
-       RETURNING key`,
-      [scope, key, hash],
-    );
-    if (inserted.length) return { kind: 'claimed', scope, key, hash };
-    const rows: any[] = await queryRows(this.ds, `SELECT * FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key]);
-    const row = rows[0];
+    if (await insertInFlightKey(this.sql, scope, key, hash)) return { kind: 'claimed', scope, key, hash };
+    const row = await findKey(this.sql, scope, key);
+    // Expired between the two statements: claim it again.
     if (!row) return this.claim(scope, key, hash);
     if (row.state === 'in_flight' && row.request_hash === hash) throw inFlight();
     return replayOf(row, hash);
@@ -90,16 +72,8 @@ export class IdempotencyKeys {
   async claimInTransaction(sql: Sql, scope: string, key: string | undefined, hash: string): Promise<IdempotencyClaim> {
     if (key === undefined) return { kind: 'none' };
     checkIdempotencyKey(key);
-    const locked = await sql.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${IDEMPOTENCY_LOCK_SQL}) AS locked`, [`${scope}\n${key}`]);
-    if (!locked.rows[0].locked) throw inFlight();
-    const row = (
-      await sql.query(
-        `SELECT request_hash, state, response_status, response_body, response_headers,
-                state = 'in_flight' AND updated_at > now() - make_interval(secs => ${STALE_IN_FLIGHT_SECONDS}) AS live
-           FROM idempotency_keys WHERE scope = $1 AND key = $2 AND expires_at > now()`,
-        [scope, key],
-      )
-    ).rows[0];
+    if (!(await tryLockKey(sql, scope, key))) throw inFlight();
+    const row = await findKey(sql, scope, key);
     if (!row || (row.state === 'in_flight' && !row.live)) return { kind: 'claimed', scope, key, hash };
     if (row.state === 'in_flight' && row.request_hash === hash) throw inFlight();
     return replayOf(row, hash);
@@ -108,25 +82,17 @@ export class IdempotencyKeys {
   /** Stores the response in the caller's transaction: it exists exactly when the resource does. */
   async complete(sql: Sql, claim: IdempotencyClaim, response: StoredResponse): Promise<void> {
     if (claim.kind !== 'claimed') return;
-    await sql.query(
-      `INSERT INTO idempotency_keys (scope, key, request_hash, state, response_status, response_body, response_headers, expires_at)
-       VALUES ($1, $2, $3, 'done', $4, $5::jsonb, $6::jsonb, now() + interval '${RETENTION}')
-       ON CONFLICT (scope, key) DO UPDATE
-         SET request_hash = EXCLUDED.request_hash, state = 'done', response_status = EXCLUDED.response_status,
-             response_body = EXCLUDED.response_body, response_headers = EXCLUDED.response_headers,
-             updated_at = now(), expires_at = EXCLUDED.expires_at`,
-      [claim.scope, claim.key, claim.hash, response.status, JSON.stringify(response.body), JSON.stringify(response.headers)],
-    );
+    await storeKeyResponse(sql, claim.scope, claim.key, claim.hash, response);
+  }
+
+  /** Stores the response of a `claim` once the handler's own transaction has committed. */
+  async store(claim: IdempotencyClaim, response: StoredResponse): Promise<void> {
+    await this.complete(this.sql, claim, response);
   }
 
   /** The request failed and created nothing: free the key. */
   async abandon(claim: IdempotencyClaim): Promise<void> {
     if (claim.kind !== 'claimed') return;
-    await queryRows(this.ds, `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'in_flight'`, [claim.scope, claim.key]);
-  }
-
-  /** Housekeeping: forget expired keys. */
-  async purgeExpired(): Promise<number> {
-    return (await sqlOf(this.ds).query(`DELETE FROM idempotency_keys WHERE expires_at < now() - interval '1 hour'`)).rowCount;
+    await deleteInFlightKey(this.sql, claim.scope, claim.key);
   }
 }

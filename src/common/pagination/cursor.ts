@@ -2,15 +2,23 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ProblemError } from '../errors/problem';
+import { ID_PATTERN } from '../ids';
 
 /** `?limit=&cursor=` for every list route. */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'opaque cursor from a previous page\'s nextCursor' })
-  @IsOptional() @IsString() @MaxLength(512) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'is not a valid cursor' })
+  @ApiPropertyOptional({ description: "opaque cursor from a previous page's nextCursor" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'is not a valid cursor' })
   cursor?: string;
 }
 
@@ -29,12 +37,11 @@ export function encodeCursor(key: CursorKey): string {
 /** What one position of a cursor holds: a Provisio id, a non-negative integer (a sequence), or a timestamp. */
 export type CursorKind = 'id' | 'int' | 'time';
 
-const CURSOR_ID = /^[a-z]{2,5}_[0-9a-z]{26}$/;
 /** Any value of a cursor we issue: ids, ISO timestamps, sequence numbers. */
 const CURSOR_TOKEN = /^[A-Za-z0-9_.:+-]{1,64}$/;
 
 function fits(v: unknown, kind: CursorKind | undefined): boolean {
-  if (kind === 'id') return typeof v === 'string' && CURSOR_ID.test(v);
+  if (kind === 'id') return typeof v === 'string' && ID_PATTERN.test(v);
   if (kind === 'time') return typeof v === 'string' && CURSOR_TOKEN.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
   const int = typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
   return kind === 'int' ? int : int || (typeof v === 'string' && CURSOR_TOKEN.test(v));

@@ -1,7 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { ProblemError } from '../errors/problem';
-
-const ID = /^[a-z]{2,5}_[0-9a-z]{26}$/;
+import { ID_PATTERN } from '../ids';
 
 /**
  * Path ids are our prefixed ULIDs. Anything else cannot exist, so it answers 404 like a missing
@@ -10,7 +9,7 @@ const ID = /^[a-z]{2,5}_[0-9a-z]{26}$/;
 @Injectable()
 export class IdParam implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (typeof value !== 'string' || !ID.test(value)) throw new ProblemError('NOT_FOUND', 'No such resource');
+    if (typeof value !== 'string' || !ID_PATTERN.test(value)) throw new ProblemError('NOT_FOUND', 'No such resource');
     return value;
   }
 }

@@ -7,9 +7,10 @@ export function IsSafeText(max = 200) {
     IsString(),
     IsNotEmpty(),
     MaxLength(max),
-    Matches(/^(?!\s*$)[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/u, { message: '$property must be printable text without control or bidi-override characters' }),
+    Matches(/^(?!\s*$)[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/u, {
+      message: '$property must be printable text without control or bidi-override characters',
+    }),
   );
 }
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$/;
-export const ID_PARAM_PATTERN = /^[a-z]{2,5}_[0-9a-z]{26}$/;

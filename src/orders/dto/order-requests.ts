@@ -14,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { idPattern } from '../../common/ids';
 import { PageQuery } from '../../common/pagination/cursor';
 import { IsSafeText } from '../../common/validation/safe-text';
 import { IsTimestamp } from '../../common/validation/timestamp';
@@ -48,7 +49,7 @@ const PLAN_REF_MSG = '$property must be a plan name (optionally name@version) or
 export class OrderBase {
   @ApiProperty({ enum: ORDER_TYPES }) @IsIn(ORDER_TYPES) type: OrderType;
   @ApiProperty({ example: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab', description: 'the customer organization' })
-  @IsString() @Matches(/^org_[0-9a-z]{26}$/, { message: 'organizationId must be an organization id' })
+  @IsString() @Matches(idPattern('org'), { message: 'organizationId must be an organization id' })
   organizationId: string;
 }
 
@@ -162,7 +163,7 @@ export type OrderBody =
   | (LifecycleOrder & { type: 'suspend' | 'resume' | 'cancel' });
 
 export class OrderListQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^org_[0-9a-z]{26}$/, { message: 'organizationId must be an organization id' }) organizationId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(idPattern('org'), { message: 'organizationId must be an organization id' }) organizationId?: string;
   @ApiPropertyOptional({ enum: ORDER_STATUSES }) @IsOptional() @IsIn(ORDER_STATUSES) status?: OrderStatus;
   @ApiPropertyOptional({ enum: ORDER_TYPES }) @IsOptional() @IsIn(ORDER_TYPES) type?: OrderType;
   @ApiPropertyOptional({ description: 'placed at or after (ISO 8601)' }) @IsOptional() @IsTimestamp() from?: string;

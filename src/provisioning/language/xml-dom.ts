@@ -15,9 +15,7 @@ export const ELEMENT_NODE = 1;
 export const ATTRIBUTE_NODE = 2;
 export const TEXT_NODE = 3;
 export const CDATA_SECTION_NODE = 4;
-export const PROCESSING_INSTRUCTION_NODE = 7;
 export const COMMENT_NODE = 8;
-export const DOCUMENT_NODE = 9;
 
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';

@@ -110,6 +110,3 @@ export function relativeLocationPathProblem(expr: string): string | null {
   const isRelativePath = top instanceof (xpath as any).PathExpr && top.locationPath && !top.locationPath.absolute && !top.filter;
   return isRelativePath ? null : `"${expr}" must be a relative location path (such as users/user), not an absolute path, union or function`;
 }
-
-/** `a/b/c`: child element names only; such a destination is created when missing. */
-export const SIMPLE_PATH = /^[A-Za-z_][A-Za-z0-9_.-]*(\/[A-Za-z_][A-Za-z0-9_.-]*)*$/;

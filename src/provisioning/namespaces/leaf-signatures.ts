@@ -77,8 +77,6 @@ export const LEAF_SIGNATURES: Record<string, LeafSignature> = {
   'Plans.CancelSubscription': { kind: 'write', summary: 'Mark the subscription cancelled', input: { subscription: ['id'] }, output: [] },
 };
 
-export const LEAF_NAMESPACES = ['Directory', 'Exchange', 'Mobility', 'DNS', 'Communications', 'SharePoint', 'Plans'] as const;
-
 /** Splits a field spec like `ttl?` into its name and whether it is required. */
 export function fieldSpec(spec: string): { name: string; required: boolean } {
   return spec.endsWith('?') ? { name: spec.slice(0, -1), required: false } : { name: spec, required: true };

@@ -4,6 +4,7 @@ import { validateXML } from 'xmllint-wasm';
 import { isProblemError } from '../../common/errors/problem';
 import { PROJECT_ROOT } from '../../common/version';
 import { checkBody, executesOf } from '../language/body-check';
+import { MAX_NAMESPACE_NESTING } from '../language/compiler';
 import type { CompositeProcedure, LeafProcedureRef, ProcedureCatalog, ResolvedProcedure } from '../language/procedure-catalog';
 import { parseXmlSafely } from '../language/safe-xml';
 import { schemaText } from '../language/schemas';
@@ -22,7 +23,6 @@ import { type EntityFields, LEAF_SIGNATURES } from './leaf-signatures';
  */
 
 export const DOCUMENTS_DIR = path.join(PROJECT_ROOT, 'src/provisioning/namespaces/documents');
-const MAX_NESTING = 16;
 
 export class NamespaceLoadError extends Error {
   constructor(message: string, readonly problems: string[] = [message]) {
@@ -258,7 +258,7 @@ export class NamespaceRegistry implements ProcedureCatalog {
       for (const p of c.procedures.values()) {
         try {
           const d = visit(p);
-          if (d > MAX_NESTING) problems.push(`${key(p)}: composite procedures nest ${d} levels deep (at most ${MAX_NESTING})`);
+          if (d > MAX_NAMESPACE_NESTING) problems.push(`${key(p)}: composite procedures nest ${d} levels deep (at most ${MAX_NAMESPACE_NESTING})`);
         } catch (e) {
           if (!(e instanceof NamespaceLoadError)) throw e;
           problems.push(e.message);

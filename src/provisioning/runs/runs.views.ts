@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { iso } from '../../common/iso';
 import { type RunError, type RunRow, toRunRow } from '../engine/run-row';
 import { RUN_STATUSES } from '../engine/run-status';
 import type { RunViewRecord, StepRecord } from './runs.store';
@@ -90,7 +91,6 @@ export class StepPage {
   @ApiProperty({ type: StepView, isArray: true }) items: StepView[];
 }
 
-const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
 /** The API view of a run; `current` is where its program stands (queued, running, parked runs). */
 export function runView(r: RunRow, current: CurrentStepView | null): RunView {

@@ -20,11 +20,6 @@ export function runOf(ctx: ProcedureContext): string | null {
   return ctx?.runId ?? null;
 }
 
-/** Outputs carry no secrets and only primitives or arrays of flat objects. */
-export function isoOrNull(v: unknown): string | null {
-  return v ? new Date(v as string).toISOString() : null;
-}
-
 /** The run of a write or a rollback: those happen only inside runs (ProviderSet.read refuses writes). */
 export function writingRun(ctx: ProcedureContext): string {
   if (!ctx.runId) throw new ProviderError('INVALID_INPUT', 'lab writes and rollbacks happen only inside a provisioning run', false);

@@ -1,4 +1,5 @@
 import type { Sql } from '../../../database/sql';
+import { iso } from '../../../common/iso';
 import { LAB_TABLES, type LabTable } from './lab.store';
 
 /**
@@ -79,7 +80,6 @@ export async function labRegisterDevice(sql: Sql, d: { organizationId: string; a
   );
 }
 
-const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 
 export interface LabState {
   organizationId: string;

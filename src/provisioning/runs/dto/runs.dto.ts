@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ID_PATTERN } from '../../../common/ids';
 import { PageQuery } from '../../../common/pagination/cursor';
 import { IsSafeText } from '../../../common/validation/safe-text';
 import { IsTimestamp } from '../../../common/validation/timestamp';
 import { RUN_STATUSES } from '../../engine/run-status';
 
-const ID = /^[a-z]{2,5}_[0-9a-z]{26}$/;
 
 export class RunListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'one status or several, comma-separated', example: 'parked,needs_attention' })
@@ -16,10 +16,10 @@ export class RunListQuery extends PageQuery {
   status?: string[];
 
   @ApiPropertyOptional({ description: 'runs of this organization and the organizations under it' })
-  @IsOptional() @IsString() @Matches(ID, { message: 'is not an organization id' })
+  @IsOptional() @IsString() @Matches(ID_PATTERN, { message: 'is not an organization id' })
   organization?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID, { message: 'is not an order id' })
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID_PATTERN, { message: 'is not an order id' })
   order?: string;
 
   @ApiPropertyOptional({ description: 'created at or after (ISO 8601)' }) @IsOptional() @IsTimestamp()
@@ -37,7 +37,7 @@ export class ResolveRunRequest {
 
 export class SubmitRequestQuery {
   @ApiPropertyOptional({ description: 'the organization the request provisions (scopes the run); written into the context' })
-  @IsOptional() @IsString() @Matches(ID, { message: 'is not an organization id' })
+  @IsOptional() @IsString() @Matches(ID_PATTERN, { message: 'is not an organization id' })
   organization?: string;
 
   @ApiPropertyOptional({ description: 'runs with the same key never interleave and run in submission order', example: 'org:org_01jd…' })

@@ -1,4 +1,5 @@
 import { insertOrExisting, type LabQuery, type LabStore } from '../lab.store';
+import { iso } from '../../../../common/iso';
 
 /** The lab's mobility: lab.mobility_policies, lab.mobility_users, lab.mobility_devices. */
 
@@ -12,7 +13,6 @@ export interface Device extends WipeState {
   model: string;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function insertPolicy(store: LabStore, p: { organizationId: string; name: string; requirePin: boolean; maxDevicesPerUser: number; runId: string | null }): Promise<void> {
   await insertOrExisting(

@@ -1,4 +1,4 @@
-import type { ErrorCatalog } from '../../../common/errors/error-catalog';
+import type { ErrorCatalog } from '../error-catalog';
 
 /**
  * The lab's HTTP routes answer only generic codes (VALIDATION_FAILED, NOT_FOUND,

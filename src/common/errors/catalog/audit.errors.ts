@@ -1,4 +1,4 @@
-import type { ErrorCatalog } from '../common/errors/error-catalog';
+import type { ErrorCatalog } from '../error-catalog';
 
 export const auditErrors = {
   AUDIT_VERIFY_NOT_ALLOWED: { status: 403, title: 'Chain verification covers the whole installation: hoster auditors and hoster admins only' },

@@ -1,10 +1,13 @@
-import type { ErrorCatalog } from '../../common/errors/error-catalog';
+import type { ErrorCatalog } from '../error-catalog';
 
 /** Errors of the XML language: safe parsing, schema, compilation (LANGUAGE.md §4–§5) and the namespace routes. */
 export const languageErrors = {
   // Safe parsing: nothing is stored when any of these is raised.
   XML_TOO_LARGE: { status: 413, title: 'The XML document is larger than 1 MiB' },
-  XML_FORBIDDEN_CONSTRUCT: { status: 400, title: 'The XML document uses a forbidden construct (DOCTYPE, entity, processing instruction or external reference)' },
+  XML_FORBIDDEN_CONSTRUCT: {
+    status: 400,
+    title: 'The XML document uses a forbidden construct (DOCTYPE, entity, processing instruction or external reference)',
+  },
   XML_TOO_DEEP: { status: 422, title: 'The XML document nests elements deeper than allowed' },
   XML_TOO_MANY_ATTRIBUTES: { status: 422, title: 'An element of the XML document has more attributes than allowed' },
   XML_MALFORMED: { status: 400, title: 'The XML document is not well-formed' },

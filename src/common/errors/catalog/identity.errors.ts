@@ -1,4 +1,4 @@
-import type { ErrorCatalog } from '../common/errors/error-catalog';
+import type { ErrorCatalog } from '../error-catalog';
 
 export const identityErrors = {
   UNAUTHENTICATED: { status: 401, title: 'A valid bearer token is required' },
@@ -7,7 +7,6 @@ export const identityErrors = {
   TOKEN_REVOKED: { status: 401, title: 'The token was revoked' },
   FORBIDDEN: { status: 403, title: 'You are not allowed to do this' },
   ORGANIZATION_SUSPENDED: { status: 403, title: 'The organization is suspended' },
-  DELEGATION_REQUIRED: { status: 403, title: 'Acting inside a customer needs a delegated admin token' },
   ROLE_NOT_GRANTABLE: { status: 403, title: 'You may grant only roles below your own, inside your scope' },
   ROLE_NOT_ALLOWED_HERE: { status: 422, title: 'This role cannot be held in this kind of organization' },
   TOKEN_ROLES_EXCEED_OWNER: { status: 422, title: 'A token can only carry roles its owner holds' },
@@ -21,6 +20,5 @@ export const identityErrors = {
   DELEGATION_INVALID_ROLES: { status: 422, title: 'Delegated roles must be a subset of org_admin, org_csr, auditor' },
   DELEGATION_INVALID_DURATION: { status: 422, title: 'A delegation lasts from 1 hour to 2 years' },
   DELEGATION_NOT_CUSTOMER: { status: 422, title: 'Delegations are requested on a customer of your reseller' },
-  LAST_ADMIN: { status: 409, title: 'This would leave the organization without an admin' },
   USER_DISABLED: { status: 403, title: 'The user is disabled' },
 } satisfies ErrorCatalog;

@@ -1,4 +1,4 @@
-import type { ErrorCatalog } from './error-catalog';
+import type { ErrorCatalog } from '../error-catalog';
 
 export const commonErrors = {
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },

@@ -1,11 +1,10 @@
-import type { ErrorCatalog } from '../common/errors/error-catalog';
+import type { ErrorCatalog } from '../error-catalog';
 
 export const ordersErrors = {
   ORDER_NOT_CUSTOMER: { status: 422, title: 'Orders are placed for customer organizations' },
-  ORGANIZATION_NOT_ACTIVE: { status: 409, title: 'The organization is suspended' },
   NO_SUBSCRIPTION: { status: 409, title: 'The organization has no subscription; place a subscribe order first' },
   SUBSCRIPTION_STATE_CONFLICT: { status: 409, title: 'The subscription is not in a state that allows this order' },
-  SERVICE_NOT_IN_PLAN: { status: 422, title: 'The subscription\'s plan does not include this service' },
+  SERVICE_NOT_IN_PLAN: { status: 422, title: "The subscription's plan does not include this service" },
   DOMAIN_TAKEN: { status: 409, title: 'The domain is already used by another organization' },
   USER_EXISTS: { status: 409, title: 'A user with this alias already exists (or is being created) in the organization' },
   USER_NOT_FOUND: { status: 422, title: 'The organization has no active user with this alias' },
@@ -15,6 +14,6 @@ export const ordersErrors = {
   SITE_EXISTS: { status: 409, title: 'A site collection with this URL already exists' },
   SITE_NOT_FOUND: { status: 422, title: 'The organization has no such site collection' },
   PLAN_CHANGE_DOES_NOT_FIT: { status: 409, title: 'What the organization uses does not fit the new plan' },
-  ORDER_NOT_CANCELLABLE: { status: 409, title: 'The order\'s run has started; only operators can stop it now' },
+  ORDER_NOT_CANCELLABLE: { status: 409, title: "The order's run has started; only operators can stop it now" },
   ORDER_RESPONSE_NOT_READY: { status: 409, title: 'The order is still running; the response exists once it ends' },
 } satisfies ErrorCatalog;

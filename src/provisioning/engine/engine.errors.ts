@@ -1,6 +1,0 @@
-import type { ErrorCatalog } from '../../common/errors/error-catalog';
-
-export const engineErrors = {
-  RUN_NOT_FOUND: { status: 404, title: 'No such provisioning run' },
-  RUN_STATE_CONFLICT: { status: 409, title: 'This action is not possible in the run\'s current status' },
-} satisfies ErrorCatalog;
