@@ -1,4 +1,4 @@
-import { ATTRIBUTE_NODE, CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE, type XElement, type XNode } from './xml-dom';
+import { ATTRIBUTE_NODE, CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE, type XAttr, type XElement, type XNode } from './xml-dom';
 
 /**
  * A fast evaluator for the XPath 1.0 subset that mappings, forEach and when use: relative
@@ -16,10 +16,7 @@ import { ATTRIBUTE_NODE, CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE, type XElem
 
 type NodeTest = { kind: 'name'; name: string } | { kind: 'star' } | { kind: 'text' } | { kind: 'node' };
 
-type Predicate =
-  | { kind: 'position'; n: number }
-  | { kind: 'last' }
-  | { kind: 'test'; operand: Operand; op?: '=' | '!='; literal?: string };
+type Predicate = { kind: 'position'; n: number } | { kind: 'last' } | { kind: 'test'; operand: Operand; op?: '=' | '!='; literal?: string };
 
 type Operand = { kind: 'attr'; name: string } | { kind: 'child'; name: string } | { kind: 'self' };
 
@@ -175,11 +172,11 @@ function isNamespaceDeclaration(name: string) {
 }
 
 function stringValue(n: XNode): string {
-  return n.nodeType === ATTRIBUTE_NODE ? ((n as any).value as string) : (n.textContent ?? '');
+  return n.nodeType === ATTRIBUTE_NODE ? (n as XAttr).value : (n.textContent ?? '');
 }
 
 function parentOf(n: XNode): XNode | null {
-  return n.nodeType === ATTRIBUTE_NODE ? ((n as any).ownerElement as XNode | null) : n.parentNode;
+  return n.nodeType === ATTRIBUTE_NODE ? (n as XAttr).ownerElement : n.parentNode;
 }
 
 function matches(n: XNode, test: NodeTest): boolean {

@@ -97,7 +97,7 @@ export function ensurePath(root: XElement, path: string | undefined): XElement {
 }
 
 function removeChildren(el: XElement, which: (n: XNode) => boolean = () => true) {
-  for (let n = el.firstChild; n; ) {
+  for (let n = el.firstChild; n;) {
     const next = n.nextSibling;
     if (which(n)) el.removeChild(n);
     n = next;
@@ -123,7 +123,7 @@ export function mapInto(nodes: XNode[], dest: XElement, mode: MappingMode): void
       if (mode === 'merge') removeChildren(dest, isText);
       dest.appendChild(doc.createTextNode(n.nodeValue ?? ''));
     } else if (n.nodeType === 9 /* document */) {
-      const root = (n as any).documentElement as XElement | null;
+      const root = (n as unknown as XDocument).documentElement as XElement | null;
       if (root) mapInto([root], dest, mode === 'replace' ? 'insert' : mode);
     }
   }

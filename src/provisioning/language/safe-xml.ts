@@ -49,7 +49,8 @@ export function xmlText(input: string | Uint8Array, maxBytes = XML_MAX_BYTES): s
   }
   // One byte-order mark may open the document; a second one is character data before the root.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.charCodeAt(0) === 0xfeff) throw new ProblemError('XML_MALFORMED', 'The document is not well-formed: a second byte-order mark before the root element', { line: 1, column: 1 });
+  if (body.charCodeAt(0) === 0xfeff)
+    throw new ProblemError('XML_MALFORMED', 'The document is not well-formed: a second byte-order mark before the root element', { line: 1, column: 1 });
   return body;
 }
 
@@ -70,7 +71,9 @@ function scan(text: string, maxDepth: number): XDocument {
       throw new ProblemError('INVALID_ENCODING', `Only UTF-8 documents are accepted, not ${decl.encoding}`);
     }
   });
-  parser.on('doctype', () => forbidden('DOCTYPE declarations (and with them entity declarations and external DTDs) are not allowed', parser.line, parser.column));
+  parser.on('doctype', () =>
+    forbidden('DOCTYPE declarations (and with them entity declarations and external DTDs) are not allowed', parser.line, parser.column),
+  );
   parser.on('processinginstruction', (pi) => forbidden(`Processing instructions are not allowed (<?${pi.target} ...?>)`, parser.line, parser.column));
   parser.on('opentag', (tag) => {
     if (stack.length > maxDepth) {
@@ -80,16 +83,23 @@ function scan(text: string, maxDepth: number): XDocument {
     if (tag.uri === XINCLUDE_NS) forbidden('XInclude elements are not allowed', parser.line, parser.column);
     const attributes = Object.values(tag.attributes);
     if (attributes.length > XML_MAX_ATTRIBUTES) {
-      throw new ProblemError('XML_TOO_MANY_ATTRIBUTES', `An element has ${attributes.length} attributes, more than ${XML_MAX_ATTRIBUTES} (line ${parser.line})`, { maxAttributes: XML_MAX_ATTRIBUTES, line: parser.line });
+      throw new ProblemError(
+        'XML_TOO_MANY_ATTRIBUTES',
+        `An element has ${attributes.length} attributes, more than ${XML_MAX_ATTRIBUTES} (line ${parser.line})`,
+        { maxAttributes: XML_MAX_ATTRIBUTES, line: parser.line },
+      );
     }
     let el: XElement;
     try {
       el = doc.createElementNS(tag.uri || null, tag.name);
       for (const a of attributes) el.setAttributeNS(a.uri || null, a.name, a.value);
     } catch (e) {
-      throw new ProblemError('XML_MALFORMED', `The document is not well-formed: ${(e as Error).message} (line ${parser.line})`, { line: parser.line, column: parser.column });
+      throw new ProblemError('XML_MALFORMED', `The document is not well-formed: ${(e as Error).message} (line ${parser.line})`, {
+        line: parser.line,
+        column: parser.column,
+      });
     }
-    (el as any).lineNumber = parser.line;
+    (el as unknown as { lineNumber: number }).lineNumber = parser.line;
     top().appendChild(el);
     stack.push(el);
   });

@@ -30,6 +30,7 @@ const MAX_ERRORS = 50;
 
 const NAMESPACE_NAME = /^[A-Za-z][A-Za-z0-9]*( [A-Za-z][A-Za-z0-9]*)*$/;
 const PROCEDURE_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+// eslint-disable-next-line no-misleading-character-class -- XML NCName: combining marks (U+0300–U+036F) may follow a name start
 const NCNAME = /^[\p{L}_][\p{L}\p{N}_.\-\u00B7\u0300-\u036F\u203F\u2040]*$/u;
 const DESTINATION_PATH = /^[A-Za-z_][A-Za-z0-9_.-]*(\/[A-Za-z_][A-Za-z0-9_.-]*)*$/;
 const ATTRIBUTE_LIST = /^([A-Za-z_][A-Za-z0-9_.-]*\??( [A-Za-z_][A-Za-z0-9_.-]*\??)*)?$/;
@@ -44,15 +45,29 @@ interface AttrSpec {
   collapse?: boolean;
 }
 
-const pattern = (re: RegExp, max: number, what: string): Check => (v) => (v.length > max ? `is longer than ${max} characters` : re.test(v) ? null : `is not a valid ${what}`);
-const oneOf = (...values: string[]): Check => (v) => (values.includes(v) ? null : `must be one of ${values.join(', ')}`);
-const length = (min: number, max: number): Check => (v) => (v.length < min ? 'must not be empty' : v.length > max ? `is longer than ${max} characters` : null);
-const fixed = (value: string): Check => (v) => (v === value ? null : `must be "${value}" (or omitted)`);
-const integer = (min: number, max: number): Check => (v) => {
-  if (!/^\+?[0-9]+$/.test(v)) return 'must be an integer';
-  const n = Number(v);
-  return n < min || n > max ? `must be between ${min} and ${max}` : null;
-};
+const pattern =
+  (re: RegExp, max: number, what: string): Check =>
+  (v) =>
+    v.length > max ? `is longer than ${max} characters` : re.test(v) ? null : `is not a valid ${what}`;
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    values.includes(v) ? null : `must be one of ${values.join(', ')}`;
+const length =
+  (min: number, max: number): Check =>
+  (v) =>
+    v.length < min ? 'must not be empty' : v.length > max ? `is longer than ${max} characters` : null;
+const fixed =
+  (value: string): Check =>
+  (v) =>
+    v === value ? null : `must be "${value}" (or omitted)`;
+const integer =
+  (min: number, max: number): Check =>
+  (v) => {
+    if (!/^\+?[0-9]+$/.test(v)) return 'must be an integer';
+    const n = Number(v);
+    return n < min || n > max ? `must be between ${min} and ${max}` : null;
+  };
 const BOOLEAN = oneOf('true', 'false', '1', '0');
 
 const A = {
@@ -164,16 +179,34 @@ function readStatement(r: StructureReader, el: XElement, where: string): Stateme
     case 'execute':
       return readExecute(r, el, where);
     case 'forEach': {
-      const a = r.attributes(el, where, { name: { ...A.variable, required: true }, root: A.variable, path: { ...A.path, required: true }, parallel: { collapse: true, check: integer(1, MAX_PARALLEL) } });
+      const a = r.attributes(el, where, {
+        name: { ...A.variable, required: true },
+        root: A.variable,
+        path: { ...A.path, required: true },
+        parallel: { collapse: true, check: integer(1, MAX_PARALLEL) },
+      });
       const body = readBody(r, r.children(el, where), where);
-      return { type: 'forEach', name: a.name ?? '', root: a.root ?? 'data', path: a.path ?? '', ...(a.parallel !== undefined && { parallel: Number(a.parallel) }), body, line };
+      return {
+        type: 'forEach',
+        name: a.name ?? '',
+        root: a.root ?? 'data',
+        path: a.path ?? '',
+        ...(a.parallel !== undefined && { parallel: Number(a.parallel) }),
+        body,
+        line,
+      };
     }
     case 'when': {
       const a = r.attributes(el, where, { source: { ...A.variable, required: true }, sourcePath: A.path, equals: {}, not: A.boolean });
       const body = readBody(r, r.children(el, where), where);
       return {
         type: 'when',
-        condition: { source: a.source ?? '', ...(a.sourcePath !== undefined && { sourcePath: a.sourcePath }), ...(a.equals !== undefined && { equals: a.equals }), ...(parseBoolean(a.not) && { not: true }) },
+        condition: {
+          source: a.source ?? '',
+          ...(a.sourcePath !== undefined && { sourcePath: a.sourcePath }),
+          ...(a.equals !== undefined && { equals: a.equals }),
+          ...(parseBoolean(a.not) && { not: true }),
+        },
         body,
         line,
       };
@@ -184,7 +217,16 @@ function readStatement(r: StructureReader, el: XElement, where: string): Stateme
       const last = children[children.length - 1];
       if (!last || localNameOf(last) !== 'catch') {
         r.fail(where, el, 'try must end with exactly one catch element');
-        return { type: 'try', body: readBody(r, children.filter((c) => localNameOf(c) !== 'catch'), where), catchBody: [], line };
+        return {
+          type: 'try',
+          body: readBody(
+            r,
+            children.filter((c) => localNameOf(c) !== 'catch'),
+            where,
+          ),
+          catchBody: [],
+          line,
+        };
       }
       const inner = children.slice(0, -1);
       inner.filter((c) => localNameOf(c) === 'catch').forEach((c) => r.fail(where, c, 'try must end with exactly one catch element'));
@@ -192,7 +234,11 @@ function readStatement(r: StructureReader, el: XElement, where: string): Stateme
       r.attributes(last, catchWhere, {});
       return {
         type: 'try',
-        body: readBody(r, inner.filter((c) => localNameOf(c) !== 'catch'), where),
+        body: readBody(
+          r,
+          inner.filter((c) => localNameOf(c) !== 'catch'),
+          where,
+        ),
         catchBody: readBody(r, r.children(last, catchWhere), catchWhere),
         line,
       };
@@ -238,14 +284,26 @@ function readExecute(r: StructureReader, el: XElement, where: string): ExecuteSt
       r.attributes(c, paths[i], {});
       stmt.literal = plainChildrenXml(c);
     } else if (name === 'before') {
-      const m = r.attributes(c, paths[i], { source: { ...A.variable, required: true }, sourcePath: A.path, destination: { check: fixed('executeData') }, destinationPath: A.destinationPath, mode: A.mode });
+      const m = r.attributes(c, paths[i], {
+        source: { ...A.variable, required: true },
+        sourcePath: A.path,
+        destination: { check: fixed('executeData') },
+        destinationPath: A.destinationPath,
+        mode: A.mode,
+      });
       r.children(c, paths[i]).forEach((x) => r.fail(paths[i], x, 'before must be empty'));
       const mapping: BeforeMapping = { source: m.source ?? '', mode: (m.mode ?? 'insert') as MappingMode };
       if (m.sourcePath !== undefined) mapping.sourcePath = m.sourcePath;
       if (m.destinationPath !== undefined) mapping.destinationPath = m.destinationPath;
       stmt.before.push(mapping);
     } else {
-      const m = r.attributes(c, paths[i], { source: { check: fixed('executeData') }, sourcePath: A.path, destination: { check: fixed('data') }, destinationPath: A.destinationPath, mode: A.mode });
+      const m = r.attributes(c, paths[i], {
+        source: { check: fixed('executeData') },
+        sourcePath: A.path,
+        destination: { check: fixed('data') },
+        destinationPath: A.destinationPath,
+        mode: A.mode,
+      });
       r.children(c, paths[i]).forEach((x) => r.fail(paths[i], x, 'after must be empty'));
       const mapping: AfterMapping = { mode: (m.mode ?? 'insert') as MappingMode };
       if (m.sourcePath !== undefined) mapping.sourcePath = m.sourcePath;
@@ -331,6 +389,33 @@ export interface NamespaceDocument {
   procedures: ProcedureDocument[];
 }
 
+/** A procedure's `input` element: the elements its data must hold. */
+function readInput(r: StructureReader, inputEl: XElement, where: string): InputElement[] {
+  const input: InputElement[] = [];
+  const inputWhere = `${where}/input`;
+  r.attributes(inputEl, inputWhere, {});
+  const elements = r.children(inputEl, inputWhere);
+  if (!elements.length) r.fail(inputWhere, inputEl, 'input needs at least one element');
+  elements.forEach((e, j) => {
+    const ew = `${inputWhere}/element[${j + 1}]`;
+    if (localNameOf(e) !== 'element') return r.fail(ew, e, `unexpected element ${localNameOf(e)} in input`);
+    const ea = r.attributes(e, ew, {
+      path: { required: true, check: pattern(DESTINATION_PATH, 256, 'path') },
+      attributes: { check: pattern(ATTRIBUTE_LIST, 4000, 'attribute list') },
+      optional: A.boolean,
+      summary: { check: length(0, 4000) },
+    });
+    r.children(e, ew).forEach((x) => r.fail(ew, x, 'element must be empty'));
+    input.push({
+      path: ea.path ?? '',
+      attributes: (ea.attributes ?? '').split(' ').filter(Boolean),
+      optional: parseBoolean(ea.optional),
+      ...(ea.summary !== undefined && { summary: ea.summary }),
+    });
+  });
+  return input;
+}
+
 export function readNamespaceDocument(doc: XDocument): NamespaceDocument {
   const r = new StructureReader(NAMESPACE_NS);
   const root = doc.documentElement!;
@@ -353,43 +438,28 @@ export function readNamespaceDocument(doc: XDocument): NamespaceDocument {
     }
     if (name !== 'procedure') return r.fail(paths[i], c, `unexpected element ${name} in namespace (expected description?, procedure+)`);
     const where = `/namespace/procedure[@name='${c.getAttribute('name') ?? ''}']`;
-    const pa = r.attributes(c, where, { name: A.procedureName, access: { required: true, check: oneOf('public', 'private') }, summary: { check: length(0, 4000) } });
+    const pa = r.attributes(c, where, {
+      name: A.procedureName,
+      access: { required: true, check: oneOf('public', 'private') },
+      summary: { check: length(0, 4000) },
+    });
     if (pa.name && seen.has(pa.name)) r.fail(where, c, `procedure ${pa.name} is defined twice`);
     if (pa.name) seen.add(pa.name);
     const content = r.children(c, where);
-    const input: InputElement[] = [];
-    let statements = content;
-    if (content[0] && localNameOf(content[0]) === 'input') {
-      statements = content.slice(1);
-      const inputWhere = `${where}/input`;
-      r.attributes(content[0], inputWhere, {});
-      const elements = r.children(content[0], inputWhere);
-      if (!elements.length) r.fail(inputWhere, content[0], 'input needs at least one element');
-      elements.forEach((e, j) => {
-        const ew = `${inputWhere}/element[${j + 1}]`;
-        if (localNameOf(e) !== 'element') return r.fail(ew, e, `unexpected element ${localNameOf(e)} in input`);
-        const ea = r.attributes(e, ew, {
-          path: { required: true, check: pattern(DESTINATION_PATH, 256, 'path') },
-          attributes: { check: pattern(ATTRIBUTE_LIST, 4000, 'attribute list') },
-          optional: A.boolean,
-          summary: { check: length(0, 4000) },
-        });
-        r.children(e, ew).forEach((x) => r.fail(ew, x, 'element must be empty'));
-        input.push({
-          path: ea.path ?? '',
-          attributes: (ea.attributes ?? '').split(' ').filter(Boolean),
-          optional: parseBoolean(ea.optional),
-          ...(ea.summary !== undefined && { summary: ea.summary }),
-        });
-      });
-    }
+    const hasInput = !!content[0] && localNameOf(content[0]) === 'input';
+    const input = hasInput ? readInput(r, content[0], where) : [];
+    const statements = hasInput ? content.slice(1) : content;
     statements.filter((s) => localNameOf(s) === 'input').forEach((s) => r.fail(where, s, 'input must come first in a procedure'));
     out.procedures.push({
       name: pa.name ?? '',
       access: (pa.access ?? 'private') as 'public' | 'private',
       ...(pa.summary !== undefined && { summary: pa.summary }),
       input,
-      body: readBody(r, statements.filter((s) => localNameOf(s) !== 'input'), where),
+      body: readBody(
+        r,
+        statements.filter((s) => localNameOf(s) !== 'input'),
+        where,
+      ),
     });
   });
   if (!out.procedures.length) r.fail('/namespace', root, 'a namespace needs at least one procedure');

@@ -44,7 +44,7 @@ export function rootOf(doc: XDocument): XElement {
 
 /** Serializes a node (not the document: no XML declaration). */
 export function serialize(node: XNode | XDocument): string {
-  return serializer.serializeToString(node as any);
+  return serializer.serializeToString(node as Node);
 }
 
 /**
@@ -131,6 +131,6 @@ export function plainChildrenXml(el: XElement): string {
 
 /** 1-based line of a node parsed with the locator, when known. */
 export function lineOf(node: XNode | XElement): number | undefined {
-  const n = (node as any).lineNumber;
+  const n = (node as unknown as { lineNumber?: unknown }).lineNumber;
   return typeof n === 'number' ? n : undefined;
 }

@@ -1,6 +1,6 @@
 import * as xpath from 'xpath';
 import { compileFastPath, type FastPath } from './fast-paths';
-import { newDocument, rootOf, type XNode } from './xml-dom';
+import { newDocument, rootOf, type XAttr, type XNode } from './xml-dom';
 
 /**
  * XPath 1.0 through the `xpath` package, with parsed expressions cached (a program evaluates the
@@ -9,8 +9,15 @@ import { newDocument, rootOf, type XNode } from './xml-dom';
 
 interface Parsed {
   evaluate(options: { node: unknown }): { nodeset?: () => { toArray(): unknown[] } } & object;
-  expression: { expression: any };
+  expression: { expression: { locationPath?: { absolute?: boolean }; filter?: unknown } };
 }
+
+/** The parts of the `xpath` package its type declarations leave out (parser and result classes). */
+const lib = xpath as unknown as {
+  parse(expr: string): Parsed;
+  XNodeSet: new () => { toArray(): unknown[] };
+  PathExpr: new () => object;
+};
 
 const MAX_CACHED = 4096;
 const cache = new Map<string, Parsed>();
@@ -18,7 +25,7 @@ const cache = new Map<string, Parsed>();
 function parsed(expr: string): Parsed {
   let p = cache.get(expr);
   if (!p) {
-    p = (xpath as any).parse(expr) as Parsed;
+    p = lib.parse(expr);
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(expr, p);
   }
@@ -51,7 +58,7 @@ export const LIBRARY_MAX_ELEMENTS = 1000;
 
 function tooLargeForLibrary(node: XNode): boolean {
   let top: XNode = node;
-  for (let p = (node as any).ownerElement ?? node.parentNode; p; p = p.parentNode) top = p;
+  for (let p = (node as XAttr).ownerElement ?? node.parentNode; p; p = p.parentNode) top = p;
   let count = 0;
   const stack: XNode[] = [top];
   while (stack.length) {
@@ -69,13 +76,13 @@ export function selectWithLibrary(expr: string, node: XNode): XNode[] {
       `path "${expr}" uses XPath beyond the supported fast subset (child and attribute steps, . and .., unions, positions and attribute/child tests) and the document has more than ${LIBRARY_MAX_ELEMENTS} elements`,
     );
   }
-  let result: any;
+  let result: object;
   try {
     result = parsed(expr).evaluate({ node });
   } catch (e) {
     throw new PathEvaluationError(`path "${expr}" could not be evaluated: ${(e as Error).message}`);
   }
-  if (!(result instanceof (xpath as any).XNodeSet)) throw new PathEvaluationError(`path "${expr}" does not select nodes`);
+  if (!(result instanceof lib.XNodeSet)) throw new PathEvaluationError(`path "${expr}" does not select nodes`);
   return result.toArray() as XNode[];
 }
 
@@ -95,7 +102,7 @@ export function nodeSetPathProblem(expr: string): string | null {
   probeNode ??= rootOf(newDocument('data'));
   try {
     const r = p.evaluate({ node: probeNode });
-    if (!(r instanceof (xpath as any).XNodeSet)) return `"${expr}" does not select nodes (it yields a ${r.constructor?.name ?? 'value'})`;
+    if (!(r instanceof lib.XNodeSet)) return `"${expr}" does not select nodes (it yields a ${r.constructor?.name ?? 'value'})`;
   } catch (e) {
     return `"${expr}" cannot be evaluated (${(e as Error).message})`;
   }
@@ -107,6 +114,6 @@ export function relativeLocationPathProblem(expr: string): string | null {
   const problem = nodeSetPathProblem(expr);
   if (problem) return problem;
   const top = parsed(expr).expression.expression;
-  const isRelativePath = top instanceof (xpath as any).PathExpr && top.locationPath && !top.locationPath.absolute && !top.filter;
+  const isRelativePath = top instanceof lib.PathExpr && top.locationPath && !top.locationPath.absolute && !top.filter;
   return isRelativePath ? null : `"${expr}" must be a relative location path (such as users/user), not an absolute path, union or function`;
 }
