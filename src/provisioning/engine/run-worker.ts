@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
-import type { CallOp, MachineNext, MachineState, Program, ProgramMachine } from '../language/program';
+import type { CallOp, MachineNext, MachineState, ParallelMachine, Program, ProgramMachine } from '../language/program';
 import { type LeafProcedure, type ProcedureContext, ProviderError } from '../providers/provider';
 import { type JournalRow, pendingRollbacks } from './compensation-plan';
 import { readJournal } from './journal.store';
+import { type BranchHost, hasParallel, ParallelBranches } from './parallel-branches';
 import type { MachineFactory } from './machine-binding';
 import { backoffMs, retryPolicyOf, TAKEOVER_SLACK } from './retry-policy';
 import { renderResponse } from './run-response';
@@ -181,6 +182,7 @@ export class RunWorker {
 
   private async forward(): Promise<void> {
     const machine = this.ctx.createMachine(this.run.program, this.state);
+    if (hasParallel(this.run.program) && 'ready' in machine) return new ParallelBranches(this.branchHost(), machine as ParallelMachine).run();
     // The call the previous iteration already asked the machine for (its end-of-run check).
     let peeked: MachineNext | undefined;
     for (;;) {
@@ -421,13 +423,49 @@ export class RunWorker {
     });
   }
 
+  /** The worker as its parallel branches see it (parallel-branches.ts). */
+  private branchHost(): BranchHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's getters read the worker's live fields
+    const w = this;
+    return {
+      program: this.run.program,
+      get lost() {
+        return w.lost;
+      },
+      get stepCount() {
+        return w.stepCount;
+      },
+      stepInDoubt: this.stepInDoubt,
+      takeovers: this.attempts,
+      leaf: (op) => this.ctx.resolver.leaf(op.namespace, op.procedure),
+      leaseHeld: () => this.mayContinue(),
+      draining: () => this.ctx.draining(),
+      release: async () => {
+        await releaseLease(this.ctx.pool, this.lease, false);
+        this.lost = true;
+      },
+      attempt: (call, leaf, stepSeq, attempt) => this.attemptCall({ kind: 'call', pc: call.pc, op: call.op, input: call.input!, executeData: call.executeData! }, leaf, stepSeq, attempt),
+      abandoned: () => this.abandonedAttempt(),
+      entry: (call, leaf, seq, attempt, a) => this.entry('execute', call.pc, call.op, leaf, seq, attempt, call.input ?? null, a),
+      record: async (entry, state) => {
+        if (!(await this.record(entry, { state, attempts: 0, stepInDoubt: false, stepCount: entry.seq }))) return false;
+        if (state) this.state = state;
+        return true;
+      },
+      finish: (data, state, last) => this.finishCompleted(data, state, last),
+      failUnhandled: (error, entry, state) => this.failUnhandled(error, entry, state),
+    };
+  }
+
   /** An unhandled failure: park for an operator, or compensate. */
-  private async failUnhandled(runError: RunError, entry?: JournalEntry): Promise<void> {
+  private async failUnhandled(runError: RunError, entry?: JournalEntry, state?: MachineState): Promise<void> {
     const stepInDoubt = entry ? entry.outcomeUnknown : this.stepInDoubt;
     if (this.run.onFailure === 'park') {
-      // The state stays before the failed call, so an operator's retry re-executes it.
+      // The state stays before the failed call (or calls, with parallel branches), so an
+      // operator's retry re-executes it.
       await this.change({
         status: 'parked',
+        ...(state && { state }),
         error: runError,
         responseXml: renderResponse('parked', this.state.frames[0], runError),
         parkedReason: `${runError.code}: ${runError.message}`.slice(0, 1000),
