@@ -178,15 +178,24 @@ export async function startPlatform(opts: StartOptions): Promise<RunningPlatform
     }
   };
 
+  /** Signals the server's whole process group: a wrapper command's real server is reached too. */
+  const signal = (child: ChildProcess, sig: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, sig);
+    } catch {
+      child.kill(sig);
+    }
+  };
+
   const halt = async (slot: Slot): Promise<void> => {
     const child = slot.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     slot.stopping = true;
-    child.kill(slot.prepared.stopSignal ?? 'SIGTERM');
-    const killed = await Promise.race([slot.exited!.then(() => true), sleep(slot.prepared.stopTimeoutMs ?? 10_000).then(() => false)]);
-    if (!killed) {
+    signal(child, slot.prepared.stopSignal ?? 'SIGTERM');
+    const stopped = await Promise.race([slot.exited!.then(() => true), sleep(slot.prepared.stopTimeoutMs ?? 10_000).then(() => false)]);
+    if (!stopped) {
       log(`${slot.service.name} did not stop in time: SIGKILL`);
-      child.kill('SIGKILL');
+      signal(child, 'SIGKILL');
       await slot.exited;
     }
   };

@@ -64,6 +64,16 @@ export function schemaIndexes(files: string[]): string[] {
     .flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/^# olcDbIndex: (.+)$/gm)].map((m) => m[1].trim()));
 }
 
+/**
+ * Attributes whose values must be unique among the tenants (under ou=Hosting), from comment
+ * lines `# olcUnique: <attribute>` of our schema files; slapd's unique overlay enforces them.
+ */
+export function schemaUniqueAttributes(files: string[]): string[] {
+  return files
+    .filter((f) => !f.startsWith('/etc/'))
+    .flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/^# olcUnique: ([A-Za-z][A-Za-z0-9-]*)\s*$/gm)].map((m) => m[1]));
+}
+
 export interface ConfigInput {
   layout: SlapdLayout;
   dataDir: string;
@@ -146,7 +156,9 @@ dn: olcOverlay={0}unique,olcDatabase={1}mdb,cn=config
 objectClass: olcOverlayConfig
 objectClass: olcUniqueConfig
 olcOverlay: {0}unique
-olcUniqueURI: ldap:///${l.hostingDn}?provisioUserPrincipalName?sub
+${schemaUniqueAttributes(c.schemaFiles)
+  .map((a) => `olcUniqueURI: ldap:///${l.hostingDn}?${a}?sub`)
+  .join('\n')}
 `;
 }
 

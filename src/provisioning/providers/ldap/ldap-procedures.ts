@@ -1,4 +1,5 @@
 import type { Change, Client, Entry } from 'ldapts';
+import { crashPoint } from '../crash-point';
 import type { ExecuteResult, ProcedureContext } from '../provider';
 import { binKey, moveToBin, purgeBin, restoreFromBin } from './ldap-bin';
 import { type LdapConnection, ldapFailure, LDAP_RESULT, escapeDnValue, resultCode } from './ldap-connection';
@@ -18,7 +19,12 @@ import {
   readEntry,
   userDnIn,
 } from './ldap-tree';
-import { type UserProps, readUndo, undoChanges } from './ldap-undo';
+import { readUndo, undoChanges } from './ldap-undo';
+
+export interface UserProps {
+  displayName: string;
+  disabled: boolean;
+}
 
 /**
  * The Directory leaf procedures on OpenLDAP (what the lab's directory.procedures.ts does on its
@@ -79,6 +85,7 @@ export async function createOrganization(d: LdapDeps, i: OrgIn & { name: string;
         description: i.name,
         provisioCreatedBy: marker,
       });
+      crashPoint('Directory.CreateOrganization:ou-added');
     }
     await addIfMissing(c, adminsDnIn(ouDn), { objectClass: 'provisioGroup', cn: ADMINS_CN, provisioOrganizationId: i.organizationId, description: `Admins of ${i.name}`, provisioCreatedBy: marker });
     return ouDn;
@@ -206,7 +213,7 @@ export async function setUserProperties(d: LdapDeps, i: UserIn & { displayName?:
     if (!user) throw ldapFailure('LDAP_NOT_FOUND', `directory user ${i.alias} does not exist`, { alias: i.alias });
     const cur = propsOf(user);
     // Re-executed after the change happened: the value this run replaced is the one it remembered.
-    const prev = readUndo(user, runOf(ctx), key)?.value ?? cur;
+    const prev = readUndo<UserProps>(user, runOf(ctx), key)?.value ?? cur;
     const next: UserProps = { displayName: i.displayName ?? cur.displayName, disabled: i.disabled ?? cur.disabled };
     await c.modify(user.dn, [...propChanges(next), ...undoChanges(user, d.retentionMs, { add: { run: runOf(ctx), key, value: prev } })]);
     return prev;
@@ -221,7 +228,7 @@ export async function rollbackSetUserProperties(d: LdapDeps, i: UserIn, data: Us
     const org = await findTenant(c, d.conn.settings.baseDn, i.organizationId, ['1.1']);
     const user = org && (await readEntry(c, userDnIn(org.dn, i.alias), USER_PROPS_ATTRS));
     if (!user) return;
-    const remembered = readUndo(user, runOf(ctx), key);
+    const remembered = readUndo<UserProps>(user, runOf(ctx), key);
     const prev = data ?? remembered?.value;
     if (!prev) return;
     await c.modify(user.dn, [...propChanges(prev), ...undoChanges(user, d.retentionMs, { drop: remembered?.raw })]);
