@@ -10,6 +10,7 @@ import { IdentityChangeNotifications1764057607000 } from './1764057607000-Identi
 import { LabFaultVersion1764057608000 } from './1764057608000-LabFaultVersion';
 import { CatalogChangeNotifications1764057609000 } from './1764057609000-CatalogChangeNotifications';
 import { SubscriptionOrganizationPath1764057630000 } from './1764057630000-SubscriptionOrganizationPath';
+import { LabUserPasswords1764057640000 } from './1764057640000-LabUserPasswords';
 
 /** Every migration, in order. Add new ones at the end. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   LabFaultVersion1764057608000,
   CatalogChangeNotifications1764057609000,
   SubscriptionOrganizationPath1764057630000,
+  LabUserPasswords1764057640000,
 ];

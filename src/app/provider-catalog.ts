@@ -3,6 +3,10 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { createLabProvider, LAB_NAMESPACES } from '../provisioning/providers/lab';
 import type { ProviderNamespace } from '../provisioning/providers/leaves';
+import { createLdapProvider } from '../provisioning/providers/ldap/ldap-provider';
+import { ldapSettings, ldapSettingsProblems } from '../provisioning/providers/ldap/ldap-settings';
+import { createPowerDnsProvider } from '../provisioning/providers/powerdns/powerdns-provider';
+import { powerDnsSettings, powerDnsSettingsProblems } from '../provisioning/providers/powerdns/powerdns-settings';
 import type { Provider } from '../provisioning/providers/provider';
 
 /** What a provider factory gets in the process that builds it (API or engine). */
@@ -33,4 +37,6 @@ export interface ProviderFactory {
  */
 export const PROVIDER_CATALOG: readonly ProviderFactory[] = [
   { name: 'lab', namespaces: LAB_NAMESPACES, create: ({ pool }, namespaces) => createLabProvider(pool, { namespaces }) },
+  { name: 'ldap', namespaces: ['Directory'], check: ldapSettingsProblems, create: ({ config }) => createLdapProvider(ldapSettings(config)) },
+  { name: 'powerdns', namespaces: ['DNS'], check: powerDnsSettingsProblems, create: ({ config }) => createPowerDnsProvider(powerDnsSettings(config)) },
 ];

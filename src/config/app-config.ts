@@ -121,6 +121,52 @@ export class AppConfig {
   @Matches(PROVIDER_NAME, { message: PROVIDER_NAME_MESSAGE })
   providerSharePoint: string;
 
+  // Real platforms (README "Real platforms"): checked by their providers when chosen.
+  /** Directory on OpenLDAP (`PROVIDER_DIRECTORY=ldap`). Secrets are never validated by value, so never echoed. */
+  @IsOptional() @IsString()
+  ldapUrl?: string;
+
+  @IsOptional() @IsString()
+  ldapBindDn?: string;
+
+  @IsOptional() @IsString()
+  ldapBindPassword?: string;
+
+  @IsOptional() @IsString()
+  ldapBindPasswordFile?: string;
+
+  @IsOptional() @IsString()
+  ldapBaseDn?: string;
+
+  @IsInt() @Min(100) @Max(600_000)
+  ldapTimeoutMs: number;
+
+  /** DNS on PowerDNS Authoritative (`PROVIDER_DNS=powerdns`). */
+  @IsOptional() @IsString()
+  pdnsApiUrl?: string;
+
+  @IsOptional() @IsString()
+  pdnsApiKey?: string;
+
+  @IsOptional() @IsString()
+  pdnsApiKeyFile?: string;
+
+  @IsString()
+  pdnsServerId: string;
+
+  @IsOptional() @IsString()
+  pdnsNameservers?: string;
+
+  @IsOptional() @IsString()
+  pdnsSoaContact?: string;
+
+  @IsInt() @Min(100) @Max(600_000)
+  pdnsTimeoutMs: number;
+
+  /** How long real platforms keep what a rollback may need (recycle bins, undo memories). */
+  @IsInt() @Min(60_000)
+  platformRetentionMs: number;
+
   /** When set, GET /metrics requires `Authorization: Bearer <this value>`. */
   @IsOptional() @IsString() @MaxLength(512)
   metricsToken?: string;
@@ -190,6 +236,20 @@ export const CONFIG_VARIABLES: VariableSpec[] = [
   { env: 'PROVIDER_DNS', field: 'providerDns', kind: 'string', default: 'lab', description: 'provider of the DNS namespace (zones, records)' },
   { env: 'PROVIDER_COMMUNICATIONS', field: 'providerCommunications', kind: 'string', default: 'lab', description: 'provider of the Communications namespace (SIP domains, IM/presence users)' },
   { env: 'PROVIDER_SHAREPOINT', field: 'providerSharePoint', kind: 'string', default: 'lab', description: 'provider of the SharePoint namespace (site collections)' },
+  { env: 'LDAP_URL', field: 'ldapUrl', kind: 'string', description: 'ldap provider: ldap://host:port of the directory' },
+  { env: 'LDAP_BIND_DN', field: 'ldapBindDn', kind: 'string', description: 'ldap provider: DN Provisio binds as' },
+  { env: 'LDAP_BIND_PASSWORD', field: 'ldapBindPassword', kind: 'string', description: 'ldap provider: its password (or LDAP_BIND_PASSWORD_FILE)' },
+  { env: 'LDAP_BIND_PASSWORD_FILE', field: 'ldapBindPasswordFile', kind: 'string', description: 'ldap provider: file holding the password' },
+  { env: 'LDAP_BASE_DN', field: 'ldapBaseDn', kind: 'string', description: 'ldap provider: base DN (tenants under ou=Hosting,<base>)' },
+  { env: 'LDAP_TIMEOUT', field: 'ldapTimeoutMs', kind: 'duration', default: '10s', description: 'ldap provider: timeout of each LDAP operation' },
+  { env: 'PDNS_API_URL', field: 'pdnsApiUrl', kind: 'string', description: 'powerdns provider: http://host:port of the PowerDNS API' },
+  { env: 'PDNS_API_KEY', field: 'pdnsApiKey', kind: 'string', description: 'powerdns provider: API key (or PDNS_API_KEY_FILE)' },
+  { env: 'PDNS_API_KEY_FILE', field: 'pdnsApiKeyFile', kind: 'string', description: 'powerdns provider: file holding the API key' },
+  { env: 'PDNS_SERVER_ID', field: 'pdnsServerId', kind: 'string', default: 'localhost', description: 'powerdns provider: server id in the API' },
+  { env: 'PDNS_NAMESERVERS', field: 'pdnsNameservers', kind: 'string', description: 'powerdns provider: name servers of new zones, comma-separated' },
+  { env: 'PDNS_SOA_CONTACT', field: 'pdnsSoaContact', kind: 'string', description: 'powerdns provider: SOA contact of new zones (hostmaster@example.net)' },
+  { env: 'PDNS_TIMEOUT', field: 'pdnsTimeoutMs', kind: 'duration', default: '10s', description: 'powerdns provider: timeout of each API call' },
+  { env: 'PLATFORM_RECYCLE_RETENTION', field: 'platformRetentionMs', kind: 'duration', default: '7d', description: 'real platforms: how long deleted objects wait in recycle bins for a rollback' },
   { env: 'METRICS_TOKEN', field: 'metricsToken', kind: 'string', description: 'bearer token required by GET /metrics (unset = open)' },
   { env: 'TRUST_PROXY', field: 'trustProxy', kind: 'bool', default: 'false', description: 'trust X-Forwarded-* headers' },
   { env: 'PLATFORM_MX_HOST', field: 'platformMxHost', kind: 'string', default: 'mx1.mail.provisio.example', description: 'MX of every subscribed domain' },

@@ -25,6 +25,7 @@ export interface ProviderSpec {
   /** The namespaces it serves, each implemented completely. */
   implementations: ProviderImplementations;
   operations?: Provider['operations'];
+  inventory?: Provider['inventory'];
   probe?: Provider['probe'];
   close?: Provider['close'];
 }
@@ -80,5 +81,5 @@ export function defineProvider(spec: ProviderSpec): Provider {
     }
     for (const [name, def] of Object.entries(defs)) procedures.push(leafProcedure(def, impls[name]));
   }
-  return { name: spec.name, procedures, operations: spec.operations, probe: spec.probe, close: spec.close };
+  return { name: spec.name, procedures, operations: spec.operations, inventory: spec.inventory, probe: spec.probe, close: spec.close };
 }

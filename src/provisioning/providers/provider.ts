@@ -96,7 +96,13 @@ export interface ProbeResult {
  * needed: edit this interface) and implement it in `Provider.operations`; the API reaches the one
  * of the provider serving that namespace through `ProviderSet.operation(name)`.
  */
-export interface ProviderOperations {}
+export interface ProviderOperations {
+  /**
+   * Sets an end user's password straight in the directory (write-only: the provider keeps at
+   * most a hash). NOT_FOUND-coded ProviderError when the user does not exist.
+   */
+  'Directory.SetUserPassword'(input: { organizationId: string; alias: string; password: string }): Promise<void>;
+}
 
 export interface Provider {
   /** e.g. `lab`, `ldap`, `plans`. */
@@ -105,6 +111,11 @@ export interface Provider {
   procedures: LeafProcedure[];
   /** Out-of-band operations of the namespaces it serves. */
   operations?: Partial<ProviderOperations>;
+  /**
+   * What the platform holds for one customer, for operators (GET /v1/platform/objects): plain
+   * JSON, never a secret. Optional; the lab answers with its state.
+   */
+  inventory?(organizationId: string): Promise<Record<string, unknown>>;
   /** Is the platform reachable? Called by GET /health/ready; must answer within a few seconds and never throw. */
   probe?(): Promise<ProbeResult>;
   /** Releases connections at process end. */

@@ -1,9 +1,12 @@
 import type { Pool } from 'pg';
+import { sqlOfPg } from '../../../database/sql';
 import { defineProvider, type LeafImplementation, type NamespaceImplementation, type ProviderImplementations } from '../define-provider';
 import { LEAF_DEFINITIONS, type LeafDefinition, type ProviderNamespace } from '../leaves';
 import type { Provider } from '../provider';
 import { FaultInjector, type FaultInjectorOptions, type FaultPhase } from './lab-faults';
 import type { LabImplementation, LabNamespace } from './lab-procedure';
+import { labSetPassword } from './lab-password';
+import { labState } from './lab-state.store';
 import { LabStore } from './lab.store';
 import { communicationsLab } from './procedures/communications.procedures';
 import { directoryLab } from './procedures/directory.procedures';
@@ -62,5 +65,12 @@ export function createLabProvider(pool: Pool, opts: LabProviderOptions = {}): Pr
   for (const namespace of opts.namespaces ?? LAB_NAMESPACES) {
     (implementations as Record<string, unknown>)[namespace] = wireNamespace(namespace, store, faults);
   }
-  return defineProvider({ name: 'lab', implementations, probe: () => store.probe() });
+  const directory = (opts.namespaces ?? LAB_NAMESPACES).includes('Directory');
+  return defineProvider({
+    name: 'lab',
+    implementations,
+    operations: directory ? { 'Directory.SetUserPassword': (i) => labSetPassword(pool, i) } : {},
+    inventory: async (organizationId) => ({ ...(await labState(sqlOfPg(pool), organizationId)) }),
+    probe: () => store.probe(),
+  });
 }

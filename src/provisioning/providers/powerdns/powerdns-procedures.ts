@@ -1,4 +1,4 @@
-import type { DnsRecordInput } from '../lab/lab-input';
+import type { DnsRecordInput } from '../leaf-input';
 import type { ExecuteResult, ProcedureContext } from '../provider';
 import { copyToBin, purgeBin, restoreFromBin } from './powerdns-bin';
 import { type PowerDnsClient, PowerDnsHttpError, fqdn, pdnsFailure } from './powerdns-client';

@@ -1,4 +1,4 @@
-import { type DnsRecordInput, RECORD_TYPES, type RecordType } from '../lab/lab-input';
+import { type DnsRecordInput, RECORD_TYPES, type RecordType } from '../leaf-input';
 import { fqdn } from './powerdns-client';
 
 /**

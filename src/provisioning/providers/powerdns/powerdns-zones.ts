@@ -1,4 +1,4 @@
-import type { DnsRecordInput } from '../lab/lab-input';
+import type { DnsRecordInput } from '../leaf-input';
 import { type PowerDnsClient, PowerDnsHttpError, type PowerDnsRrset, type PowerDnsZone, type RrsetChange, fqdn, pdnsFailure } from './powerdns-client';
 import { type JournalEntry, type JournalOp, entry, journalComments, keepEntries, readJournal } from './powerdns-journal';
 import { type ZoneRecord, isRecordType, ownerName, parseContent, recordContent, relativeName } from './powerdns-records';
