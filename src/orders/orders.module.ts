@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CustomerUserPasswordController, CustomerUserPasswordService } from './customer-user-password.controller';
 import { OrderWaiter } from './order-waiter';
 import { OrdersController } from './orders.controller';
 import { OrdersReader } from './orders.reader';
@@ -6,7 +7,7 @@ import { OrdersService } from './orders.service';
 import { PlaceOrderUseCase } from './place-order.use-case';
 
 @Module({
-  controllers: [OrdersController],
-  providers: [OrdersReader, OrdersService, OrderWaiter, PlaceOrderUseCase],
+  controllers: [OrdersController, CustomerUserPasswordController],
+  providers: [OrdersReader, OrdersService, OrderWaiter, PlaceOrderUseCase, CustomerUserPasswordService],
 })
 export class OrdersModule {}

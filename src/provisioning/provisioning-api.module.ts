@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NamespacesModule } from './namespaces/namespaces.module';
+import { PlatformObjectsModule } from './platform/platform-objects.controller';
 import { LabModule } from './providers/lab/http/lab.module';
 import { EnginesController } from './runs/engines.controller';
 import { RunsController } from './runs/runs.controller';
@@ -11,7 +12,7 @@ export class ProvisioningApiModule {
   static forRoot(opts: { labRoutes: boolean }): DynamicModule {
     return {
       module: ProvisioningApiModule,
-      imports: [...(opts.labRoutes ? [LabModule] : []), NamespacesModule],
+      imports: [...(opts.labRoutes ? [LabModule] : []), NamespacesModule, PlatformObjectsModule],
       controllers: [EnginesController, RunsController],
       providers: [RunsService],
     };
