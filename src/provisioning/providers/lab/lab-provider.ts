@@ -5,6 +5,7 @@ import { LEAF_DEFINITIONS, type LeafDefinition, type ProviderNamespace } from '.
 import type { Provider } from '../provider';
 import { FaultInjector, type FaultInjectorOptions, type FaultPhase } from './lab-faults';
 import type { LabImplementation, LabNamespace } from './lab-procedure';
+import { foreignParentMirrors } from './lab-foreign-parents';
 import { labSetPassword } from './lab-password';
 import { labState } from './lab-state.store';
 import { LabStore } from './lab.store';
@@ -38,20 +39,24 @@ export interface LabProviderOptions {
  * it; a simulated engine crash after its write committed), the store bound in (a guarded one when
  * the call was admitted from the cached fault configuration).
  */
-function wire<I>(def: LeafDefinition<I>, impl: LabImplementation<I>, store: LabStore, faults: FaultInjector): LeafImplementation<I> {
+function wire<I>(def: LeafDefinition<I>, impl: LabImplementation<I>, store: LabStore, faults: FaultInjector, mirror?: (s: LabStore, input: I) => Promise<void>): LeafImplementation<I> {
   const guarded = <T>(phase: FaultPhase, input: I, ctxOrg: string | null | undefined, call: (store: LabStore) => Promise<T>): Promise<T> =>
     faults.run(def.id, phase, ctxOrg ?? def.organization(input) ?? null, store, call);
   const rollback = impl.rollback;
   return {
-    execute: (input, ctx) => guarded('execute', input, ctx?.organizationId, (s) => impl.execute(s, input, ctx)),
+    execute: (input, ctx) =>
+      guarded('execute', input, ctx?.organizationId, async (s) => {
+        if (mirror) await mirror(s, input);
+        return impl.execute(s, input, ctx);
+      }),
     ...(rollback && { rollback: (input: I, data: unknown, ctx) => guarded('rollback', input, ctx?.organizationId, (s) => rollback(s, input, data, ctx)) }),
   };
 }
 
-function wireNamespace<N extends ProviderNamespace>(namespace: N, store: LabStore, faults: FaultInjector): NamespaceImplementation<N> {
+function wireNamespace<N extends ProviderNamespace>(namespace: N, store: LabStore, faults: FaultInjector, mirrors: ReturnType<typeof foreignParentMirrors>): NamespaceImplementation<N> {
   const defs = LEAF_DEFINITIONS[namespace] as Record<string, LeafDefinition<unknown>>;
   const impls = LAB[namespace] as Record<string, LabImplementation<unknown>>;
-  return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, wire(def, impls[name], store, faults)])) as NamespaceImplementation<N>;
+  return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, wire(def, impls[name], store, faults, mirrors[def.id])])) as NamespaceImplementation<N>;
 }
 
 /**
@@ -62,10 +67,13 @@ export function createLabProvider(pool: Pool, opts: LabProviderOptions = {}): Pr
   const store = new LabStore(pool);
   const faults = new FaultInjector(pool, opts.faults);
   const implementations: ProviderImplementations = {};
-  for (const namespace of opts.namespaces ?? LAB_NAMESPACES) {
-    (implementations as Record<string, unknown>)[namespace] = wireNamespace(namespace, store, faults);
+  const served = opts.namespaces ?? LAB_NAMESPACES;
+  // Parents kept by another provider (the directory on OpenLDAP) are mirrored for the lab's foreign keys.
+  const mirrors = foreignParentMirrors(served);
+  for (const namespace of served) {
+    (implementations as Record<string, unknown>)[namespace] = wireNamespace(namespace, store, faults, mirrors);
   }
-  const directory = (opts.namespaces ?? LAB_NAMESPACES).includes('Directory');
+  const directory = served.includes('Directory');
   return defineProvider({
     name: 'lab',
     implementations,

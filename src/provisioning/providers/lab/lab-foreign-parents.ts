@@ -1,0 +1,45 @@
+import type { ProviderNamespace } from '../leaves';
+import type { LabStore } from './lab-store';
+
+/**
+ * The lab alongside real platforms: when another provider serves the directory (OpenLDAP), the
+ * lab's Exchange and Communications tables still point at lab.directory_ous/users (foreign keys).
+ * Before such a procedure runs, the lab records the OU and the user it needs as *mirror* rows
+ * (`ou_path`/`distinguished_name` start with `mirror:`, no creating run): the real directory
+ * holds them, and the composite namespaces create them there first. Mirror rows are never rolled
+ * back (no run owns them); the lab's own Directory procedures never see them, as the lab does not
+ * serve Directory in that configuration.
+ */
+
+type Mirror = (store: LabStore, input: any) => Promise<void>;
+
+const MIRROR = 'mirror:';
+
+async function mirrorOu(store: LabStore, organizationId: string, name?: string): Promise<void> {
+  await store.rows(
+    `INSERT INTO lab.directory_ous (organization_id, name, domain, ou_path, created_by_run) VALUES ($1, $2, '', $3, NULL) ON CONFLICT DO NOTHING`,
+    [organizationId, name ?? organizationId, `${MIRROR}${organizationId}`],
+  );
+}
+
+async function mirrorUser(store: LabStore, i: { organizationId: string; alias: string; domain: string; displayName?: string }): Promise<void> {
+  await mirrorOu(store, i.organizationId);
+  await store.rows(
+    `INSERT INTO lab.directory_users (organization_id, alias, upn, distinguished_name, display_name, created_by_run)
+     VALUES ($1, $2, $3, $4, $5, NULL) ON CONFLICT DO NOTHING`,
+    [i.organizationId, i.alias, `${i.alias}@${i.domain}`, `${MIRROR}${i.organizationId}:${i.alias}`, i.displayName ?? i.alias],
+  );
+}
+
+/** Per `Namespace.Procedure`, what to mirror before it runs, given the namespaces the lab serves here. */
+export function foreignParentMirrors(served: readonly ProviderNamespace[]): Record<string, Mirror> {
+  const mirrors: Record<string, Mirror> = {};
+  if (!served.includes('Directory')) {
+    mirrors['Exchange.EnableOrganization'] = (s, i) => mirrorOu(s, i.organizationId, i.name);
+    mirrors['Exchange.CreateMailbox'] = (s, i) => mirrorUser(s, i);
+    mirrors['Communications.CreateSipDomain'] = (s, i) => mirrorOu(s, i.organizationId);
+    mirrors['Communications.EnableUser'] = (s, i) => mirrorUser(s, i);
+    mirrors['SharePoint.CreateSiteCollection'] = (s, i) => mirrorOu(s, i.organizationId);
+  }
+  return mirrors;
+}
