@@ -3,14 +3,15 @@ import type { Provider } from './provider';
 
 /**
  * Test-only crash points of real drivers (the lab has its own "kill the engine during X" fault):
- * an engine started with `PROVISIO_TEST_CRASH_AT=<point>` and `PROVISIO_TEST_CRASH_FILE=<file>`
- * SIGKILLs itself when it reaches that point while the file exists; it removes the file first,
+ * an engine started with `PROVISIO_TEST_CRASH_AT=<point>[,<point>…]` and `PROVISIO_TEST_CRASH_FILE=<file>`
+ * SIGKILLs itself when it reaches one of those points while the file exists; it removes the file first,
  * so exactly one engine dies, once. Points are `Namespace.Procedure` (after the call's platform
  * writes, before the engine journals them) and finer ones a driver names inside a procedure
  * (`Directory.CreateOrganization:ou-added`). Without the variables this is a no-op.
  */
 export function crashPoint(point: string): void {
-  if (process.env.PROVISIO_TEST_CRASH_AT !== point) return;
+  const at = process.env.PROVISIO_TEST_CRASH_AT;
+  if (!at || !at.split(',').includes(point)) return;
   const file = process.env.PROVISIO_TEST_CRASH_FILE;
   if (!file) return;
   try {
