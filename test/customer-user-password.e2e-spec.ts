@@ -29,7 +29,13 @@ describe('customer user passwords', () => {
     await engines[0].engineId();
     const placed = await t.post(
       '/v1/orders',
-      { type: 'subscribe', organizationId: contoso.orgId, plan: 'business-premium', domain: 'pw-contoso.example', users: [{ alias: 'ann', displayName: 'Ann Lee', userPlan: 'standard-mailbox' }] },
+      {
+        type: 'subscribe',
+        organizationId: contoso.orgId,
+        plan: 'business-premium',
+        domain: 'pw-contoso.example',
+        users: [{ alias: 'ann', displayName: 'Ann Lee', userPlan: 'standard-mailbox' }],
+      },
       { token: contoso.token },
     );
     expect(placed.status).toBe(202);
@@ -48,7 +54,8 @@ describe('customer user passwords', () => {
     expect(res.status).toBe(204);
     expect(await labCheckPassword(lab, contoso.orgId, 'ann', password)).toBe(true);
     expect(await labCheckPassword(lab, contoso.orgId, 'ann', `${password}x`)).toBe(false);
-    const stored = (await lab.query(`SELECT password_hash FROM lab.directory_users WHERE organization_id = $1 AND alias = 'ann'`, [contoso.orgId])).rows[0].password_hash;
+    const stored = (await lab.query(`SELECT password_hash FROM lab.directory_users WHERE organization_id = $1 AND alias = 'ann'`, [contoso.orgId])).rows[0]
+      .password_hash;
     expect(stored).toMatch(/^scrypt\$/);
     expect(stored).not.toContain(password);
   });
@@ -63,7 +70,11 @@ describe('customer user passwords', () => {
     ];
     for (const q of haystacks) {
       const rows = (await t.pool.query(q).catch((e) => ({ rows: [{ t: `query failed: ${e.message}` }] }))).rows;
-      expect({ q, leaked: rows.filter((r: { t: string }) => r.t.includes(password)).length, failed: rows.filter((r: { t: string }) => r.t.startsWith('query failed')).map((r: { t: string }) => r.t) }).toEqual({ q, leaked: 0, failed: [] });
+      expect({
+        q,
+        leaked: rows.filter((r: { t: string }) => r.t.includes(password)).length,
+        failed: rows.filter((r: { t: string }) => r.t.startsWith('query failed')).map((r: { t: string }) => r.t),
+      }).toEqual({ q, leaked: 0, failed: [] });
     }
     expect(engines[0].output.some((l) => l.includes(password))).toBe(false);
     const events = (await t.pool.query(`SELECT actor_user_id, organization_id, details FROM audit_events WHERE action = 'customer_user.password_set'`)).rows;
@@ -84,7 +95,10 @@ describe('customer user passwords', () => {
 
   it('suspend locks the user out, resume lets it in again', async () => {
     await t.request('PUT', url(contoso.orgId, 'ann'), { token: contoso.token, body: { password } });
-    for (const [type, can] of [['suspend', false], ['resume', true]] as const) {
+    for (const [type, can] of [
+      ['suspend', false],
+      ['resume', true],
+    ] as const) {
       const placed = await t.post('/v1/orders', { type, organizationId: contoso.orgId }, { token: w.hoster.admin.token });
       expect(placed.status).toBe(202);
       expect((await t.get(`/v1/orders/${placed.body.id}?wait=60`, { token: w.hoster.admin.token })).body.status).toBe('completed');

@@ -92,7 +92,7 @@ async function stopLeftover(dir: string, log: (l: string) => void): Promise<void
   const pid = Number(fs.readFileSync(file, 'utf8').trim());
   fs.rmSync(file, { force: true });
   if (!Number.isInteger(pid) || pid <= 1) return;
-  let cmdline = '';
+  let cmdline: string;
   try {
     cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
   } catch {
@@ -172,7 +172,9 @@ export async function startPlatform(opts: StartOptions): Promise<RunningPlatform
         lastError = e;
       }
       if (Date.now() > deadline) {
-        throw new Error(`${slot.service.name} not ready after ${opts.readyTimeoutMs ?? 30_000} ms (${(lastError as Error)?.message}); log ${slot.logFile}:\n${tail(slot.logFile)}`);
+        throw new Error(
+          `${slot.service.name} not ready after ${opts.readyTimeoutMs ?? 30_000} ms (${(lastError as Error)?.message}); log ${slot.logFile}:\n${tail(slot.logFile)}`,
+        );
       }
       await sleep(100);
     }

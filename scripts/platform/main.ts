@@ -30,7 +30,9 @@ function parsePorts(spec: string | undefined): Record<string, number> {
 
 function selectedServices() {
   const all = platformServices();
-  const wanted = process.env.PLATFORM_SERVICES?.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = process.env.PLATFORM_SERVICES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!wanted?.length) return all;
   const unknown = wanted.filter((w) => !all.some((s) => s.name === w));
   if (unknown.length) throw new Error(`PLATFORM_SERVICES: unknown ${unknown.join(', ')} (known: ${all.map((s) => s.name).join(', ')})`);
@@ -116,7 +118,9 @@ async function main(): Promise<number> {
       return start();
     case 'packages':
       // `--install`: the whole apt-get line; otherwise the names (CI: apt-get install $(…)).
-      process.stdout.write(`${process.argv[3] === '--install' ? installCommand(allPackages(platformServices())) : allPackages(platformServices()).join(' ')}\n`);
+      process.stdout.write(
+        `${process.argv[3] === '--install' ? installCommand(allPackages(platformServices())) : allPackages(platformServices()).join(' ')}\n`,
+      );
       return 0;
     case 'schema':
       // Ours only (the system schemas come with every OpenLDAP).

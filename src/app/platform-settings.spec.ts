@@ -11,7 +11,16 @@ describe('ldap and powerdns settings', () => {
   it('lists every missing variable of the chosen providers, and none of the others', () => {
     expect(problems({})).toEqual([]);
     const p = problems({ PROVIDER_DIRECTORY: 'ldap', PROVIDER_DNS: 'powerdns' });
-    for (const v of ['LDAP_URL', 'LDAP_BIND_DN', 'LDAP_BASE_DN', 'LDAP_BIND_PASSWORD', 'PDNS_API_URL', 'PDNS_NAMESERVERS', 'PDNS_SOA_CONTACT', 'PDNS_API_KEY']) {
+    for (const v of [
+      'LDAP_URL',
+      'LDAP_BIND_DN',
+      'LDAP_BASE_DN',
+      'LDAP_BIND_PASSWORD',
+      'PDNS_API_URL',
+      'PDNS_NAMESERVERS',
+      'PDNS_SOA_CONTACT',
+      'PDNS_API_KEY',
+    ]) {
       expect(p.filter((x) => x.startsWith(`${v}:`) || x.startsWith(`${v}=`))).toHaveLength(1);
     }
     expect(problems({ PROVIDER_DNS: 'powerdns', LDAP_URL: 'nonsense' }).some((x) => x.startsWith('LDAP_'))).toBe(false);
@@ -31,7 +40,13 @@ describe('ldap and powerdns settings', () => {
       PDNS_NAMESERVERS: 'ns1.example.net,not a host',
       PDNS_SOA_CONTACT: 'hostmaster@example.net',
     });
-    expect(p.map((x) => x.slice(0, x.search(/[=:]/))).sort()).toEqual(['LDAP_BASE_DN', 'LDAP_BIND_PASSWORD_FILE', 'LDAP_URL', 'PDNS_API_KEY_FILE', 'PDNS_NAMESERVERS']);
+    expect(p.map((x) => x.slice(0, x.search(/[=:]/))).sort()).toEqual([
+      'LDAP_BASE_DN',
+      'LDAP_BIND_PASSWORD_FILE',
+      'LDAP_URL',
+      'PDNS_API_KEY_FILE',
+      'PDNS_NAMESERVERS',
+    ]);
     expect(p.join('\n')).not.toContain('hunter2-secret');
   });
 
@@ -56,7 +71,9 @@ describe('ldap and powerdns settings', () => {
     expect(set.forNamespace('Directory')?.name).toBe('ldap');
     expect(set.forNamespace('DNS')?.name).toBe('powerdns');
     expect(set.forNamespace('Exchange')?.name).toBe('lab');
-    expect(() => buildProviders({ config: loadConfig({ LOG_LEVEL: 'silent', PROVIDER_DNS: 'powerdns' }), pool: {} as never, log: {} as never })).toThrow(ConfigError);
+    expect(() => buildProviders({ config: loadConfig({ LOG_LEVEL: 'silent', PROVIDER_DNS: 'powerdns' }), pool: {} as never, log: {} as never })).toThrow(
+      ConfigError,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -14,8 +14,14 @@ import { ProviderSet } from '../provisioning/providers/provider-set';
 import { findPasswordableCustomerUser } from './customer-user-password.store';
 
 export class SetCustomerUserPasswordBody {
-  @ApiProperty({ description: 'the new password: 10-128 characters, no control characters; write-only, never stored by Provisio', writeOnly: true, format: 'password' })
-  @IsString() @MinLength(10) @MaxLength(128)
+  @ApiProperty({
+    description: 'the new password: 10-128 characters, no control characters; write-only, never stored by Provisio',
+    writeOnly: true,
+    format: 'password',
+  })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(128)
   @Matches(/^[^\u0000-\u001f\u007f]*$/u, { message: 'password must not contain control characters' })
   password: string;
 }
@@ -49,7 +55,13 @@ export class CustomerUserPasswordService {
     }
     // After the directory took it (the change is not in this database, so it cannot share its transaction).
     await inTransaction(this.ds, (sql) =>
-      appendAuditEvent(sql, auditActorOf(p), { action: 'customer_user.password_set', resourceType: 'customer_user', resourceId: user.id, organizationId, details: { alias: user.alias } }),
+      appendAuditEvent(sql, auditActorOf(p), {
+        action: 'customer_user.password_set',
+        resourceType: 'customer_user',
+        resourceId: user.id,
+        organizationId,
+        details: { alias: user.alias },
+      }),
     );
   }
 }
@@ -64,10 +76,16 @@ export class CustomerUserPasswordController {
   @Endpoint({
     permission: 'users.write',
     summary: 'Set the password a provisioned user signs in with (directory, mail, IM); write-only',
-    description: 'The password goes straight to the directory provider and is not kept by Provisio: not in runs, requests, logs or audit events (the event `customer_user.password_set` records who set one for whom).',
+    description:
+      'The password goes straight to the directory provider and is not kept by Provisio: not in runs, requests, logs or audit events (the event `customer_user.password_set` records who set one for whom).',
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE'],
   })
-  async set(@CurrentPrincipal() p: Principal, @Param('organizationId') organizationId: string, @Param('alias') alias: string, @Body() body: SetCustomerUserPasswordBody): Promise<void> {
+  async set(
+    @CurrentPrincipal() p: Principal,
+    @Param('organizationId') organizationId: string,
+    @Param('alias') alias: string,
+    @Body() body: SetCustomerUserPasswordBody,
+  ): Promise<void> {
     if (!/^org_[0-9a-z]{26}$/.test(organizationId)) throw new ProblemError('NOT_FOUND', 'no such organization');
     if (!/^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/.test(alias)) throw new ProblemError('NOT_FOUND', `no provisioned user ${alias}`);
     await this.service.set(p, organizationId, alias, body.password);

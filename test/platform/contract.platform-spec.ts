@@ -57,8 +57,14 @@ describe('provider contract: ldap and powerdns', () => {
     const badLdap = createLdapProvider({ ...h.ldapSettings(), bindPassword: 'wrong' });
     const badPdns = createPowerDnsProvider({ ...h.pdnsSettings(), apiKey: 'wrong' });
     try {
-      expect(await failure(new ContractClient(badLdap).exec('Directory.CreateOrganization', t.ou, runCtx(t.id)))).toMatchObject({ code: 'LDAP_CONFIGURATION', retryable: false });
-      expect(await failure(new ContractClient(badPdns).exec('DNS.CreateZone', t.zone, runCtx(t.id)))).toMatchObject({ code: 'PDNS_CONFIGURATION', retryable: false });
+      expect(await failure(new ContractClient(badLdap).exec('Directory.CreateOrganization', t.ou, runCtx(t.id)))).toMatchObject({
+        code: 'LDAP_CONFIGURATION',
+        retryable: false,
+      });
+      expect(await failure(new ContractClient(badPdns).exec('DNS.CreateZone', t.zone, runCtx(t.id)))).toMatchObject({
+        code: 'PDNS_CONFIGURATION',
+        retryable: false,
+      });
     } finally {
       await badLdap.close?.();
     }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { waitFor } from '../helpers/engine-e2e';
+import { waitFor } from '../helpers/wait';
 import { type PlatformWorld, THREE_USERS, entriesOf, startPlatformWorld } from './platform-orders';
 
 /**
@@ -24,10 +24,12 @@ describe('orders on OpenLDAP and PowerDNS when things break', () => {
   });
 
   const steps = async (runId: string) =>
-    (await p.t.pool.query<{ namespace: string; procedure: string; phase: string; status: string; engine_id: string; attempt: number }>(
-      `SELECT namespace, procedure, phase, status, engine_id, attempt FROM provisioning_steps WHERE run_id = $1 ORDER BY seq`,
-      [runId],
-    )).rows;
+    (
+      await p.t.pool.query<{ namespace: string; procedure: string; phase: string; status: string; engine_id: string; attempt: number }>(
+        `SELECT namespace, procedure, phase, status, engine_id, attempt FROM provisioning_steps WHERE run_id = $1 ORDER BY seq`,
+        [runId],
+      )
+    ).rows;
   const zoneExists = async (zone: string) => {
     const key = fs.readFileSync(p.h.powerdns.apiKeyFile, 'utf8');
     const r = await fetch(`${p.h.powerdns.apiUrl}/api/v1/servers/localhost/zones/${zone}.`, { headers: { 'X-API-Key': key } });
@@ -38,12 +40,23 @@ describe('orders on OpenLDAP and PowerDNS when things break', () => {
     const c = await p.customer();
     const domain = `broken-${randomBytes(3).toString('hex')}.example`;
     // A pause after the DNS steps: the lab's Exchange step fails transiently 4 times (then succeeds).
-    const faults = await p.t.request('PUT', '/v1/lab/faults', { token: p.hoster.token, body: { rules: [{ procedure: 'Exchange.EnableOrganization', effect: 'transient', times: 4, organizationId: c.orgId }] } });
+    const faults = await p.t.request('PUT', '/v1/lab/faults', {
+      token: p.hoster.token,
+      body: { rules: [{ procedure: 'Exchange.EnableOrganization', effect: 'transient', times: 4, organizationId: c.orgId }] },
+    });
     expect(faults.status).toBe(200);
-    const placed = await p.t.post('/v1/orders', { type: 'subscribe', organizationId: c.orgId, plan: 'business-premium', domain, users: THREE_USERS }, { token: c.token });
+    const placed = await p.t.post(
+      '/v1/orders',
+      { type: 'subscribe', organizationId: c.orgId, plan: 'business-premium', domain, users: THREE_USERS },
+      { token: c.token },
+    );
     expect(placed.status).toBe(202);
     const runId = placed.body.runId as string;
-    await waitFor(async () => (await steps(runId)).some((s) => s.procedure === 'EnableOrganization' && s.status === 'failed') || undefined, 'the paused Exchange step', 60_000);
+    await waitFor(
+      async () => (await steps(runId)).some((s) => s.procedure === 'EnableOrganization' && s.status === 'failed') || undefined,
+      'the paused Exchange step',
+      60_000,
+    );
     expect(await zoneExists(domain)).toBe(true);
     await p.h.platform.stopService('powerdns');
     // The run goes on until the zone is to be published, fails there, and compensates; PowerDNS comes back meanwhile.
@@ -57,8 +70,14 @@ describe('orders on OpenLDAP and PowerDNS when things break', () => {
       'the order to end',
       170_000,
     );
-    expect({ status: done.status, failedAt: done.errorContext?.procedure, code: done.errorContext?.code }).toEqual({ status: 'failed', failedAt: 'PublishZone', code: 'PDNS_UNAVAILABLE' });
-    expect(done.rolledBack.map((s: { procedure: string }) => s.procedure)).toEqual(expect.arrayContaining(['CreateOrganization', 'CreateUser', 'CreateZone', 'AddRecord']));
+    expect({ status: done.status, failedAt: done.errorContext?.procedure, code: done.errorContext?.code }).toEqual({
+      status: 'failed',
+      failedAt: 'PublishZone',
+      code: 'PDNS_UNAVAILABLE',
+    });
+    expect(done.rolledBack.map((s: { procedure: string }) => s.procedure)).toEqual(
+      expect.arrayContaining(['CreateOrganization', 'CreateUser', 'CreateZone', 'AddRecord']),
+    );
     expect(entriesOf(p.h, c.orgId)).toEqual([]);
     expect(await zoneExists(domain)).toBe(false);
     expect(p.h.dig(domain, 'SOA').status).toBe('REFUSED');
@@ -84,7 +103,11 @@ describe('orders on OpenLDAP and PowerDNS when things break', () => {
     // Again while a user is written (add_users), on a fresh pair of engines.
     await p.spawn(crashEnv);
     fs.writeFileSync(crashFile, 'die once');
-    const added = await p.order(c.token, { type: 'add_users', organizationId: c.orgId, users: [{ alias: 'dee', displayName: 'Dee Dee', userPlan: 'standard-mailbox' }] });
+    const added = await p.order(c.token, {
+      type: 'add_users',
+      organizationId: c.orgId,
+      users: [{ alias: 'dee', displayName: 'Dee Dee', userPlan: 'standard-mailbox' }],
+    });
     expect(added.status).toBe('completed');
     expect(p.engines.filter((e) => e.child.signalCode === 'SIGKILL')).toHaveLength(2);
     expect((await steps(added.runId)).filter((s) => s.procedure === 'CreateUser')).toEqual([expect.objectContaining({ status: 'completed', attempt: 2 })]);

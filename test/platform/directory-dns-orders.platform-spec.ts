@@ -43,7 +43,14 @@ describe('orders on OpenLDAP and PowerDNS', () => {
     const done = await p.order(c.token, { type: 'subscribe', organizationId: c.orgId, plan: 'business-premium', domain, users: THREE_USERS });
     expect({ status: done.status, error: done.errorContext }).toEqual({ status: 'completed', error: null });
 
-    const ldif = p.h.ldapsearch(`(|(ou=${c.orgId})(provisioOrganizationId=${c.orgId}))`, ['objectClass', 'uid', 'cn', 'provisioUserPrincipalName', 'provisioAccountStatus', 'member']);
+    const ldif = p.h.ldapsearch(`(|(ou=${c.orgId})(provisioOrganizationId=${c.orgId}))`, [
+      'objectClass',
+      'uid',
+      'cn',
+      'provisioUserPrincipalName',
+      'provisioAccountStatus',
+      'member',
+    ]);
     transcript(`ldapsearch after subscribe (${c.orgId}, ${domain})`, ldif);
     const ou = `ou=${c.orgId},${p.h.slapd.hostingDn}`;
     expect(entriesOf(p.h, c.orgId)).toEqual([`cn=Admins,${ou}`, ou, `uid=ann,${ou}`, `uid=bob,${ou}`, `uid=cy,${ou}`].sort());
@@ -53,7 +60,8 @@ describe('orders on OpenLDAP and PowerDNS', () => {
     const records = ['SOA', 'NS', 'MX', 'TXT'].map((type) => ({ type, ...p.h.dig(domain, type) }));
     records.push({ type: 'CNAME', ...p.h.dig(`autodiscover.${domain}`, 'CNAME') }, { type: 'SRV', ...p.h.dig(`_sip._tls.${domain}`, 'SRV') });
     transcript(`dig after subscribe (${domain})`, records.map((r) => `${r.type}: ${r.status}\n${r.answers.join('\n')}`).join('\n'));
-    for (const r of records) expect({ type: r.type, status: r.status, answered: r.answers.length > 0 }).toEqual({ type: r.type, status: 'NOERROR', answered: true });
+    for (const r of records)
+      expect({ type: r.type, status: r.status, answered: r.answers.length > 0 }).toEqual({ type: r.type, status: 'NOERROR', answered: true });
   });
 
   it('a user binds with the password set through the API, and only with it', async () => {
@@ -69,7 +77,14 @@ describe('orders on OpenLDAP and PowerDNS', () => {
 
   it('add_dns_records and remove_dns_records: dig follows, the serial grows', async () => {
     const before = soaSerial();
-    const added = await p.order(c.token, { type: 'add_dns_records', organizationId: c.orgId, records: [{ name: 'www', type: 'A', value: '192.0.2.80' }, { name: 'docs', type: 'CNAME', value: 'docs.example.net' }] });
+    const added = await p.order(c.token, {
+      type: 'add_dns_records',
+      organizationId: c.orgId,
+      records: [
+        { name: 'www', type: 'A', value: '192.0.2.80' },
+        { name: 'docs', type: 'CNAME', value: 'docs.example.net' },
+      ],
+    });
     expect(added.status).toBe('completed');
     expect(p.h.dig(`www.${domain}`, 'A').answers).toEqual([expect.stringContaining('192.0.2.80')]);
     expect(p.h.dig(`docs.${domain}`, 'CNAME').answers).toEqual([expect.stringContaining('docs.example.net.')]);

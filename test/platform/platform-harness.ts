@@ -62,10 +62,18 @@ export async function startPlatformHarness(extra: PlatformService[] = []): Promi
     ldapSettings,
     pdnsSettings,
     ldapsearch: (filter, attrs = [], base = slapd.hostingDn) =>
-      execFileSync('ldapsearch', ['-x', '-LLL', '-o', 'ldif-wrap=no', '-H', slapd.url, '-D', slapd.managerDn, '-y', slapd.managerPasswordFile, '-b', base, filter, ...attrs], { encoding: 'utf8' }),
+      execFileSync(
+        'ldapsearch',
+        ['-x', '-LLL', '-o', 'ldif-wrap=no', '-H', slapd.url, '-D', slapd.managerDn, '-y', slapd.managerPasswordFile, '-b', base, filter, ...attrs],
+        { encoding: 'utf8' },
+      ),
     canBind: (dn, password) => probe.canBind(dn, password),
     dig: (name, type) => {
-      const out = execFileSync('dig', [`@${powerdns.host}`, '-p', String(powerdns.dnsPort), name, type, '+norec', '+time=2', '+tries=1', '+noall', '+comments', '+answer'], { encoding: 'utf8' });
+      const out = execFileSync(
+        'dig',
+        [`@${powerdns.host}`, '-p', String(powerdns.dnsPort), name, type, '+norec', '+time=2', '+tries=1', '+noall', '+comments', '+answer'],
+        { encoding: 'utf8' },
+      );
       const status = /status: ([A-Z]+)/.exec(out)?.[1] ?? 'NO ANSWER';
       const answers = out.split('\n').filter((l) => l.trim() && !l.startsWith(';'));
       return { status, answers };

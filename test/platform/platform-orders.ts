@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { DataSource } from 'typeorm';
 import { seedCatalog } from '../../src/catalog/catalog-seed';
 import { type TestApp, startTestApp } from '../helpers/app';
-import { type EngineProcess, killAll, spawnEngine, waitFor } from '../helpers/engine-e2e';
+import { type EngineProcess, killAll, spawnEngine } from '../helpers/engine-e2e';
+import { waitFor } from '../helpers/wait';
 import { type Actor, bootstrapHoster, createCustomer } from '../helpers/identity';
 import { type PlatformHarness, startPlatformHarness } from './platform-harness';
 

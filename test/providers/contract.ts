@@ -70,7 +70,11 @@ export function freshTenant() {
     user: (alias: string, displayName = `${alias} of ${tag}`) => ({ organization, user: { alias, displayName } }),
     userRef: (alias: string) => ({ organization: { id }, user: { alias } }),
     zone: { organization: { id }, zone: { name: domain } },
-    record: (name: string, type: string, value: string, extra: Record<string, string> = {}) => ({ organization: { id }, zone: { name: domain }, record: { name, type, value, ...extra } }),
+    record: (name: string, type: string, value: string, extra: Record<string, string> = {}) => ({
+      organization: { id },
+      zone: { name: domain },
+      record: { name, type, value, ...extra },
+    }),
   };
 }
 

@@ -28,8 +28,14 @@ export function directoryContract(target: () => ContractTarget): void {
       const out = await c.output('Directory.CreateUser', t.user('ann', 'Ann Lee'), ctx);
       expect(out).toEqual({ userPrincipalName: `ann@${t.domain}`, distinguishedName: expect.any(String) });
       expect(await c.output('Directory.CreateUser', t.user('ann', 'Ann Lee'), runCtx(t.id))).toEqual(out);
-      expect(await c.output('Directory.GetUser', t.userRef('ann'), ctx)).toEqual({ userPrincipalName: `ann@${t.domain}`, displayName: 'Ann Lee', disabled: false });
-      expect(await c.output('Directory.ListUsers', t.ou, ctx)).toEqual({ users: [{ alias: 'ann', userPrincipalName: `ann@${t.domain}`, displayName: 'Ann Lee', disabled: false }] });
+      expect(await c.output('Directory.GetUser', t.userRef('ann'), ctx)).toEqual({
+        userPrincipalName: `ann@${t.domain}`,
+        displayName: 'Ann Lee',
+        disabled: false,
+      });
+      expect(await c.output('Directory.ListUsers', t.ou, ctx)).toEqual({
+        users: [{ alias: 'ann', userPrincipalName: `ann@${t.domain}`, displayName: 'Ann Lee', disabled: false }],
+      });
     });
 
     it('refuses a user without its OU, and a principal name of another organization, permanently', async () => {
@@ -56,7 +62,10 @@ export function directoryContract(target: () => ContractTarget): void {
     it('reads of what does not exist fail permanently as not found', async () => {
       const { t, ctx } = await withOu();
       expectPermanent(await failure(c.exec('Directory.GetUser', t.userRef('ghost'), ctx)), 'NOT_FOUND');
-      expectPermanent(await failure(c.exec('Directory.SetUserProperties', { ...t.userRef('ghost'), user: { alias: 'ghost', disabled: 'true' } }, ctx)), 'NOT_FOUND');
+      expectPermanent(
+        await failure(c.exec('Directory.SetUserProperties', { ...t.userRef('ghost'), user: { alias: 'ghost', disabled: 'true' } }, ctx)),
+        'NOT_FOUND',
+      );
       expectPermanent(await failure(c.exec('Directory.ListUsers', freshTenant().ou, ctx)), 'NOT_FOUND');
     });
 
@@ -88,7 +97,11 @@ export function directoryContract(target: () => ContractTarget): void {
       await c.rollback('Directory.DeleteOrganization', t.ou, undefined, del);
       await c.rollback('Directory.DeleteUser', t.userRef('ann'), undefined, del);
       await c.rollback('Directory.DeleteUser', t.userRef('ann'), undefined, del);
-      expect(await c.output('Directory.GetUser', t.userRef('ann'), ctx)).toEqual({ userPrincipalName: `ann@${t.domain}`, displayName: 'Ann Lee', disabled: false });
+      expect(await c.output('Directory.GetUser', t.userRef('ann'), ctx)).toEqual({
+        userPrincipalName: `ann@${t.domain}`,
+        displayName: 'Ann Lee',
+        disabled: false,
+      });
       // A run that deleted nothing restores nothing.
       await c.rollback('Directory.DeleteUser', t.userRef('ann'), undefined, runCtx(t.id));
       expect((await c.output('Directory.ListUsers', t.ou, ctx)).users).toHaveLength(1);

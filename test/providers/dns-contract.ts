@@ -107,7 +107,10 @@ export function dnsContract(target: () => ContractTarget): void {
       expectPermanent(await failure(c.exec('DNS.GetZone', t.zone, ctx)), 'NOT_FOUND');
       await c.rollback('DNS.DeleteZone', t.zone, undefined, cancel);
       await c.rollback('DNS.DeleteZone', t.zone, undefined, cancel);
-      expect(await c.output('DNS.GetZone', t.zone, ctx)).toEqual({ published: true, records: [{ name: '@', type: 'MX', value: `mail.${t.domain}`, ttl: 3600, priority: 10 }] });
+      expect(await c.output('DNS.GetZone', t.zone, ctx)).toEqual({
+        published: true,
+        records: [{ name: '@', type: 'MX', value: `mail.${t.domain}`, ttl: 3600, priority: 10 }],
+      });
       await c.rollback('DNS.CreateZone', t.zone, undefined, runCtx(t.id));
       expect((await c.output('DNS.GetZone', t.zone, ctx)).records).toHaveLength(1);
       await c.rollback('DNS.CreateZone', t.zone, undefined, ctx);

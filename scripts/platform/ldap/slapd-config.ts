@@ -59,9 +59,7 @@ export function schemaFiles(dir = schemaDir()): string[] {
  * (so a schema file and the indexes of its attributes stay together).
  */
 export function schemaIndexes(files: string[]): string[] {
-  return files
-    .filter((f) => !f.startsWith('/etc/'))
-    .flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/^# olcDbIndex: (.+)$/gm)].map((m) => m[1].trim()));
+  return files.filter((f) => !f.startsWith('/etc/')).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/^# olcDbIndex: (.+)$/gm)].map((m) => m[1].trim()));
 }
 
 /**

@@ -96,9 +96,7 @@ export function slapdService(opts: SlapdOptions = {}): PlatformService<SlapdInfo
           LDAP_BIND_PASSWORD_FILE: manager.file,
           LDAP_BASE_DN: baseDn,
         },
-        hints: [
-          `ldapsearch -x -H ${url} -D ${layout.managerDn} -y ${manager.file} -b ${layout.hostingDn} -LLL`,
-        ],
+        hints: [`ldapsearch -x -H ${url} -D ${layout.managerDn} -y ${manager.file} -b ${layout.hostingDn} -LLL`],
       };
     },
   };

@@ -11,7 +11,8 @@ import { ProblemError } from '../../common/errors/problem';
 
 export class PlatformObjectsQuery {
   @ApiProperty({ example: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab', description: 'the customer organization' })
-  @IsString() @Matches(/^org_[0-9a-z]{26}$/, { message: 'organization must be an organization id' })
+  @IsString()
+  @Matches(/^org_[0-9a-z]{26}$/, { message: 'organization must be an organization id' })
   organization: string;
 }
 

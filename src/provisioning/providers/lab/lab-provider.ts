@@ -5,8 +5,8 @@ import { LEAF_DEFINITIONS, type LeafDefinition, type ProviderNamespace } from '.
 import type { Provider } from '../provider';
 import { FaultInjector, type FaultInjectorOptions, type FaultPhase } from './lab-faults';
 import type { LabImplementation, LabNamespace } from './lab-procedure';
-import { foreignParentMirrors } from './lab-foreign-parents';
-import { labSetPassword } from './lab-password';
+import { foreignParentMirrors } from './lab-foreign-parents.store';
+import { labSetPassword } from './lab-password.store';
 import { labState } from './lab-state.store';
 import { LabStore } from './lab.store';
 import { communicationsLab } from './procedures/communications.procedures';

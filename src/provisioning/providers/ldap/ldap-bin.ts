@@ -75,7 +75,8 @@ export async function restoreFromBin(c: Client, baseDn: string, key: string): Pr
       if (code === LDAP_RESULT.alreadyExists || code === LDAP_RESULT.constraintViolation) {
         throw ldapFailure('LDAP_CONFLICT', `cannot restore ${rdnOf(from)}: the name was taken meanwhile`, { dn: from });
       }
-      if (code === LDAP_RESULT.noSuchObject) throw ldapFailure('LDAP_PREREQUISITE_MISSING', `cannot restore ${rdnOf(from)}: ${parentOf(from)} is gone`, { dn: from });
+      if (code === LDAP_RESULT.noSuchObject)
+        throw ldapFailure('LDAP_PREREQUISITE_MISSING', `cannot restore ${rdnOf(from)}: ${parentOf(from)} is gone`, { dn: from });
       throw e;
     }
     dn = from;

@@ -59,11 +59,15 @@ export function resultCode(e: unknown): number | undefined {
 export function classifyLdapError(e: unknown, what: string): ProviderError {
   if (e instanceof ProviderError) return e;
   const code = resultCode(e);
-  const msg = String((e as Error)?.message ?? e).split('\n')[0].slice(0, 300);
+  const msg = String((e as Error)?.message ?? e)
+    .split('\n')[0]
+    .slice(0, 300);
   if (code === undefined) return ldapFailure('LDAP_UNAVAILABLE', `${what}: no answer from the directory (${msg})`, { reason: 'network' });
   if (RETRYABLE_RESULTS.has(code)) return ldapFailure('LDAP_UNAVAILABLE', `${what}: the directory is busy or unavailable (${code})`, { resultCode: code });
-  if (CONFIGURATION_RESULTS.has(code)) return ldapFailure('LDAP_CONFIGURATION', `${what}: the directory refused Provisio's bind or rights (${code})`, { resultCode: code });
-  if (code === LDAP_RESULT.alreadyExists || code === LDAP_RESULT.constraintViolation) return ldapFailure('LDAP_CONFLICT', `${what}: ${msg}`, { resultCode: code });
+  if (CONFIGURATION_RESULTS.has(code))
+    return ldapFailure('LDAP_CONFIGURATION', `${what}: the directory refused Provisio's bind or rights (${code})`, { resultCode: code });
+  if (code === LDAP_RESULT.alreadyExists || code === LDAP_RESULT.constraintViolation)
+    return ldapFailure('LDAP_CONFLICT', `${what}: ${msg}`, { resultCode: code });
   if (code === LDAP_RESULT.notAllowedOnNonLeaf) return ldapFailure('LDAP_IN_USE', `${what}: the entry still has entries below it`, { resultCode: code });
   if (code === LDAP_RESULT.noSuchObject) return ldapFailure('LDAP_NOT_FOUND', `${what}: no such entry`, { resultCode: code });
   return ldapFailure('LDAP_REJECTED', `${what}: ${msg} (${code})`, { resultCode: code });

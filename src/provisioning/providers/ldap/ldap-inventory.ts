@@ -19,7 +19,12 @@ export async function directoryInventory(d: LdapDeps, organizationId: string): P
     const isUser = (e: (typeof below)[number]) => attrs(e, 'objectClass').some((oc) => oc.toLowerCase() === 'provisioaccount');
     const isGroup = (e: (typeof below)[number]) => attrs(e, 'member').length > 0 || attr(e, 'cn') === ADMINS_CN;
     return {
-      organizationalUnit: { dn: org.dn, name: attr(org, 'description') ?? null, domain: attr(org, 'provisioDomain') ?? null, objectClasses: attrs(org, 'objectClass') },
+      organizationalUnit: {
+        dn: org.dn,
+        name: attr(org, 'description') ?? null,
+        domain: attr(org, 'provisioDomain') ?? null,
+        objectClasses: attrs(org, 'objectClass'),
+      },
       users: below.filter(isUser).map((u) => ({
         dn: u.dn,
         alias: attr(u, 'uid'),
@@ -29,7 +34,9 @@ export async function directoryInventory(d: LdapDeps, organizationId: string): P
         mail: attr(u, 'mail') ?? null,
         objectClasses: attrs(u, 'objectClass'),
       })),
-      groups: below.filter((e) => !isUser(e) && isGroup(e)).map((g) => ({ dn: g.dn, name: attr(g, 'cn'), mail: attr(g, 'mail') ?? null, members: attrs(g, 'member') })),
+      groups: below
+        .filter((e) => !isUser(e) && isGroup(e))
+        .map((g) => ({ dn: g.dn, name: attr(g, 'cn'), mail: attr(g, 'mail') ?? null, members: attrs(g, 'member') })),
       otherEntries: below.filter((e) => !isUser(e) && !isGroup(e)).map((e) => e.dn),
     };
   });

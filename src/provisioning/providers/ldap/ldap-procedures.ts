@@ -87,7 +87,13 @@ export async function createOrganization(d: LdapDeps, i: OrgIn & { name: string;
       });
       crashPoint('Directory.CreateOrganization:ou-added');
     }
-    await addIfMissing(c, adminsDnIn(ouDn), { objectClass: 'provisioGroup', cn: ADMINS_CN, provisioOrganizationId: i.organizationId, description: `Admins of ${i.name}`, provisioCreatedBy: marker });
+    await addIfMissing(c, adminsDnIn(ouDn), {
+      objectClass: 'provisioGroup',
+      cn: ADMINS_CN,
+      provisioOrganizationId: i.organizationId,
+      description: `Admins of ${i.name}`,
+      provisioCreatedBy: marker,
+    });
     return ouDn;
   });
   return { output: { ouPath: dn } };
@@ -118,7 +124,10 @@ export async function deleteOrganization(d: LdapDeps, i: OrgIn, ctx: Ctx): Promi
     const org = await findTenant(c, base, i.organizationId, ['objectClass']);
     if (org) {
       const dependents = await ouDependents(c, org);
-      if (dependents.length) throw ldapFailure('LDAP_IN_USE', `the organization OU still holds ${dependents.slice(0, 3).join(', ')}${dependents.length > 3 ? '…' : ''}`, { organizationId: i.organizationId });
+      if (dependents.length)
+        throw ldapFailure('LDAP_IN_USE', `the organization OU still holds ${dependents.slice(0, 3).join(', ')}${dependents.length > 3 ? '…' : ''}`, {
+          organizationId: i.organizationId,
+        });
       await moveToBin(c, base, org.dn, binKey(runOf(ctx), directoryKeys.ou(i.organizationId)));
     }
     await purgeBin(c, base, d.retentionMs);
@@ -127,7 +136,9 @@ export async function deleteOrganization(d: LdapDeps, i: OrgIn, ctx: Ctx): Promi
 }
 
 export async function rollbackDeleteOrganization(d: LdapDeps, i: OrgIn, ctx: Ctx): Promise<void> {
-  await d.conn.run('rollback Directory.DeleteOrganization', (c) => restoreFromBin(c, d.conn.settings.baseDn, binKey(runOf(ctx), directoryKeys.ou(i.organizationId))));
+  await d.conn.run('rollback Directory.DeleteOrganization', (c) =>
+    restoreFromBin(c, d.conn.settings.baseDn, binKey(runOf(ctx), directoryKeys.ou(i.organizationId))),
+  );
 }
 
 /** inetOrgPerson needs a surname: the last word of the display name. */
@@ -153,7 +164,8 @@ export async function createUser(d: LdapDeps, i: UserIn & { domain: string; disp
         provisioCreatedBy: createdByValue(directoryKeys.user(i.organizationId, i.alias), runOf(ctx)),
       });
     } catch (e) {
-      if (resultCode(e) === LDAP_RESULT.constraintViolation) throw ldapFailure('LDAP_CONFLICT', `the user principal name ${upn} belongs to another organization`, { userPrincipalName: upn });
+      if (resultCode(e) === LDAP_RESULT.constraintViolation)
+        throw ldapFailure('LDAP_CONFLICT', `the user principal name ${upn} belongs to another organization`, { userPrincipalName: upn });
       throw e;
     }
     return userDn;
@@ -177,7 +189,8 @@ export async function deleteUser(d: LdapDeps, i: UserIn, ctx: Ctx): Promise<Resu
     const user = org && (await readEntry(c, userDnIn(org.dn, i.alias), ['objectClass']));
     if (user) {
       const others = attrs(user, 'objectClass').filter((oc) => !ACCOUNT_CLASSES.some((a) => a.toLowerCase() === oc.toLowerCase()));
-      if (others.length) throw ldapFailure('LDAP_IN_USE', `the user ${i.alias} still has ${others.join(', ')} (its mailbox or SIP account must go first)`, { alias: i.alias });
+      if (others.length)
+        throw ldapFailure('LDAP_IN_USE', `the user ${i.alias} still has ${others.join(', ')} (its mailbox or SIP account must go first)`, { alias: i.alias });
       await moveToBin(c, base, user.dn, binKey(runOf(ctx), directoryKeys.user(i.organizationId, i.alias)));
     }
     await purgeBin(c, base, d.retentionMs);
@@ -186,7 +199,9 @@ export async function deleteUser(d: LdapDeps, i: UserIn, ctx: Ctx): Promise<Resu
 }
 
 export async function rollbackDeleteUser(d: LdapDeps, i: UserIn, ctx: Ctx): Promise<void> {
-  await d.conn.run('rollback Directory.DeleteUser', (c) => restoreFromBin(c, d.conn.settings.baseDn, binKey(runOf(ctx), directoryKeys.user(i.organizationId, i.alias))));
+  await d.conn.run('rollback Directory.DeleteUser', (c) =>
+    restoreFromBin(c, d.conn.settings.baseDn, binKey(runOf(ctx), directoryKeys.user(i.organizationId, i.alias))),
+  );
 }
 
 function propsOf(user: Entry): UserProps {
@@ -236,7 +251,11 @@ export async function rollbackSetUserProperties(d: LdapDeps, i: UserIn, data: Us
 }
 
 function userView(u: Entry) {
-  return { userPrincipalName: attr(u, 'provisioUserPrincipalName'), displayName: attr(u, 'displayName') ?? attr(u, 'cn'), disabled: attr(u, 'provisioAccountStatus') === 'disabled' };
+  return {
+    userPrincipalName: attr(u, 'provisioUserPrincipalName'),
+    displayName: attr(u, 'displayName') ?? attr(u, 'cn'),
+    disabled: attr(u, 'provisioAccountStatus') === 'disabled',
+  };
 }
 
 export async function getUser(d: LdapDeps, i: UserIn): Promise<Result> {
@@ -251,7 +270,11 @@ export async function getUser(d: LdapDeps, i: UserIn): Promise<Result> {
 export async function listUsers(d: LdapDeps, i: OrgIn): Promise<Result> {
   const users = await d.conn.run('Directory.ListUsers', async (c) => {
     const org = await tenantOrFail(c, d, i.organizationId, 'LDAP_NOT_FOUND');
-    const r = await c.search(org.dn, { scope: 'one', filter: '(objectClass=provisioAccount)', attributes: ['uid', 'provisioUserPrincipalName', 'displayName', 'cn', 'provisioAccountStatus'] });
+    const r = await c.search(org.dn, {
+      scope: 'one',
+      filter: '(objectClass=provisioAccount)',
+      attributes: ['uid', 'provisioUserPrincipalName', 'displayName', 'cn', 'provisioAccountStatus'],
+    });
     return r.searchEntries;
   });
   const out = users.map((u) => ({ alias: attr(u, 'uid') ?? '', ...userView(u) })).sort((a, b) => a.alias.localeCompare(b.alias));

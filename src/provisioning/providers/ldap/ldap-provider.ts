@@ -38,7 +38,10 @@ export function createLdapProvider(settings: LdapProviderSettings): Provider {
     DeleteOrganization: { execute: (i, ctx) => deleteOrganization(d, i, ctx), rollback: (i, _data, ctx) => rollbackDeleteOrganization(d, i, ctx) },
     CreateUser: { execute: (i, ctx) => createUser(d, i, ctx), rollback: (i, _data, ctx) => rollbackCreateUser(d, i, ctx) },
     DeleteUser: { execute: (i, ctx) => deleteUser(d, i, ctx), rollback: (i, _data, ctx) => rollbackDeleteUser(d, i, ctx) },
-    SetUserProperties: { execute: (i, ctx) => setUserProperties(d, i, ctx), rollback: (i, data, ctx) => rollbackSetUserProperties(d, i, data as UserProps | undefined, ctx) },
+    SetUserProperties: {
+      execute: (i, ctx) => setUserProperties(d, i, ctx),
+      rollback: (i, data, ctx) => rollbackSetUserProperties(d, i, data as UserProps | undefined, ctx),
+    },
     GetUser: { execute: (i) => getUser(d, i) },
     ListUsers: { execute: (i) => listUsers(d, i) },
   };

@@ -9,7 +9,8 @@ export function ldapSettingsProblems(c: AppConfig): string[] {
   else if (!/^ldaps?:\/\/[^/\s]+\/?$/.test(c.ldapUrl)) problems.push(`LDAP_URL=${JSON.stringify(c.ldapUrl)}: must be ldap://host:port or ldaps://host:port`);
   if (!c.ldapBindDn) problems.push('LDAP_BIND_DN: required (e.g. cn=manager,dc=provisio,dc=test)');
   if (!c.ldapBaseDn) problems.push('LDAP_BASE_DN: required (e.g. dc=provisio,dc=test)');
-  else if (!/^[A-Za-z][\w-]*=[^,]+(,[A-Za-z][\w-]*=[^,]+)*$/.test(c.ldapBaseDn)) problems.push(`LDAP_BASE_DN=${JSON.stringify(c.ldapBaseDn)}: must be a DN such as dc=provisio,dc=test`);
+  else if (!/^[A-Za-z][\w-]*=[^,]+(,[A-Za-z][\w-]*=[^,]+)*$/.test(c.ldapBaseDn))
+    problems.push(`LDAP_BASE_DN=${JSON.stringify(c.ldapBaseDn)}: must be a DN such as dc=provisio,dc=test`);
   problems.push(...secretProblems('LDAP_BIND_PASSWORD', c.ldapBindPassword, c.ldapBindPasswordFile));
   return problems;
 }

@@ -15,7 +15,10 @@ export const BIN_SUFFIX = 'bin.provisio.invalid.';
 const BIN_ACCOUNT = 'provisio-bin ';
 
 export function binZoneName(zone: string, run: string): string {
-  return `z${createHash('sha256').update(`${run} ${fqdn(zone)}`).digest('hex').slice(0, 24)}.${BIN_SUFFIX}`;
+  return `z${createHash('sha256')
+    .update(`${run} ${fqdn(zone)}`)
+    .digest('hex')
+    .slice(0, 24)}.${BIN_SUFFIX}`;
 }
 
 /** `from` owner names moved under `to` (`www.contoso.example.` → `www.<to>`). */
@@ -32,7 +35,9 @@ export async function copyToBin(client: PowerDnsClient, state: ZoneState, run: s
   const bin = binZoneName(state.zone.name, run);
   const deleted: JournalEntry = entry(run, { op: 'deleted', zone: state.zone.name, account: state.zone.account, published: state.published });
   const rrsets = rename(state.zone.rrsets, state.zone.name, bin).map((r) =>
-    r.type === 'SOA' ? { ...r, records: r.records.map((x) => ({ ...x, disabled: true })), comments: journalComments([...state.journal, deleted], state.foreign) } : r,
+    r.type === 'SOA'
+      ? { ...r, records: r.records.map((x) => ({ ...x, disabled: true })), comments: journalComments([...state.journal, deleted], state.foreign) }
+      : r,
   );
   await client.deleteZone(bin);
   await client.createZone({ name: bin, account: `${BIN_ACCOUNT}${deleted.at}`, rrsets });
@@ -51,7 +56,13 @@ export async function restoreFromBin(client: PowerDnsClient, zone: string, run: 
   if (!deleted) return false;
   const journal = copy.journal.filter((e) => e !== deleted);
   const rrsets = rename(copy.zone.rrsets, bin, fqdn(zone)).map((r) =>
-    r.type === 'SOA' ? { ...r, records: r.records.map((x) => ({ ...x, content: bumpSerial(x.content), disabled: !deleted.published })), comments: journalComments(journal, copy.foreign) } : r,
+    r.type === 'SOA'
+      ? {
+          ...r,
+          records: r.records.map((x) => ({ ...x, content: bumpSerial(x.content), disabled: !deleted.published })),
+          comments: journalComments(journal, copy.foreign),
+        }
+      : r,
   );
   try {
     await client.createZone({ name: zone, account: deleted.account, rrsets });

@@ -114,7 +114,8 @@ export class PowerDnsClient {
     if (res.status === 404) return { status: 404, body: undefined };
     const detail = apiError(text);
     if (res.status >= 500) throw pdnsFailure('PDNS_UNAVAILABLE', `PowerDNS failed (${res.status}): ${detail}`, { status: res.status });
-    if (res.status === 401 || res.status === 403) throw pdnsFailure('PDNS_CONFIGURATION', `PowerDNS refused the API key (${res.status})`, { status: res.status });
+    if (res.status === 401 || res.status === 403)
+      throw pdnsFailure('PDNS_CONFIGURATION', `PowerDNS refused the API key (${res.status})`, { status: res.status });
     throw new PowerDnsHttpError(res.status, detail);
   }
 
@@ -184,5 +185,7 @@ function apiError(text: string): string {
 function unavailable(e: unknown, s: PowerDnsClientSettings): ProviderError {
   const err = e as { name?: string; cause?: { code?: string }; message?: string };
   const why = err?.name === 'TimeoutError' ? `no answer within ${s.timeoutMs} ms` : (err?.cause?.code ?? err?.message ?? 'unreachable');
-  return pdnsFailure('PDNS_UNAVAILABLE', `PowerDNS API ${s.apiUrl} unreachable: ${why}`, { reason: err?.name === 'TimeoutError' ? 'timeout' : (err?.cause?.code ?? 'network') });
+  return pdnsFailure('PDNS_UNAVAILABLE', `PowerDNS API ${s.apiUrl} unreachable: ${why}`, {
+    reason: err?.name === 'TimeoutError' ? 'timeout' : (err?.cause?.code ?? 'network'),
+  });
 }

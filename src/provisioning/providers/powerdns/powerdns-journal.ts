@@ -40,13 +40,21 @@ export function readJournal(soa: PowerDnsRrset | undefined): { entries: JournalE
 }
 
 export function journalComments(entries: JournalEntry[], others: PowerDnsComment[] = []): PowerDnsComment[] {
-  return [...others.map(({ content, account }) => ({ content, account })), ...entries.map((e) => ({ content: `${PREFIX}${JSON.stringify(e)}`, account: JOURNAL_ACCOUNT }))];
+  return [
+    ...others.map(({ content, account }) => ({ content, account })),
+    ...entries.map((e) => ({ content: `${PREFIX}${JSON.stringify(e)}`, account: JOURNAL_ACCOUNT })),
+  ];
 }
 
 const sameRecord = (a: ZoneRecord, b: Pick<ZoneRecord, 'name' | 'type' | 'value'>) => a.name === b.name && a.type === b.type && a.value === b.value;
 
 /** The entry of `run` for `op` (and this record, for added/removed). */
-export function findEntry(entries: JournalEntry[], run: string, op: JournalEntry['op'], record?: Pick<ZoneRecord, 'name' | 'type' | 'value'>): JournalEntry | undefined {
+export function findEntry(
+  entries: JournalEntry[],
+  run: string,
+  op: JournalEntry['op'],
+  record?: Pick<ZoneRecord, 'name' | 'type' | 'value'>,
+): JournalEntry | undefined {
   return entries.find((e) => e.run === run && e.op === op && (!record || ('record' in e && sameRecord(e.record, record))));
 }
 

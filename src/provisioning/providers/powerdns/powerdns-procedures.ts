@@ -61,7 +61,13 @@ export async function createZone(d: DnsDeps, i: { zone: string; organizationId: 
       account: i.organizationId,
       rrsets: [
         // Paused: a disabled SOA; PowerDNS serves no zone without an enabled SOA.
-        { name, type: 'SOA', ttl: 3600, records: [{ content: newSoaContent(s), disabled: true }], comments: journalComments([entry(runOf(ctx), { op: 'created' })]) },
+        {
+          name,
+          type: 'SOA',
+          ttl: 3600,
+          records: [{ content: newSoaContent(s), disabled: true }],
+          comments: journalComments([entry(runOf(ctx), { op: 'created' })]),
+        },
         { name, type: 'NS', ttl: 3600, records: s.nameservers.map((ns) => ({ content: fqdn(ns), disabled: false })), comments: [] },
       ],
     });
@@ -69,7 +75,8 @@ export async function createZone(d: DnsDeps, i: { zone: string; organizationId: 
     if (!(e instanceof PowerDnsHttpError)) throw e;
     if (e.status !== 409) throw pdnsFailure('PDNS_REJECTED', e.detail, { zone: i.zone, status: e.status });
     const existing = await readZone(d.client, i.zone);
-    if (!existing || existing.zone.account !== i.organizationId) throw pdnsFailure('PDNS_CONFLICT', `the zone ${i.zone} belongs to another organization`, { zone: i.zone });
+    if (!existing || existing.zone.account !== i.organizationId)
+      throw pdnsFailure('PDNS_CONFLICT', `the zone ${i.zone} belongs to another organization`, { zone: i.zone });
   }
   return { output: {} };
 }
@@ -138,7 +145,10 @@ export async function removeRecord(d: DnsDeps, i: RecordIn, ctx: Ctx): Promise<R
   const rrset = state && rrsetOf(state, i.zone, i.record);
   if (!state || !rrset || !hasValue(rrset, i.record)) return { output: {} };
   const held = recordAsHeld(i.zone, rrset, i.record);
-  await patchWithJournal(d.client, state, d.settings, { changes: [withoutRecord(i.zone, rrset, i.record)], add: { run: runOf(ctx), op: { op: 'removed', record: held } } });
+  await patchWithJournal(d.client, state, d.settings, {
+    changes: [withoutRecord(i.zone, rrset, i.record)],
+    add: { run: runOf(ctx), op: { op: 'removed', record: held } },
+  });
   return { output: {} };
 }
 
@@ -168,7 +178,8 @@ export async function zonesOf(d: DnsDeps, organizationId: string): Promise<{ zon
   for (const z of await d.client.zones()) {
     if (z.account !== organizationId) continue;
     const state = await readZone(d.client, z.name);
-    if (state) out.push({ zone: z.name.slice(0, -1), published: state.published, serial: state.zone.serial, records: zoneRecords(z.name.slice(0, -1), state.zone) });
+    if (state)
+      out.push({ zone: z.name.slice(0, -1), published: state.published, serial: state.zone.serial, records: zoneRecords(z.name.slice(0, -1), state.zone) });
   }
   return out;
 }

@@ -31,7 +31,10 @@ export function createPowerDnsProvider(settings: PowerDnsProviderSettings): Prov
   const d: DnsDeps = { client, settings };
   const dns: NamespaceImplementation<'DNS'> = {
     CreateZone: { execute: (i, ctx) => createZone(d, i, ctx), rollback: (i, _data, ctx) => rollbackCreateZone(d, i, ctx) },
-    PublishZone: { execute: (i, ctx) => publishZone(d, i, ctx), rollback: (i, data, ctx) => rollbackPublishZone(d, i, data as { published?: boolean } | undefined, ctx) },
+    PublishZone: {
+      execute: (i, ctx) => publishZone(d, i, ctx),
+      rollback: (i, data, ctx) => rollbackPublishZone(d, i, data as { published?: boolean } | undefined, ctx),
+    },
     DeleteZone: { execute: (i, ctx) => deleteZone(d, i, ctx), rollback: (i, _data, ctx) => rollbackDeleteZone(d, i, ctx) },
     AddRecord: { execute: (i, ctx) => addRecord(d, i, ctx), rollback: (i, _data, ctx) => rollbackAddRecord(d, i, ctx) },
     RemoveRecord: { execute: (i, ctx) => removeRecord(d, i, ctx), rollback: (i, _data, ctx) => rollbackRemoveRecord(d, i, ctx) },

@@ -31,7 +31,8 @@ function txtContent(value: string): string {
 
 function txtValue(content: string): string {
   let out = '';
-  for (const m of content.matchAll(/"((?:[^"\\]|\\.)*)"/g)) out += m[1].replace(/\\(\d{3})/g, (_, d: string) => String.fromCharCode(Number(d))).replace(/\\(.)/g, '$1');
+  for (const m of content.matchAll(/"((?:[^"\\]|\\.)*)"/g))
+    out += m[1].replace(/\\(\d{3})/g, (_, d: string) => String.fromCharCode(Number(d))).replace(/\\(.)/g, '$1');
   return out;
 }
 

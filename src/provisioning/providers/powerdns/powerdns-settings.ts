@@ -5,7 +5,10 @@ import type { PowerDnsProviderSettings } from './powerdns-provider';
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}\.?$/i;
 
 function nameservers(c: AppConfig): string[] {
-  return (c.pdnsNameservers ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (c.pdnsNameservers ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Problems of the `powerdns` provider's variables (when it is chosen), each naming its variable. */
@@ -18,7 +21,8 @@ export function powerDnsSettingsProblems(c: AppConfig): string[] {
   if (!ns.length) problems.push('PDNS_NAMESERVERS: required: the name servers of new zones, comma-separated (e.g. ns1.example.net,ns2.example.net)');
   else if (!ns.every((n) => HOST.test(n))) problems.push(`PDNS_NAMESERVERS=${JSON.stringify(c.pdnsNameservers)}: must be host names, comma-separated`);
   if (!c.pdnsSoaContact) problems.push('PDNS_SOA_CONTACT: required: the SOA contact of new zones (hostmaster@example.net)');
-  else if (!HOST.test(c.pdnsSoaContact.replace('@', '.'))) problems.push(`PDNS_SOA_CONTACT=${JSON.stringify(c.pdnsSoaContact)}: must be an address or a host name such as hostmaster.example.net`);
+  else if (!HOST.test(c.pdnsSoaContact.replace('@', '.')))
+    problems.push(`PDNS_SOA_CONTACT=${JSON.stringify(c.pdnsSoaContact)}: must be an address or a host name such as hostmaster.example.net`);
   problems.push(...secretProblems('PDNS_API_KEY', c.pdnsApiKey, c.pdnsApiKeyFile));
   return problems;
 }

@@ -113,7 +113,13 @@ export function withRecord(zone: string, rrset: PowerDnsRrset | undefined, r: Zo
 export function withoutRecord(zone: string, rrset: PowerDnsRrset, r: Pick<DnsRecordInput, 'name' | 'type' | 'value'>): RrsetChange {
   const rest = rrset.records.filter((x) => parseContent(r.type, x.content).value !== r.value);
   if (!rest.length) return { name: rrset.name, type: rrset.type, changetype: 'DELETE' };
-  return { name: rrset.name, type: rrset.type, changetype: 'REPLACE', ttl: rrset.ttl, records: rest.map((x) => ({ content: x.content, disabled: x.disabled })) };
+  return {
+    name: rrset.name,
+    type: rrset.type,
+    changetype: 'REPLACE',
+    ttl: rrset.ttl,
+    records: rest.map((x) => ({ content: x.content, disabled: x.disabled })),
+  };
 }
 
 /** The full record (ttl, priority) as the zone holds it, for the journal of a removal. */

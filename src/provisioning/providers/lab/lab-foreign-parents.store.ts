@@ -11,7 +11,15 @@ import type { LabStore } from './lab-store';
  * serve Directory in that configuration.
  */
 
-type Mirror = (store: LabStore, input: any) => Promise<void>;
+/** Fields the mirrored procedures' inputs have (their shared leaf definitions parse them). */
+interface ParentInput {
+  organizationId: string;
+  name?: string;
+  alias?: string;
+  domain?: string;
+  displayName?: string;
+}
+type Mirror = (store: LabStore, input: unknown) => Promise<void>;
 
 const MIRROR = 'mirror:';
 
@@ -22,7 +30,8 @@ async function mirrorOu(store: LabStore, organizationId: string, name?: string):
   );
 }
 
-async function mirrorUser(store: LabStore, i: { organizationId: string; alias: string; domain: string; displayName?: string }): Promise<void> {
+async function mirrorUser(store: LabStore, input: unknown): Promise<void> {
+  const i = input as Required<Pick<ParentInput, 'organizationId' | 'alias' | 'domain'>> & ParentInput;
   await mirrorOu(store, i.organizationId);
   await store.rows(
     `INSERT INTO lab.directory_users (organization_id, alias, upn, distinguished_name, display_name, created_by_run)
@@ -35,11 +44,12 @@ async function mirrorUser(store: LabStore, i: { organizationId: string; alias: s
 export function foreignParentMirrors(served: readonly ProviderNamespace[]): Record<string, Mirror> {
   const mirrors: Record<string, Mirror> = {};
   if (!served.includes('Directory')) {
-    mirrors['Exchange.EnableOrganization'] = (s, i) => mirrorOu(s, i.organizationId, i.name);
-    mirrors['Exchange.CreateMailbox'] = (s, i) => mirrorUser(s, i);
-    mirrors['Communications.CreateSipDomain'] = (s, i) => mirrorOu(s, i.organizationId);
-    mirrors['Communications.EnableUser'] = (s, i) => mirrorUser(s, i);
-    mirrors['SharePoint.CreateSiteCollection'] = (s, i) => mirrorOu(s, i.organizationId);
+    const ou: Mirror = (s, i) => mirrorOu(s, (i as ParentInput).organizationId, (i as ParentInput).name);
+    mirrors['Exchange.EnableOrganization'] = ou;
+    mirrors['Exchange.CreateMailbox'] = mirrorUser;
+    mirrors['Communications.CreateSipDomain'] = ou;
+    mirrors['Communications.EnableUser'] = mirrorUser;
+    mirrors['SharePoint.CreateSiteCollection'] = ou;
   }
   return mirrors;
 }

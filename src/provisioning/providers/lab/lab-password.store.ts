@@ -17,7 +17,11 @@ async function hash(password: string): Promise<string> {
 }
 
 export async function labSetPassword(pool: Pool, i: { organizationId: string; alias: string; password: string }): Promise<void> {
-  const r = await pool.query(`UPDATE lab.directory_users SET password_hash = $3 WHERE organization_id = $1 AND alias = $2`, [i.organizationId, i.alias, await hash(i.password)]);
+  const r = await pool.query(`UPDATE lab.directory_users SET password_hash = $3 WHERE organization_id = $1 AND alias = $2`, [
+    i.organizationId,
+    i.alias,
+    await hash(i.password),
+  ]);
   if (!r.rowCount) throw labFailure('LAB_NOT_FOUND', `directory user ${i.alias} does not exist`, { alias: i.alias });
 }
 
