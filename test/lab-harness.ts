@@ -2,9 +2,10 @@ import { Pool } from 'pg';
 import { newId } from '../src/common/ids';
 import { sqlOfPg, type Sql } from '../src/database/sql';
 import type { ExecuteResult, LeafProcedure, ProcedureContext, Provider } from '../src/provisioning/providers/provider';
-import { ProviderError } from '../src/provisioning/providers/provider';
+import type { ProviderError } from '../src/provisioning/providers/provider';
 import { createLabProvider, type LabProviderOptions } from '../src/provisioning/providers/lab';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
+import { providerFailure } from './helpers/provider-failure';
 
 /** A lab provider on a test database of its own, called the way an engine calls it. */
 export interface LabHarness {
@@ -49,15 +50,7 @@ export async function startLab(opts: LabProviderOptions = {}, poolSize = 10): Pr
       const p = proc(id);
       return p.rollback!(p.parseInput(raw), data, ctx(c));
     },
-    failure: async (p) => {
-      try {
-        await p;
-      } catch (e) {
-        if (e instanceof ProviderError) return e;
-        throw e;
-      }
-      throw new Error('expected the call to fail with a ProviderError, but it succeeded');
-    },
+    failure: providerFailure,
     close: async () => {
       await pool.end();
       await db.drop();

@@ -18,13 +18,36 @@ describe('PROVIDER_<NAMESPACE> at start-up', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Invalid configuration');
     expect(r.stderr).toContain('PORT="eighty": must be an integer');
-    expect(r.stderr).toContain('PROVIDER_DNS="bind9": no provider of that name (known: lab)');
+    expect(r.stderr).toContain('PROVIDER_DNS="bind9": no provider of that name (known: lab, ldap, powerdns)');
     expect(r.stderr).toContain('PROVIDER_MOBILITY="Lab!": must be a provider name such as lab');
+  });
+
+  it('an engine for OpenLDAP and PowerDNS refuses to start listing every missing setting, never a secret', () => {
+    const r = run(['engine'], {
+      PROVIDER_DIRECTORY: 'ldap',
+      PROVIDER_DNS: 'powerdns',
+      LDAP_BIND_PASSWORD: 'hunter2-secret',
+      LDAP_BIND_PASSWORD_FILE: '/etc/hostname',
+    });
+    expect(r.status).toBe(2);
+    for (const v of [
+      'LDAP_URL:',
+      'LDAP_BIND_DN:',
+      'LDAP_BASE_DN:',
+      'LDAP_BIND_PASSWORD_FILE=',
+      'PDNS_API_URL:',
+      'PDNS_API_KEY:',
+      'PDNS_NAMESERVERS:',
+      'PDNS_SOA_CONTACT:',
+    ])
+      expect(r.stderr).toContain(v);
+    expect(r.stderr).not.toContain('hunter2-secret');
   });
 
   it('lists the provider variables with their default in `provisio config`', () => {
     const r = run(['config'], {});
     expect(r.status).toBe(0);
-    for (const ns of ['DIRECTORY', 'EXCHANGE', 'MOBILITY', 'DNS', 'COMMUNICATIONS', 'SHAREPOINT']) expect(r.stdout).toContain(`| \`PROVIDER_${ns}\` | \`lab\` |`);
+    for (const ns of ['DIRECTORY', 'EXCHANGE', 'MOBILITY', 'DNS', 'COMMUNICATIONS', 'SHAREPOINT'])
+      expect(r.stdout).toContain(`| \`PROVIDER_${ns}\` | \`lab\` |`);
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ExecuteResult, LeafProcedure, ProcedureContext, Provider } from '../../src/provisioning/providers/provider';
-import { ProviderError } from '../../src/provisioning/providers/provider';
+import type { ProviderError } from '../../src/provisioning/providers/provider';
 
 /**
  * The provider contract (ARCHITECTURE.md §6, providers/README.md) as one set of behaviours, run
@@ -42,15 +42,7 @@ export class ContractClient {
   }
 }
 
-export async function failure(p: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ProviderError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail with a ProviderError, but it succeeded');
-}
+export { providerFailure as failure } from '../helpers/provider-failure';
 
 /** A run's context; each test uses fresh runs and organizations, so targets can be shared. */
 export function runCtx(organizationId: string | null = null, runId = `run_${randomBytes(8).toString('hex')}`): ProcedureContext {

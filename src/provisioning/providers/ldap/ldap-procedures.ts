@@ -1,5 +1,6 @@
 import type { Change, Client, Entry } from 'ldapts';
 import { crashPoint } from '../crash-point';
+import { directoryKeys } from '../leaves/directory.leaves';
 import type { ExecuteResult, ProcedureContext } from '../provider';
 import { binKey, moveToBin, purgeBin, restoreFromBin } from './ldap-bin';
 import { type LdapConnection, ldapFailure, LDAP_RESULT, escapeDnValue, resultCode } from './ldap-connection';
@@ -33,10 +34,6 @@ export interface UserProps {
  * property changes remembered on the entry (provisioUndo) so a rollback restores them.
  */
 
-export const directoryKeys = {
-  ou: (org: string) => `directory-ou:${org}`,
-  user: (org: string, alias: string) => `directory-user:${org}:${alias}`,
-};
 
 export interface LdapDeps {
   conn: LdapConnection;
