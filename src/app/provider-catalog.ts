@@ -4,10 +4,14 @@ import type { AppConfig } from '../config/app-config';
 import { createLabProvider, LAB_NAMESPACES } from '../provisioning/providers/lab';
 import type { ProviderNamespace } from '../provisioning/providers/leaves';
 import { createLdapProvider } from '../provisioning/providers/ldap/ldap-provider';
+import { createMailProvider } from '../provisioning/providers/mail/mail-provider';
+import { mailSettings, mailSettingsProblems } from '../provisioning/providers/mail/mail-settings';
 import { ldapSettings, ldapSettingsProblems } from '../provisioning/providers/ldap/ldap-settings';
 import { createPowerDnsProvider } from '../provisioning/providers/powerdns/powerdns-provider';
 import { powerDnsSettings, powerDnsSettingsProblems } from '../provisioning/providers/powerdns/powerdns-settings';
 import type { Provider } from '../provisioning/providers/provider';
+import { createXmppProvider } from '../provisioning/providers/xmpp/xmpp-provider';
+import { xmppSettings, xmppSettingsProblems } from '../provisioning/providers/xmpp/xmpp-settings';
 
 /** What a provider factory gets in the process that builds it (API or engine). */
 export interface ProviderSetup {
@@ -39,4 +43,6 @@ export const PROVIDER_CATALOG: readonly ProviderFactory[] = [
   { name: 'lab', namespaces: LAB_NAMESPACES, create: ({ pool }, namespaces) => createLabProvider(pool, { namespaces }) },
   { name: 'ldap', namespaces: ['Directory'], check: ldapSettingsProblems, create: ({ config }) => createLdapProvider(ldapSettings(config)) },
   { name: 'powerdns', namespaces: ['DNS'], check: powerDnsSettingsProblems, create: ({ config }) => createPowerDnsProvider(powerDnsSettings(config)) },
+  { name: 'mail', namespaces: ['Exchange'], check: mailSettingsProblems, create: ({ config }) => createMailProvider(mailSettings(config)) },
+  { name: 'xmpp', namespaces: ['Communications'], check: xmppSettingsProblems, create: ({ config }) => createXmppProvider(xmppSettings(config)) },
 ];

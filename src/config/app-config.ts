@@ -163,6 +163,32 @@ export class AppConfig {
   @IsInt() @Min(100) @Max(600_000)
   pdnsTimeoutMs: number;
 
+  /** Exchange on Postfix + Dovecot (`PROVIDER_EXCHANGE=mail`); they read the directory of `LDAP_*`. */
+  @IsOptional() @IsString()
+  mailSmtpUrl?: string;
+
+  @IsOptional() @IsString()
+  mailImapUrl?: string;
+
+  @IsString() @MaxLength(64)
+  mailAllUsersList: string;
+
+  /** Communications on ejabberd (`PROVIDER_COMMUNICATIONS=xmpp`), users from the directory of `LDAP_*`. */
+  @IsOptional() @IsString()
+  xmppApiUrl?: string;
+
+  @IsOptional() @IsString()
+  xmppApiToken?: string;
+
+  @IsOptional() @IsString()
+  xmppApiTokenFile?: string;
+
+  @IsOptional() @IsString()
+  xmppHostsFile?: string;
+
+  @IsInt() @Min(100) @Max(600_000)
+  xmppTimeoutMs: number;
+
   /** How long real platforms keep what a rollback may need (recycle bins, undo memories). */
   @IsInt() @Min(60_000)
   platformRetentionMs: number;
@@ -249,6 +275,14 @@ export const CONFIG_VARIABLES: VariableSpec[] = [
   { env: 'PDNS_NAMESERVERS', field: 'pdnsNameservers', kind: 'string', description: 'powerdns provider: name servers of new zones, comma-separated' },
   { env: 'PDNS_SOA_CONTACT', field: 'pdnsSoaContact', kind: 'string', description: 'powerdns provider: SOA contact of new zones (hostmaster@example.net)' },
   { env: 'PDNS_TIMEOUT', field: 'pdnsTimeoutMs', kind: 'duration', default: '10s', description: 'powerdns provider: timeout of each API call' },
+  { env: 'MAIL_SMTP_URL', field: 'mailSmtpUrl', kind: 'string', description: 'mail provider: smtp://host:port of Postfix (probed by /health/ready)' },
+  { env: 'MAIL_IMAP_URL', field: 'mailImapUrl', kind: 'string', description: 'mail provider: imap://host:port of Dovecot (probed by /health/ready)' },
+  { env: 'MAIL_ALL_USERS_LIST', field: 'mailAllUsersList', kind: 'string', default: 'all-users', description: 'mail provider: local part of each organization\'s All Users list (`none`: no list)' },
+  { env: 'XMPP_API_URL', field: 'xmppApiUrl', kind: 'string', description: 'xmpp provider: ejabberd\'s admin API, http://host:port/api' },
+  { env: 'XMPP_API_TOKEN', field: 'xmppApiToken', kind: 'string', description: 'xmpp provider: bearer token for the API, when it asks for one (or XMPP_API_TOKEN_FILE)' },
+  { env: 'XMPP_API_TOKEN_FILE', field: 'xmppApiTokenFile', kind: 'string', description: 'xmpp provider: file holding the token' },
+  { env: 'XMPP_HOSTS_FILE', field: 'xmppHostsFile', kind: 'string', description: 'xmpp provider: the vhosts file ejabberd includes (the engines rewrite it)' },
+  { env: 'XMPP_TIMEOUT', field: 'xmppTimeoutMs', kind: 'duration', default: '10s', description: 'xmpp provider: timeout of each API call' },
   { env: 'PLATFORM_RECYCLE_RETENTION', field: 'platformRetentionMs', kind: 'duration', default: '7d', description: 'real platforms: how long deleted objects wait in recycle bins for a rollback' },
   { env: 'METRICS_TOKEN', field: 'metricsToken', kind: 'string', description: 'bearer token required by GET /metrics (unset = open)' },
   { env: 'TRUST_PROXY', field: 'trustProxy', kind: 'bool', default: 'false', description: 'trust X-Forwarded-* headers' },
