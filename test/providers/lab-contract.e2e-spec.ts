@@ -2,8 +2,10 @@ import { Pool } from 'pg';
 import { createLabProvider } from '../../src/provisioning/providers/lab';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import type { ContractTarget } from './contract';
+import { communicationsContract } from './communications-contract';
 import { directoryContract } from './directory-contract';
 import { dnsContract } from './dns-contract';
+import { exchangeContract } from './exchange-contract';
 
 /** The provider contract against the lab (the same behaviours run against OpenLDAP and PowerDNS in `npm run test:platform`). */
 describe('provider contract: lab', () => {
@@ -21,4 +23,6 @@ describe('provider contract: lab', () => {
   });
   directoryContract(() => target);
   dnsContract(() => target);
+  exchangeContract(() => ({ ...target, directory: target.provider }));
+  communicationsContract(() => ({ ...target, directory: target.provider }));
 });

@@ -197,6 +197,10 @@ export async function removeAcceptedDomain(d: MailDeps, i: { organizationId: str
       throw ldapFailure('LDAP_CONFLICT', `the accepted domain ${i.domain} belongs to another organization`, { domain: i.domain });
     }
     if (!t) return;
+    if (hasValue(t, 'provisioAcceptedDomain', i.domain)) {
+      const boxes = await c.search(t.dn, { scope: 'sub', filter: `(&(objectClass=provisioMailbox)(mail=*@${escapeFilterValue(i.domain)}))`, attributes: ['1.1'], sizeLimit: 1 });
+      if (boxes.searchEntries.length) throw ldapFailure('LDAP_IN_USE', `mailboxes of ${i.organizationId} still use ${i.domain}`, { domain: i.domain });
+    }
     await setListAddress(c, d, t.dn, i.domain, false);
     if (!hasValue(t, 'provisioAcceptedDomain', i.domain)) return;
     await c.modify(t.dn, [
