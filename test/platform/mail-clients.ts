@@ -1,6 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import { randomUUID } from 'node:crypto';
 
 /**
  * What a mail or IM user does, with the clients people use: nodemailer (SMTP), imapflow (IMAP),
@@ -53,7 +53,10 @@ export interface SentMessage {
  * the server can refuse a message that cannot fit before it is sent), unless `announceSize` is false.
  */
 export async function sendMail(smtp: Endpoint, m: { from: string; to: string; subject: string; text: string }, announceSize = true): Promise<SentMessage> {
-  const raw = await new MailComposer(m).compile().build();
+  // A plain 7-bit message built here, lines ending CRLF (nodemailer's composer would re-encode a large body slowly).
+  const raw = Buffer.from(
+    [`From: <${m.from}>`, `To: <${m.to}>`, `Subject: ${m.subject}`, `Date: ${new Date().toUTCString()}`, `Message-ID: <${randomUUID()}@provisio.test>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=us-ascii', 'Content-Transfer-Encoding: 7bit', '', m.text].join('\r\n'),
+  );
   const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: false, ignoreTLS: true, connectionTimeout: 10_000 });
   try {
     const envelope = { from: m.from, to: m.to, ...(announceSize ? { size: raw.length } : {}) };
@@ -70,8 +73,8 @@ export interface ReadMessage {
   text: string;
 }
 
-/** Logs in over IMAP and returns the INBOX's messages (subject, sender, source). */
-export async function readInbox(imap: Endpoint, user: string, password: string): Promise<ReadMessage[]> {
+/** Logs in over IMAP and returns the INBOX's messages (subject, sender, and the source when `withText`). */
+export async function readInbox(imap: Endpoint, user: string, password: string, withText = false): Promise<ReadMessage[]> {
   const client = new ImapFlow({ host: imap.host, port: imap.port, secure: false, auth: { user, pass: password }, logger: false, disableAutoIdle: true });
   await client.connect();
   try {
@@ -79,7 +82,7 @@ export async function readInbox(imap: Endpoint, user: string, password: string):
     try {
       const exists = (client.mailbox && typeof client.mailbox === 'object' && client.mailbox.exists) || 0;
       if (!exists) return [];
-      const messages = await client.fetchAll('1:*', { envelope: true, source: true });
+      const messages = await client.fetchAll('1:*', { envelope: true, source: withText });
       return messages.map((m) => ({ subject: m.envelope?.subject ?? '', from: m.envelope?.from?.[0]?.address ?? '', text: m.source?.toString('utf8') ?? '' }));
     } finally {
       lock.release();

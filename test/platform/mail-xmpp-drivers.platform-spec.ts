@@ -159,7 +159,7 @@ test('a message larger than the room left in the mailbox is refused', async () =
   let bounces: Awaited<ReturnType<typeof readInbox>> = [];
   for (let i = 0; i < 100 && !bounces.length; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    bounces = (await readInbox(imap, 'bob@contoso.example', 'bob-secret')).filter((m) => /Undelivered/i.test(m.subject));
+    bounces = (await readInbox(imap, 'bob@contoso.example', 'bob-secret', true)).filter((m) => /Undelivered/i.test(m.subject));
   }
   expect(bounces[0].text).toMatch(/552 5\.2\.2 <ann@contoso\.example> Quota exceeded/);
   const inbox = await readInbox(imap, 'ann@contoso.example', 'ann-secret');

@@ -5,6 +5,7 @@ import { type TestApp, startTestApp } from '../helpers/app';
 import { type EngineProcess, killAll, spawnEngine } from '../helpers/engine-e2e';
 import { waitFor } from '../helpers/wait';
 import { type Actor, bootstrapHoster, createCustomer } from '../helpers/identity';
+import type { PlatformService } from '../../scripts/platform/service';
 import { type PlatformHarness, startPlatformHarness } from './platform-harness';
 
 /**
@@ -25,8 +26,8 @@ export interface PlatformWorld {
   close(): Promise<void>;
 }
 
-export async function startPlatformWorld(opts: { engines?: number; engineEnv?: Record<string, string> } = {}): Promise<PlatformWorld> {
-  const h = await startPlatformHarness();
+export async function startPlatformWorld(opts: { engines?: number; engineEnv?: Record<string, string>; services?: PlatformService[] } = {}): Promise<PlatformWorld> {
+  const h = await startPlatformHarness(opts.services);
   const t = await startTestApp({ env: h.env });
   const hoster = await bootstrapHoster(t);
   await seedCatalog(t.app.get(DataSource));

@@ -3,7 +3,9 @@ import type { LabStore } from './lab-store';
 
 /**
  * The lab alongside real platforms: when another provider serves the directory (OpenLDAP), the
- * lab's Exchange and Communications tables still point at lab.directory_ous/users (foreign keys).
+ * lab's Exchange and Communications tables still point at lab.directory_ous/users (foreign keys);
+ * when another serves Exchange (Postfix + Dovecot), Mobility's point at lab.exchange_organizations
+ * and lab.mailboxes.
  * Before such a procedure runs, the lab records the OU and the user it needs as *mirror* rows
  * (`ou_path`/`distinguished_name` start with `mirror:`, no creating run): the real directory
  * holds them, and the composite namespaces create them there first. Mirror rows are never rolled
@@ -40,6 +42,32 @@ async function mirrorUser(store: LabStore, input: unknown): Promise<void> {
   );
 }
 
+async function mirrorExchange(store: LabStore, organizationId: string): Promise<void> {
+  await mirrorOu(store, organizationId);
+  await store.rows(
+    `INSERT INTO lab.exchange_organizations (organization_id, name, global_address_list, address_lists, created_by_run) VALUES ($1, $2, $2, '{}', NULL) ON CONFLICT DO NOTHING`,
+    [organizationId, `${MIRROR}${organizationId}`],
+  );
+}
+
+/**
+ * A mailbox the real mail platform holds, for a mobility user. Mobility's input names no domain,
+ * so the mirror lives in a placeholder domain of its own (`<org>.mirror.invalid`, RFC 2606): only
+ * its key matters to the lab.
+ */
+async function mirrorMailbox(store: LabStore, i: { organizationId: string; alias: string }): Promise<void> {
+  const domain = `${i.organizationId.toLowerCase()}.mirror.invalid`;
+  await mirrorExchange(store, i.organizationId);
+  const [user] = await store.rows(`SELECT 1 FROM lab.directory_users WHERE organization_id = $1 AND alias = $2`, [i.organizationId, i.alias]);
+  if (!user) await mirrorUser(store, { ...i, domain });
+  await store.rows(`INSERT INTO lab.accepted_domains (domain, organization_id, created_by_run) VALUES ($1, $2, NULL) ON CONFLICT DO NOTHING`, [domain, i.organizationId]);
+  await store.rows(
+    `INSERT INTO lab.mailboxes (organization_id, alias, domain, primary_smtp_address, display_name, quota_mb, created_by_run)
+     VALUES ($1, $2, $3, $4, $2, 1, NULL) ON CONFLICT DO NOTHING`,
+    [i.organizationId, i.alias, domain, `${i.alias}@${domain}`],
+  );
+}
+
 /** Per `Namespace.Procedure`, what to mirror before it runs, given the namespaces the lab serves here. */
 export function foreignParentMirrors(served: readonly ProviderNamespace[]): Record<string, Mirror> {
   const mirrors: Record<string, Mirror> = {};
@@ -50,6 +78,10 @@ export function foreignParentMirrors(served: readonly ProviderNamespace[]): Reco
     mirrors['Communications.CreateSipDomain'] = ou;
     mirrors['Communications.EnableUser'] = mirrorUser;
     mirrors['SharePoint.CreateSiteCollection'] = ou;
+  }
+  if (!served.includes('Exchange')) {
+    mirrors['Mobility.CreatePolicy'] = (s, i) => mirrorExchange(s, i.organizationId);
+    mirrors['Mobility.EnableUser'] = (s, i) => mirrorMailbox(s, i);
   }
   return mirrors;
 }
