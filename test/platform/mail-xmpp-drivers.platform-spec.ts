@@ -217,3 +217,18 @@ test("a user's mail store outlives the mailbox and goes with the directory entry
   purgeOrphanedMail(mailRoot, slapd, () => undefined);
   expect(fs.existsSync(path.join(mailRoot, uuid))).toBe(false);
 });
+
+test('a vhost federates while one of its IM users has federation (ejabberd decides per vhost)', async () => {
+  const hostsFile = (platform.info.ejabberd as EjabberdInfo).hostsFile;
+  const vhosts = () => JSON.parse(fs.readFileSync(hostsFile, 'utf8').replace(/^#.*\n/, '')) as { hosts: string[]; host_config: Record<string, unknown> };
+  await directoryTenant('org_tailspin', 'tailspin.example', ['tim']);
+  await call(xmpp, 'Communications.CreateSipDomain', { organization: { id: 'org_tailspin', domain: 'tailspin.example' } });
+  expect(vhosts().hosts).toEqual(expect.arrayContaining(['contoso.example', 'fabrikam.example', 'tailspin.example']));
+  expect(vhosts().host_config).toEqual({});
+  await call(xmpp, 'Communications.EnableUser', { organization: { id: 'org_tailspin', domain: 'tailspin.example' }, user: { alias: 'tim', federation: 'true' } });
+  expect(vhosts().host_config).toEqual({ 'tailspin.example': { s2s_access: 'all' } });
+  expect(await xmppLoginWorks(c2s, 'tim@tailspin.example', 'tim-secret')).toBe(true);
+  await call(xmpp, 'Communications.DisableUser', { organization: { id: 'org_tailspin' }, user: { alias: 'tim' } });
+  expect(vhosts().host_config).toEqual({});
+  expect(await xmppLoginWorks(c2s, 'tim@tailspin.example', 'tim-secret')).toBe(false);
+});
