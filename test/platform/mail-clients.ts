@@ -55,7 +55,18 @@ export interface SentMessage {
 export async function sendMail(smtp: Endpoint, m: { from: string; to: string; subject: string; text: string }, announceSize = true): Promise<SentMessage> {
   // A plain 7-bit message built here, lines ending CRLF (nodemailer's composer would re-encode a large body slowly).
   const raw = Buffer.from(
-    [`From: <${m.from}>`, `To: <${m.to}>`, `Subject: ${m.subject}`, `Date: ${new Date().toUTCString()}`, `Message-ID: <${randomUUID()}@provisio.test>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=us-ascii', 'Content-Transfer-Encoding: 7bit', '', m.text].join('\r\n'),
+    [
+      `From: <${m.from}>`,
+      `To: <${m.to}>`,
+      `Subject: ${m.subject}`,
+      `Date: ${new Date().toUTCString()}`,
+      `Message-ID: <${randomUUID()}@provisio.test>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=us-ascii',
+      'Content-Transfer-Encoding: 7bit',
+      '',
+      m.text,
+    ].join('\r\n'),
   );
   const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: false, ignoreTLS: true, connectionTimeout: 10_000 });
   try {
@@ -141,7 +152,11 @@ export async function xmppLogin(server: Endpoint, address: string, password: str
     presences,
     async roster() {
       const r = await iqCaller.request(xml('iq', { type: 'get' }, xml('query', { xmlns: 'jabber:iq:roster' })));
-      return r.getChild('query').getChildren('item').map((i) => i.attrs.jid).sort();
+      return r
+        .getChild('query')
+        .getChildren('item')
+        .map((i) => i.attrs.jid)
+        .sort();
     },
     presenceFrom(bareJid, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {

@@ -24,7 +24,13 @@ describe('provider contract: mail and xmpp', () => {
     const ejabberd = h.platform.info.ejabberd as EjabberdInfo;
     const ldap = h.ldapSettings();
     const directory = createLdapProvider(ldap);
-    const mailSettings = { ldap, smtp: { host: postfix.host, port: postfix.smtpPort }, imap: { host: dovecot.host, port: dovecot.imapPort }, retentionMs: ldap.retentionMs, allUsersList: 'all-users' };
+    const mailSettings = {
+      ldap,
+      smtp: { host: postfix.host, port: postfix.smtpPort },
+      imap: { host: dovecot.host, port: dovecot.imapPort },
+      retentionMs: ldap.retentionMs,
+      allUsersList: 'all-users',
+    };
     const xmppSettings = { ldap, api: { url: ejabberd.apiUrl, timeoutMs: 10_000 }, hostsFile: ejabberd.hostsFile, retentionMs: ldap.retentionMs };
     mail = {
       provider: createMailProvider(mailSettings),
@@ -58,7 +64,9 @@ describe('provider contract: mail and xmpp', () => {
     await dir.exec('Directory.CreateOrganization', t.ou, runCtx(t.id));
     const m = await failure(new ContractClient(mail.unreachable!).exec('Exchange.EnableOrganization', { organization: { id: t.id, name: 'x' } }, runCtx(t.id)));
     expect(m).toMatchObject({ code: 'LDAP_UNAVAILABLE', retryable: true });
-    const x = await failure(new ContractClient(xmpp.unreachable!).exec('Communications.CreateSipDomain', { organization: { id: t.id, domain: t.domain } }, runCtx(t.id)));
+    const x = await failure(
+      new ContractClient(xmpp.unreachable!).exec('Communications.CreateSipDomain', { organization: { id: t.id, domain: t.domain } }, runCtx(t.id)),
+    );
     expect(x).toMatchObject({ code: 'XMPP_UNAVAILABLE', retryable: true });
     expect(await mail.unreachable!.probe!()).toMatchObject({ ok: false });
     expect(await xmpp.unreachable!.probe!()).toMatchObject({ ok: false });

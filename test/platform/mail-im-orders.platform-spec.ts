@@ -61,7 +61,17 @@ describe('mail and IM orders on Postfix, Dovecot and ejabberd', () => {
       name: `mail-im-${tag}`,
       displayName: 'Mail and IM',
       services: ['directory', 'exchange', 'mobility', 'dns', 'communications'],
-      features: { 'exchange.mailboxes': 10, 'exchange.mailbox_size_mb': 4096, 'mobility.activesync': true, 'mobility.devices_per_user': 3, 'dns.zones': 1, 'dns.records': 50, 'communications.users': 10, 'communications.im': true, 'communications.presence': true },
+      features: {
+        'exchange.mailboxes': 10,
+        'exchange.mailbox_size_mb': 4096,
+        'mobility.activesync': true,
+        'mobility.devices_per_user': 3,
+        'dns.zones': 1,
+        'dns.records': 50,
+        'communications.users': 10,
+        'communications.im': true,
+        'communications.presence': true,
+      },
       userPlanIds: [user.body.id, mobile.id],
     });
     expect(org.status).toBe(201);
@@ -93,7 +103,13 @@ describe('mail and IM orders on Postfix, Dovecot and ejabberd', () => {
       ],
     });
     expect({ status: a.status, error: a.errorContext }).toEqual({ status: 'completed', error: null });
-    const b = await p.order(fabrikam.token, { type: 'subscribe', organizationId: fabrikam.orgId, plan: `mail-im-${tag}`, domain: otherDomain, users: [{ alias: 'fay', displayName: 'Fay Wu', userPlan: tiny }] });
+    const b = await p.order(fabrikam.token, {
+      type: 'subscribe',
+      organizationId: fabrikam.orgId,
+      plan: `mail-im-${tag}`,
+      domain: otherDomain,
+      users: [{ alias: 'fay', displayName: 'Fay Wu', userPlan: tiny }],
+    });
     expect({ status: b.status, error: b.errorContext }).toEqual({ status: 'completed', error: null });
     for (const alias of ['ann', 'bob', 'cem']) await setPassword(contoso, alias);
     await setPassword(fabrikam, 'fay');
@@ -113,7 +129,10 @@ describe('mail and IM orders on Postfix, Dovecot and ejabberd', () => {
     expect(got.from).toBe(at('bob'));
     expect(got.text).toContain('See you at ten.');
     expect(await imapLoginWorks(imap, at('ann'), 'not-her-password')).toBe(false);
-    transcript('SMTP → IMAP', `nodemailer → ${smtp.host}:${smtp.port}: ${sent.response}\nimapflow ${at('ann')} INBOX: ${inbox.map((m) => `"${m.subject}" from ${m.from}`).join('; ')}`);
+    transcript(
+      'SMTP → IMAP',
+      `nodemailer → ${smtp.host}:${smtp.port}: ${sent.response}\nimapflow ${at('ann')} INBOX: ${inbox.map((m) => `"${m.subject}" from ${m.from}`).join('; ')}`,
+    );
   });
 
   it('a message larger than the room left in her mailbox is refused', async () => {
@@ -147,7 +166,10 @@ describe('mail and IM orders on Postfix, Dovecot and ejabberd', () => {
       expect(await ann.roster()).toEqual([at('bob'), at('cem')]);
       expect(await fay.roster()).toEqual([]);
       expect(fay.presences.filter((j) => j !== at('fay', otherDomain))).toEqual([]);
-      transcript('XMPP presence', `${at('ann')} received presence from: ${[...new Set(ann.presences)].join(', ')}\n${at('bob')} received presence from: ${[...new Set(bob.presences)].join(', ')}\n${at('fay', otherDomain)} received presence from: ${[...new Set(fay.presences)].join(', ')}`);
+      transcript(
+        'XMPP presence',
+        `${at('ann')} received presence from: ${[...new Set(ann.presences)].join(', ')}\n${at('bob')} received presence from: ${[...new Set(bob.presences)].join(', ')}\n${at('fay', otherDomain)} received presence from: ${[...new Set(fay.presences)].join(', ')}`,
+      );
     } finally {
       await Promise.all([ann.stop(), bob.stop(), fay.stop()]);
     }
@@ -188,11 +210,17 @@ describe('mail and IM orders on Postfix, Dovecot and ejabberd', () => {
 
   it('an engine SIGKILLed during a mailbox creation is taken over with no duplicate mailbox', async () => {
     fs.writeFileSync(crashFile, 'die once');
-    const added = await p.order(contoso.token, { type: 'add_users', organizationId: contoso.orgId, users: [{ alias: 'dee', displayName: 'Dee Dee', userPlan: `tiny-im-${tag}` }] });
+    const added = await p.order(contoso.token, {
+      type: 'add_users',
+      organizationId: contoso.orgId,
+      users: [{ alias: 'dee', displayName: 'Dee Dee', userPlan: `tiny-im-${tag}` }],
+    });
     expect(added.status).toBe('completed');
     expect(fs.existsSync(crashFile)).toBe(false);
     expect(p.engines.filter((e) => e.child.signalCode === 'SIGKILL')).toHaveLength(1);
-    const created = (await p.t.pool.query(`SELECT status, attempt FROM provisioning_steps WHERE run_id = $1 AND procedure = 'CreateMailbox' ORDER BY seq`, [added.runId])).rows;
+    const created = (
+      await p.t.pool.query(`SELECT status, attempt FROM provisioning_steps WHERE run_id = $1 AND procedure = 'CreateMailbox' ORDER BY seq`, [added.runId])
+    ).rows;
     expect(created).toEqual([expect.objectContaining({ status: 'completed', attempt: 2 })]);
     expect(p.h.ldapsearch(`(mail=${at('dee')})`, ['1.1']).match(/^dn: /gm)).toHaveLength(1);
     await setPassword(contoso, 'dee');

@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { Attribute, Change, Client } from 'ldapts';
 import { type RunningPlatform, startPlatform } from '../../scripts/platform/launcher';
-import { type DovecotInfo, type EjabberdInfo, type PostfixInfo, type SlapdInfo, dovecotService, ejabberdService, postfixService, slapdService } from '../../scripts/platform/services';
+import {
+  type DovecotInfo,
+  type EjabberdInfo,
+  type PostfixInfo,
+  type SlapdInfo,
+  dovecotService,
+  ejabberdService,
+  postfixService,
+  slapdService,
+} from '../../scripts/platform/services';
 import { purgeOrphanedMail } from '../../scripts/platform/services/dovecot';
 import { createMailProvider } from '../../src/provisioning/providers/mail/mail-provider';
 import type { ProcedureContext, Provider } from '../../src/provisioning/providers/provider';
@@ -68,13 +77,21 @@ async function directoryTenant(org: string, domain: string, users: string[]): Pr
 }
 
 async function setStatus(org: string, alias: string, status: 'active' | 'disabled'): Promise<void> {
-  await ldap((c) => c.modify(`uid=${alias},ou=${org},${slapd.hostingDn}`, [new Change({ operation: 'replace', modification: new Attribute({ type: 'provisioAccountStatus', values: [status] }) })]));
+  await ldap((c) =>
+    c.modify(`uid=${alias},ou=${org},${slapd.hostingDn}`, [
+      new Change({ operation: 'replace', modification: new Attribute({ type: 'provisioAccountStatus', values: [status] }) }),
+    ]),
+  );
 }
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-mail-'));
   fs.chmodSync(dir, 0o711);
-  platform = await startPlatform({ dir: path.join(dir, 'platform'), services: [slapdService(), dovecotService(), postfixService(), ejabberdService()], ports: 'free' });
+  platform = await startPlatform({
+    dir: path.join(dir, 'platform'),
+    services: [slapdService(), dovecotService(), postfixService(), ejabberdService()],
+    ports: 'free',
+  });
   slapd = platform.info.slapd as SlapdInfo;
   const dovecot = platform.info.dovecot as DovecotInfo;
   const postfix = platform.info.postfix as PostfixInfo;
@@ -82,7 +99,13 @@ beforeAll(async () => {
   smtp = { host: postfix.host, port: postfix.smtpPort };
   imap = { host: dovecot.host, port: dovecot.imapPort };
   c2s = { host: ejabberd.host, port: ejabberd.c2sPort };
-  const ldapSettings = { url: slapd.url, bindDn: slapd.managerDn, bindPassword: fs.readFileSync(slapd.managerPasswordFile, 'utf8').trim(), baseDn: slapd.baseDn, timeoutMs: 5000 };
+  const ldapSettings = {
+    url: slapd.url,
+    bindDn: slapd.managerDn,
+    bindPassword: fs.readFileSync(slapd.managerPasswordFile, 'utf8').trim(),
+    baseDn: slapd.baseDn,
+    timeoutMs: 5000,
+  };
   mail = createMailProvider({ ldap: ldapSettings, smtp, imap, retentionMs: 86_400_000, allUsersList: 'all-users' });
   xmpp = createXmppProvider({ ldap: ldapSettings, api: { url: ejabberd.apiUrl, timeoutMs: 10_000 }, hostsFile: ejabberd.hostsFile, retentionMs: 86_400_000 });
 
@@ -96,7 +119,10 @@ beforeAll(async () => {
     await call(mail, 'Exchange.AddAcceptedDomain', { organization: { id: org, domain } });
     await call(xmpp, 'Communications.CreateSipDomain', { organization: { id: org, domain } });
     for (const alias of users) {
-      await call(mail, 'Exchange.CreateMailbox', { organization: { id: org, domain }, user: { alias, displayName: alias, mailboxSizeMb: alias === 'ann' ? '1' : '50' } });
+      await call(mail, 'Exchange.CreateMailbox', {
+        organization: { id: org, domain },
+        user: { alias, displayName: alias, mailboxSizeMb: alias === 'ann' ? '1' : '50' },
+      });
       await call(xmpp, 'Communications.EnableUser', { organization: { id: org, domain }, user: { alias } });
     }
   }
@@ -118,7 +144,8 @@ test('a message sent over SMTP to ann is read over IMAP by ann with her password
   const sent = await sendMail(smtp, { from: 'bob@contoso.example', to: 'ann@contoso.example', subject: 'Quarterly numbers', text: 'See you at ten.' });
   expect(sent.accepted).toEqual(['ann@contoso.example']);
   let inbox = await readInbox(imap, 'ann@contoso.example', 'ann-secret');
-  for (let i = 0; i < 50 && !inbox.length; i++) inbox = await new Promise((r) => setTimeout(r, 100)).then(() => readInbox(imap, 'ann@contoso.example', 'ann-secret'));
+  for (let i = 0; i < 50 && !inbox.length; i++)
+    inbox = await new Promise((r) => setTimeout(r, 100)).then(() => readInbox(imap, 'ann@contoso.example', 'ann-secret'));
   expect(inbox.map((m) => [m.from, m.subject])).toContainEqual(['bob@contoso.example', 'Quarterly numbers']);
   expect(await imapLoginWorks(imap, 'ann@contoso.example', 'wrong')).toBe(false);
 });
@@ -140,7 +167,9 @@ test('ann and a colleague see each other over XMPP; another customer sees neithe
 
 test('suspend refuses delivery and logins; resume restores them', async () => {
   await setStatus('org_contoso', 'cem', 'disabled');
-  await expect(sendMail(smtp, { from: 'bob@contoso.example', to: 'cem@contoso.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 554 });
+  await expect(sendMail(smtp, { from: 'bob@contoso.example', to: 'cem@contoso.example', subject: 'x', text: 'x' })).rejects.toMatchObject({
+    responseCode: 554,
+  });
   expect(await imapLoginWorks(imap, 'cem@contoso.example', 'cem-secret')).toBe(false);
   expect(await xmppLoginWorks(c2s, 'cem@contoso.example', 'cem-secret')).toBe(false);
   await setStatus('org_contoso', 'cem', 'active');
@@ -170,7 +199,8 @@ test("bob's mail to the All Users list reaches every mailbox of his organization
   await sendMail(smtp, { from: 'bob@contoso.example', to: 'all-users@contoso.example', subject: 'Team lunch', text: 'Friday.' });
   for (const alias of ['ann', 'bob', 'cem']) {
     let inbox = await readInbox(imap, `${alias}@contoso.example`, `${alias}-secret`);
-    for (let i = 0; i < 50 && !inbox.some((m) => m.subject === 'Team lunch'); i++) inbox = await new Promise((r) => setTimeout(r, 100)).then(() => readInbox(imap, `${alias}@contoso.example`, `${alias}-secret`));
+    for (let i = 0; i < 50 && !inbox.some((m) => m.subject === 'Team lunch'); i++)
+      inbox = await new Promise((r) => setTimeout(r, 100)).then(() => readInbox(imap, `${alias}@contoso.example`, `${alias}-secret`));
     expect(inbox.map((m) => m.subject)).toContain('Team lunch');
   }
   const fay = await readInbox(imap, 'fay@fabrikam.example', 'fay-secret');
@@ -178,17 +208,29 @@ test("bob's mail to the All Users list reaches every mailbox of his organization
 });
 
 test('creating a mailbox twice gives one mailbox; its rollback by another run leaves it', async () => {
-  const again = await call(mail, 'Exchange.CreateMailbox', { organization: { id: 'org_contoso', domain: 'contoso.example' }, user: { alias: 'bob', displayName: 'bob', mailboxSizeMb: '50' } });
+  const again = await call(mail, 'Exchange.CreateMailbox', {
+    organization: { id: 'org_contoso', domain: 'contoso.example' },
+    user: { alias: 'bob', displayName: 'bob', mailboxSizeMb: '50' },
+  });
   expect(again.output).toEqual({ primarySmtpAddress: 'bob@contoso.example' });
   const proc = mail.procedures.find((p) => p.name === 'CreateMailbox')!;
-  await proc.rollback!(proc.parseInput({ organization: { id: 'org_contoso', domain: 'contoso.example' }, user: { alias: 'bob', displayName: 'bob', mailboxSizeMb: '50' } }), undefined, ctx());
-  expect((await call(mail, 'Exchange.GetMailbox', { organization: { id: 'org_contoso' }, user: { alias: 'bob' } })).output).toEqual({ primarySmtpAddress: 'bob@contoso.example', mailboxSizeMb: 50 });
+  await proc.rollback!(
+    proc.parseInput({ organization: { id: 'org_contoso', domain: 'contoso.example' }, user: { alias: 'bob', displayName: 'bob', mailboxSizeMb: '50' } }),
+    undefined,
+    ctx(),
+  );
+  expect((await call(mail, 'Exchange.GetMailbox', { organization: { id: 'org_contoso' }, user: { alias: 'bob' } })).output).toEqual({
+    primarySmtpAddress: 'bob@contoso.example',
+    mailboxSizeMb: 50,
+  });
 });
 
 test('a removed mailbox bounces and refuses its login; the rollback brings it back with its mail', async () => {
   const c = ctx();
   const removed = await call(mail, 'Exchange.DeleteMailbox', { organization: { id: 'org_contoso' }, user: { alias: 'cem' } }, c);
-  await expect(sendMail(smtp, { from: 'bob@contoso.example', to: 'cem@contoso.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+  await expect(sendMail(smtp, { from: 'bob@contoso.example', to: 'cem@contoso.example', subject: 'x', text: 'x' })).rejects.toMatchObject({
+    responseCode: 550,
+  });
   expect(await imapLoginWorks(imap, 'cem@contoso.example', 'cem-secret')).toBe(false);
   const proc = mail.procedures.find((p) => p.name === 'DeleteMailbox')!;
   // Without rollback data (outcome unknown): what the run remembered on the entry is enough.
@@ -199,14 +241,24 @@ test('a removed mailbox bounces and refuses its login; the rollback brings it ba
 });
 
 test('a SIP domain of another organization is a conflict; deleting a domain with users is refused', async () => {
-  await expect(call(xmpp, 'Communications.CreateSipDomain', { organization: { id: 'org_fabrikam', domain: 'contoso.example' } })).rejects.toMatchObject({ code: 'LDAP_CONFLICT', retryable: false });
-  await expect(call(mail, 'Exchange.AddAcceptedDomain', { organization: { id: 'org_fabrikam', domain: 'contoso.example' } })).rejects.toMatchObject({ code: 'LDAP_CONFLICT', retryable: false });
-  await expect(call(xmpp, 'Communications.DeleteSipDomain', { organization: { id: 'org_contoso', domain: 'contoso.example' } })).rejects.toMatchObject({ code: 'LDAP_IN_USE' });
+  await expect(call(xmpp, 'Communications.CreateSipDomain', { organization: { id: 'org_fabrikam', domain: 'contoso.example' } })).rejects.toMatchObject({
+    code: 'LDAP_CONFLICT',
+    retryable: false,
+  });
+  await expect(call(mail, 'Exchange.AddAcceptedDomain', { organization: { id: 'org_fabrikam', domain: 'contoso.example' } })).rejects.toMatchObject({
+    code: 'LDAP_CONFLICT',
+    retryable: false,
+  });
+  await expect(call(xmpp, 'Communications.DeleteSipDomain', { organization: { id: 'org_contoso', domain: 'contoso.example' } })).rejects.toMatchObject({
+    code: 'LDAP_IN_USE',
+  });
 });
 
 test("a user's mail store outlives the mailbox and goes with the directory entry", async () => {
   const mailRoot = (platform.info.dovecot as DovecotInfo).mailRoot;
-  const uuid = await ldap(async (c) => String((await c.search(`uid=fay,ou=org_fabrikam,${slapd.hostingDn}`, { scope: 'base', attributes: ['entryUUID'] })).searchEntries[0].entryUUID));
+  const uuid = await ldap(async (c) =>
+    String((await c.search(`uid=fay,ou=org_fabrikam,${slapd.hostingDn}`, { scope: 'base', attributes: ['entryUUID'] })).searchEntries[0].entryUUID),
+  );
   await sendMail(smtp, { from: 'fay@fabrikam.example', to: 'fay@fabrikam.example', subject: 'note to self', text: 'x' });
   for (let i = 0; i < 50 && !fs.existsSync(path.join(mailRoot, uuid)); i++) await new Promise((r) => setTimeout(r, 100));
   await call(xmpp, 'Communications.DisableUser', { organization: { id: 'org_fabrikam' }, user: { alias: 'fay' } });
@@ -225,7 +277,10 @@ test('a vhost federates while one of its IM users has federation (ejabberd decid
   await call(xmpp, 'Communications.CreateSipDomain', { organization: { id: 'org_tailspin', domain: 'tailspin.example' } });
   expect(vhosts().hosts).toEqual(expect.arrayContaining(['contoso.example', 'fabrikam.example', 'tailspin.example']));
   expect(vhosts().host_config).toEqual({});
-  await call(xmpp, 'Communications.EnableUser', { organization: { id: 'org_tailspin', domain: 'tailspin.example' }, user: { alias: 'tim', federation: 'true' } });
+  await call(xmpp, 'Communications.EnableUser', {
+    organization: { id: 'org_tailspin', domain: 'tailspin.example' },
+    user: { alias: 'tim', federation: 'true' },
+  });
   expect(vhosts().host_config).toEqual({ 'tailspin.example': { s2s_access: 'all' } });
   expect(await xmppLoginWorks(c2s, 'tim@tailspin.example', 'tim-secret')).toBe(true);
   await call(xmpp, 'Communications.DisableUser', { organization: { id: 'org_tailspin' }, user: { alias: 'tim' } });

@@ -23,7 +23,10 @@ export function communicationsContract(target: () => MailContractTarget): void {
       const { t, domain } = await withSipDomain();
       expect(await c.output('Communications.CreateSipDomain', domain, runCtx(t.id))).toEqual({});
       const { t: other } = await tenantWithUsers(dir, []);
-      expectPermanent(await failure(c.exec('Communications.CreateSipDomain', { organization: { id: other.id, domain: t.domain } }, runCtx(other.id))), 'CONFLICT');
+      expectPermanent(
+        await failure(c.exec('Communications.CreateSipDomain', { organization: { id: other.id, domain: t.domain } }, runCtx(other.id))),
+        'CONFLICT',
+      );
     });
 
     it('enables a user once, with the documented outputs; not without the user or the SIP domain', async () => {
@@ -31,12 +34,23 @@ export function communicationsContract(target: () => MailContractTarget): void {
       const out = await c.output('Communications.EnableUser', sipUser('ann'), ctx);
       expect(out).toEqual({ sipUri: `sip:ann@${t.domain}` });
       expect(await c.output('Communications.EnableUser', sipUser('ann'), runCtx(t.id))).toEqual(out);
-      expect(await c.output('Communications.GetSipUser', t.userRef('ann'), ctx)).toEqual({ sipUri: `sip:ann@${t.domain}`, federation: false, conferencing: false });
+      expect(await c.output('Communications.GetSipUser', t.userRef('ann'), ctx)).toEqual({
+        sipUri: `sip:ann@${t.domain}`,
+        federation: false,
+        conferencing: false,
+      });
       await c.exec('Communications.EnableUser', sipUser('bob', { federation: 'true', conferencing: 'true' }), ctx);
-      expect(await c.output('Communications.GetSipUser', t.userRef('bob'), ctx)).toEqual({ sipUri: `sip:bob@${t.domain}`, federation: true, conferencing: true });
+      expect(await c.output('Communications.GetSipUser', t.userRef('bob'), ctx)).toEqual({
+        sipUri: `sip:bob@${t.domain}`,
+        federation: true,
+        conferencing: true,
+      });
       expectPermanent(await failure(c.exec('Communications.EnableUser', sipUser('ghost'), ctx)), 'PREREQUISITE_MISSING');
       const { t: bare } = await tenantWithUsers(dir, ['cem']);
-      expectPermanent(await failure(c.exec('Communications.EnableUser', { organization: { id: bare.id, domain: bare.domain }, user: { alias: 'cem' } }, runCtx(bare.id))), 'PREREQUISITE_MISSING');
+      expectPermanent(
+        await failure(c.exec('Communications.EnableUser', { organization: { id: bare.id, domain: bare.domain }, user: { alias: 'cem' } }, runCtx(bare.id))),
+        'PREREQUISITE_MISSING',
+      );
       expectPermanent(await failure(c.exec('Communications.GetSipUser', bare.userRef('cem'), runCtx(bare.id))), 'NOT_FOUND');
     });
 
@@ -50,7 +64,11 @@ export function communicationsContract(target: () => MailContractTarget): void {
       await c.exec('Communications.DisableUser', t.userRef('ann'), off);
       expectPermanent(await failure(c.exec('Communications.GetSipUser', t.userRef('ann'), ctx)), 'NOT_FOUND');
       await c.rollback('Communications.DisableUser', t.userRef('ann'), undefined, off);
-      expect(await c.output('Communications.GetSipUser', t.userRef('ann'), ctx)).toEqual({ sipUri: `sip:ann@${t.domain}`, federation: true, conferencing: false });
+      expect(await c.output('Communications.GetSipUser', t.userRef('ann'), ctx)).toEqual({
+        sipUri: `sip:ann@${t.domain}`,
+        federation: true,
+        conferencing: false,
+      });
     });
 
     it('rolls back only what its own run created, and deletes a domain (a missing one too) reversibly', async () => {

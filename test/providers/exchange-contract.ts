@@ -28,7 +28,10 @@ export function exchangeContract(target: () => MailContractTarget): void {
     const { t, ctx } = await tenantWithUsers(dir, aliases);
     await c.exec('Exchange.EnableOrganization', { organization: { id: t.id, name: t.organization.name } }, ctx);
     await c.exec('Exchange.AddAcceptedDomain', { organization: { id: t.id, domain: t.domain } }, ctx);
-    const mailbox = (alias: string, mailboxSizeMb = '1024') => ({ organization: { id: t.id, domain: t.domain }, user: { alias, displayName: alias, mailboxSizeMb } });
+    const mailbox = (alias: string, mailboxSizeMb = '1024') => ({
+      organization: { id: t.id, domain: t.domain },
+      user: { alias, displayName: alias, mailboxSizeMb },
+    });
     return { t, ctx, mailbox };
   }
 
@@ -40,7 +43,10 @@ export function exchangeContract(target: () => MailContractTarget): void {
       expect(out).toEqual({ exchangeOrganization: t.organization.name, globalAddressList: expect.any(String) });
       expect(await c.output('Exchange.EnableOrganization', org, runCtx(t.id))).toEqual(out);
       const none = freshTenant();
-      expectPermanent(await failure(c.exec('Exchange.EnableOrganization', { organization: { id: none.id, name: 'x' } }, runCtx(none.id))), 'PREREQUISITE_MISSING');
+      expectPermanent(
+        await failure(c.exec('Exchange.EnableOrganization', { organization: { id: none.id, name: 'x' } }, runCtx(none.id))),
+        'PREREQUISITE_MISSING',
+      );
     });
 
     it('accepts a domain for one organization only, and only once it has Exchange', async () => {
@@ -49,7 +55,10 @@ export function exchangeContract(target: () => MailContractTarget): void {
       const { t: other, ctx: otherCtx } = await withExchange();
       expectPermanent(await failure(c.exec('Exchange.AddAcceptedDomain', { organization: { id: other.id, domain: t.domain } }, otherCtx)), 'CONFLICT');
       const { t: bare } = await tenantWithUsers(dir, []);
-      expectPermanent(await failure(c.exec('Exchange.AddAcceptedDomain', { organization: { id: bare.id, domain: bare.domain } }, runCtx(bare.id))), 'PREREQUISITE_MISSING');
+      expectPermanent(
+        await failure(c.exec('Exchange.AddAcceptedDomain', { organization: { id: bare.id, domain: bare.domain } }, runCtx(bare.id))),
+        'PREREQUISITE_MISSING',
+      );
       await c.exec('Exchange.RemoveAcceptedDomain', { organization: { id: t.id, domain: `gone-${t.domain}` } }, ctx);
     });
 
@@ -81,7 +90,10 @@ export function exchangeContract(target: () => MailContractTarget): void {
       await c.rollback('Exchange.SetMailboxQuota', change, second.rollback, again);
       expect(await c.output('Exchange.GetMailbox', t.userRef('ann'), ctx)).toMatchObject({ mailboxSizeMb: 1024 });
       expect(first.output).toEqual({});
-      expectPermanent(await failure(c.exec('Exchange.SetMailboxQuota', { ...t.userRef('ghost'), user: { alias: 'ghost', mailboxSizeMb: '5' } }, ctx)), 'NOT_FOUND');
+      expectPermanent(
+        await failure(c.exec('Exchange.SetMailboxQuota', { ...t.userRef('ghost'), user: { alias: 'ghost', mailboxSizeMb: '5' } }, ctx)),
+        'NOT_FOUND',
+      );
     });
 
     it('deletes a mailbox (a missing one too) and rolls the delete back without rollback data', async () => {

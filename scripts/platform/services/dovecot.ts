@@ -30,9 +30,28 @@ const MAIL_USER = 'vmail';
 export function purgeOrphanedMail(mailRoot: string, slapd: SlapdInfo, log: (l: string) => void): void {
   const stores = fs.readdirSync(mailRoot).filter((d) => /^[0-9a-f-]{36}$/.test(d));
   if (!stores.length) return;
-  const out = execFileSync('/usr/bin/ldapsearch', ['-x', '-LLL', '-o', 'ldif-wrap=no', '-H', slapd.url, '-D', slapd.managerDn, '-y', slapd.managerPasswordFile, '-b', slapd.baseDn, '(objectClass=provisioAccount)', 'entryUUID'], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    '/usr/bin/ldapsearch',
+    [
+      '-x',
+      '-LLL',
+      '-o',
+      'ldif-wrap=no',
+      '-H',
+      slapd.url,
+      '-D',
+      slapd.managerDn,
+      '-y',
+      slapd.managerPasswordFile,
+      '-b',
+      slapd.baseDn,
+      '(objectClass=provisioAccount)',
+      'entryUUID',
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
   const alive = new Set([...out.matchAll(/^entryUUID: (\S+)$/gm)].map((m) => m[1].toLowerCase()));
   for (const store of stores.filter((s) => !alive.has(s))) {
     fs.rmSync(path.join(mailRoot, store), { recursive: true, force: true });

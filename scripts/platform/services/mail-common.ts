@@ -10,7 +10,9 @@ import type { SlapdInfo } from './slapd';
 /** Postfix's master and Dovecot must start as root (they drop privileges per process). */
 export function requireRoot(service: string): void {
   if (process.getuid?.() !== 0) {
-    throw new Error(`${service} must be started as root (it switches to its own system users); run npm run platform with sudo, or PLATFORM_SERVICES=slapd,powerdns to leave the mail and XMPP servers out`);
+    throw new Error(
+      `${service} must be started as root (it switches to its own system users); run npm run platform with sudo, or PLATFORM_SERVICES=slapd,powerdns to leave the mail and XMPP servers out`,
+    );
   }
 }
 
@@ -39,7 +41,9 @@ export function letServersThrough(rootDir: string, serviceDir: string): void {
   for (const d of [dataDir, rootDir, serviceDir]) fs.chmodSync(d, fs.statSync(d).mode | 0o111);
   for (let d = path.dirname(dataDir); ; d = path.dirname(d)) {
     if ((fs.statSync(d).mode & 0o001) === 0) {
-      throw new Error(`${d} is not passable by other users, so the mail and XMPP servers cannot reach ${rootDir}; choose PLATFORM_DIR elsewhere or chmod o+x ${d}`);
+      throw new Error(
+        `${d} is not passable by other users, so the mail and XMPP servers cannot reach ${rootDir}; choose PLATFORM_DIR elsewhere or chmod o+x ${d}`,
+      );
     }
     if (d === path.dirname(d)) break;
   }

@@ -80,8 +80,8 @@ export function foreignParentMirrors(served: readonly ProviderNamespace[]): Reco
     mirrors['SharePoint.CreateSiteCollection'] = ou;
   }
   if (!served.includes('Exchange')) {
-    mirrors['Mobility.CreatePolicy'] = (s, i) => mirrorExchange(s, i.organizationId);
-    mirrors['Mobility.EnableUser'] = (s, i) => mirrorMailbox(s, i);
+    mirrors['Mobility.CreatePolicy'] = (s, i) => mirrorExchange(s, (i as ParentInput).organizationId);
+    mirrors['Mobility.EnableUser'] = (s, i) => mirrorMailbox(s, i as Required<Pick<ParentInput, 'organizationId' | 'alias'>>);
   }
   return mirrors;
 }

@@ -44,25 +44,28 @@ async function mailboxOrFail(c: Client, d: MailDeps, i: MailboxIn): Promise<Entr
 /** Whoever else (a mailbox, an alias, a list) already receives mail at `address`. */
 async function addressTaken(c: Client, d: MailDeps, address: string, exceptDn: string): Promise<boolean> {
   const v = escapeFilterValue(address);
-  const r = await c.search(hostingDn(d.conn.settings.baseDn), { scope: 'sub', filter: `(|(mail=${v})(provisioMailAlias=${v}))`, attributes: ['1.1'], sizeLimit: 2 });
+  const r = await c.search(hostingDn(d.conn.settings.baseDn), {
+    scope: 'sub',
+    filter: `(|(mail=${v})(provisioMailAlias=${v}))`,
+    attributes: ['1.1'],
+    sizeLimit: 2,
+  });
   return r.searchEntries.some((e) => e.dn.toLowerCase() !== exceptDn.toLowerCase());
 }
 
-export async function createMailbox(
-  d: MailDeps,
-  i: MailboxIn & { domain: string; displayName: string; mailboxSizeMb: number },
-  ctx: Ctx,
-): Promise<Result> {
+export async function createMailbox(d: MailDeps, i: MailboxIn & { domain: string; displayName: string; mailboxSizeMb: number }, ctx: Ctx): Promise<Result> {
   const part = exchangeKeys.mailbox(i.organizationId, i.alias);
   const address = `${i.alias}@${i.domain}`;
   const primary = await d.conn.run('Exchange.CreateMailbox', async (c) => {
     const t = await tenantOrFail(c, d, i.organizationId);
     if (!hasClass(t, MAIL_TENANT)) throw ldapFailure('LDAP_PREREQUISITE_MISSING', `the Exchange organization of ${i.organizationId} does not exist`);
-    if (!hasValue(t, 'provisioAcceptedDomain', i.domain)) throw ldapFailure('LDAP_PREREQUISITE_MISSING', `${i.domain} is not an accepted domain of ${i.organizationId}`, { domain: i.domain });
+    if (!hasValue(t, 'provisioAcceptedDomain', i.domain))
+      throw ldapFailure('LDAP_PREREQUISITE_MISSING', `${i.domain} is not an accepted domain of ${i.organizationId}`, { domain: i.domain });
     const u = await readEntry(c, userDnIn(t.dn, i.alias), USER_ATTRS);
     if (!u) throw ldapFailure('LDAP_PREREQUISITE_MISSING', `the directory user ${i.alias} does not exist`, { alias: i.alias });
     if (hasClass(u, MAILBOX)) return attr(u, 'mail') ?? address;
-    if (await addressTaken(c, d, address, u.dn)) throw ldapFailure('LDAP_CONFLICT', `the address ${address} belongs to another mailbox or list`, { primarySmtpAddress: address });
+    if (await addressTaken(c, d, address, u.dn))
+      throw ldapFailure('LDAP_CONFLICT', `the address ${address} belongs to another mailbox or list`, { primarySmtpAddress: address });
     await c.modify(u.dn, [
       change('add', 'objectClass', [MAILBOX]),
       change('replace', 'mail', [address]),

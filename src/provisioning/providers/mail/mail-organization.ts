@@ -114,7 +114,8 @@ export async function disableOrganization(d: MailDeps, i: { organizationId: stri
     const list = d.allUsersList ? await readEntry(c, listDn(d, t.dn), ['description']) : undefined;
     if (hasClass(t, MAIL_TENANT)) {
       const boxes = await c.search(t.dn, { scope: 'sub', filter: '(objectClass=provisioMailbox)', attributes: ['1.1'], sizeLimit: 1 });
-      if (boxes.searchEntries.length) throw ldapFailure('LDAP_IN_USE', `the Exchange organization of ${i.organizationId} still holds mailboxes`, { organizationId: i.organizationId });
+      if (boxes.searchEntries.length)
+        throw ldapFailure('LDAP_IN_USE', `the Exchange organization of ${i.organizationId} still holds mailboxes`, { organizationId: i.organizationId });
       const domains = attrs(t, 'provisioAcceptedDomain');
       const remembered: DisabledOrganization = { acceptedDomains: domains, listDescription: attrs(list, 'description')[0] };
       const markers = partMarkers(t, part);
@@ -198,7 +199,12 @@ export async function removeAcceptedDomain(d: MailDeps, i: { organizationId: str
     }
     if (!t) return;
     if (hasValue(t, 'provisioAcceptedDomain', i.domain)) {
-      const boxes = await c.search(t.dn, { scope: 'sub', filter: `(&(objectClass=provisioMailbox)(mail=*@${escapeFilterValue(i.domain)}))`, attributes: ['1.1'], sizeLimit: 1 });
+      const boxes = await c.search(t.dn, {
+        scope: 'sub',
+        filter: `(&(objectClass=provisioMailbox)(mail=*@${escapeFilterValue(i.domain)}))`,
+        attributes: ['1.1'],
+        sizeLimit: 1,
+      });
       if (boxes.searchEntries.length) throw ldapFailure('LDAP_IN_USE', `mailboxes of ${i.organizationId} still use ${i.domain}`, { domain: i.domain });
     }
     await setListAddress(c, d, t.dn, i.domain, false);

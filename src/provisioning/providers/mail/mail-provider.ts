@@ -4,7 +4,15 @@ import { defineProvider, type NamespaceImplementation } from '../define-provider
 import { LdapConnection, type LdapSettings } from '../ldap/ldap-connection';
 import type { Provider } from '../provider';
 import { mailInventory } from './mail-inventory';
-import { createMailbox, deleteMailbox, getMailbox, rollbackCreateMailbox, rollbackDeleteMailbox, rollbackSetMailboxQuota, setMailboxQuota } from './mail-mailboxes';
+import {
+  createMailbox,
+  deleteMailbox,
+  getMailbox,
+  rollbackCreateMailbox,
+  rollbackDeleteMailbox,
+  rollbackSetMailboxQuota,
+  setMailboxQuota,
+} from './mail-mailboxes';
 import {
   type MailDeps,
   addAcceptedDomain,
@@ -66,21 +74,28 @@ export function createMailProvider(s: MailSettings): Provider {
     SetMailboxQuota: { execute: (i, ctx) => setMailboxQuota(d, i, ctx), rollback: (i, r, ctx) => rollbackSetMailboxQuota(d, i, r, ctx) },
     GetMailbox: { execute: (i) => getMailbox(d, i) },
   };
-  return withCrashPoints(defineProvider({
-    name: 'mail',
-    implementations: { Exchange: exchange },
-    inventory: (organizationId) => mailInventory(d, organizationId),
-    async probe() {
-      const t = s.ldap.timeoutMs;
-      const [directory, smtp, imap] = await Promise.all([
-        conn.run('probe', (c) => c.search(s.ldap.baseDn, { scope: 'base', attributes: ['1.1'] })).then(() => true, () => false),
-        greets(s.smtp.host, s.smtp.port, '220', t),
-        greets(s.imap.host, s.imap.port, '* OK', t),
-      ]);
-      const down = [!directory && 'directory', !smtp && 'SMTP', !imap && 'IMAP'].filter(Boolean);
-      const where = `smtp://${s.smtp.host}:${s.smtp.port}, imap://${s.imap.host}:${s.imap.port}`;
-      return down.length ? { ok: false, detail: `unreachable: ${down.join(', ')} (${where})` } : { ok: true, detail: where };
-    },
-    close: () => conn.close(),
-  }));
+  return withCrashPoints(
+    defineProvider({
+      name: 'mail',
+      implementations: { Exchange: exchange },
+      inventory: (organizationId) => mailInventory(d, organizationId),
+      async probe() {
+        const t = s.ldap.timeoutMs;
+        const [directory, smtp, imap] = await Promise.all([
+          conn
+            .run('probe', (c) => c.search(s.ldap.baseDn, { scope: 'base', attributes: ['1.1'] }))
+            .then(
+              () => true,
+              () => false,
+            ),
+          greets(s.smtp.host, s.smtp.port, '220', t),
+          greets(s.imap.host, s.imap.port, '* OK', t),
+        ]);
+        const down = [!directory && 'directory', !smtp && 'SMTP', !imap && 'IMAP'].filter(Boolean);
+        const where = `smtp://${s.smtp.host}:${s.smtp.port}, imap://${s.imap.host}:${s.imap.port}`;
+        return down.length ? { ok: false, detail: `unreachable: ${down.join(', ')} (${where})` } : { ok: true, detail: where };
+      },
+      close: () => conn.close(),
+    }),
+  );
 }

@@ -16,12 +16,14 @@ function endpoint(url: string, scheme: string): { host: string; port: number } {
  */
 export function mailSettingsProblems(c: AppConfig): string[] {
   const problems: string[] = [];
-  if (c.providerDirectory !== 'ldap') problems.push(`PROVIDER_EXCHANGE="mail": needs PROVIDER_DIRECTORY=ldap (Postfix and Dovecot read mailboxes from the directory's users)`);
+  if (c.providerDirectory !== 'ldap')
+    problems.push(`PROVIDER_EXCHANGE="mail": needs PROVIDER_DIRECTORY=ldap (Postfix and Dovecot read mailboxes from the directory's users)`);
   if (!c.mailSmtpUrl) problems.push('MAIL_SMTP_URL: required when Exchange uses the mail provider (e.g. smtp://127.0.0.1:10025)');
   else if (!ENDPOINT('smtp').test(c.mailSmtpUrl)) problems.push(`MAIL_SMTP_URL=${JSON.stringify(c.mailSmtpUrl)}: must be smtp://host:port`);
   if (!c.mailImapUrl) problems.push('MAIL_IMAP_URL: required when Exchange uses the mail provider (e.g. imap://127.0.0.1:10143)');
   else if (!ENDPOINT('imap').test(c.mailImapUrl)) problems.push(`MAIL_IMAP_URL=${JSON.stringify(c.mailImapUrl)}: must be imap://host:port`);
-  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(c.mailAllUsersList)) problems.push(`MAIL_ALL_USERS_LIST=${JSON.stringify(c.mailAllUsersList)}: must be a local part such as all-users (or none)`);
+  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(c.mailAllUsersList))
+    problems.push(`MAIL_ALL_USERS_LIST=${JSON.stringify(c.mailAllUsersList)}: must be a local part such as all-users (or none)`);
   return problems;
 }
 

@@ -8,7 +8,11 @@ export async function xmppInventory(d: XmppDeps, organizationId: string): Promis
     const t = await findTenant(c, d.conn.settings.baseDn, organizationId, ['objectClass', 'provisioImDomain']);
     if (!t || !hasClass(t, 'provisioImTenant')) return undefined;
     const users = (
-      await c.search(t.dn, { scope: 'sub', filter: '(objectClass=provisioImUser)', attributes: ['uid', 'provisioImAddress', 'provisioImFeature', 'provisioAccountStatus'] })
+      await c.search(t.dn, {
+        scope: 'sub',
+        filter: '(objectClass=provisioImUser)',
+        attributes: ['uid', 'provisioImAddress', 'provisioImFeature', 'provisioAccountStatus'],
+      })
     ).searchEntries;
     return { domains: attrs(t, 'provisioImDomain'), users };
   });

@@ -88,7 +88,10 @@ export async function rollbackCreateSipDomain(d: XmppDeps, i: { organizationId: 
   const changed = await d.conn.run('rollback Communications.CreateSipDomain', async (c) => {
     const t = await tenant(c, d, i.organizationId);
     if (!t || !createdBy(t, part, runOf(ctx))) return false;
-    await c.modify(t.dn, [...(hasValue(t, 'provisioImDomain', i.domain) ? domainRemoval(t, i.domain) : []), change('delete', 'provisioCreatedBy', partMarkers(t, part))]);
+    await c.modify(t.dn, [
+      ...(hasValue(t, 'provisioImDomain', i.domain) ? domainRemoval(t, i.domain) : []),
+      change('delete', 'provisioCreatedBy', partMarkers(t, part)),
+    ]);
     return true;
   });
   if (changed) await syncVhosts(d.conn, d.api, d.vhosts);
@@ -101,7 +104,12 @@ export async function deleteSipDomain(d: XmppDeps, i: { organizationId: string; 
     const owner = await domainOwner(c, d.conn, i.domain);
     if (owner && owner.toLowerCase() !== t?.dn.toLowerCase()) throw conflict('SIP domain', i.domain);
     if (!t || !hasValue(t, 'provisioImDomain', i.domain)) return;
-    const users = await c.search(t.dn, { scope: 'sub', filter: `(&(objectClass=${IM_USER})(provisioImAddress=*@${escapeFilterValue(i.domain)}))`, attributes: ['1.1'], sizeLimit: 1 });
+    const users = await c.search(t.dn, {
+      scope: 'sub',
+      filter: `(&(objectClass=${IM_USER})(provisioImAddress=*@${escapeFilterValue(i.domain)}))`,
+      attributes: ['1.1'],
+      sizeLimit: 1,
+    });
     if (users.searchEntries.length) throw ldapFailure('LDAP_IN_USE', `the SIP domain ${i.domain} still has SIP users`, { domain: i.domain });
     const markers = partMarkers(t, part);
     await c.modify(t.dn, [
@@ -140,11 +148,17 @@ export async function enableUser(d: XmppDeps, i: EnableIn, ctx: Ctx): Promise<Re
   const result = await d.conn.run('Communications.EnableUser', async (c) => {
     const t = await tenant(c, d, i.organizationId);
     if (!t) throw ldapFailure('LDAP_PREREQUISITE_MISSING', `the organization OU of ${i.organizationId} does not exist`);
-    if (!hasValue(t, 'provisioImDomain', i.domain)) throw ldapFailure('LDAP_PREREQUISITE_MISSING', `the SIP domain ${i.domain} of ${i.organizationId} does not exist`, { domain: i.domain });
+    if (!hasValue(t, 'provisioImDomain', i.domain))
+      throw ldapFailure('LDAP_PREREQUISITE_MISSING', `the SIP domain ${i.domain} of ${i.organizationId} does not exist`, { domain: i.domain });
     const u = await readEntry(c, userDnIn(t.dn, i.alias), USER_ATTRS);
     if (!u) throw ldapFailure('LDAP_PREREQUISITE_MISSING', `the directory user ${i.alias} does not exist`, { alias: i.alias });
     if (hasClass(u, IM_USER)) return { address: attr(u, 'provisioImAddress') ?? address, changed: false };
-    const taken = await c.search(hostingDn(d.conn.settings.baseDn), { scope: 'sub', filter: `(provisioImAddress=${escapeFilterValue(address)})`, attributes: ['1.1'], sizeLimit: 1 });
+    const taken = await c.search(hostingDn(d.conn.settings.baseDn), {
+      scope: 'sub',
+      filter: `(provisioImAddress=${escapeFilterValue(address)})`,
+      attributes: ['1.1'],
+      sizeLimit: 1,
+    });
     if (taken.searchEntries.length) throw conflict('SIP URI', `sip:${address}`);
     await c.modify(u.dn, [
       change('add', 'objectClass', [IM_USER]),
@@ -234,5 +248,7 @@ export async function getSipUser(d: XmppDeps, i: { organizationId: string; alias
   const u = await d.conn.run('Communications.GetSipUser', (c) => user(c, d, i.organizationId, i.alias));
   if (!u || !hasClass(u, IM_USER)) throw ldapFailure('LDAP_NOT_FOUND', `${i.alias} is not enabled for SIP`, { alias: i.alias });
   const features = attrs(u, 'provisioImFeature').map((f) => f.toLowerCase());
-  return { output: { sipUri: `sip:${attr(u, 'provisioImAddress')}`, federation: features.includes('federation'), conferencing: features.includes('conferencing') } };
+  return {
+    output: { sipUri: `sip:${attr(u, 'provisioImAddress')}`, federation: features.includes('federation'), conferencing: features.includes('conferencing') },
+  };
 }

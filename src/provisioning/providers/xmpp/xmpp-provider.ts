@@ -38,18 +38,28 @@ export function createXmppProvider(s: XmppSettings): Provider {
     DisableUser: { execute: (i, ctx) => disableUser(d, i, ctx), rollback: (i, r, ctx) => rollbackDisableUser(d, i, r, ctx) },
     GetSipUser: { execute: (i) => getSipUser(d, i) },
   };
-  return withCrashPoints(defineProvider({
-    name: 'xmpp',
-    implementations: { Communications: communications },
-    inventory: (organizationId) => xmppInventory(d, organizationId),
-    async probe() {
-      const [directory, xmpp] = await Promise.all([
-        conn.run('probe', (c) => c.search(s.ldap.baseDn, { scope: 'base', attributes: ['1.1'] })).then(() => true, () => false),
-        api.call('status').then(() => true, () => false),
-      ]);
-      const down = [!directory && 'directory', !xmpp && 'ejabberd API'].filter(Boolean);
-      return down.length ? { ok: false, detail: `unreachable: ${down.join(', ')} (${s.api.url})` } : { ok: true, detail: s.api.url };
-    },
-    close: () => conn.close(),
-  }));
+  return withCrashPoints(
+    defineProvider({
+      name: 'xmpp',
+      implementations: { Communications: communications },
+      inventory: (organizationId) => xmppInventory(d, organizationId),
+      async probe() {
+        const [directory, xmpp] = await Promise.all([
+          conn
+            .run('probe', (c) => c.search(s.ldap.baseDn, { scope: 'base', attributes: ['1.1'] }))
+            .then(
+              () => true,
+              () => false,
+            ),
+          api.call('status').then(
+            () => true,
+            () => false,
+          ),
+        ]);
+        const down = [!directory && 'directory', !xmpp && 'ejabberd API'].filter(Boolean);
+        return down.length ? { ok: false, detail: `unreachable: ${down.join(', ')} (${s.api.url})` } : { ok: true, detail: s.api.url };
+      },
+      close: () => conn.close(),
+    }),
+  );
 }

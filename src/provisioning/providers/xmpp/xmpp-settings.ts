@@ -11,9 +11,11 @@ import type { XmppSettings } from './xmpp-provider';
  */
 export function xmppSettingsProblems(c: AppConfig): string[] {
   const problems: string[] = [];
-  if (c.providerDirectory !== 'ldap') problems.push(`PROVIDER_COMMUNICATIONS="xmpp": needs PROVIDER_DIRECTORY=ldap (ejabberd authenticates the directory's users)`);
+  if (c.providerDirectory !== 'ldap')
+    problems.push(`PROVIDER_COMMUNICATIONS="xmpp": needs PROVIDER_DIRECTORY=ldap (ejabberd authenticates the directory's users)`);
   if (!c.xmppApiUrl) problems.push('XMPP_API_URL: required when Communications uses the xmpp provider (e.g. http://127.0.0.1:10280/api)');
-  else if (!/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(c.xmppApiUrl)) problems.push(`XMPP_API_URL=${JSON.stringify(c.xmppApiUrl)}: must be http(s)://host:port/path`);
+  else if (!/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(c.xmppApiUrl))
+    problems.push(`XMPP_API_URL=${JSON.stringify(c.xmppApiUrl)}: must be http(s)://host:port/path`);
   if (!c.xmppHostsFile) problems.push('XMPP_HOSTS_FILE: required: the vhosts file ejabberd includes (npm run platform prints it)');
   else if (!path.isAbsolute(c.xmppHostsFile)) problems.push(`XMPP_HOSTS_FILE=${JSON.stringify(c.xmppHostsFile)}: must be an absolute path`);
   if (c.xmppApiToken || c.xmppApiTokenFile) problems.push(...secretProblems('XMPP_API_TOKEN', c.xmppApiToken, c.xmppApiTokenFile));

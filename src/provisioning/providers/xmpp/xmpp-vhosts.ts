@@ -65,7 +65,11 @@ function writeFile(file: string, text: string): void {
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    throw xmppFailure('XMPP_REJECTED', `cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? e}): XMPP_HOSTS_FILE must be writable by Provisio's engines`, { file });
+    throw xmppFailure(
+      'XMPP_REJECTED',
+      `cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? e}): XMPP_HOSTS_FILE must be writable by Provisio's engines`,
+      { file },
+    );
   }
 }
 
