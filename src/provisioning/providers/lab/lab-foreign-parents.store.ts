@@ -60,7 +60,10 @@ async function mirrorMailbox(store: LabStore, i: { organizationId: string; alias
   await mirrorExchange(store, i.organizationId);
   const [user] = await store.rows(`SELECT 1 FROM lab.directory_users WHERE organization_id = $1 AND alias = $2`, [i.organizationId, i.alias]);
   if (!user) await mirrorUser(store, { ...i, domain });
-  await store.rows(`INSERT INTO lab.accepted_domains (domain, organization_id, created_by_run) VALUES ($1, $2, NULL) ON CONFLICT DO NOTHING`, [domain, i.organizationId]);
+  await store.rows(`INSERT INTO lab.accepted_domains (domain, organization_id, created_by_run) VALUES ($1, $2, NULL) ON CONFLICT DO NOTHING`, [
+    domain,
+    i.organizationId,
+  ]);
   await store.rows(
     `INSERT INTO lab.mailboxes (organization_id, alias, domain, primary_smtp_address, display_name, quota_mb, created_by_run)
      VALUES ($1, $2, $3, $4, $2, 1, NULL) ON CONFLICT DO NOTHING`,
