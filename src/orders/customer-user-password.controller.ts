@@ -15,14 +15,16 @@ import { findPasswordableCustomerUser } from './customer-user-password.store';
 
 export class SetCustomerUserPasswordBody {
   @ApiProperty({
-    description: 'the new password: 10-128 characters, no control characters; write-only, never stored by Provisio',
+    description: 'the new password: 10-128 characters, no control or bidi-control characters; write-only, never stored by Provisio',
     writeOnly: true,
     format: 'password',
   })
   @IsString()
   @MinLength(10)
   @MaxLength(128)
-  @Matches(/^[^\u0000-\u001f\u007f]*$/u, { message: 'password must not contain control characters' })
+  // C0/C1 controls, line separators and bidi embeddings/overrides/isolates: invisible, and an LDAP
+  // client or a terminal would not show the user what they typed.
+  @Matches(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/u, { message: 'password must not contain control characters' })
   password: string;
 }
 

@@ -48,6 +48,11 @@ export const operationsCases: CaseGroup = (ctx) => {
   cases.push(bare('GET /v1/lab/state: organization with SQL', 'GET', `/v1/lab/state?organization=${enc(SQL_INJECTION.tautology)}`, 'hosterAdmin', 400));
   cases.push(bare('GET /v1/lab/state: organization with traversal', 'GET', `/v1/lab/state?organization=${enc(PATH_TRAVERSAL.dotdot)}`, 'hosterAdmin', 400));
   cases.push(bare('GET /v1/lab/state: organization that does not exist', 'GET', '/v1/lab/state?organization=org_00000000000000000000000000', 'hosterAdmin', 404));
+  cases.push(bare('GET /v1/platform/objects: no organization', 'GET', '/v1/platform/objects', 'hosterAdmin', 400));
+  cases.push(bare('GET /v1/platform/objects: organization with SQL', 'GET', `/v1/platform/objects?organization=${enc(SQL_INJECTION.tautology)}`, 'hosterAdmin', 400));
+  cases.push(bare('GET /v1/platform/objects: organization that does not exist', 'GET', '/v1/platform/objects?organization=org_00000000000000000000000000', 'hosterAdmin', 404));
+  cases.push(bare('GET /v1/platform/objects: by a customer admin', 'GET', `/v1/platform/objects?organization=${ctx.orgs.contoso}`, 'contosoAdmin', 403));
+  cases.push(bare('GET /v1/platform/objects: by a reseller admin', 'GET', `/v1/platform/objects?organization=${ctx.orgs.c1}`, 'r1Admin', '4xx'));
   cases.push(bare('GET /v1/lab/state: organization given twice', 'GET', `/v1/lab/state?organization=${ctx.orgs.contoso}&organization=${ctx.orgs.c1}`, 'hosterAdmin', 400));
 
   // Audit queries

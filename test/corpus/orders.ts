@@ -216,5 +216,26 @@ export const orderCases: CaseGroup = (ctx) => {
   ]) {
     cases.push(bare(`list orders: ${label}`, 'GET', `${list}?${query}`, 'contosoAdmin', 400));
   }
+  // PUT /v1/organizations/{id}/customer-users/{alias}/password (write-only; never changes anything here)
+  const pw = (name: string, body: unknown, expect: CorpusCase['expect'], url = `/v1/organizations/${org}/customer-users/${ctx.contoso.userAlias}/password`, token: CorpusCase['token'] = 'contosoAdmin') =>
+    cases.push(jsonCase(`password: ${name}`, 'PUT', url, token, body, expect));
+  pw('too short', { password: 'short' }, 400);
+  pw('missing', {}, 400);
+  pw('a number', { password: 12345678901 }, 400);
+  pw('an array', { password: ['Correct-Horse-7391'] }, 400);
+  pw('of 300,000 characters', { password: OVERSIZED.string300k }, 400);
+  // Spaces are fine in a passphrase and an empty suffix is the valid password itself.
+  for (const [label, value] of Object.entries(CONTROL)) {
+    if (label !== 'blank' && label !== 'empty') pw(`control characters (${label})`, { password: `Correct-Horse-7391${value}` }, 400);
+  }
+  pw('unknown field next to it', { password: 'Correct-Horse-7391', alias: 'root' }, 400);
+  pw('alias that does not exist', { password: 'Correct-Horse-7391' }, 404, `/v1/organizations/${org}/customer-users/nobody/password`);
+  pw('alias with SQL', { password: 'Correct-Horse-7391' }, 404, `/v1/organizations/${org}/customer-users/${enc(SQL_INJECTION.tautology)}/password`);
+  pw('alias with traversal', { password: 'Correct-Horse-7391' }, 404, `/v1/organizations/${org}/customer-users/${enc(PATH_TRAVERSAL.dotdot)}/password`);
+  pw('organization of another tenant', { password: 'Correct-Horse-7391' }, 404, `/v1/organizations/${ctx.orgs.c3}/customer-users/${ctx.contoso.userAlias}/password`);
+  pw('organization id malformed', { password: 'Correct-Horse-7391' }, 404, `/v1/organizations/${enc(SQL_INJECTION.dropTable)}/customer-users/ann/password`);
+  pw('by an auditor', { password: 'Correct-Horse-7391' }, 403, undefined, 'hosterAuditor');
+  pw('by an end user', { password: 'Correct-Horse-7391' }, '4xx', undefined, 'c1EndUser');
+
   return cases;
 };
