@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dovecotConf, dovecotLdapConf } from '../mail/dovecot-config';
 import type { PlatformService } from '../service';
-import { ensureSystemUser, greets, letServersThrough, readerAccess, requireRoot, uidGid } from './mail-common';
+import { ensureSystemUser, greets, letServersThrough, directoryDependency, directoryOf, readerAccess, requireRoot, uidGid } from './mail-common';
 import type { SlapdInfo } from './slapd';
 
 export interface DovecotInfo {
@@ -69,7 +69,7 @@ export function dovecotService(opts: DovecotOptions = {}): PlatformService<Dovec
   const pref = { imap: 10143, lmtp: 10124, quotaPolicy: 10125, doveadm: 10126, ...opts.preferredPorts };
   return {
     name: 'dovecot',
-    dependsOn: ['slapd'],
+    dependsOn: directoryDependency(),
     requires: [
       { path: '/usr/sbin/dovecot', package: 'dovecot-core' },
       { path: '/usr/lib/dovecot/imap', package: 'dovecot-imapd' },
@@ -90,7 +90,7 @@ export function dovecotService(opts: DovecotOptions = {}): PlatformService<Dovec
       fs.mkdirSync(mailRoot, { recursive: true, mode: 0o700 });
       const { uid, gid } = uidGid(MAIL_USER);
       fs.chownSync(mailRoot, uid, gid);
-      purgeOrphanedMail(mailRoot, ctx.started.slapd as SlapdInfo, ctx.log);
+      purgeOrphanedMail(mailRoot, directoryOf(ctx), ctx.log);
       letServersThrough(ctx.rootDir, ctx.dir);
       const input = {
         dir: ctx.dir,
@@ -98,7 +98,7 @@ export function dovecotService(opts: DovecotOptions = {}): PlatformService<Dovec
         ports,
         mailRoot,
         mailUser: MAIL_USER,
-        directory: readerAccess(ctx.started.slapd as SlapdInfo),
+        directory: readerAccess(directoryOf(ctx)),
         doveadmApiKey: key.value,
         postmaster: 'postmaster@provisio.test',
       };

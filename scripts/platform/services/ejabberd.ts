@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ejabberdConfig, erlCommand } from '../mail/ejabberd-config';
 import type { PlatformService } from '../service';
-import { letServersThrough, readerAccess, requireRoot, uidGid } from './mail-common';
+import { letServersThrough, directoryDependency, directoryOf, readerAccess, requireRoot, uidGid } from './mail-common';
 import type { SlapdInfo } from './slapd';
 
 export interface EjabberdInfo {
@@ -18,10 +18,13 @@ export interface EjabberdOptions {
   serverHost?: string;
 }
 
-/** Who may rewrite the tenants file: the user who ran `sudo npm run platform`, else root. */
+/**
+ * Who may rewrite the tenants file, i.e. who runs Provisio's engines: `PLATFORM_TENANTS_UID` (a
+ * container's engines), else the user who ran `sudo npm run platform`, else root.
+ */
 function tenantsOwner(): { uid: number; gid: number } {
-  const uid = Number(process.env.SUDO_UID);
-  const gid = Number(process.env.SUDO_GID);
+  const uid = Number(process.env.PLATFORM_TENANTS_UID ?? process.env.SUDO_UID);
+  const gid = Number(process.env.PLATFORM_TENANTS_UID ?? process.env.SUDO_GID);
   return Number.isInteger(uid) && uid > 0 && Number.isInteger(gid) ? { uid, gid } : { uid: 0, gid: 0 };
 }
 
@@ -37,7 +40,7 @@ export function ejabberdService(opts: EjabberdOptions = {}): PlatformService<Eja
   const serverHost = opts.serverHost ?? 'xmpp.provisio.test';
   return {
     name: 'ejabberd',
-    dependsOn: ['slapd'],
+    dependsOn: directoryDependency(),
     requires: [{ path: '/usr/sbin/ejabberdctl', package: 'ejabberd' }],
     async prepare(ctx) {
       requireRoot('ejabberd');
@@ -47,7 +50,8 @@ export function ejabberdService(opts: EjabberdOptions = {}): PlatformService<Eja
         dist: await ctx.port('dist', { preferred: pref.dist }),
       };
       const ej = uidGid('ejabberd');
-      const tenantsDir = path.join(ctx.dir, 'tenants');
+      // Its own folder (PLATFORM_XMPP_TENANTS_DIR: a volume the engines' containers mount too).
+      const tenantsDir = process.env.PLATFORM_XMPP_TENANTS_DIR ?? path.join(ctx.dir, 'tenants');
       const hostsFile = path.join(tenantsDir, 'hosts.yml');
       fs.mkdirSync(tenantsDir, { recursive: true, mode: 0o755 });
       const owner = tenantsOwner();
@@ -61,7 +65,7 @@ export function ejabberdService(opts: EjabberdOptions = {}): PlatformService<Eja
         fs.chownSync(path.join(ctx.dir, sub), ej.uid, ej.gid);
       }
       const configFile = path.join(ctx.dir, 'ejabberd.yml');
-      const input = { dir: ctx.dir, host: ctx.host, ports, serverHost, hostsFile, directory: readerAccess(ctx.started.slapd as SlapdInfo) };
+      const input = { dir: ctx.dir, host: ctx.host, ports, serverHost, hostsFile, directory: readerAccess(directoryOf(ctx)) };
       fs.writeFileSync(configFile, ejabberdConfig(input), { mode: 0o600 });
       fs.chownSync(configFile, ej.uid, ej.gid);
       letServersThrough(ctx.rootDir, ctx.dir);

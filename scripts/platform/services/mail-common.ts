@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { slapdLayout } from '../ldap/slapd-config';
 import type { DirectoryAccess } from '../mail/postfix-config';
+import type { PlatformContext } from '../service';
 import type { SlapdInfo } from './slapd';
 
 /** What the mail and XMPP services share: root, system users, folders other users can reach. */
@@ -82,4 +84,43 @@ export function greets(host: string, port: number, prefix: string, timeoutMs = 1
     });
     sock.once('error', (e) => done(e));
   });
+}
+
+/**
+ * The directory the mail and IM servers read: the slapd this launcher started, or, in a container
+ * of their own (docker/compose.yaml), the one at `PLATFORM_LDAP_URL` (base `PLATFORM_LDAP_BASE_DN`)
+ * whose secrets are in the shared platform folder.
+ */
+export const EXTERNAL_DIRECTORY = Boolean(process.env.PLATFORM_LDAP_URL);
+
+/** `dependsOn` of a service that reads the directory. */
+export function directoryDependency(): string[] {
+  return EXTERNAL_DIRECTORY ? [] : ['slapd'];
+}
+
+export function directoryOf(ctx: PlatformContext): SlapdInfo {
+  const started = ctx.started.slapd as SlapdInfo | undefined;
+  if (started) return started;
+  const url = process.env.PLATFORM_LDAP_URL;
+  if (!url) throw new Error('the mail and XMPP servers read the directory: start slapd with them, or set PLATFORM_LDAP_URL');
+  const m = /^ldap:\/\/([^/:]+):(\d+)\/?$/.exec(url);
+  if (!m) throw new Error(`PLATFORM_LDAP_URL=${JSON.stringify(url)}: must be ldap://host:port`);
+  const l = slapdLayout(process.env.PLATFORM_LDAP_BASE_DN ?? 'dc=provisio,dc=test');
+  const secret = (name: string) => {
+    const file = path.join(ctx.rootDir, 'secrets', name);
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: the directory's launcher writes it (start it first, on the same platform folder)`);
+    return file;
+  };
+  return {
+    url,
+    host: m[1],
+    port: Number(m[2]),
+    baseDn: l.baseDn,
+    hostingDn: l.hostingDn,
+    deletedDn: l.deletedDn,
+    managerDn: l.managerDn,
+    managerPasswordFile: secret('ldap-manager.password'),
+    readerDn: l.readerDn,
+    readerPasswordFile: secret('ldap-reader.password'),
+  };
 }

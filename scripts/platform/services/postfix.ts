@@ -4,7 +4,7 @@ import path from 'node:path';
 import { postfixLdapTables, postfixMainCf, postfixMasterCf } from '../mail/postfix-config';
 import type { PlatformService } from '../service';
 import type { DovecotInfo } from './dovecot';
-import { greets, letServersThrough, readerAccess, requireRoot, uidGid } from './mail-common';
+import { greets, letServersThrough, directoryDependency, directoryOf, readerAccess, requireRoot, uidGid } from './mail-common';
 import type { SlapdInfo } from './slapd';
 
 export interface PostfixInfo {
@@ -27,7 +27,7 @@ export interface PostfixOptions {
 export function postfixService(opts: PostfixOptions = {}): PlatformService<PostfixInfo> {
   return {
     name: 'postfix',
-    dependsOn: ['slapd', 'dovecot'],
+    dependsOn: [...directoryDependency(), 'dovecot'],
     requires: [
       { path: '/usr/sbin/postfix', package: 'postfix' },
       { path: '/usr/lib/postfix/postfix-ldap.so', package: 'postfix-ldap' },
@@ -43,7 +43,7 @@ export function postfixService(opts: PostfixOptions = {}): PlatformService<Postf
         smtpPort,
         lmtp: { host: dovecot.host, port: dovecot.lmtpPort },
         quotaPolicy: { host: dovecot.host, port: dovecot.quotaPolicyPort },
-        directory: readerAccess(ctx.started.slapd as SlapdInfo),
+        directory: readerAccess(directoryOf(ctx)),
         hostname,
       };
       const conf = path.join(ctx.dir, 'conf');
