@@ -121,8 +121,10 @@ describe('orders on OpenLDAP and PowerDNS', () => {
     expect(byName.powerdns.objects.zones).toEqual([expect.objectContaining({ zone: domain, published: true })]);
     expect(JSON.stringify(res.body)).not.toContain(password);
     const ready = await p.t.get('/health/ready');
-    expect(ready.body.checks['provider:ldap']).toEqual({ ok: true, detail: `Directory: ${p.h.slapd.url}` });
-    expect(ready.body.checks['provider:powerdns']).toEqual({ ok: true, detail: `DNS: ${p.h.powerdns.apiUrl}` });
+    const probes = Object.fromEntries(ready.body.providers.map((x: { provider: string }) => [x.provider, x]));
+    expect(probes.ldap).toEqual({ provider: 'ldap', namespaces: ['Directory'], ok: true, detail: p.h.slapd.url });
+    expect(probes.powerdns).toEqual({ provider: 'powerdns', namespaces: ['DNS'], ok: true, detail: p.h.powerdns.apiUrl });
+    expect(ready.body.checks.providers.ok).toBe(true);
   });
 
   it('cancel: the OU and the zone are gone', async () => {

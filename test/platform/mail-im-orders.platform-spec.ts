@@ -204,8 +204,10 @@ describe('mail and IM orders on Postfix, Dovecot and ejabberd', () => {
     expect(byName.mail.objects.acceptedDomains).toEqual([domain]);
     expect(byName.xmpp.objects.sipDomains).toEqual([{ domain, servedByEjabberd: true }]);
     const ready = await p.t.get('/health/ready');
-    expect(ready.body.checks['provider:mail']).toMatchObject({ ok: true });
-    expect(ready.body.checks['provider:xmpp']).toMatchObject({ ok: true });
+    const probes = Object.fromEntries(ready.body.providers.map((x: { provider: string }) => [x.provider, x]));
+    expect(probes.mail).toMatchObject({ namespaces: ['Exchange'], ok: true });
+    expect(probes.xmpp).toMatchObject({ namespaces: ['Communications'], ok: true });
+    expect(ready.body.checks.providers.ok).toBe(true);
   });
 
   it('an engine SIGKILLed during a mailbox creation is taken over with no duplicate mailbox', async () => {

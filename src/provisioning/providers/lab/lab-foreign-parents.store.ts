@@ -1,5 +1,5 @@
 import type { ProviderNamespace } from '../leaves';
-import type { LabStore } from './lab-store';
+import type { LabStore } from './lab.store';
 
 /**
  * The lab alongside real platforms: when another provider serves the directory (OpenLDAP), the
