@@ -7,7 +7,8 @@ export const operationsCases: CaseGroup = (ctx) => {
   const cases: CorpusCase[] = [];
 
   // PUT /v1/lab/faults
-  const faults = (name: string, body: unknown, expect: CorpusCase['expect'] = 400) => cases.push(jsonCase(`PUT /v1/lab/faults: ${name}`, 'PUT', '/v1/lab/faults', 'hosterAdmin', body, expect));
+  const faults = (name: string, body: unknown, expect: CorpusCase['expect'] = 400) =>
+    cases.push(jsonCase(`PUT /v1/lab/faults: ${name}`, 'PUT', '/v1/lab/faults', 'hosterAdmin', body, expect));
   const rule = { procedure: 'Exchange.CreateMailbox', effect: 'transient', times: 1 };
   faults('latencyMs negative', { latencyMs: -1 });
   faults('latencyMs above a minute', { latencyMs: 60_001 });
@@ -47,13 +48,33 @@ export const operationsCases: CaseGroup = (ctx) => {
   cases.push(bare('GET /v1/lab/state: no organization', 'GET', '/v1/lab/state', 'hosterAdmin', 400));
   cases.push(bare('GET /v1/lab/state: organization with SQL', 'GET', `/v1/lab/state?organization=${enc(SQL_INJECTION.tautology)}`, 'hosterAdmin', 400));
   cases.push(bare('GET /v1/lab/state: organization with traversal', 'GET', `/v1/lab/state?organization=${enc(PATH_TRAVERSAL.dotdot)}`, 'hosterAdmin', 400));
-  cases.push(bare('GET /v1/lab/state: organization that does not exist', 'GET', '/v1/lab/state?organization=org_00000000000000000000000000', 'hosterAdmin', 404));
+  cases.push(
+    bare('GET /v1/lab/state: organization that does not exist', 'GET', '/v1/lab/state?organization=org_00000000000000000000000000', 'hosterAdmin', 404),
+  );
   cases.push(bare('GET /v1/platform/objects: no organization', 'GET', '/v1/platform/objects', 'hosterAdmin', 400));
-  cases.push(bare('GET /v1/platform/objects: organization with SQL', 'GET', `/v1/platform/objects?organization=${enc(SQL_INJECTION.tautology)}`, 'hosterAdmin', 400));
-  cases.push(bare('GET /v1/platform/objects: organization that does not exist', 'GET', '/v1/platform/objects?organization=org_00000000000000000000000000', 'hosterAdmin', 404));
+  cases.push(
+    bare('GET /v1/platform/objects: organization with SQL', 'GET', `/v1/platform/objects?organization=${enc(SQL_INJECTION.tautology)}`, 'hosterAdmin', 400),
+  );
+  cases.push(
+    bare(
+      'GET /v1/platform/objects: organization that does not exist',
+      'GET',
+      '/v1/platform/objects?organization=org_00000000000000000000000000',
+      'hosterAdmin',
+      404,
+    ),
+  );
   cases.push(bare('GET /v1/platform/objects: by a customer admin', 'GET', `/v1/platform/objects?organization=${ctx.orgs.contoso}`, 'contosoAdmin', 403));
   cases.push(bare('GET /v1/platform/objects: by a reseller admin', 'GET', `/v1/platform/objects?organization=${ctx.orgs.c1}`, 'r1Admin', '4xx'));
-  cases.push(bare('GET /v1/lab/state: organization given twice', 'GET', `/v1/lab/state?organization=${ctx.orgs.contoso}&organization=${ctx.orgs.c1}`, 'hosterAdmin', 400));
+  cases.push(
+    bare(
+      'GET /v1/lab/state: organization given twice',
+      'GET',
+      `/v1/lab/state?organization=${ctx.orgs.contoso}&organization=${ctx.orgs.c1}`,
+      'hosterAdmin',
+      400,
+    ),
+  );
 
   // Audit queries
   const events = '/v1/audit/events';
@@ -122,14 +143,25 @@ export const operationsCases: CaseGroup = (ctx) => {
     cases.push(bare(`list runs: ${label}`, 'GET', `${runs}?${query}`, 'hosterAdmin', 400));
   }
   cases.push(bare('list runs: organization of another tenant', 'GET', `${runs}?organization=${ctx.orgs.contoso}`, 'c1Auditor', 404));
-  cases.push(bare('GET run: another tenant\'s', 'GET', `${runs}/${ctx.contoso.runId}`, 'c1Auditor', 404));
-  cases.push(bare('GET run steps: another tenant\'s', 'GET', `${runs}/${ctx.contoso.runId}/steps`, 'r1Csr', '4xx'));
+  cases.push(bare("GET run: another tenant's", 'GET', `${runs}/${ctx.contoso.runId}`, 'c1Auditor', 404));
+  cases.push(bare("GET run steps: another tenant's", 'GET', `${runs}/${ctx.contoso.runId}/steps`, 'r1Csr', '4xx'));
   cases.push(jsonCase('retry run: a completed run', 'POST', `${runs}/${ctx.contoso.runId}/retry`, 'hosterAdmin', {}, 409));
   cases.push(jsonCase('rollback run: a completed run', 'POST', `${runs}/${ctx.contoso.runId}/rollback`, 'hosterAdmin', {}, 409));
   cases.push(jsonCase('resolve run: no reason', 'POST', `${runs}/${ctx.contoso.runId}/resolve`, 'hosterAdmin', {}, 400));
   cases.push(jsonCase('resolve run: reason with NUL', 'POST', `${runs}/${ctx.contoso.runId}/resolve`, 'hosterAdmin', { reason: CONTROL.nul }, 400));
-  cases.push(jsonCase('resolve run: reason of 300,000 characters', 'POST', `${runs}/${ctx.contoso.runId}/resolve`, 'hosterAdmin', { reason: OVERSIZED.string300k }, 400));
-  cases.push(jsonCase('resolve run: SQL reason on a completed run', 'POST', `${runs}/${ctx.contoso.runId}/resolve`, 'hosterAdmin', { reason: SQL_INJECTION.dollarQuote }, 409));
+  cases.push(
+    jsonCase('resolve run: reason of 300,000 characters', 'POST', `${runs}/${ctx.contoso.runId}/resolve`, 'hosterAdmin', { reason: OVERSIZED.string300k }, 400),
+  );
+  cases.push(
+    jsonCase(
+      'resolve run: SQL reason on a completed run',
+      'POST',
+      `${runs}/${ctx.contoso.runId}/resolve`,
+      'hosterAdmin',
+      { reason: SQL_INJECTION.dollarQuote },
+      409,
+    ),
+  );
   cases.push(jsonCase('retry run: by a customer admin', 'POST', `${runs}/${ctx.contoso.runId}/retry`, 'contosoAdmin', {}, 403));
 
   // Engines, namespaces and schemas

@@ -29,11 +29,40 @@ export const orderCases: CaseGroup = (ctx) => {
   order('organizationId is a number', { type: 'cancel', organizationId: 1 }, 400);
   order('unknown top-level field', { type: 'suspend', organizationId: org, force: true }, 400);
   order('unknown field subscriptionId', { type: 'cancel', organizationId: org, subscriptionId: ctx.contoso.subscriptionId }, 400);
-  cases.push(jsonCase('order suspend: a reseller\'s own token (no orders.create) in its customer', 'POST', '/v1/orders', 'r1Admin', { type: 'suspend', organizationId: ctx.orgs.c1 }, 403));
-  cases.push(jsonCase('order suspend: hoster csr for a reseller\'s customer it may act on, hostile extra field', 'POST', '/v1/orders', 'hosterCsr', { type: 'suspend', organizationId: ctx.orgs.c1, now: true }, 400));
-  cases.push(jsonCase('order add_users: the delegated token of C1 ordering for C2', 'POST', '/v1/orders', 'delegated', { ...addUsers({}), organizationId: ctx.orgs.c2 }, 404));
+  cases.push(
+    jsonCase(
+      "order suspend: a reseller's own token (no orders.create) in its customer",
+      'POST',
+      '/v1/orders',
+      'r1Admin',
+      { type: 'suspend', organizationId: ctx.orgs.c1 },
+      403,
+    ),
+  );
+  cases.push(
+    jsonCase(
+      "order suspend: hoster csr for a reseller's customer it may act on, hostile extra field",
+      'POST',
+      '/v1/orders',
+      'hosterCsr',
+      { type: 'suspend', organizationId: ctx.orgs.c1, now: true },
+      400,
+    ),
+  );
+  cases.push(
+    jsonCase(
+      'order add_users: the delegated token of C1 ordering for C2',
+      'POST',
+      '/v1/orders',
+      'delegated',
+      { ...addUsers({}), organizationId: ctx.orgs.c2 },
+      404,
+    ),
+  );
   cases.push(jsonCase('order add_users: an end user', 'POST', '/v1/orders', 'c1EndUser', { ...addUsers({}), organizationId: ctx.orgs.c1 }, 403));
-  cases.push(jsonCase('order add_users: for a reseller organization', 'POST', '/v1/orders', 'hosterAdmin', { ...addUsers({}), organizationId: ctx.orgs.r1 }, '4xx'));
+  cases.push(
+    jsonCase('order add_users: for a reseller organization', 'POST', '/v1/orders', 'hosterAdmin', { ...addUsers({}), organizationId: ctx.orgs.r1 }, '4xx'),
+  );
 
   // subscribe (C1 has no subscription; Contoso has one already)
   const subscribe = { type: 'subscribe', organizationId: ctx.orgs.c1, plan: 'business-premium', domain: 'corpus-c1.example' };
@@ -82,8 +111,16 @@ export const orderCases: CaseGroup = (ctx) => {
 
   // change_user_plan / remove_users
   order('alias unknown', { type: 'change_user_plan', organizationId: org, users: [{ alias: 'nobody', userPlan: 'executive' }] }, '4xx');
-  order('userPlan with SQL', { type: 'change_user_plan', organizationId: org, users: [{ alias: ctx.contoso.userAlias, userPlan: SQL_INJECTION.tautology }] }, 400);
-  order('displayName is not a field here', { type: 'change_user_plan', organizationId: org, users: [{ alias: ctx.contoso.userAlias, userPlan: 'executive', displayName: 'x' }] }, 400);
+  order(
+    'userPlan with SQL',
+    { type: 'change_user_plan', organizationId: org, users: [{ alias: ctx.contoso.userAlias, userPlan: SQL_INJECTION.tautology }] },
+    400,
+  );
+  order(
+    'displayName is not a field here',
+    { type: 'change_user_plan', organizationId: org, users: [{ alias: ctx.contoso.userAlias, userPlan: 'executive', displayName: 'x' }] },
+    400,
+  );
   order('aliases is a string', { type: 'remove_users', organizationId: org, aliases: ctx.contoso.userAlias }, 400);
   order('aliases with SQL', { type: 'remove_users', organizationId: org, aliases: [SQL_INJECTION.dropTable] }, 400);
   order('aliases with traversal', { type: 'remove_users', organizationId: org, aliases: ['../ann'] }, 400);
@@ -92,7 +129,8 @@ export const orderCases: CaseGroup = (ctx) => {
 
   // add_dns_records / remove_dns_records
   const rec = { name: 'www', type: 'A', value: '203.0.113.10' };
-  const dns = (name: string, r: Record<string, unknown>, expect: CorpusCase['expect'] = 400) => order(name, { type: 'add_dns_records', organizationId: org, records: [{ ...rec, ...r }] }, expect);
+  const dns = (name: string, r: Record<string, unknown>, expect: CorpusCase['expect'] = 400) =>
+    order(name, { type: 'add_dns_records', organizationId: org, records: [{ ...rec, ...r }] }, expect);
   dns('name with SQL', { name: SQL_INJECTION.tautology });
   dns('name with traversal', { name: PATH_TRAVERSAL.dotdot });
   dns('name with a label of 64 characters', { name: 'l'.repeat(64) });
@@ -129,8 +167,16 @@ export const orderCases: CaseGroup = (ctx) => {
   });
   order('201 records', { type: 'add_dns_records', organizationId: org, records: Array.from({ length: 201 }, (_, i) => ({ ...rec, name: `h${i}` })) }, 400);
   order('the same record twice', { type: 'add_dns_records', organizationId: org, records: [rec, rec] }, 400);
-  order('a system record (the MX at the apex)', { type: 'remove_dns_records', organizationId: org, records: [{ name: '@', type: 'MX', value: `mail.${ctx.contoso.domain}` }] }, '4xx');
-  order('a record that does not exist', { type: 'remove_dns_records', organizationId: org, records: [{ name: 'nothing', type: 'A', value: '203.0.113.99' }] }, '4xx');
+  order(
+    'a system record (the MX at the apex)',
+    { type: 'remove_dns_records', organizationId: org, records: [{ name: '@', type: 'MX', value: `mail.${ctx.contoso.domain}` }] },
+    '4xx',
+  );
+  order(
+    'a record that does not exist',
+    { type: 'remove_dns_records', organizationId: org, records: [{ name: 'nothing', type: 'A', value: '203.0.113.99' }] },
+    '4xx',
+  );
   order('a record with a ttl (not a field here)', { type: 'remove_dns_records', organizationId: org, records: [{ ...rec, ttl: 60 }] }, 400);
   order('a record with SQL in the value', { type: 'remove_dns_records', organizationId: org, records: [{ ...rec, value: SQL_INJECTION.castError }] }, 400);
 
@@ -141,7 +187,7 @@ export const orderCases: CaseGroup = (ctx) => {
   order('url file:///etc/passwd', { ...site, url: 'file:///etc/passwd' }, 400);
   order('url with traversal', { ...site, url: `https://${ctx.contoso.domain}/sites/../../admin` }, 400);
   order('url with encoded traversal', { ...site, url: `https://${ctx.contoso.domain}/sites/%2e%2e%2fadmin` }, 400);
-  order('url on another customer\'s domain', { ...site, url: 'https://evil.example/sites/corpus' }, '4xx');
+  order("url on another customer's domain", { ...site, url: 'https://evil.example/sites/corpus' }, '4xx');
   order('url with a homoglyph host', { ...site, url: `https://${BAD_DOMAINS.cyrillicA}/sites/corpus` }, 400);
   order('url with credentials', { ...site, url: `https://admin:secret@${ctx.contoso.domain}/sites/corpus` }, 400);
   order('url of 513 characters', { ...site, url: `https://${ctx.contoso.domain}/sites/${'s'.repeat(490)}` }, 400);
@@ -191,15 +237,39 @@ export const orderCases: CaseGroup = (ctx) => {
   order('Idempotency-Key given on an invalid body', addUsers({ alias: SQL_INJECTION.tautology }), 400, { headers: { 'idempotency-key': 'corpus-key-1' } });
 
   // Reads, cancel and lists
-  cases.push(bare('GET order: another tenant\'s order', 'GET', `/v1/orders/${ctx.contoso.orderId}`, 'c1Admin', 404));
-  cases.push(bare('GET order request XML: another tenant\'s', 'GET', `/v1/orders/${ctx.contoso.orderId}/request`, 'c1Admin', 404));
-  cases.push(bare('GET order response XML: another tenant\'s', 'GET', `/v1/orders/${ctx.contoso.orderId}/response`, 'c1Csr', 404));
-  cases.push(bare('GET order timeline: another tenant\'s', 'GET', `/v1/orders/${ctx.contoso.orderId}/timeline`, 'c1Auditor', 404));
-  cases.push(jsonCase('cancel order: another tenant\'s', 'POST', `/v1/orders/${ctx.contoso.orderId}/cancel`, 'c1Admin', {}, 404));
-  cases.push(jsonCase('cancel order: reason with escape sequence', 'POST', `/v1/orders/${ctx.contoso.orderId}/cancel`, 'contosoAdmin', { reason: CONTROL.escapeSeq }, 400));
-  cases.push(jsonCase('cancel order: SQL in the reason of a completed order', 'POST', `/v1/orders/${ctx.contoso.orderId}/cancel`, 'contosoAdmin', { reason: SQL_INJECTION.stackedSleep }, 409));
+  cases.push(bare("GET order: another tenant's order", 'GET', `/v1/orders/${ctx.contoso.orderId}`, 'c1Admin', 404));
+  cases.push(bare("GET order request XML: another tenant's", 'GET', `/v1/orders/${ctx.contoso.orderId}/request`, 'c1Admin', 404));
+  cases.push(bare("GET order response XML: another tenant's", 'GET', `/v1/orders/${ctx.contoso.orderId}/response`, 'c1Csr', 404));
+  cases.push(bare("GET order timeline: another tenant's", 'GET', `/v1/orders/${ctx.contoso.orderId}/timeline`, 'c1Auditor', 404));
+  cases.push(jsonCase("cancel order: another tenant's", 'POST', `/v1/orders/${ctx.contoso.orderId}/cancel`, 'c1Admin', {}, 404));
+  cases.push(
+    jsonCase(
+      'cancel order: reason with escape sequence',
+      'POST',
+      `/v1/orders/${ctx.contoso.orderId}/cancel`,
+      'contosoAdmin',
+      { reason: CONTROL.escapeSeq },
+      400,
+    ),
+  );
+  cases.push(
+    jsonCase(
+      'cancel order: SQL in the reason of a completed order',
+      'POST',
+      `/v1/orders/${ctx.contoso.orderId}/cancel`,
+      'contosoAdmin',
+      { reason: SQL_INJECTION.stackedSleep },
+      409,
+    ),
+  );
   cases.push(jsonCase('cancel order: a completed order', 'POST', `/v1/orders/${ctx.contoso.orderId}/cancel`, 'contosoAdmin', {}, '4xx'));
-  for (const [label, wait] of [['negative', '-1'], ['above 300', '301'], ['1e309', '1e309'], ['fractional', '0.5'], ['SQL', enc("1; SELECT pg_sleep(10)")]]) {
+  for (const [label, wait] of [
+    ['negative', '-1'],
+    ['above 300', '301'],
+    ['1e309', '1e309'],
+    ['fractional', '0.5'],
+    ['SQL', enc('1; SELECT pg_sleep(10)')],
+  ]) {
     cases.push(bare(`GET order: ?wait= ${label}`, 'GET', `/v1/orders/${ctx.contoso.orderId}?wait=${wait}`, 'contosoAdmin', 400));
   }
   const list = '/v1/orders';
@@ -217,8 +287,13 @@ export const orderCases: CaseGroup = (ctx) => {
     cases.push(bare(`list orders: ${label}`, 'GET', `${list}?${query}`, 'contosoAdmin', 400));
   }
   // PUT /v1/organizations/{id}/customer-users/{alias}/password (write-only; never changes anything here)
-  const pw = (name: string, body: unknown, expect: CorpusCase['expect'], url = `/v1/organizations/${org}/customer-users/${ctx.contoso.userAlias}/password`, token: CorpusCase['token'] = 'contosoAdmin') =>
-    cases.push(jsonCase(`password: ${name}`, 'PUT', url, token, body, expect));
+  const pw = (
+    name: string,
+    body: unknown,
+    expect: CorpusCase['expect'],
+    url = `/v1/organizations/${org}/customer-users/${ctx.contoso.userAlias}/password`,
+    token: CorpusCase['token'] = 'contosoAdmin',
+  ) => cases.push(jsonCase(`password: ${name}`, 'PUT', url, token, body, expect));
   pw('too short', { password: 'short' }, 400);
   pw('missing', {}, 400);
   pw('a number', { password: 12345678901 }, 400);
@@ -232,7 +307,12 @@ export const orderCases: CaseGroup = (ctx) => {
   pw('alias that does not exist', { password: 'Correct-Horse-7391' }, 404, `/v1/organizations/${org}/customer-users/nobody/password`);
   pw('alias with SQL', { password: 'Correct-Horse-7391' }, 404, `/v1/organizations/${org}/customer-users/${enc(SQL_INJECTION.tautology)}/password`);
   pw('alias with traversal', { password: 'Correct-Horse-7391' }, 404, `/v1/organizations/${org}/customer-users/${enc(PATH_TRAVERSAL.dotdot)}/password`);
-  pw('organization of another tenant', { password: 'Correct-Horse-7391' }, 404, `/v1/organizations/${ctx.orgs.c3}/customer-users/${ctx.contoso.userAlias}/password`);
+  pw(
+    'organization of another tenant',
+    { password: 'Correct-Horse-7391' },
+    404,
+    `/v1/organizations/${ctx.orgs.c3}/customer-users/${ctx.contoso.userAlias}/password`,
+  );
   pw('organization id malformed', { password: 'Correct-Horse-7391' }, 404, `/v1/organizations/${enc(SQL_INJECTION.dropTable)}/customer-users/ann/password`);
   pw('by an auditor', { password: 'Correct-Horse-7391' }, 403, undefined, 'hosterAuditor');
   pw('by an end user', { password: 'Correct-Horse-7391' }, '4xx', undefined, 'c1EndUser');

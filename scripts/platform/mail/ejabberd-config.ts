@@ -47,7 +47,9 @@ export function ejabberdConfig(c: EjabberdInput): string {
     // Federation is off unless a tenant's vhost turns it on (host_config in the hosts file).
     s2s_access: 'none',
     // Loopback; on another interface (a container) also the private networks its peers are on.
-    acl: { loopback: { ip: c.host.startsWith('127.') ? ['127.0.0.0/8', '::1/128'] : ['127.0.0.0/8', '::1/128', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] } },
+    acl: {
+      loopback: { ip: c.host.startsWith('127.') ? ['127.0.0.0/8', '::1/128'] : ['127.0.0.0/8', '::1/128', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] },
+    },
     access_rules: { c2s: { allow: 'all' } },
     api_permissions: {
       'console commands': { from: ['ejabberd_ctl'], who: 'all', what: '*' },

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { ejabberdConfig, erlCommand } from '../mail/ejabberd-config';
 import type { PlatformService } from '../service';
 import { letServersThrough, directoryDependency, directoryOf, readerAccess, requireRoot, uidGid } from './mail-common';
-import type { SlapdInfo } from './slapd';
 
 export interface EjabberdInfo {
   host: string;

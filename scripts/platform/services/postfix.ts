@@ -5,7 +5,6 @@ import { postfixLdapTables, postfixMainCf, postfixMasterCf } from '../mail/postf
 import type { PlatformService } from '../service';
 import type { DovecotInfo } from './dovecot';
 import { greets, letServersThrough, directoryDependency, directoryOf, readerAccess, requireRoot, uidGid } from './mail-common';
-import type { SlapdInfo } from './slapd';
 
 export interface PostfixInfo {
   host: string;

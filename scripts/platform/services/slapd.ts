@@ -45,32 +45,7 @@ export function slapdService(opts: SlapdOptions = {}): PlatformService<SlapdInfo
       const port = await ctx.port('ldap', { preferred: opts.preferredPort ?? 10389 });
       const manager = ctx.secret('ldap-manager.password');
       const reader = ctx.secret('ldap-reader.password');
-      const configDir = path.join(ctx.dir, 'slapd.d');
-      const dataDir = path.join(ctx.dir, 'data');
-      const configFile = path.join(ctx.dir, 'config.ldif');
-      fs.writeFileSync(
-        configFile,
-        configLdif({
-          layout,
-          dataDir,
-          runDir: ctx.dir,
-          managerPassword: manager.value,
-          schemaFiles: schemaFiles(),
-        }),
-        { mode: 0o600 },
-      );
-      const fresh = !fs.existsSync(path.join(dataDir, 'data.mdb'));
-      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      fs.rmSync(configDir, { recursive: true, force: true });
-      fs.mkdirSync(configDir, { mode: 0o700 });
-      execFileSync('/usr/sbin/slapadd', ['-n0', '-F', configDir, '-l', configFile], { stdio: 'pipe' });
-      if (fresh) {
-        const baseFile = path.join(ctx.dir, 'base.ldif');
-        fs.writeFileSync(baseFile, baseLdif(layout, reader.value), { mode: 0o600 });
-        execFileSync('/usr/sbin/slapadd', ['-F', configDir, '-b', baseDn, '-l', baseFile], { stdio: 'pipe' });
-        fs.rmSync(baseFile);
-        ctx.log(`new directory ${baseDn} in ${dataDir}`);
-      }
+      const configDir = writeDirectory(ctx.dir, baseDn, manager.value, reader.value, ctx.log);
       const url = `ldap://${ctx.host}:${port}`;
       const info: SlapdInfo = {
         url,
@@ -100,4 +75,29 @@ export function slapdService(opts: SlapdOptions = {}): PlatformService<SlapdInfo
       };
     },
   };
+}
+
+/**
+ * cn=config regenerated from code on every start; the mdb database created with its base entries
+ * on the first start only (a restart keeps the tenants). Returns the config folder.
+ */
+function writeDirectory(dir: string, baseDn: string, managerPassword: string, readerPassword: string, log: (l: string) => void): string {
+  const layout = slapdLayout(baseDn);
+  const configDir = path.join(dir, 'slapd.d');
+  const dataDir = path.join(dir, 'data');
+  const configFile = path.join(dir, 'config.ldif');
+  fs.writeFileSync(configFile, configLdif({ layout, dataDir, runDir: dir, managerPassword, schemaFiles: schemaFiles() }), { mode: 0o600 });
+  const fresh = !fs.existsSync(path.join(dataDir, 'data.mdb'));
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.rmSync(configDir, { recursive: true, force: true });
+  fs.mkdirSync(configDir, { mode: 0o700 });
+  execFileSync('/usr/sbin/slapadd', ['-n0', '-F', configDir, '-l', configFile], { stdio: 'pipe' });
+  if (fresh) {
+    const baseFile = path.join(dir, 'base.ldif');
+    fs.writeFileSync(baseFile, baseLdif(layout, readerPassword), { mode: 0o600 });
+    execFileSync('/usr/sbin/slapadd', ['-F', configDir, '-b', baseDn, '-l', baseFile], { stdio: 'pipe' });
+    fs.rmSync(baseFile);
+    log(`new directory ${baseDn} in ${dataDir}`);
+  }
+  return configDir;
 }
