@@ -113,6 +113,88 @@ function tail(file: string, lines = 15): string {
   }
 }
 
+type ExitReport = { service: string; code: number | null; signal: NodeJS.Signals | null };
+
+/** A fixed port (preferred or overridden) that must be free, or a kernel-chosen one. */
+async function choosePort(opts: StartOptions, host: string, key: string, req: PortRequest): Promise<number> {
+  const wanted = opts.portOverrides?.[key] ?? (opts.ports === 'free' ? undefined : req.preferred);
+  if (wanted === undefined) return freePort(host, req.udp);
+  if (!(await portFree(host, wanted, req.udp))) {
+    throw new Error(`port ${wanted} (${key}) on ${host} is in use: another \`npm run platform\`? Choose another with PLATFORM_PORTS=${key}=<port>`);
+  }
+  return wanted;
+}
+
+/** Starts a slot's server and waits until it answers (or exits, or the start is aborted). */
+async function launch(slot: Slot, opts: StartOptions, log: (l: string) => void, reportExit: (e: ExitReport) => void): Promise<void> {
+  await stopLeftover(slot.dir, log);
+  const out = fs.openSync(slot.logFile, 'a');
+  const { command, args, cwd } = slot.prepared;
+  // Own process group: a terminal's Ctrl-C reaches the launcher only, which stops the servers in order.
+  const child = spawn(command, args, { cwd: cwd ?? slot.dir, stdio: ['ignore', out, out], detached: true });
+  fs.closeSync(out);
+  slot.child = child;
+  slot.stopping = false;
+  if (child.pid) fs.writeFileSync(pidFile(slot.dir), `${child.pid}\n`);
+  let exitedEarly: string | undefined;
+  slot.exited = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      fs.rmSync(pidFile(slot.dir), { force: true });
+      exitedEarly = `exited with ${signal ?? `code ${code}`}`;
+      if (!slot.stopping) reportExit({ service: slot.service.name, code, signal });
+      resolve();
+    });
+    child.once('error', (e) => {
+      exitedEarly = `could not start: ${e.message}`;
+      resolve();
+    });
+  });
+  await waitReady(slot, opts, () => exitedEarly);
+}
+
+async function waitReady(slot: Slot, opts: StartOptions, exitedEarly: () => string | undefined): Promise<void> {
+  const timeoutMs = opts.readyTimeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    opts.signal?.throwIfAborted();
+    const exited = exitedEarly();
+    if (exited) throw new Error(`${slot.service.name} ${exited}; its log (${slot.logFile}) ends with:\n${tail(slot.logFile)}`);
+    try {
+      await slot.prepared.ready();
+      return;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${slot.service.name} not ready after ${timeoutMs} ms (${(lastError as Error)?.message}); log ${slot.logFile}:\n${tail(slot.logFile)}`);
+    }
+    await sleep(100);
+  }
+}
+
+/** Signals the server's whole process group: a wrapper command's real server is reached too. */
+function signalGroup(child: ChildProcess, sig: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, sig);
+  } catch {
+    child.kill(sig);
+  }
+}
+
+async function halt(slot: Slot, log: (l: string) => void): Promise<void> {
+  const child = slot.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  slot.stopping = true;
+  signalGroup(child, slot.prepared.stopSignal ?? 'SIGTERM');
+  const stopped = await Promise.race([slot.exited!.then(() => true), sleep(slot.prepared.stopTimeoutMs ?? 10_000).then(() => false)]);
+  if (!stopped) {
+    log(`${slot.service.name} did not stop in time: SIGKILL`);
+    signalGroup(child, 'SIGKILL');
+    await slot.exited;
+  }
+}
+
 export async function startPlatform(opts: StartOptions): Promise<RunningPlatform> {
   const log = opts.log ?? (() => undefined);
   const host = opts.host ?? '127.0.0.1';
@@ -124,86 +206,10 @@ export async function startPlatform(opts: StartOptions): Promise<RunningPlatform
 
   const slots: Slot[] = [];
   const info: Record<string, unknown> = {};
-  let reportExit!: (e: { service: string; code: number | null; signal: NodeJS.Signals | null }) => void;
-  const unexpectedExit = new Promise<{ service: string; code: number | null; signal: NodeJS.Signals | null }>((r) => (reportExit = r));
-
-  const port = async (service: string, name: string, req: PortRequest): Promise<number> => {
-    const key = `${service}.${name}`;
-    const wanted = opts.portOverrides?.[key] ?? (opts.ports === 'free' ? undefined : req.preferred);
-    if (wanted === undefined) return freePort(host, req.udp);
-    if (!(await portFree(host, wanted, req.udp))) {
-      throw new Error(`port ${wanted} (${key}) on ${host} is in use: another \`npm run platform\`? Choose another with PLATFORM_PORTS=${key}=<port>`);
-    }
-    return wanted;
-  };
-
-  const launch = async (slot: Slot): Promise<void> => {
-    await stopLeftover(slot.dir, log);
-    const out = fs.openSync(slot.logFile, 'a');
-    const { command, args, cwd } = slot.prepared;
-    // Own process group: a terminal's Ctrl-C reaches the launcher only, which stops the servers in order.
-    const child = spawn(command, args, { cwd: cwd ?? slot.dir, stdio: ['ignore', out, out], detached: true });
-    fs.closeSync(out);
-    slot.child = child;
-    slot.stopping = false;
-    if (child.pid) fs.writeFileSync(pidFile(slot.dir), `${child.pid}\n`);
-    let exitedEarly: string | undefined;
-    slot.exited = new Promise<void>((resolve) => {
-      child.once('exit', (code, signal) => {
-        fs.rmSync(pidFile(slot.dir), { force: true });
-        exitedEarly = `exited with ${signal ?? `code ${code}`}`;
-        if (!slot.stopping) reportExit({ service: slot.service.name, code, signal });
-        resolve();
-      });
-      child.once('error', (e) => {
-        exitedEarly = `could not start: ${e.message}`;
-        resolve();
-      });
-    });
-    const deadline = Date.now() + (opts.readyTimeoutMs ?? 30_000);
-    let lastError: unknown;
-    for (;;) {
-      opts.signal?.throwIfAborted();
-      if (exitedEarly) throw new Error(`${slot.service.name} ${exitedEarly}; its log (${slot.logFile}) ends with:\n${tail(slot.logFile)}`);
-      try {
-        await slot.prepared.ready();
-        return;
-      } catch (e) {
-        lastError = e;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `${slot.service.name} not ready after ${opts.readyTimeoutMs ?? 30_000} ms (${(lastError as Error)?.message}); log ${slot.logFile}:\n${tail(slot.logFile)}`,
-        );
-      }
-      await sleep(100);
-    }
-  };
-
-  /** Signals the server's whole process group: a wrapper command's real server is reached too. */
-  const signal = (child: ChildProcess, sig: NodeJS.Signals) => {
-    try {
-      if (child.pid) process.kill(-child.pid, sig);
-    } catch {
-      child.kill(sig);
-    }
-  };
-
-  const halt = async (slot: Slot): Promise<void> => {
-    const child = slot.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    slot.stopping = true;
-    signal(child, slot.prepared.stopSignal ?? 'SIGTERM');
-    const stopped = await Promise.race([slot.exited!.then(() => true), sleep(slot.prepared.stopTimeoutMs ?? 10_000).then(() => false)]);
-    if (!stopped) {
-      log(`${slot.service.name} did not stop in time: SIGKILL`);
-      signal(child, 'SIGKILL');
-      await slot.exited;
-    }
-  };
-
+  let reportExit!: (e: ExitReport) => void;
+  const unexpectedExit = new Promise<ExitReport>((r) => (reportExit = r));
   const stopAll = async () => {
-    for (const slot of [...slots].reverse()) await halt(slot);
+    for (const slot of [...slots].reverse()) await halt(slot, log);
   };
 
   for (const service of services) await stopLeftover(path.join(root, service.name), log);
@@ -216,7 +222,7 @@ export async function startPlatform(opts: StartOptions): Promise<RunningPlatform
         dir,
         rootDir: root,
         host,
-        port: (name, req) => port(service.name, name, req),
+        port: (name, req) => choosePort(opts, host, `${service.name}.${name}`, req),
         secret: (name) => ensureSecret(path.join(root, 'secrets'), name),
         started: { ...info },
         log: (l) => log(`[${service.name}] ${l}`),
@@ -224,7 +230,7 @@ export async function startPlatform(opts: StartOptions): Promise<RunningPlatform
       const prepared = await service.prepare(ctx);
       const slot: Slot = { service, prepared, dir, logFile: path.join(dir, `${service.name}.log`), stopping: false };
       slots.push(slot);
-      await launch(slot);
+      await launch(slot, opts, log, reportExit);
       await prepared.afterReady?.();
       info[service.name] = prepared.info;
       log(`${service.name} ready (pid ${slot.child?.pid})`);
@@ -233,7 +239,17 @@ export async function startPlatform(opts: StartOptions): Promise<RunningPlatform
     await stopAll();
     throw e;
   }
+  return running(root, slots, info, { stopAll, unexpectedExit, launch: (slot) => launch(slot, opts, log, reportExit), halt: (slot) => halt(slot, log) });
+}
 
+interface Controls {
+  stopAll(): Promise<void>;
+  unexpectedExit: Promise<ExitReport>;
+  launch(slot: Slot): Promise<void>;
+  halt(slot: Slot): Promise<void>;
+}
+
+function running(root: string, slots: Slot[], info: Record<string, unknown>, c: Controls): RunningPlatform {
   const slotOf = (name: string) => {
     const s = slots.find((x) => x.service.name === name);
     if (!s) throw new Error(`no service ${name}`);
@@ -252,9 +268,9 @@ export async function startPlatform(opts: StartOptions): Promise<RunningPlatform
       logFile: s.logFile,
       pid: s.child?.pid,
     })),
-    stop: () => (stopped ??= stopAll()),
-    stopService: (name) => halt(slotOf(name)),
-    startService: (name) => launch(slotOf(name)),
-    unexpectedExit,
+    stop: () => (stopped ??= c.stopAll()),
+    stopService: (name) => c.halt(slotOf(name)),
+    startService: (name) => c.launch(slotOf(name)),
+    unexpectedExit: c.unexpectedExit,
   };
 }

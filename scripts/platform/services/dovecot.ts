@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dovecotConf, dovecotLdapConf } from '../mail/dovecot-config';
-import type { PlatformService } from '../service';
+import type { PlatformContext, PlatformService } from '../service';
 import { ensureSystemUser, greets, letServersThrough, directoryDependency, directoryOf, readerAccess, requireRoot, uidGid } from './mail-common';
 import type { SlapdInfo } from './slapd';
 
@@ -59,6 +59,17 @@ export function purgeOrphanedMail(mailRoot: string, slapd: SlapdInfo, log: (l: s
   }
 }
 
+/** The mail store, owned by the mail user, without the stores of entries purged for good. */
+function prepareMailRoot(ctx: PlatformContext): string {
+  const mailRoot = path.join(ctx.dir, 'mail');
+  fs.mkdirSync(mailRoot, { recursive: true, mode: 0o700 });
+  const { uid, gid } = uidGid(MAIL_USER);
+  fs.chownSync(mailRoot, uid, gid);
+  purgeOrphanedMail(mailRoot, directoryOf(ctx), ctx.log);
+  letServersThrough(ctx.rootDir, ctx.dir);
+  return mailRoot;
+}
+
 /**
  * Dovecot from the Debian packages: IMAP (users log in with their directory password), LMTP
  * (Postfix delivers through it), the quota of each mailbox from the directory with a policy
@@ -86,12 +97,7 @@ export function dovecotService(opts: DovecotOptions = {}): PlatformService<Dovec
         doveadm: await ctx.port('doveadm', { preferred: pref.doveadm }),
       };
       const key = ctx.secret('doveadm-api.key');
-      const mailRoot = path.join(ctx.dir, 'mail');
-      fs.mkdirSync(mailRoot, { recursive: true, mode: 0o700 });
-      const { uid, gid } = uidGid(MAIL_USER);
-      fs.chownSync(mailRoot, uid, gid);
-      purgeOrphanedMail(mailRoot, directoryOf(ctx), ctx.log);
-      letServersThrough(ctx.rootDir, ctx.dir);
+      const mailRoot = prepareMailRoot(ctx);
       const input = {
         dir: ctx.dir,
         host: ctx.host,
