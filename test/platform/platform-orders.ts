@@ -26,7 +26,9 @@ export interface PlatformWorld {
   close(): Promise<void>;
 }
 
-export async function startPlatformWorld(opts: { engines?: number; engineEnv?: Record<string, string>; services?: PlatformService[] } = {}): Promise<PlatformWorld> {
+export async function startPlatformWorld(
+  opts: { engines?: number; engineEnv?: Record<string, string>; services?: PlatformService[] } = {},
+): Promise<PlatformWorld> {
   const h = await startPlatformHarness(opts.services);
   const t = await startTestApp({ env: h.env });
   const hoster = await bootstrapHoster(t);

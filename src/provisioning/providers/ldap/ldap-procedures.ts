@@ -34,7 +34,6 @@ export interface UserProps {
  * property changes remembered on the entry (provisioUndo) so a rollback restores them.
  */
 
-
 export interface LdapDeps {
   conn: LdapConnection;
   retentionMs: number;
