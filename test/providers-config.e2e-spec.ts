@@ -18,7 +18,7 @@ describe('PROVIDER_<NAMESPACE> at start-up', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Invalid configuration');
     expect(r.stderr).toContain('PORT="eighty": must be an integer');
-    expect(r.stderr).toContain('PROVIDER_DNS="bind9": no provider of that name (known: lab, ldap, powerdns)');
+    expect(r.stderr).toContain('PROVIDER_DNS="bind9": no provider of that name (known: lab, ldap, powerdns, mail, xmpp)');
     expect(r.stderr).toContain('PROVIDER_MOBILITY="Lab!": must be a provider name such as lab');
   });
 
