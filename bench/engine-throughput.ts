@@ -126,11 +126,11 @@ function baselineFigures(b: { jobsPerS: number; windowMs: number; cpuMs: Record<
  */
 async function runBaselines(ctx: BenchContext, db: BenchDatabase, rep: number, runIds: string[], steps: number) {
   const counts = (await db.pool.query(`/* bench */ SELECT count(*)::int AS n FROM provisioning_steps WHERE run_id = ANY($1) GROUP BY run_id ORDER BY run_id`, [runIds])).rows.map((r) => r.n as number);
-  const raw = baselineFigures(await runRawBaseline(db.pool, db.url, db.embedded.pid, steps, db.dir, RAW_SETTINGS_ENGINE_MODE));
+  const raw = baselineFigures(await runRawBaseline(db.pool, db.embedded.ownerUrl, db.embedded.pid, steps, db.dir, RAW_SETTINGS_ENGINE_MODE));
   ctx.log(`rep ${rep} raw loop (synchronous_commit=off): ${raw.jobsPerS} jobs/s (${raw.completed} jobs in ${raw.windowMs} ms; CPU ${JSON.stringify(raw.cpuMsPerJob)} ms/job)`);
-  const dbos = baselineFigures(await runDbosBaseline(db.pool, db.url, db.embedded.pid, counts, db.dir));
+  const dbos = baselineFigures(await runDbosBaseline(db.pool, db.embedded.ownerUrl, db.embedded.pid, counts, db.dir));
   ctx.log(`rep ${rep} DBOS Transact: ${dbos.jobsPerS} steps/s (${counts.length} workflows, ${dbos.completed} steps in ${dbos.windowMs} ms; CPU ${JSON.stringify(dbos.cpuMsPerJob)} ms/step)`);
-  const pgboss = baselineFigures(await runPgBossBaseline(db.pool, db.url, db.embedded.pid, steps, db.dir));
+  const pgboss = baselineFigures(await runPgBossBaseline(db.pool, db.embedded.ownerUrl, db.embedded.pid, steps, db.dir));
   ctx.log(`rep ${rep} pg-boss: ${pgboss.jobsPerS} jobs/s (${pgboss.completed} jobs in ${pgboss.windowMs} ms; CPU ${JSON.stringify(pgboss.cpuMsPerJob)} ms/job)`);
   return { raw, dbos, pgboss };
 }

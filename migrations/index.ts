@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { Foundation1764057600000 } from './1764057600000-Foundation';
 import { AuditTrail1764057600500 } from './1764057600500-AuditTrail';
 import { Identity1764057601000 } from './1764057601000-Identity';
@@ -11,9 +12,10 @@ import { LabFaultVersion1764057608000 } from './1764057608000-LabFaultVersion';
 import { CatalogChangeNotifications1764057609000 } from './1764057609000-CatalogChangeNotifications';
 import { SubscriptionOrganizationPath1764057630000 } from './1764057630000-SubscriptionOrganizationPath';
 import { LabUserPasswords1764057640000 } from './1764057640000-LabUserPasswords';
+import { AuditSealFunction1764057650000 } from './1764057650000-AuditSealFunction';
 
 /** Every migration, in order. Add new ones at the end. */
-export const MIGRATIONS: Function[] = [
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1764057600000,
   AuditTrail1764057600500,
   Identity1764057601000,
@@ -27,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   CatalogChangeNotifications1764057609000,
   SubscriptionOrganizationPath1764057630000,
   LabUserPasswords1764057640000,
+  AuditSealFunction1764057650000,
 ];

@@ -25,7 +25,7 @@ describe('tenant scope: the SQL form keeps exactly what the in-memory form allow
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    client = new Client({ connectionString: db.url });
+    client = new Client({ connectionString: db.ownerUrl });
     await client.connect();
     await client.query('CREATE TABLE scope_orgs (id text, path text)');
     await client.query('INSERT INTO scope_orgs SELECT * FROM unnest($1::text[], $2::text[])', [orgs.map((o) => o.id), orgs.map((o) => o.path)]);

@@ -50,10 +50,14 @@ describe('engine core', () => {
   }
 
   async function waitStatus(id: string, statuses: string[], timeoutMs = 20_000) {
-    return waitFor(async () => {
-      const r = await runStatus(id);
-      return statuses.includes(r.status) ? r : undefined;
-    }, `run ${id} to reach ${statuses.join('|')}`, timeoutMs);
+    return waitFor(
+      async () => {
+        const r = await runStatus(id);
+        return statuses.includes(r.status) ? r : undefined;
+      },
+      `run ${id} to reach ${statuses.join('|')}`,
+      timeoutMs,
+    );
   }
 
   async function journal(id: string) {
@@ -70,7 +74,7 @@ describe('engine core', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    pool = new Pool({ connectionString: db.url, max: 6 });
+    pool = new Pool({ connectionString: db.ownerUrl, max: 6 });
     await createTestTables(pool);
   });
 
@@ -83,7 +87,9 @@ describe('engine core', () => {
   afterEach(async () => {
     await Promise.all(engines.splice(0).map((e) => e.stop()));
     // Runs left behind by a test must not leak into the next one.
-    await pool.query(`UPDATE provisioning_runs SET status = 'cancelled', lease_owner = NULL WHERE status NOT IN ('completed', 'failed', 'cancelled', 'resolved')`);
+    await pool.query(
+      `UPDATE provisioning_runs SET status = 'cancelled', lease_owner = NULL WHERE status NOT IN ('completed', 'failed', 'cancelled', 'resolved')`,
+    );
   });
 
   afterAll(async () => {
@@ -110,7 +116,9 @@ describe('engine core', () => {
     expect(done.state.pc).toBe(3);
     expect(done.lease_owner).toBeNull();
     expect(done.finished_at).not.toBeNull();
-    expect(done.response_xml).toBe('<response xmlns="urn:provisio:request:1" status="completed"><data><created>a</created><created>b</created><exists>true</exists></data></response>');
+    expect(done.response_xml).toBe(
+      '<response xmlns="urn:provisio:request:1" status="completed"><data><created>a</created><created>b</created><exists>true</exists></data></response>',
+    );
     expect(await auditActions(run.id)).toEqual(['run.started', 'run.completed']);
     const actor = (await pool.query(`SELECT details FROM audit_events WHERE resource_id = $1 LIMIT 1`, [run.id])).rows[0].details;
     expect(actor.system).toBe(`engine:${engines[0].id}`);
@@ -135,7 +143,13 @@ describe('engine core', () => {
   it('compensates completed write steps newest first when a step fails for good, and ends failed', async () => {
     await startEngine();
     faults.fail.set('c', { times: 1, retryable: false });
-    const run = await submit([call('Create', { key: 'a' }), call('Read', { key: 'a' }, { kind: 'read' }), call('Create', { key: 'b' }), call('Create', { key: 'c' }), call('Create', { key: 'd' })]);
+    const run = await submit([
+      call('Create', { key: 'a' }),
+      call('Read', { key: 'a' }, { kind: 'read' }),
+      call('Create', { key: 'b' }),
+      call('Create', { key: 'c' }),
+      call('Create', { key: 'd' }),
+    ]);
     const done = await waitStatus(run.id, ['failed']);
     expect(await objects()).toEqual([]);
     const steps = await journal(run.id);
@@ -149,9 +163,19 @@ describe('engine core', () => {
     ]);
     expect(steps[4].compensates_seq).toBe(3);
     expect(steps[5].compensates_seq).toBe(1);
-    expect(done.error).toMatchObject({ code: 'T_PERMANENT', retryable: false, phase: 'execute', namespace: 'T', procedure: 'Create', path: 'Create[c]', stepSeq: 4 });
+    expect(done.error).toMatchObject({
+      code: 'T_PERMANENT',
+      retryable: false,
+      phase: 'execute',
+      namespace: 'T',
+      procedure: 'Create',
+      path: 'Create[c]',
+      stepSeq: 4,
+    });
     expect(done.response_xml).toContain('<response xmlns="urn:provisio:request:1" status="failed">');
-    expect(done.response_xml).toContain('<errorContext code="T_PERMANENT" retryable="false"><errorSource namespace="T" procedure="Create" step="Create[c]"/><description>injected failure of c</description></errorContext>');
+    expect(done.response_xml).toContain(
+      '<errorContext code="T_PERMANENT" retryable="false"><errorSource namespace="T" procedure="Create" step="Create[c]"/><description>injected failure of c</description></errorContext>',
+    );
     expect(await auditActions(run.id)).toEqual(['run.started', 'run.compensated', 'run.failed']);
   });
 
@@ -229,7 +253,10 @@ describe('engine core', () => {
     const run = await submit([call('Create', { key: 'slow' }), call('Create', { key: 'next' })]);
     await started;
     // Another holder appears (as after an expiry and a takeover): a new owner and epoch.
-    await pool.query(`UPDATE provisioning_runs SET lease_owner = 'eng_other', lease_epoch = lease_epoch + 1, lease_expires_at = now() + interval '1 hour' WHERE id = $1`, [run.id]);
+    await pool.query(
+      `UPDATE provisioning_runs SET lease_owner = 'eng_other', lease_epoch = lease_epoch + 1, lease_expires_at = now() + interval '1 hour' WHERE id = $1`,
+      [run.id],
+    );
     await waitFor(async () => engines[0].stats().runsHeld === 0, 'the engine to abandon the run');
     expect(await journal(run.id)).toEqual([]);
     const r = await runStatus(run.id);
@@ -241,7 +268,10 @@ describe('engine core', () => {
     const run = await submit([call('Create', { key: 'a' }), call('Create', { key: 'b' })]);
     // A dead engine held it while executing step 1 (which had already created "a").
     await pool.query(`INSERT INTO test_objects (key, created_by) VALUES ('a', 'eng_dead')`);
-    await pool.query(`UPDATE provisioning_runs SET status = 'running', started_at = now(), lease_owner = 'eng_dead', lease_epoch = 1, lease_expires_at = now() - interval '1 second' WHERE id = $1`, [run.id]);
+    await pool.query(
+      `UPDATE provisioning_runs SET status = 'running', started_at = now(), lease_owner = 'eng_dead', lease_epoch = 1, lease_expires_at = now() - interval '1 second' WHERE id = $1`,
+      [run.id],
+    );
     const engine = await startEngine();
     const done = await waitStatus(run.id, ['completed']);
     expect(await objects()).toEqual(['a', 'b']);
@@ -291,7 +321,10 @@ describe('engine core', () => {
     const run = await submit([call('Create', { key: 'a' }), call('Create', { key: 'b' }), call('Create', { key: 'c' })]);
     await started;
     // The engine compensating it "dies": its lease passes to a dead owner and expires at once.
-    await pool.query(`UPDATE provisioning_runs SET lease_owner = 'eng_dead', lease_epoch = lease_epoch + 1, lease_expires_at = now() - interval '1 second' WHERE id = $1`, [run.id]);
+    await pool.query(
+      `UPDATE provisioning_runs SET lease_owner = 'eng_dead', lease_epoch = lease_epoch + 1, lease_expires_at = now() - interval '1 second' WHERE id = $1`,
+      [run.id],
+    );
     const done = await waitStatus(run.id, ['failed', 'needs_attention']);
     expect(done.status).toBe('failed');
     expect(done.error.code).toBe('T_PERMANENT');
@@ -340,7 +373,9 @@ describe('engine core', () => {
     const executes = (await journal(run.id)).filter((s) => s.phase === 'execute' && s.status === 'completed').map((s) => s.path);
     expect(executes).toEqual(['Create[a]', 'Create[b]', 'Create[a]', 'Create[b]', 'Create[c]']);
     // Resolving a completed run is refused.
-    await expect(pgTransaction(pool, (sql) => resolveRun(sql, run.id, { system: 'test-operator' }, 'done', { hooks }))).rejects.toMatchObject({ code: 'RUN_STATE_CONFLICT' });
+    await expect(pgTransaction(pool, (sql) => resolveRun(sql, run.id, { system: 'test-operator' }, 'done', { hooks }))).rejects.toMatchObject({
+      code: 'RUN_STATE_CONFLICT',
+    });
   });
 
   it('wakes an idle engine with NOTIFY: a new run starts long before the next poll', async () => {
@@ -375,7 +410,8 @@ describe('engine core', () => {
     const bad = await submit([call('Create', { key: 'a' }), call('Create', { key: 'f' })]);
     await waitStatus(ok.id, ['completed']);
     await waitStatus(bad.id, ['failed']);
-    const calls = async (id: string) => (await pool.query(`SELECT status, previous FROM test_hook_calls WHERE run_id = $1 ORDER BY at`, [id])).rows.map((r) => `${r.previous}>${r.status}`);
+    const calls = async (id: string) =>
+      (await pool.query(`SELECT status, previous FROM test_hook_calls WHERE run_id = $1 ORDER BY at`, [id])).rows.map((r) => `${r.previous}>${r.status}`);
     expect(await calls(ok.id)).toEqual(['queued>running', 'running>completed']);
     expect(await calls(bad.id)).toEqual(['queued>running', 'running>compensating', 'compensating>failed']);
   });
@@ -421,7 +457,9 @@ describe('engine core', () => {
     for (const k of ['1', '2', '3', '4', '5', '6', '7', '8']) faults.delay.set(k, 60);
     const runs = await Promise.all(['1', '2', '3', '4', '5', '6', '7', '8'].map((k) => submit([call('Create', { key: k })])));
     for (const r of runs) await waitStatus(r.id, ['completed']);
-    const by = (await pool.query(`SELECT engine_id, count(*)::int AS n FROM provisioning_steps WHERE run_id = ANY($1) GROUP BY engine_id`, [runs.map((r) => r.id)])).rows;
+    const by = (
+      await pool.query(`SELECT engine_id, count(*)::int AS n FROM provisioning_steps WHERE run_id = ANY($1) GROUP BY engine_id`, [runs.map((r) => r.id)])
+    ).rows;
     const counts = Object.fromEntries(by.map((r) => [r.engine_id, r.n]));
     expect(counts[a.id]).toBeGreaterThan(0);
     expect(counts[b.id]).toBeGreaterThan(0);

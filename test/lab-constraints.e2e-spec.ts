@@ -36,10 +36,20 @@ describe('lab platform constraints', () => {
     await expectFailure(lab.exec('Exchange.CreateMailbox', c.user('nobody')), 'LAB_PREREQUISITE_MISSING', false, /directory user/);
     await lab.exec('Exchange.CreateMailbox', c.user('ann'), run());
     // A mobility user needs its mailbox and the policy.
-    await expectFailure(lab.exec('Mobility.EnableUser', { organization: c.organization, user: { alias: 'ann' }, policy: { name: 'None' } }), 'LAB_PREREQUISITE_MISSING', false, /policy/);
+    await expectFailure(
+      lab.exec('Mobility.EnableUser', { organization: c.organization, user: { alias: 'ann' }, policy: { name: 'None' } }),
+      'LAB_PREREQUISITE_MISSING',
+      false,
+      /policy/,
+    );
     await lab.exec('Directory.CreateUser', c.user('bo'), run());
     await lab.exec('Mobility.CreatePolicy', { organization: c.organization, policy: { name: 'Default' } }, run());
-    await expectFailure(lab.exec('Mobility.EnableUser', { organization: c.organization, user: { alias: 'bo' }, policy: { name: 'Default' } }), 'LAB_PREREQUISITE_MISSING', false, /mailbox/);
+    await expectFailure(
+      lab.exec('Mobility.EnableUser', { organization: c.organization, user: { alias: 'bo' }, policy: { name: 'Default' } }),
+      'LAB_PREREQUISITE_MISSING',
+      false,
+      /mailbox/,
+    );
     // A record needs its zone; a SIP user its SIP domain and directory user.
     await expectFailure(lab.exec('DNS.AddRecord', c.record('www', 'A', '192.0.2.1')), 'LAB_PREREQUISITE_MISSING', false, /zone/);
     await expectFailure(lab.exec('Communications.EnableUser', c.user('ann')), 'LAB_PREREQUISITE_MISSING', false, /SIP domain/);
@@ -71,7 +81,15 @@ describe('lab platform constraints', () => {
     await expectFailure(lab.exec('Communications.DeleteSipDomain', c.ou, run()), 'LAB_IN_USE', false, /SIP users/);
     // A create's rollback is refused too while later objects depend on it.
     await expectFailure(lab.rollback('Directory.CreateUser', c.user('cat'), undefined, r), 'LAB_IN_USE');
-    expect(await labInventory(lab.sql, c.organization.id)).toMatchObject({ ous: 1, users: 1, mailboxes: 1, mobilityUsers: 1, mobilityPolicies: 1, sipDomains: 1, sipUsers: 1 });
+    expect(await labInventory(lab.sql, c.organization.id)).toMatchObject({
+      ous: 1,
+      users: 1,
+      mailboxes: 1,
+      mobilityUsers: 1,
+      mobilityPolicies: 1,
+      sipDomains: 1,
+      sipUsers: 1,
+    });
   });
 
   it('treats names owned by another organization as conflicts', async () => {
@@ -118,7 +136,11 @@ describe('lab platform constraints', () => {
     ['Directory.CreateUser', { organization: { id: 'org_1', domain: 'x.example' }, user: { alias: 'a b', displayName: 'A' } }, /user.alias/],
     ['Directory.CreateUser', { organization: { id: 'org_1', domain: 'x.example' }, user: { alias: '.ann', displayName: 'A' } }, /user.alias/],
     ['Directory.SetUserProperties', { organization: { id: 'org_1' }, user: { alias: 'ann', disabled: 'maybe' } }, /user.disabled/],
-    ['Exchange.CreateMailbox', { organization: { id: 'org_1', domain: 'x.example' }, user: { alias: 'ann', displayName: 'A', mailboxSizeMb: 'lots' } }, /mailboxSizeMb/],
+    [
+      'Exchange.CreateMailbox',
+      { organization: { id: 'org_1', domain: 'x.example' }, user: { alias: 'ann', displayName: 'A', mailboxSizeMb: 'lots' } },
+      /mailboxSizeMb/,
+    ],
     ['Exchange.SetMailboxQuota', { organization: { id: 'org_1' }, user: { alias: 'ann', mailboxSizeMb: '-5' } }, /mailboxSizeMb/],
     ['Exchange.SetMailboxQuota', { organization: { id: 'org_1' }, user: { alias: 'ann', mailboxSizeMb: '99999999999' } }, /mailboxSizeMb/],
     ['DNS.AddRecord', { zone: { name: 'x.example' }, record: { name: 'www', type: 'NS', value: 'a.example' } }, /record.type/],
@@ -161,7 +183,9 @@ describe('lab platform constraints', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => lab.exec('Exchange.CreateMailbox', c.user('zed'), run())));
     expect(new Set(results.map((r) => JSON.stringify(r.output))).size).toBe(1);
     const sites = await Promise.all(
-      Array.from({ length: 20 }, () => lab.exec('SharePoint.CreateSiteCollection', { organization: c.organization, site: { url: 'https://sites.lab.example/race', quotaMb: '5' } }, run())),
+      Array.from({ length: 20 }, () =>
+        lab.exec('SharePoint.CreateSiteCollection', { organization: c.organization, site: { url: 'https://sites.lab.example/race', quotaMb: '5' } }, run()),
+      ),
     );
     expect(new Set(sites.map((r) => r.output.siteId)).size).toBe(1);
     expect(await labInventory(lab.sql, c.organization.id)).toMatchObject({ mailboxes: 1, siteCollections: 1 });
@@ -183,7 +207,10 @@ describe('lab platform constraints', () => {
     const dead = new Pool({ connectionString: 'postgres://lab@127.0.0.1:1/lab', connectionTimeoutMillis: 2000, max: 1 });
     try {
       const p = createLabProvider(dead).procedures.find((x) => x.namespace === 'DNS' && x.name === 'CreateZone')!;
-      await expect(p.execute(p.parseInput(customer(orgId(), 'dead.example').zone), lab.ctx())).rejects.toMatchObject({ code: 'LAB_UNAVAILABLE', retryable: true });
+      await expect(p.execute(p.parseInput(customer(orgId(), 'dead.example').zone), lab.ctx())).rejects.toMatchObject({
+        code: 'LAB_UNAVAILABLE',
+        retryable: true,
+      });
     } finally {
       await dead.end();
     }
@@ -192,14 +219,18 @@ describe('lab platform constraints', () => {
   it('finds duplicated natural keys when a unique index is missing', async () => {
     // On a database of its own: the index is dropped to prove the query would see a duplicate.
     const db = await createTestDatabase();
-    const pool = new Pool({ connectionString: db.url, max: 2 });
+    const pool = new Pool({ connectionString: db.ownerUrl, max: 2 });
     try {
       const sql = sqlOfPg(pool);
       expect(await labDuplicates(sql)).toEqual([]);
       await sql.query(`ALTER TABLE lab.site_collections DROP CONSTRAINT lab_site_collections_pkey`);
       await sql.query(`DROP INDEX lab.lab_directory_users_upn_key`);
-      await sql.query(`INSERT INTO lab.site_collections (url, organization_id, site_id, title, quota_mb) VALUES ('https://x.example/a', 'org_a', 's1', 'A', 1), ('https://x.example/a', 'org_b', 's2', 'A', 1)`);
-      await sql.query(`INSERT INTO lab.directory_ous (organization_id, name, domain, ou_path) VALUES ('org_a', 'A', 'x.example', 'OU=a'), ('org_b', 'B', 'x.example', 'OU=b')`);
+      await sql.query(
+        `INSERT INTO lab.site_collections (url, organization_id, site_id, title, quota_mb) VALUES ('https://x.example/a', 'org_a', 's1', 'A', 1), ('https://x.example/a', 'org_b', 's2', 'A', 1)`,
+      );
+      await sql.query(
+        `INSERT INTO lab.directory_ous (organization_id, name, domain, ou_path) VALUES ('org_a', 'A', 'x.example', 'OU=a'), ('org_b', 'B', 'x.example', 'OU=b')`,
+      );
       await sql.query(
         `INSERT INTO lab.directory_users (organization_id, alias, upn, distinguished_name, display_name) VALUES ('org_a', 'ann', 'ann@x.example', 'CN=ann', 'Ann'), ('org_b', 'ann', 'ann@x.example', 'CN=ann', 'Ann')`,
       );

@@ -112,7 +112,7 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
 
   try {
     db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'db'), database: 'provisio', settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: 300 } });
-    await runMigrations(db.url);
+    await runMigrations(db.ownerUrl, { runtimeRole: db.runtimeRole });
     pool = new Pool({ connectionString: db.url, max: 6 });
     pool.on('error', () => undefined);
     const boot = await pgTransaction(pool, (sql) => bootstrapInstallation(sql, { tokenTtlMs: 86_400_000 }));

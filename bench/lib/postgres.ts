@@ -51,10 +51,12 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
   fs.chmodSync(dir, 0o755);
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'db'), database: 'provisio', settings: BENCH_PG_SETTINGS });
   try {
-    await runMigrations(embedded.url);
+    await runMigrations(embedded.ownerUrl, { runtimeRole: embedded.runtimeRole });
     // The bench's own queries run as a role of their own, so pg_stat_statements can leave them out.
     const password = randomBytes(12).toString('hex');
-    const setup = new Pool({ connectionString: embedded.url, max: 1 });
+    const setupUrl = new URL(embedded.adminUrl);
+    setupUrl.pathname = '/provisio';
+    const setup = new Pool({ connectionString: setupUrl.toString(), max: 1 });
     await setup.query(`CREATE ROLE ${BENCH_ROLE} LOGIN SUPERUSER PASSWORD '${password}'`);
     await setup.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     await setup.end();
@@ -78,8 +80,9 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
       settings,
       createDatabase: async (dbName: string) => {
         if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) throw new Error(`bad database name ${dbName}`);
-        await pool.query(`CREATE DATABASE ${dbName}`);
-        const url = new URL(embedded.url);
+        // Baselines create their own tables: the database is the owner role's, and so is the URL.
+        const url = new URL(embedded.ownerUrl);
+        await pool.query(`CREATE DATABASE ${dbName} OWNER ${url.username}`);
         url.pathname = `/${dbName}`;
         const otherBench = new URL(benchUrl.toString());
         otherBench.pathname = `/${dbName}`;

@@ -1,6 +1,8 @@
 import { Pool } from 'pg';
 import { appendAuditEvent } from '../audit/audit-writer';
 import { rootLogger } from '../common/logging/logger';
+import { warnIfPrivilegedRole } from '../database/database-roles';
+import { sqlOfPg } from '../database/sql';
 import type { AppConfig } from '../config/app-config';
 import { Engine } from '../provisioning/engine/engine';
 import { createMachine } from '../provisioning/language/machine';
@@ -40,6 +42,7 @@ export async function runEngineProcess(config: AppConfig, databaseUrl: string): 
   // A database restart breaks idle connections: log it, the pools replace them.
   pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection lost'));
   providerPool.on('error', (err) => log.warn({ err: err.message }, 'idle provider connection lost'));
+  await warnIfPrivilegedRole(sqlOfPg(pool), log);
 
   let stopping: string | undefined;
   let wake: () => void = () => undefined;

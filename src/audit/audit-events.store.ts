@@ -100,10 +100,10 @@ export interface Seal {
 
 /** Places events on the chain (the one UPDATE the append-only trigger allows) and moves the head to the last. */
 export async function sealEvents(sql: Sql, seals: Seal[]): Promise<void> {
+  // The runtime role has no UPDATE on audit_events: sealing is the owner's SECURITY DEFINER
+  // function (migration AuditSealFunction), which sets these three columns and nothing else.
   await sql.query(
-    `UPDATE audit_events e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-       FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS v(id, seq, prev_hash, hash)
-      WHERE e.id = v.id`,
+    'SELECT audit_seal_events($1::bigint[], $2::bigint[], $3::text[], $4::text[])',
     [seals.map((s) => s.id), seals.map((s) => s.seq), seals.map((s) => s.prevHash), seals.map((s) => s.hash)],
   );
   const last = seals[seals.length - 1];

@@ -84,7 +84,7 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'migrate': {
       const db = await openDatabase(config, { migrate: false, reuseRunning: true });
       try {
-        const { applied } = await runMigrations(db.url);
+        const { applied } = await runMigrations(db.ownerUrl, { runtimeRole: db.runtimeRole });
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
       } finally {
         await db.close();

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../app.factory';
 import type { AppConfig } from '../config/app-config';
 import { rootLogger } from '../common/logging/logger';
-import { openDatabase } from './database';
+import { openDatabase, warnAboutRuntimeRole } from './database';
 import { seedInstallation } from './seed';
 import { Supervisor } from './supervisor';
 
@@ -34,6 +34,7 @@ export async function runServer(config: AppConfig, opts: { engines: number; main
   };
 
   try {
+    await warnAboutRuntimeRole(db.url);
     await seedInstallation(config, db.url, { printToken: true });
     app = await createApp(config, { databaseUrl: db.url });
     await app.listen({ port: config.port, host: config.host });
@@ -52,7 +53,10 @@ export async function runServer(config: AppConfig, opts: { engines: number; main
     });
     supervisor.start();
   }
-  log.info({ api: `${base}/v1`, docs: `${base}/docs`, ready: `${base}/health/ready`, engines: opts.engines }, `Provisio is listening on ${base} (docs at ${base}/docs)`);
+  log.info(
+    { api: `${base}/v1`, docs: `${base}/docs`, ready: `${base}/health/ready`, engines: opts.engines },
+    `Provisio is listening on ${base} (docs at ${base}/docs)`,
+  );
 
   await new Promise<void>((resolve) => {
     const on = (signal: NodeJS.Signals) => process.on(signal, () => void shutdown(signal).then(resolve));

@@ -18,81 +18,120 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  */
 export class AppConfig {
   /** HTTP port of the API (`serve`, `all`). */
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   port: number;
 
   /** Interface the API listens on. */
-  @IsString() @MaxLength(255)
+  @IsString()
+  @MaxLength(255)
   host: string;
 
   /** PostgreSQL connection string; when unset an embedded PostgreSQL is started under DATA_DIR/pg. */
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
   databaseUrl?: string;
 
+  /**
+   * PostgreSQL connection string of the owner role, used only to run migrations (and grant the
+   * runtime role of DATABASE_URL its rights); unset = migrations run as DATABASE_URL's role.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+  databaseOwnerUrl?: string;
+
   /** Number of engine child processes `all` starts and supervises. */
-  @IsInt() @Min(0) @Max(64)
+  @IsInt()
+  @Min(0)
+  @Max(64)
   engines: number;
 
   @IsIn(LOG_LEVELS)
   logLevel: LogLevel;
 
   /** Directory for local state: embedded database, bootstrap token, audit signing key. */
-  @IsString() @MaxLength(1024)
+  @IsString()
+  @MaxLength(1024)
   dataDir: string;
 
   /** Port of the embedded PostgreSQL (0 = pick a free port, remembered in DATA_DIR). */
-  @IsInt() @Min(0) @Max(65535)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   embeddedPgPort: number;
 
   /** Default lifetime of personal tokens (ms). */
-  @IsInt() @Min(60_000)
+  @IsInt()
+  @Min(60_000)
   tokenDefaultTtlMs: number;
 
   /** Longest lifetime a personal token may be given (ms). */
-  @IsInt() @Min(60_000)
+  @IsInt()
+  @Min(60_000)
   tokenMaxTtlMs: number;
 
   /** Default lifetime of delegated admin tokens (ms); never past the delegation's end. */
-  @IsInt() @Min(60_000)
+  @IsInt()
+  @Min(60_000)
   delegatedTokenTtlMs: number;
 
   /** How long an unapproved delegation request stays pending (ms). */
-  @IsInt() @Min(60_000)
+  @IsInt()
+  @Min(60_000)
   delegationRequestTtlMs: number;
 
   /** Requests per token per window; 0 disables rate limiting. */
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   rateLimitMax: number;
 
-  @IsInt() @Min(1000)
+  /** Requests per client address per window that have not proven a valid token (anonymous, invalid token). */
+  @IsInt()
+  @Min(1)
+  rateLimitAddressMax: number;
+
+  @IsInt()
+  @Min(1000)
   rateLimitWindowMs: number;
 
   /** Engine lease time-to-live (ms); heartbeats run every ttl/3, failover within about one ttl. */
-  @IsInt() @Min(300) @Max(600_000)
+  @IsInt()
+  @Min(300)
+  @Max(600_000)
   engineLeaseTtlMs: number;
 
   /** Runs one engine executes at once. */
-  @IsInt() @Min(1) @Max(256)
+  @IsInt()
+  @Min(1)
+  @Max(256)
   engineConcurrency: number;
 
   /** Polling fallback when no NOTIFY arrives (ms). */
-  @IsInt() @Min(50) @Max(600_000)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
   enginePollIntervalMs: number;
 
   /** Seconds `GET /v1/orders/{id}?wait=` may block at most. */
-  @IsInt() @Min(0) @Max(300)
+  @IsInt()
+  @Min(0)
+  @Max(300)
   maxWaitSeconds: number;
 
   /** Write a signed audit checkpoint after this many events. */
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   auditCheckpointEvents: number;
 
   /** ...or after this much time with new events (ms). */
-  @IsInt() @Min(1000)
+  @IsInt()
+  @Min(1000)
   auditCheckpointIntervalMs: number;
 
   /** Ed25519 private key (PKCS#8 PEM or base64 DER) for audit checkpoints; generated into DATA_DIR when unset. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   auditSigningKey?: string;
 
   /**
@@ -194,7 +233,9 @@ export class AppConfig {
   platformRetentionMs: number;
 
   /** When set, GET /metrics requires `Authorization: Bearer <this value>`. */
-  @IsOptional() @IsString() @MaxLength(512)
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
   metricsToken?: string;
 
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
@@ -237,7 +278,18 @@ interface VariableSpec {
 export const CONFIG_VARIABLES: VariableSpec[] = [
   { env: 'PORT', field: 'port', kind: 'int', default: '3000', description: 'HTTP port of the API' },
   { env: 'HOST', field: 'host', kind: 'string', default: '127.0.0.1', description: 'interface the API listens on (0.0.0.0 in containers)' },
-  { env: 'DATABASE_URL', field: 'databaseUrl', kind: 'string', description: 'external PostgreSQL; unset = embedded PostgreSQL in DATA_DIR/pg' },
+  {
+    env: 'DATABASE_URL',
+    field: 'databaseUrl',
+    kind: 'string',
+    description: 'external PostgreSQL as the runtime role (API, engines); unset = embedded PostgreSQL in DATA_DIR/pg',
+  },
+  {
+    env: 'DATABASE_OWNER_URL',
+    field: 'databaseOwnerUrl',
+    kind: 'string',
+    description: 'external PostgreSQL as the owner role, for migrations only; unset = DATABASE_URL',
+  },
   { env: 'ENGINES', field: 'engines', kind: 'int', default: '2', description: 'engine child processes started by `all`' },
   { env: 'LOG_LEVEL', field: 'logLevel', kind: 'string', default: 'info', description: LOG_LEVELS.join(', ') },
   { env: 'DATA_DIR', field: 'dataDir', kind: 'string', default: '.provisio', description: 'local state: embedded database, bootstrap token, audit key' },
@@ -245,20 +297,74 @@ export const CONFIG_VARIABLES: VariableSpec[] = [
   { env: 'TOKEN_DEFAULT_TTL', field: 'tokenDefaultTtlMs', kind: 'duration', default: '90d', description: 'default lifetime of personal tokens' },
   { env: 'TOKEN_MAX_TTL', field: 'tokenMaxTtlMs', kind: 'duration', default: '2y', description: 'longest lifetime of a personal token' },
   { env: 'DELEGATED_TOKEN_TTL', field: 'delegatedTokenTtlMs', kind: 'duration', default: '1h', description: 'default lifetime of delegated admin tokens' },
-  { env: 'DELEGATION_REQUEST_TTL', field: 'delegationRequestTtlMs', kind: 'duration', default: '7d', description: 'how long an unapproved delegation stays pending' },
-  { env: 'RATE_LIMIT_MAX', field: 'rateLimitMax', kind: 'int', default: '6000', description: 'requests per token per window (0 = off)' },
+  {
+    env: 'DELEGATION_REQUEST_TTL',
+    field: 'delegationRequestTtlMs',
+    kind: 'duration',
+    default: '7d',
+    description: 'how long an unapproved delegation stays pending',
+  },
+  { env: 'RATE_LIMIT_MAX', field: 'rateLimitMax', kind: 'int', default: '6000', description: 'requests per valid token per window (0 = rate limiting off)' },
+  {
+    env: 'RATE_LIMIT_ADDRESS_MAX',
+    field: 'rateLimitAddressMax',
+    kind: 'int',
+    default: '600',
+    description: 'requests per client address per window without a valid token (anonymous, unknown or revoked tokens), counted before any token lookup',
+  },
   { env: 'RATE_LIMIT_WINDOW', field: 'rateLimitWindowMs', kind: 'duration', default: '1m', description: 'rate limit window' },
-  { env: 'ENGINE_LEASE_TTL', field: 'engineLeaseTtlMs', kind: 'duration', default: '2s', description: 'run lease ttl; heartbeat every ttl/3; runs of a dead engine are taken over after it' },
+  {
+    env: 'ENGINE_LEASE_TTL',
+    field: 'engineLeaseTtlMs',
+    kind: 'duration',
+    default: '2s',
+    description: 'run lease ttl; heartbeat every ttl/3; runs of a dead engine are taken over after it',
+  },
   { env: 'ENGINE_CONCURRENCY', field: 'engineConcurrency', kind: 'int', default: '16', description: 'runs one engine executes at once' },
-  { env: 'ENGINE_POLL_INTERVAL', field: 'enginePollIntervalMs', kind: 'duration', default: '500ms', description: 'polling fallback when no NOTIFY arrives (also how soon expired leases are noticed)' },
+  {
+    env: 'ENGINE_POLL_INTERVAL',
+    field: 'enginePollIntervalMs',
+    kind: 'duration',
+    default: '500ms',
+    description: 'polling fallback when no NOTIFY arrives (also how soon expired leases are noticed)',
+  },
   { env: 'MAX_WAIT_SECONDS', field: 'maxWaitSeconds', kind: 'int', default: '60', description: 'upper bound of ?wait= long polls' },
   { env: 'AUDIT_CHECKPOINT_EVENTS', field: 'auditCheckpointEvents', kind: 'int', default: '1000', description: 'signed checkpoint every N audit events' },
-  { env: 'AUDIT_CHECKPOINT_INTERVAL', field: 'auditCheckpointIntervalMs', kind: 'duration', default: '5m', description: '...or every T when there are new events' },
-  { env: 'AUDIT_SIGNING_KEY', field: 'auditSigningKey', kind: 'string', description: 'Ed25519 private key (PEM or base64 PKCS#8); generated in DATA_DIR when unset' },
-  { env: 'LAB_ENABLED', field: 'labEnabled', kind: 'bool', default: 'true', description: 'the lab\'s operator routes (/v1/lab: platform state, fault injection), mounted when some namespace uses the lab' },
+  {
+    env: 'AUDIT_CHECKPOINT_INTERVAL',
+    field: 'auditCheckpointIntervalMs',
+    kind: 'duration',
+    default: '5m',
+    description: '...or every T when there are new events',
+  },
+  {
+    env: 'AUDIT_SIGNING_KEY',
+    field: 'auditSigningKey',
+    kind: 'string',
+    description: 'Ed25519 private key (PEM or base64 PKCS#8); generated in DATA_DIR when unset',
+  },
+  {
+    env: 'LAB_ENABLED',
+    field: 'labEnabled',
+    kind: 'bool',
+    default: 'true',
+    description: "the lab's operator routes (/v1/lab: platform state, fault injection), mounted when some namespace uses the lab",
+  },
   { env: 'PROVIDER_DIRECTORY', field: 'providerDirectory', kind: 'string', default: 'lab', description: 'provider of the Directory namespace (OU, users)' },
-  { env: 'PROVIDER_EXCHANGE', field: 'providerExchange', kind: 'string', default: 'lab', description: 'provider of the Exchange namespace (mail organization, accepted domains, mailboxes)' },
-  { env: 'PROVIDER_MOBILITY', field: 'providerMobility', kind: 'string', default: 'lab', description: 'provider of the Mobility namespace (ActiveSync policies, devices)' },
+  {
+    env: 'PROVIDER_EXCHANGE',
+    field: 'providerExchange',
+    kind: 'string',
+    default: 'lab',
+    description: 'provider of the Exchange namespace (mail organization, accepted domains, mailboxes)',
+  },
+  {
+    env: 'PROVIDER_MOBILITY',
+    field: 'providerMobility',
+    kind: 'string',
+    default: 'lab',
+    description: 'provider of the Mobility namespace (ActiveSync policies, devices)',
+  },
   { env: 'PROVIDER_DNS', field: 'providerDns', kind: 'string', default: 'lab', description: 'provider of the DNS namespace (zones, records)' },
   { env: 'PROVIDER_COMMUNICATIONS', field: 'providerCommunications', kind: 'string', default: 'lab', description: 'provider of the Communications namespace (SIP domains, IM/presence users)' },
   { env: 'PROVIDER_SHAREPOINT', field: 'providerSharePoint', kind: 'string', default: 'lab', description: 'provider of the SharePoint namespace (site collections)' },

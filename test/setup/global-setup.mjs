@@ -26,8 +26,11 @@ export default async function globalSetup() {
     database: 'provisio_template',
     settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: 600, shared_buffers: '256MB' },
   });
-  await runMigrations(db.url);
+  // As in production: migrations as the owner role, the application as the runtime role.
+  await runMigrations(db.ownerUrl, { runtimeRole: db.runtimeRole });
   process.env.PROVISIO_TEST_ADMIN_URL = db.adminUrl;
+  process.env.PROVISIO_TEST_OWNER_URL = db.ownerUrl;
+  process.env.PROVISIO_TEST_RUNTIME_URL = db.url;
   process.env.PROVISIO_TEST_TEMPLATE_DB = 'provisio_template';
   process.env.PROVISIO_TEST_PG_DIR = dir;
   process.env.PROVISIO_TEST_PG_PID = String(db.pid);

@@ -17,12 +17,14 @@ export const REDACT_PATHS = [
   'privateKey',
   'signingKey',
   'databaseUrl',
+  'databaseOwnerUrl',
   '*.token',
   '*.secret',
   '*.password',
   '*.authorization',
   '*.privateKey',
   '*.databaseUrl',
+  '*.databaseOwnerUrl',
 ];
 
 let root: Logger | undefined;
