@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { ProblemError } from '../src/common/errors/problem';
 import { compileRequest } from '../src/provisioning/language/compiler';
 import { schemaPath } from '../src/provisioning/language/schemas';
-import { readNamespaceDocument } from '../src/provisioning/language/statements';
+import { readNamespaceDocument } from '../src/provisioning/language/namespace-document';
 import { parseXmlSafely } from '../src/provisioning/language/safe-xml';
 import { DOCUMENTS_DIR, type NamespaceRegistry } from '../src/provisioning/namespaces/namespace-registry';
 import { exampleRequests, EXAMPLES_DIR, shippedRegistry, simpleRequest, trustedRequest } from './helpers/language';
@@ -42,7 +42,10 @@ describe('XSD validation with xmllint (libxml2)', () => {
   });
 
   it('every shipped namespace document validates against namespace.xsd', async () => {
-    const files = fs.readdirSync(DOCUMENTS_DIR).filter((f) => f.endsWith('.xml')).map((f) => path.join(DOCUMENTS_DIR, f));
+    const files = fs
+      .readdirSync(DOCUMENTS_DIR)
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => path.join(DOCUMENTS_DIR, f));
     expect(files.length).toBeGreaterThanOrEqual(4);
     const r = await xmllint('namespace', files);
     expect(r.output).not.toMatch(/fails to validate|error/i);
@@ -61,7 +64,13 @@ describe('XSD validation with xmllint (libxml2)', () => {
     const files = exampleRequests().map((e) => {
       const compiled = compileRequest(e.xml, {
         registry,
-        context: { order: 'ord_01jdx3m5v8k2q9w7e4r6t1y0ab', organization: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab', actor: 'usr_01jdx3m5v8k2q9w7e4r6t1y0ab', onBehalfOf: 'org_01jdx3m5v8k2q9w7e4r6t1y0ac', request: 'req_01jdx3m5v8k2q9w7e4r6t1y0ab' },
+        context: {
+          order: 'ord_01jdx3m5v8k2q9w7e4r6t1y0ab',
+          organization: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab',
+          actor: 'usr_01jdx3m5v8k2q9w7e4r6t1y0ab',
+          onBehalfOf: 'org_01jdx3m5v8k2q9w7e4r6t1y0ac',
+          request: 'req_01jdx3m5v8k2q9w7e4r6t1y0ab',
+        },
         allowTrusted: true,
       });
       expect(compiled.requestXml).toContain('<context ');
@@ -150,12 +159,17 @@ describe('XSD validation with xmllint (libxml2)', () => {
       'no-procedure': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"/>',
       'bad-access': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="internal"/></namespace>',
       'bad-version': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="v1"><procedure name="P" access="public"/></namespace>',
-      'duplicate-procedure': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"/><procedure name="P" access="public"/></namespace>',
-      'input-not-first': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><execute namespace="DNS" procedure="GetZone"/><input><element path="x"/></input></procedure></namespace>',
+      'duplicate-procedure':
+        '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"/><procedure name="P" access="public"/></namespace>',
+      'input-not-first':
+        '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><execute namespace="DNS" procedure="GetZone"/><input><element path="x"/></input></procedure></namespace>',
       'empty-input': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><input/></procedure></namespace>',
-      'bad-attribute-list': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><input><element path="x" attributes="a,b"/></input></procedure></namespace>',
-      'parallel-not-a-number': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><forEach name="u" path="x" parallel="many"/></procedure></namespace>',
-      'description-late': '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"/><description>x</description></namespace>',
+      'bad-attribute-list':
+        '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><input><element path="x" attributes="a,b"/></input></procedure></namespace>',
+      'parallel-not-a-number':
+        '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"><forEach name="u" path="x" parallel="many"/></procedure></namespace>',
+      'description-late':
+        '<namespace xmlns="urn:provisio:namespace:1" name="A" version="1"><procedure name="P" access="public"/><description>x</description></namespace>',
     };
     for (const [name, xml] of Object.entries(bad)) {
       expect({ name, ok: (await xmllint('namespace', [write(`bad-ns-${name}.xml`, xml)])).ok }).toEqual({ name, ok: false });

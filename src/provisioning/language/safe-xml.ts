@@ -1,4 +1,4 @@
-import { SaxesParser } from 'saxes';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ProblemError } from '../../common/errors/problem';
 import { newEmptyDocument, type XDocument, type XElement } from './xml-dom';
 
@@ -54,6 +54,26 @@ export function xmlText(input: string | Uint8Array, maxBytes = XML_MAX_BYTES): s
   return body;
 }
 
+/** The DOM element of an open tag (its attributes checked), carrying its line for error messages. */
+function elementOf(doc: XDocument, tag: SaxesTagNS, line: number, column: number): XElement {
+  const attributes = Object.values(tag.attributes);
+  if (attributes.length > XML_MAX_ATTRIBUTES) {
+    throw new ProblemError('XML_TOO_MANY_ATTRIBUTES', `An element has ${attributes.length} attributes, more than ${XML_MAX_ATTRIBUTES} (line ${line})`, {
+      maxAttributes: XML_MAX_ATTRIBUTES,
+      line,
+    });
+  }
+  let el: XElement;
+  try {
+    el = doc.createElementNS(tag.uri || null, tag.name);
+    for (const a of attributes) el.setAttributeNS(a.uri || null, a.name, a.value);
+  } catch (e) {
+    throw new ProblemError('XML_MALFORMED', `The document is not well-formed: ${(e as Error).message} (line ${line})`, { line, column });
+  }
+  (el as unknown as { lineNumber: number }).lineNumber = line;
+  return el;
+}
+
 /**
  * One strict saxes pass that both vets the text and builds the DOM: the first forbidden
  * construct, the depth limit or a syntax error throws its ProblemError at once, before anything
@@ -81,25 +101,7 @@ function scan(text: string, maxDepth: number): XDocument {
       throw new ProblemError('XML_TOO_DEEP', `Elements nest deeper than ${maxDepth} levels (line ${line})`, { maxDepth, line, column });
     }
     if (tag.uri === XINCLUDE_NS) forbidden('XInclude elements are not allowed', parser.line, parser.column);
-    const attributes = Object.values(tag.attributes);
-    if (attributes.length > XML_MAX_ATTRIBUTES) {
-      throw new ProblemError(
-        'XML_TOO_MANY_ATTRIBUTES',
-        `An element has ${attributes.length} attributes, more than ${XML_MAX_ATTRIBUTES} (line ${parser.line})`,
-        { maxAttributes: XML_MAX_ATTRIBUTES, line: parser.line },
-      );
-    }
-    let el: XElement;
-    try {
-      el = doc.createElementNS(tag.uri || null, tag.name);
-      for (const a of attributes) el.setAttributeNS(a.uri || null, a.name, a.value);
-    } catch (e) {
-      throw new ProblemError('XML_MALFORMED', `The document is not well-formed: ${(e as Error).message} (line ${parser.line})`, {
-        line: parser.line,
-        column: parser.column,
-      });
-    }
-    (el as unknown as { lineNumber: number }).lineNumber = parser.line;
+    const el = elementOf(doc, tag, parser.line, parser.column);
     top().appendChild(el);
     stack.push(el);
   });

@@ -1,5 +1,5 @@
 import { type FieldError, ProblemError } from '../../common/errors/problem';
-import type { ExecuteStatement, InputElement, Statement } from './ast';
+import type { ExecuteStatement, Statement } from './ast';
 import type { AfterMapping, BeforeMapping, MappingMode } from './program';
 import {
   CDATA_SECTION_NODE,
@@ -32,9 +32,9 @@ const NAMESPACE_NAME = /^[A-Za-z][A-Za-z0-9]*( [A-Za-z][A-Za-z0-9]*)*$/;
 const PROCEDURE_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 // eslint-disable-next-line no-misleading-character-class -- XML NCName: combining marks (U+0300–U+036F) may follow a name start
 const NCNAME = /^[\p{L}_][\p{L}\p{N}_.\-\u00B7\u0300-\u036F\u203F\u2040]*$/u;
-const DESTINATION_PATH = /^[A-Za-z_][A-Za-z0-9_.-]*(\/[A-Za-z_][A-Za-z0-9_.-]*)*$/;
-const ATTRIBUTE_LIST = /^([A-Za-z_][A-Za-z0-9_.-]*\??( [A-Za-z_][A-Za-z0-9_.-]*\??)*)?$/;
-const VERSION = /^[0-9]+(\.[0-9]+)*$/;
+export const DESTINATION_PATH = /^[A-Za-z_][A-Za-z0-9_.-]*(\/[A-Za-z_][A-Za-z0-9_.-]*)*$/;
+export const ATTRIBUTE_LIST = /^([A-Za-z_][A-Za-z0-9_.-]*\??( [A-Za-z_][A-Za-z0-9_.-]*\??)*)?$/;
+export const VERSION = /^[0-9]+(\.[0-9]+)*$/;
 
 type Check = (v: string) => string | null;
 
@@ -45,15 +45,15 @@ interface AttrSpec {
   collapse?: boolean;
 }
 
-const pattern =
+export const pattern =
   (re: RegExp, max: number, what: string): Check =>
   (v) =>
     v.length > max ? `is longer than ${max} characters` : re.test(v) ? null : `is not a valid ${what}`;
-const oneOf =
+export const oneOf =
   (...values: string[]): Check =>
   (v) =>
     values.includes(v) ? null : `must be one of ${values.join(', ')}`;
-const length =
+export const length =
   (min: number, max: number): Check =>
   (v) =>
     v.length < min ? 'must not be empty' : v.length > max ? `is longer than ${max} characters` : null;
@@ -70,7 +70,7 @@ const integer =
   };
 const BOOLEAN = oneOf('true', 'false', '1', '0');
 
-const A = {
+export const A = {
   namespaceName: { required: true, check: pattern(NAMESPACE_NAME, 64, 'namespace name') },
   procedureName: { required: true, check: pattern(PROCEDURE_NAME, 64, 'procedure name') },
   variable: { collapse: true, check: pattern(NCNAME, 64, 'name (NCName)') },
@@ -148,7 +148,7 @@ export class StructureReader {
 }
 
 /** Numbers siblings by name for readable error paths: execute[2], before[1]. */
-function childPaths(where: string, children: XElement[]): string[] {
+export function childPaths(where: string, children: XElement[]): string[] {
   const seen = new Map<string, number>();
   return children.map((c) => {
     const name = localNameOf(c);
@@ -172,81 +172,103 @@ export function readBody(r: StructureReader, children: XElement[], where: string
   return out;
 }
 
+function readForEach(r: StructureReader, el: XElement, where: string): Statement {
+  const a = r.attributes(el, where, {
+    name: { ...A.variable, required: true },
+    root: A.variable,
+    path: { ...A.path, required: true },
+    parallel: { collapse: true, check: integer(1, MAX_PARALLEL) },
+  });
+  const body = readBody(r, r.children(el, where), where);
+  return {
+    type: 'forEach',
+    name: a.name ?? '',
+    root: a.root ?? 'data',
+    path: a.path ?? '',
+    ...(a.parallel !== undefined && { parallel: Number(a.parallel) }),
+    body,
+    line: lineOf(el),
+  };
+}
+
+function readWhen(r: StructureReader, el: XElement, where: string): Statement {
+  const a = r.attributes(el, where, { source: { ...A.variable, required: true }, sourcePath: A.path, equals: {}, not: A.boolean });
+  const body = readBody(r, r.children(el, where), where);
+  return {
+    type: 'when',
+    condition: {
+      source: a.source ?? '',
+      ...(a.sourcePath !== undefined && { sourcePath: a.sourcePath }),
+      ...(a.equals !== undefined && { equals: a.equals }),
+      ...(parseBoolean(a.not) && { not: true }),
+    },
+    body,
+    line: lineOf(el),
+  };
+}
+
+function readTry(r: StructureReader, el: XElement, where: string): Statement {
+  const line = lineOf(el);
+  r.attributes(el, where, {});
+  const children = r.children(el, where);
+  const last = children[children.length - 1];
+  const notCatch = (cs: XElement[]) => cs.filter((c) => localNameOf(c) !== 'catch');
+  if (!last || localNameOf(last) !== 'catch') {
+    r.fail(where, el, 'try must end with exactly one catch element');
+    return { type: 'try', body: readBody(r, notCatch(children), where), catchBody: [], line };
+  }
+  const inner = children.slice(0, -1);
+  inner.filter((c) => localNameOf(c) === 'catch').forEach((c) => r.fail(where, c, 'try must end with exactly one catch element'));
+  const catchWhere = `${where}/catch[1]`;
+  r.attributes(last, catchWhere, {});
+  return { type: 'try', body: readBody(r, notCatch(inner), where), catchBody: readBody(r, r.children(last, catchWhere), catchWhere), line };
+}
+
 function readStatement(r: StructureReader, el: XElement, where: string): Statement | undefined {
   const name = localNameOf(el);
-  const line = lineOf(el);
   switch (name) {
     case 'execute':
       return readExecute(r, el, where);
-    case 'forEach': {
-      const a = r.attributes(el, where, {
-        name: { ...A.variable, required: true },
-        root: A.variable,
-        path: { ...A.path, required: true },
-        parallel: { collapse: true, check: integer(1, MAX_PARALLEL) },
-      });
-      const body = readBody(r, r.children(el, where), where);
-      return {
-        type: 'forEach',
-        name: a.name ?? '',
-        root: a.root ?? 'data',
-        path: a.path ?? '',
-        ...(a.parallel !== undefined && { parallel: Number(a.parallel) }),
-        body,
-        line,
-      };
-    }
-    case 'when': {
-      const a = r.attributes(el, where, { source: { ...A.variable, required: true }, sourcePath: A.path, equals: {}, not: A.boolean });
-      const body = readBody(r, r.children(el, where), where);
-      return {
-        type: 'when',
-        condition: {
-          source: a.source ?? '',
-          ...(a.sourcePath !== undefined && { sourcePath: a.sourcePath }),
-          ...(a.equals !== undefined && { equals: a.equals }),
-          ...(parseBoolean(a.not) && { not: true }),
-        },
-        body,
-        line,
-      };
-    }
-    case 'try': {
-      r.attributes(el, where, {});
-      const children = r.children(el, where);
-      const last = children[children.length - 1];
-      if (!last || localNameOf(last) !== 'catch') {
-        r.fail(where, el, 'try must end with exactly one catch element');
-        return {
-          type: 'try',
-          body: readBody(
-            r,
-            children.filter((c) => localNameOf(c) !== 'catch'),
-            where,
-          ),
-          catchBody: [],
-          line,
-        };
-      }
-      const inner = children.slice(0, -1);
-      inner.filter((c) => localNameOf(c) === 'catch').forEach((c) => r.fail(where, c, 'try must end with exactly one catch element'));
-      const catchWhere = `${where}/catch[1]`;
-      r.attributes(last, catchWhere, {});
-      return {
-        type: 'try',
-        body: readBody(
-          r,
-          inner.filter((c) => localNameOf(c) !== 'catch'),
-          where,
-        ),
-        catchBody: readBody(r, r.children(last, catchWhere), catchWhere),
-        line,
-      };
-    }
+    case 'forEach':
+      return readForEach(r, el, where);
+    case 'when':
+      return readWhen(r, el, where);
+    case 'try':
+      return readTry(r, el, where);
     default:
       r.fail(where, el, `unexpected element ${name} (expected one of ${STATEMENTS.join(', ')})`);
       return undefined;
   }
+}
+
+function readBefore(r: StructureReader, c: XElement, where: string): BeforeMapping {
+  const m = r.attributes(c, where, {
+    source: { ...A.variable, required: true },
+    sourcePath: A.path,
+    destination: { check: fixed('executeData') },
+    destinationPath: A.destinationPath,
+    mode: A.mode,
+  });
+  r.children(c, where).forEach((x) => r.fail(where, x, 'before must be empty'));
+  const mapping: BeforeMapping = { source: m.source ?? '', mode: (m.mode ?? 'insert') as MappingMode };
+  if (m.sourcePath !== undefined) mapping.sourcePath = m.sourcePath;
+  if (m.destinationPath !== undefined) mapping.destinationPath = m.destinationPath;
+  return mapping;
+}
+
+function readAfter(r: StructureReader, c: XElement, where: string): AfterMapping {
+  const m = r.attributes(c, where, {
+    source: { check: fixed('executeData') },
+    sourcePath: A.path,
+    destination: { check: fixed('data') },
+    destinationPath: A.destinationPath,
+    mode: A.mode,
+  });
+  r.children(c, where).forEach((x) => r.fail(where, x, 'after must be empty'));
+  const mapping: AfterMapping = { mode: (m.mode ?? 'insert') as MappingMode };
+  if (m.sourcePath !== undefined) mapping.sourcePath = m.sourcePath;
+  if (m.destinationPath !== undefined) mapping.destinationPath = m.destinationPath;
+  return mapping;
 }
 
 function readExecute(r: StructureReader, el: XElement, where: string): ExecuteStatement {
@@ -284,31 +306,9 @@ function readExecute(r: StructureReader, el: XElement, where: string): ExecuteSt
       r.attributes(c, paths[i], {});
       stmt.literal = plainChildrenXml(c);
     } else if (name === 'before') {
-      const m = r.attributes(c, paths[i], {
-        source: { ...A.variable, required: true },
-        sourcePath: A.path,
-        destination: { check: fixed('executeData') },
-        destinationPath: A.destinationPath,
-        mode: A.mode,
-      });
-      r.children(c, paths[i]).forEach((x) => r.fail(paths[i], x, 'before must be empty'));
-      const mapping: BeforeMapping = { source: m.source ?? '', mode: (m.mode ?? 'insert') as MappingMode };
-      if (m.sourcePath !== undefined) mapping.sourcePath = m.sourcePath;
-      if (m.destinationPath !== undefined) mapping.destinationPath = m.destinationPath;
-      stmt.before.push(mapping);
+      stmt.before.push(readBefore(r, c, paths[i]));
     } else {
-      const m = r.attributes(c, paths[i], {
-        source: { check: fixed('executeData') },
-        sourcePath: A.path,
-        destination: { check: fixed('data') },
-        destinationPath: A.destinationPath,
-        mode: A.mode,
-      });
-      r.children(c, paths[i]).forEach((x) => r.fail(paths[i], x, 'after must be empty'));
-      const mapping: AfterMapping = { mode: (m.mode ?? 'insert') as MappingMode };
-      if (m.sourcePath !== undefined) mapping.sourcePath = m.sourcePath;
-      if (m.destinationPath !== undefined) mapping.destinationPath = m.destinationPath;
-      stmt.after.push(mapping);
+      stmt.after.push(readAfter(r, c, paths[i]));
     }
   });
   return stmt;
@@ -368,101 +368,5 @@ export function readRequest(doc: XDocument): RequestDocument {
   }
   if (stage < 2) r.fail('/request', root, 'request needs a procedure or a call element');
   r.throwIfErrors('request');
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Namespace documents
-
-export interface ProcedureDocument {
-  name: string;
-  access: 'public' | 'private';
-  summary?: string;
-  input: InputElement[];
-  body: Statement[];
-}
-
-export interface NamespaceDocument {
-  name: string;
-  version: string;
-  description?: string;
-  procedures: ProcedureDocument[];
-}
-
-/** A procedure's `input` element: the elements its data must hold. */
-function readInput(r: StructureReader, inputEl: XElement, where: string): InputElement[] {
-  const input: InputElement[] = [];
-  const inputWhere = `${where}/input`;
-  r.attributes(inputEl, inputWhere, {});
-  const elements = r.children(inputEl, inputWhere);
-  if (!elements.length) r.fail(inputWhere, inputEl, 'input needs at least one element');
-  elements.forEach((e, j) => {
-    const ew = `${inputWhere}/element[${j + 1}]`;
-    if (localNameOf(e) !== 'element') return r.fail(ew, e, `unexpected element ${localNameOf(e)} in input`);
-    const ea = r.attributes(e, ew, {
-      path: { required: true, check: pattern(DESTINATION_PATH, 256, 'path') },
-      attributes: { check: pattern(ATTRIBUTE_LIST, 4000, 'attribute list') },
-      optional: A.boolean,
-      summary: { check: length(0, 4000) },
-    });
-    r.children(e, ew).forEach((x) => r.fail(ew, x, 'element must be empty'));
-    input.push({
-      path: ea.path ?? '',
-      attributes: (ea.attributes ?? '').split(' ').filter(Boolean),
-      optional: parseBoolean(ea.optional),
-      ...(ea.summary !== undefined && { summary: ea.summary }),
-    });
-  });
-  return input;
-}
-
-export function readNamespaceDocument(doc: XDocument): NamespaceDocument {
-  const r = new StructureReader(NAMESPACE_NS);
-  const root = doc.documentElement!;
-  if (localNameOf(root) !== 'namespace' || root.namespaceURI !== NAMESPACE_NS) {
-    r.fail(`/${root.nodeName}`, root, `the root element must be namespace in namespace ${NAMESPACE_NS}`);
-    r.throwIfErrors('namespace document');
-  }
-  const a = r.attributes(root, '/namespace', { name: A.namespaceName, version: { required: true, check: pattern(VERSION, 32, 'version') } });
-  const out: NamespaceDocument = { name: a.name ?? '', version: a.version ?? '', procedures: [] };
-  const children = r.children(root, '/namespace');
-  const paths = childPaths('/namespace', children);
-  const seen = new Set<string>();
-  children.forEach((c, i) => {
-    const name = localNameOf(c);
-    if (name === 'description') {
-      if (i !== 0) r.fail(paths[i], c, 'description must come first');
-      r.attributes(c, paths[i], {});
-      out.description = (c.textContent ?? '').trim().replace(/\s+/g, ' ');
-      return;
-    }
-    if (name !== 'procedure') return r.fail(paths[i], c, `unexpected element ${name} in namespace (expected description?, procedure+)`);
-    const where = `/namespace/procedure[@name='${c.getAttribute('name') ?? ''}']`;
-    const pa = r.attributes(c, where, {
-      name: A.procedureName,
-      access: { required: true, check: oneOf('public', 'private') },
-      summary: { check: length(0, 4000) },
-    });
-    if (pa.name && seen.has(pa.name)) r.fail(where, c, `procedure ${pa.name} is defined twice`);
-    if (pa.name) seen.add(pa.name);
-    const content = r.children(c, where);
-    const hasInput = !!content[0] && localNameOf(content[0]) === 'input';
-    const input = hasInput ? readInput(r, content[0], where) : [];
-    const statements = hasInput ? content.slice(1) : content;
-    statements.filter((s) => localNameOf(s) === 'input').forEach((s) => r.fail(where, s, 'input must come first in a procedure'));
-    out.procedures.push({
-      name: pa.name ?? '',
-      access: (pa.access ?? 'private') as 'public' | 'private',
-      ...(pa.summary !== undefined && { summary: pa.summary }),
-      input,
-      body: readBody(
-        r,
-        statements.filter((s) => localNameOf(s) !== 'input'),
-        where,
-      ),
-    });
-  });
-  if (!out.procedures.length) r.fail('/namespace', root, 'a namespace needs at least one procedure');
-  r.throwIfErrors('namespace document');
   return out;
 }

@@ -8,7 +8,7 @@ import { MAX_NAMESPACE_NESTING } from '../language/compiler';
 import type { CompositeProcedure, LeafProcedureRef, ProcedureCatalog, ResolvedProcedure } from '../language/procedure-catalog';
 import { parseXmlSafely } from '../language/safe-xml';
 import { schemaText } from '../language/schemas';
-import { type NamespaceDocument, readNamespaceDocument } from '../language/statements';
+import { type NamespaceDocument, readNamespaceDocument } from '../language/namespace-document';
 import type { LeafProcedure, Provider } from '../providers/provider';
 import { type EntityFields, LEAF_SIGNATURES } from './leaf-signatures';
 
