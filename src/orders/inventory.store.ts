@@ -52,6 +52,7 @@ interface InventoryRow {
   domain_taken: boolean | null;
   site_url_taken: boolean | null;
   busy: boolean | null;
+  policies: string[] | null;
 }
 
 const lock = (q: InventoryQuery) => (q.lock ? ' FOR UPDATE' : '');
@@ -88,6 +89,10 @@ function inventorySql(scope: CustomerScope, q: InventoryQuery): { text: string; 
                UNION ALL SELECT 1 FROM customer_sites WHERE organization_id = $1 AND state NOT IN ('active', 'removed')
                UNION ALL SELECT 1 FROM customer_dns_records WHERE organization_id = $1 AND state NOT IN ('active', 'removed')) AS busy`);
   }
+  if (q.policies) {
+    cols.push(`ARRAY(SELECT DISTINCT settings->'activesyncPolicy'->>'name' FROM customer_users
+                WHERE organization_id = $1 AND (settings->>'activesync')::boolean AND settings->'activesyncPolicy'->>'name' IS NOT NULL ORDER BY 1) AS policies`);
+  }
   return { text: `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${cols.join(',\n')}`, params };
 }
 
@@ -103,11 +108,27 @@ export async function loadInventory(sql: Sql, scope: CustomerScope, q: Inventory
     domainTaken: !!r.domain_taken,
     siteUrlTaken: !!r.site_url_taken,
     busy: !!r.busy,
+    policies: r.policies ?? [],
   };
 }
 
+/** One user of the customer that is not removed (alias compared case-insensitively). */
+export async function findCustomerUser(sql: Sql, scope: CustomerScope, alias: string): Promise<CustomerUser | undefined> {
+  const r = await sql.query<UserJson>(
+    `SELECT alias, display_name, user_plan_version_id, settings, state FROM customer_users WHERE organization_id = $1 AND lower(alias) = lower($2) AND state <> 'removed'`,
+    [scope.organizationId, alias],
+  );
+  return r.rows[0] && userOf(r.rows[0]);
+}
+
 const serviceOf = (s: ServiceJson): CustomerService => ({ subscriptionId: s.subscription_id, domain: s.domain, policyName: s.policy_name, state: s.state });
-const userOf = (u: UserJson): CustomerUser => ({ alias: u.alias, displayName: u.display_name, userPlanVersionId: u.user_plan_version_id, settings: u.settings, state: u.state });
+const userOf = (u: UserJson): CustomerUser => ({
+  alias: u.alias,
+  displayName: u.display_name,
+  userPlanVersionId: u.user_plan_version_id,
+  settings: u.settings,
+  state: u.state,
+});
 
 /** Unique indexes whose violation means another order (or customer) got there first. */
 export const INVENTORY_UNIQUE = {
@@ -130,10 +151,27 @@ export async function applyInventory(sql: Sql, scope: CustomerScope, orderId: st
     return `$${params.length}`;
   };
   if (c.service) parts.push(serviceUpsert(p(subscriptionId), p(c.service.domain), p(c.service.policyName)));
-  if (c.users?.length) parts.push(usersInsert(p(c.users.map(() => newId('cus'))), p(c.users.map((u) => u.alias)), p(c.users.map((u) => u.displayName)), p(c.users.map((u) => u.userPlanVersionId)), p(c.users.map((u) => JSON.stringify(u.settings)))));
-  if (c.changedUsers?.length) parts.push(usersChange(p(c.changedUsers.map((u) => u.alias)), p(c.changedUsers.map((u) => JSON.stringify(u.settings))), p(c.changedUsers.map((u) => u.userPlanVersionId))));
+  if (c.users?.length)
+    parts.push(
+      usersInsert(
+        p(c.users.map(() => newId('cus'))),
+        p(c.users.map((u) => u.alias)),
+        p(c.users.map((u) => u.displayName)),
+        p(c.users.map((u) => u.userPlanVersionId)),
+        p(c.users.map((u) => JSON.stringify(u.settings))),
+      ),
+    );
+  if (c.changedUsers?.length)
+    parts.push(
+      usersChange(
+        p(c.changedUsers.map((u) => u.alias)),
+        p(c.changedUsers.map((u) => JSON.stringify(u.settings))),
+        p(c.changedUsers.map((u) => u.userPlanVersionId)),
+      ),
+    );
   if (c.records?.length) parts.push(recordsInsert(c.records, p));
-  if (c.sites?.length) parts.push(sitesInsert(p(c.sites.map(() => newId('csi'))), p(c.sites.map((s) => s.url)), p(c.sites.map((s) => s.title)), p(c.sites.map((s) => s.quotaMb))));
+  if (c.sites?.length)
+    parts.push(sitesInsert(p(c.sites.map(() => newId('csi'))), p(c.sites.map((s) => s.url)), p(c.sites.map((s) => s.title)), p(c.sites.map((s) => s.quotaMb))));
   if (c.removing) parts.push(...removals(c.removing, p));
   if (!parts.length) return;
   await sql.query(`WITH ${parts.map((x, i) => `c${i} AS (${x} RETURNING 1)`).join(',\n')} SELECT 1`, params);
@@ -184,7 +222,8 @@ function sitesInsert(ids: string, urls: string, titles: string, quotas: string):
 
 /** The active rows the order takes over for removal (`everything`: the whole customer, service included). */
 function removals(r: NonNullable<InventoryChanges['removing']>, p: (v: unknown) => string): string[] {
-  const claim = (table: string, where: string) => `UPDATE ${table} SET state = 'removing', order_id = $2, updated_at = now() WHERE organization_id = $1 AND state = 'active' AND ${where}`;
+  const claim = (table: string, where: string) =>
+    `UPDATE ${table} SET state = 'removing', order_id = $2, updated_at = now() WHERE organization_id = $1 AND state = 'active' AND ${where}`;
   if (r.everything) {
     return [
       claim('customer_users', 'TRUE'),

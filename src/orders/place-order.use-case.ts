@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { appendAuditEvent, type AuditActor } from '../audit/audit-writer';
 import { reserve, scheduleRelease } from '../catalog/quota-ledger';
-import { changeSubscriptionPlan, createSubscription, findOpenSubscription, type OrganizationRef, resolveOfferedPlan, type SubscriptionDetails } from '../catalog/subscriptions';
+import {
+  changeSubscriptionPlan,
+  createSubscription,
+  findOpenSubscription,
+  type OrganizationRef,
+  resolveOfferedPlan,
+  type SubscriptionDetails,
+} from '../catalog/subscriptions';
 import { ProblemError } from '../common/errors/problem';
 import { newId } from '../common/ids';
 import { checkIdempotencyKey, IdempotencyKeys, requestHash } from '../common/idempotency/idempotency';
@@ -13,6 +20,7 @@ import { inTransaction, type Sql, sqlOf } from '../database/sql';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../access/principal';
 import { auditActorOf } from '../audit/audit-actor';
+import { findOrganization } from '../identity/organizations.store';
 import { createRun } from '../provisioning/engine/create-run';
 import { compileRequest } from '../provisioning/language/compiler';
 import { NamespaceRegistry } from '../provisioning/namespaces/namespace-registry';
@@ -63,6 +71,12 @@ function uniqueRefusal(e: unknown): ProblemError | undefined {
   return refusal && new ProblemError(refusal[0], refusal[1]);
 }
 
+/** The customer's parent when that parent is a reseller (a customer of the hoster has none). */
+async function resellerOf(sql: Sql, org: Customer): Promise<string | undefined> {
+  const parent = org.parentId ? await findOrganization(sql, org.parentId) : undefined;
+  return parent?.kind === 'reseller' ? parent.id : undefined;
+}
+
 /**
  * Placing an order (ARCHITECTURE.md §4): access check, then in **one transaction** the
  * Idempotency-Key, the customer's lock, what the decision needs (subscription, inventory, the
@@ -89,7 +103,9 @@ export class PlaceOrderUseCase {
   async execute(p: Principal, raw: unknown, idempotencyKey: string | undefined): Promise<PlacedOrder> {
     const type = (raw as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !(ORDER_TYPES as readonly string[]).includes(type)) {
-      throw new ProblemError('VALIDATION_FAILED', `type must be one of ${ORDER_TYPES.join(', ')}`, { errors: [{ path: 'type', message: `must be one of ${ORDER_TYPES.join(', ')}` }] });
+      throw new ProblemError('VALIDATION_FAILED', `type must be one of ${ORDER_TYPES.join(', ')}`, {
+        errors: [{ path: 'type', message: `must be one of ${ORDER_TYPES.join(', ')}` }],
+      });
     }
     const body = (await validateDto(ORDER_DTOS[type as OrderType], raw)) as OrderBody;
     if (idempotencyKey !== undefined) checkIdempotencyKey(idempotencyKey);
@@ -130,7 +146,8 @@ export class PlaceOrderUseCase {
     const inventory = await loadInventory(sql, { organizationId: org.id }, inventoryQuery(body));
     const namesPlan = (body.type === 'subscribe' && !subscription) || (body.type === 'change_plan' && subscription);
     const plan = namesPlan ? await resolveOfferedPlan(sql, org, (body as { plan: string }).plan) : undefined;
-    return { organization: { id: org.id, name: org.name }, body, subscription, inventory, plan, platform: this.platform };
+    const resellerId = body.type === 'subscribe' ? await resellerOf(sql, org) : undefined;
+    return { organization: { id: org.id, name: org.name, resellerId }, body, subscription, inventory, plan, platform: this.platform };
   }
 
   /** The decision's effects on the catalog and the inventory, and the order row. */

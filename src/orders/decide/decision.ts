@@ -13,7 +13,8 @@ import type { RequestData } from './request-data';
  */
 
 export interface DecisionInput<B> {
-  organization: { id: string; name: string };
+  /** The customer; `resellerId` when its parent is a reseller (read for subscribe). */
+  organization: { id: string; name: string; resellerId?: string };
   body: B;
   /** The organization's open subscription, if any. */
   subscription: SubscriptionDetails | undefined;
@@ -120,10 +121,22 @@ export interface InventoryChanges {
   removing?: { users?: string[]; records?: string[]; sites?: string[]; everything?: boolean };
 }
 
+/**
+ * An ActiveSync device policy. Users get the one their user plan's settings describe; users whose
+ * plans share the settings share the policy (its name is made of the settings).
+ */
+export interface ActiveSyncPolicy {
+  name: string;
+  requirePin: boolean;
+  maxDevicesPerUser: number;
+}
+
 /** What one user with a user plan gets inside an organization plan (stored on the user). */
 export type UserSettings = {
   mailboxSizeMb: number;
   activesync: boolean;
+  /** The user's ActiveSync policy when `activesync`; absent on users placed before policies came from user plans (they have the service's). */
+  activesyncPolicy?: ActiveSyncPolicy | null;
   sip: boolean;
   im: boolean;
   presence: boolean;
@@ -155,7 +168,10 @@ export function requireSubscription(input: DecisionInput<unknown>, allowed: stri
   if (!sub) refuse('NO_SUBSCRIPTION', `${input.organization.name} has no subscription`);
   if (!input.inventory.service) refuse('NO_SUBSCRIPTION', `${input.organization.name} has no provisioned subscription`);
   if (!allowed.includes(sub.status)) {
-    refuse('SUBSCRIPTION_STATE_CONFLICT', `${what} needs a ${allowed.join(' or ')} subscription; it is ${sub.status}`, { subscriptionId: sub.id, subscriptionStatus: sub.status });
+    refuse('SUBSCRIPTION_STATE_CONFLICT', `${what} needs a ${allowed.join(' or ')} subscription; it is ${sub.status}`, {
+      subscriptionId: sub.id,
+      subscriptionStatus: sub.status,
+    });
   }
   return sub;
 }

@@ -1,5 +1,6 @@
 import type { OrderBody } from '../dto/order-requests';
 import { type Decided, decided, type DecisionInput } from './decision';
+import { decideWipeDevice } from './devices.decide';
 import { decideAddDnsRecords, decideRemoveDnsRecords } from './dns.decide';
 import { decideCancel, decideSuspendOrResume } from './lifecycle.decide';
 import { decideChangePlan, decideSubscribe } from './organization.decide';
@@ -34,6 +35,8 @@ export function decideOrder(input: DecisionInput<OrderBody>): Decided {
         return decideSuspendOrResume({ ...input, body }, body.type === 'suspend');
       case 'cancel':
         return decideCancel({ ...input, body });
+      case 'wipe_device':
+        return decideWipeDevice({ ...input, body });
     }
   });
 }

@@ -59,9 +59,20 @@ export interface CustomerInventory {
   siteUrlTaken: boolean;
   /** Some user, site or record is still being provisioned by an earlier order. */
   busy: boolean;
+  /** Every ActiveSync policy name the customer's users were given (removed users included). */
+  policies: string[];
 }
 
-export const EMPTY_INVENTORY: CustomerInventory = { service: undefined, users: [], records: [], sites: [], domainTaken: false, siteUrlTaken: false, busy: false };
+export const EMPTY_INVENTORY: CustomerInventory = {
+  service: undefined,
+  users: [],
+  records: [],
+  sites: [],
+  domainTaken: false,
+  siteUrlTaken: false,
+  busy: false,
+  policies: [],
+};
 
 /** Which parts of the inventory an order's decision reads (the store loads exactly these). */
 export interface InventoryQuery {
@@ -77,6 +88,8 @@ export interface InventoryQuery {
   siteUrl?: string;
   /** Is anything still being provisioned? */
   busy?: boolean;
+  /** The ActiveSync policies of every user the customer ever had. */
+  policies?: boolean;
   /** Lock the rows read: the order takes some of them over. */
   lock?: boolean;
 }
@@ -113,8 +126,10 @@ export function inventoryQuery(body: OrderBody): InventoryQuery {
       return { sites: 'all', lock: true };
     case 'change_plan':
       return { users: 'all', sites: 'all' };
+    case 'wipe_device':
+      return { users: aliasesOf([{ alias: body.alias }]) };
     case 'cancel':
-      return { users: 'all', sites: 'active', busy: true };
+      return { users: 'all', sites: 'active', busy: true, policies: true };
     default:
       return { users: 'all' };
   }

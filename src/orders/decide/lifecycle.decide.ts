@@ -17,6 +17,17 @@ export function decideSuspendOrResume(input: DecisionInput<LifecycleOrder>, susp
   };
 }
 
+/**
+ * Every ActiveSync policy the customer may have: its users' (removed ones' included, a policy
+ * outlives its last user) and, with mobility in the plan, the organization policy of
+ * subscriptions placed before policies came from user plans.
+ */
+function cancelledPolicies(input: DecisionInput<LifecycleOrder>): string[] {
+  const names = new Set(input.inventory.policies);
+  if (has(input.subscription!, 'mobility')) names.add(input.inventory.service!.policyName);
+  return [...names].sort();
+}
+
 export function decideCancel(input: DecisionInput<LifecycleOrder>): Decision {
   const sub = requireSubscription(input, ['pending', 'active', 'suspended'], 'cancel');
   if (input.inventory.busy) refuse('CONFLICT', 'Earlier orders are still provisioning; cancel when they have finished');
@@ -28,7 +39,7 @@ export function decideCancel(input: DecisionInput<LifecycleOrder>): Decision {
       call: 'Hosted Organization.Cancel',
       organization: { domain: service.domain },
       features: planFeatures(sub),
-      ...(has(sub, 'mobility') ? { policy: { name: service.policyName } } : {}),
+      policies: cancelledPolicies(input),
       zone: { name: service.domain },
       sites: sites.map((s) => ({ url: s.url })),
       users: users.map((u) => ({ alias: u.alias, activesync: u.settings.activesync, sip: u.settings.sip })),

@@ -1,5 +1,5 @@
 import type { ChangePlanOrder, SubscribeOrder } from '../dto/order-requests';
-import { customerUser, input, plan, subscription } from './decision.fixtures';
+import { customerUser, input, plan, subscription, userPlan } from './decision.fixtures';
 import { decideOrder } from './index';
 import { EMPTY_INVENTORY } from './inventory';
 
@@ -21,8 +21,13 @@ describe('subscribe', () => {
       ),
     );
 
-  it('provisions everything business-premium has: zone with the platform records, policy, site, users', () => {
-    const d = decision(subscribe('business-premium', [{ alias: 'ann', userPlan: 'mobile-mailbox' }, { alias: 'bob', userPlan: 'standard-mailbox' }]));
+  it('provisions everything business-premium has: zone with the platform records, ActiveSync policies, site, users', () => {
+    const d = decision(
+      subscribe('business-premium', [
+        { alias: 'ann', userPlan: 'mobile-mailbox' },
+        { alias: 'bob', userPlan: 'standard-mailbox' },
+      ]),
+    );
     expect(d.subscription).toMatchObject({ kind: 'create', plan: { planName: 'business-premium' } });
     const r = d.request;
     if (r.call !== 'Hosted Organization.Subscribe') throw new Error(r.call);
@@ -35,7 +40,12 @@ describe('subscribe', () => {
       'sip CNAME sip.provisio.example',
     ]);
     expect(r.sites).toEqual([{ url: 'https://contoso.sites.provisio.example/sites/contoso-example', title: 'Contoso', quotaMb: 10240 }]);
-    expect(r.policy).toEqual({ name: 'default', requirePin: true, maxDevicesPerUser: 3 });
+    // One policy, from mobile-mailbox's settings; standard-mailbox has no ActiveSync.
+    expect(r.policies).toEqual([{ name: 'pin-3-devices', requirePin: true, maxDevicesPerUser: 3 }]);
+    expect(r.users.map((u) => [u.alias, u.settings.activesyncPolicy?.name ?? null])).toEqual([
+      ['ann', 'pin-3-devices'],
+      ['bob', null],
+    ]);
     expect(d.reserve).toEqual([
       { feature: 'dns.zones', amount: 1 },
       { feature: 'dns.records', amount: 5 },
@@ -50,7 +60,13 @@ describe('subscribe', () => {
   });
 
   it('points the zone at the configured platform', () => {
-    const platform = { mx: 'mx.hoster.example', autodiscover: 'ad.hoster.example', sip: 'sip.hoster.example', spfInclude: 'spf.hoster.example', sitesDomain: 'sites.hoster.example' };
+    const platform = {
+      mx: 'mx.hoster.example',
+      autodiscover: 'ad.hoster.example',
+      sip: 'sip.hoster.example',
+      spfInclude: 'spf.hoster.example',
+      sitesDomain: 'sites.hoster.example',
+    };
     const r = decision(subscribe('enterprise', [], { platform })).request;
     if (r.call !== 'Hosted Organization.Subscribe') throw new Error(r.call);
     expect(r.zone.records.map((x) => x.value)).toEqual([
@@ -68,10 +84,13 @@ describe('subscribe', () => {
     const d = decision(subscribe('business-basic'));
     const r = d.request;
     if (r.call !== 'Hosted Organization.Subscribe') throw new Error(r.call);
-    expect(r.policy).toBeUndefined();
+    expect(r.policies).toEqual([]);
     expect(r.sites).toEqual([]);
     expect(r.zone.records).toHaveLength(3);
-    expect(d.reserve).toEqual([{ feature: 'dns.zones', amount: 1 }, { feature: 'dns.records', amount: 3 }]);
+    expect(d.reserve).toEqual([
+      { feature: 'dns.zones', amount: 1 },
+      { feature: 'dns.records', amount: 3 },
+    ]);
     const noSites = decision(subscribe('business-premium', [], { plan: plan('business-premium', { 'sharepoint.site_collections': 0 }) }));
     expect(noSites.reserve.find((i) => i.feature === 'sharepoint.site_collections')).toBeUndefined();
   });
@@ -79,11 +98,84 @@ describe('subscribe', () => {
   it('refuses a domain in use, a second subscription, and users the plan does not offer', () => {
     expect(refusal(subscribe('business-premium', [], { inventory: { ...EMPTY_INVENTORY, domainTaken: true } }))).toMatchObject({ code: 'DOMAIN_TAKEN' });
     const open = subscription(plan('business-basic'));
-    expect(refusal(subscribe('business-premium', [], { subscription: open }))).toMatchObject({ code: 'SUBSCRIPTION_EXISTS', details: { subscriptionId: open.id } });
+    expect(refusal(subscribe('business-premium', [], { subscription: open }))).toMatchObject({
+      code: 'SUBSCRIPTION_EXISTS',
+      details: { subscriptionId: open.id },
+    });
     expect(refusal(subscribe('business-basic', [{ alias: 'ann', userPlan: 'mobile-mailbox' }]))).toMatchObject({ code: 'USER_PLAN_NOT_ALLOWED' });
-    expect(refusal(subscribe('business-basic', [{ alias: 'ann', userPlan: 'standard-mailbox' }, { alias: 'ann', userPlan: 'standard-mailbox' }]))).toMatchObject({
+    expect(
+      refusal(
+        subscribe('business-basic', [
+          { alias: 'ann', userPlan: 'standard-mailbox' },
+          { alias: 'ann', userPlan: 'standard-mailbox' },
+        ]),
+      ),
+    ).toMatchObject({
       code: 'VALIDATION_FAILED',
     });
+  });
+});
+
+describe('subscribe: ActiveSync policies from the user plans', () => {
+  const subscribeWith = (userPlans: ReturnType<typeof userPlan>[], users: { alias: string; userPlan: string }[]) =>
+    decideOrder(
+      input<SubscribeOrder & { type: 'subscribe' }>(
+        { type: 'subscribe', plan: 'business-premium', domain: 'contoso.example', users: users.map((u) => ({ displayName: u.alias, ...u })) },
+        { subscription: undefined, plan: plan('business-premium', {}, userPlans), inventory: { ...EMPTY_INVENTORY } },
+      ),
+    );
+
+  it("creates one policy per distinct setting set, with exactly the user plan's PIN and device count", () => {
+    const relaxed = {
+      ...userPlan('mobile-mailbox', { 'mobility.require_pin': false, 'mobility.devices_per_user': 2 }),
+      name: 'relaxed',
+      versionId: 'plv_relaxed_1',
+    };
+    const same = {
+      ...userPlan('mobile-mailbox', { 'mobility.require_pin': false, 'mobility.devices_per_user': 2 }),
+      name: 'relaxed-too',
+      versionId: 'plv_relaxed-too_1',
+    };
+    const d = decision(
+      subscribeWith(
+        [relaxed, same, userPlan('mobile-mailbox')],
+        [
+          { alias: 'ann', userPlan: 'relaxed' },
+          { alias: 'bob', userPlan: 'relaxed-too' },
+          { alias: 'cy', userPlan: 'mobile-mailbox' },
+        ],
+      ),
+    );
+    const r = d.request;
+    if (r.call !== 'Hosted Organization.Subscribe') throw new Error(r.call);
+    expect(r.policies).toEqual([
+      { name: 'no-pin-2-devices', requirePin: false, maxDevicesPerUser: 2 },
+      { name: 'pin-3-devices', requirePin: true, maxDevicesPerUser: 3 },
+    ]);
+    expect(d.inventory.users!.map((u) => [u.alias, u.settings.activesyncPolicy])).toEqual([
+      ['ann', { name: 'no-pin-2-devices', requirePin: false, maxDevicesPerUser: 2 }],
+      ['bob', { name: 'no-pin-2-devices', requirePin: false, maxDevicesPerUser: 2 }],
+      ['cy', { name: 'pin-3-devices', requirePin: true, maxDevicesPerUser: 3 }],
+    ]);
+  });
+
+  it('gives no policy to users without ActiveSync, nor inside an organization plan without it', () => {
+    const d = decision(subscribeWith([userPlan('standard-mailbox')], [{ alias: 'ann', userPlan: 'standard-mailbox' }]));
+    if (d.request.call !== 'Hosted Organization.Subscribe') throw new Error(d.request.call);
+    expect(d.request.policies).toEqual([]);
+    const noMobility = decideOrder(
+      input<SubscribeOrder & { type: 'subscribe' }>(
+        { type: 'subscribe', plan: 'business-premium', domain: 'contoso.example', users: [{ alias: 'ann', displayName: 'Ann', userPlan: 'mobile-mailbox' }] },
+        {
+          subscription: undefined,
+          plan: plan('business-premium', { 'mobility.activesync': false }, [userPlan('mobile-mailbox')]),
+          inventory: { ...EMPTY_INVENTORY },
+        },
+      ),
+    );
+    const r = decision(noMobility).request;
+    if (r.call !== 'Hosted Organization.Subscribe') throw new Error(r.call);
+    expect([r.policies, r.users[0].settings.activesync, r.users[0].settings.activesyncPolicy]).toEqual([[], false, null]);
   });
 });
 
@@ -97,14 +189,13 @@ describe('change_plan', () => {
       ),
     );
 
-  it('moves to a bigger plan: the new features, the previous ones, the site it adds, every user\'s mailbox', () => {
+  it("moves to a bigger plan: the new features, the previous ones, the site it adds, every user's mailbox", () => {
     const d = decision(change('business-premium'));
     expect(d.subscription).toMatchObject({ kind: 'change_plan', plan: { planName: 'business-premium' }, from: { planName: 'business-basic' } });
     expect(d.request).toMatchObject({
       call: 'Hosted Organization.ChangePlan',
       features: { mobility: true, sharepoint: true },
       previousFeatures: { mobility: false, sharepoint: false },
-      policy: { name: 'default', requirePin: true, maxDevicesPerUser: 3 },
       sites: [{ url: 'https://contoso.sites.provisio.example/sites/contoso-example' }],
       users: [{ alias: 'ann', mailboxSizeMb: 1024 }],
     });
@@ -125,14 +216,18 @@ describe('change_plan', () => {
       details: { services: ['communications', 'sharepoint'] },
     });
     const small = plan('business-basic', { 'exchange.mailbox_size_mb': 1023 });
-    expect(refusal(change('business-basic', { plan: small, subscription: subscription(plan('enterprise', { 'sharepoint.site_collections': 0 })) }))).toMatchObject({
+    expect(
+      refusal(change('business-basic', { plan: small, subscription: subscription(plan('enterprise', { 'sharepoint.site_collections': 0 })) })),
+    ).toMatchObject({
       code: 'PLAN_CHANGE_DOES_NOT_FIT',
     });
     expect(refusal(change('business-premium', {}, { users: [customerUser('ann', {}, 'changing')] }))).toMatchObject({ code: 'USER_BUSY' });
   });
 
   it('needs an active subscription', () => {
-    expect(refusal(change('business-premium', { subscription: subscription(plan('business-basic'), { status: 'suspended' }) }))).toMatchObject({ code: 'SUBSCRIPTION_STATE_CONFLICT' });
+    expect(refusal(change('business-premium', { subscription: subscription(plan('business-basic'), { status: 'suspended' }) }))).toMatchObject({
+      code: 'SUBSCRIPTION_STATE_CONFLICT',
+    });
     expect(refusal(change('business-premium', { subscription: undefined }))).toMatchObject({ code: 'NO_SUBSCRIPTION' });
   });
 });

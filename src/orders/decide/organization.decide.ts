@@ -3,12 +3,15 @@ import { planGrants } from '../../catalog/subscriptions';
 import type { ChangePlanOrder, SubscribeOrder } from '../dto/order-requests';
 import { defaultSiteUrl, systemRecords } from '../platform-hosts';
 import { checkUniqueAliases, counted, type Decision, type DecisionInput, has, refuse, requireSubscription, sumItems } from './decision';
-import type { MobilityPolicy, PlanFeatures, SiteRequest } from './request-data';
-import { resolveNewUsers, userItems } from './user-settings';
+import type { PlanFeatures, SiteRequest } from './request-data';
+import { policiesOf, resolveNewUsers, userItems } from './user-settings';
 
 /** subscribe and change_plan: what an organization plan provisions. */
 
-/** The one mobility policy of an organization (named on its service row). */
+/**
+ * The service row's policy name. Subscriptions placed before ActiveSync policies came from user
+ * plans have one organization policy of that name; cancel deletes it with the users' policies.
+ */
 export const POLICY_NAME = 'default';
 
 export function planFeatures(plan: Pick<PlanVersionDetails, 'services' | 'features'>): PlanFeatures {
@@ -20,12 +23,6 @@ export function planFeatures(plan: Pick<PlanVersionDetails, 'services' | 'featur
     federation: planGrants(plan, 'communications.federation'),
     conferencing: planGrants(plan, 'communications.conferencing'),
   };
-}
-
-function mobilityPolicy(plan: PlanVersionDetails, name: string): MobilityPolicy | undefined {
-  if (!has(plan, 'mobility')) return undefined;
-  const max = plan.features['mobility.devices_per_user'];
-  return { name, requirePin: true, maxDevicesPerUser: typeof max === 'number' ? max : 2 };
 }
 
 /** The site collection a plan with SharePoint starts with (none when its limit is 0). */
@@ -47,19 +44,21 @@ export function decideSubscribe(input: DecisionInput<SubscribeOrder>): Decision 
   if (open) refuse('SUBSCRIPTION_EXISTS', `Organization ${input.organization.id} already has subscription ${open.id}`, { subscriptionId: open.id });
   const plan = requirePlan(input);
   const body = input.body.users ?? [];
-  checkUniqueAliases(body.map((u) => u.alias), 'users');
+  checkUniqueAliases(
+    body.map((u) => u.alias),
+    'users',
+  );
   const users = resolveNewUsers(plan, body, 'users');
   const features = planFeatures(plan);
   const records = systemRecords(input.platform, { sip: features.communications, federation: features.federation, exchange: features.exchange });
   const sites = initialSites(input, plan, domain);
-  const policy = mobilityPolicy(plan, POLICY_NAME);
   return {
     subscription: { kind: 'create', plan },
     request: {
       call: 'Hosted Organization.Subscribe',
-      organization: { name: input.organization.name, domain },
+      organization: { name: input.organization.name, domain, ...(input.organization.resellerId ? { resellerId: input.organization.resellerId } : {}) },
       features,
-      ...(policy ? { policy } : {}),
+      policies: policiesOf(users.map((u) => u.settings)),
       zone: { name: domain, records },
       sites,
       users: users.map((u) => ({ alias: u.alias, displayName: u.displayName, settings: u.settings })),
@@ -77,7 +76,13 @@ export function decideSubscribe(input: DecisionInput<SubscribeOrder>): Decision 
       records: records.map((r) => ({ ...r, zone: domain, system: true })),
       sites: sites.map((s) => ({ url: s.url, title: s.title!, quotaMb: s.quotaMb! })),
     },
-    summary: { plan: `${plan.planName}@${plan.planVersion}`, domain, users: users.map((u) => u.alias), records: records.length, sites: sites.map((s) => s.url) },
+    summary: {
+      plan: `${plan.planName}@${plan.planVersion}`,
+      domain,
+      users: users.map((u) => u.alias),
+      records: records.length,
+      sites: sites.map((s) => s.url),
+    },
   };
 }
 
@@ -87,7 +92,10 @@ function requireFits(input: DecisionInput<unknown>, before: SubscriptionDetails,
   if (users.some((u) => u.state !== 'active')) refuse('USER_BUSY', 'Earlier orders are still changing users; try again when they finish');
   const dropped = (before.services as string[]).filter((s) => !has(plan, s));
   const inUse = dropped.filter(
-    (s) => (s === 'mobility' && users.some((u) => u.settings.activesync)) || (s === 'communications' && users.some((u) => u.settings.sip)) || ['exchange', 'directory', 'dns', 'sharepoint'].includes(s),
+    (s) =>
+      (s === 'mobility' && users.some((u) => u.settings.activesync)) ||
+      (s === 'communications' && users.some((u) => u.settings.sip)) ||
+      ['exchange', 'directory', 'dns', 'sharepoint'].includes(s),
   );
   if (inUse.length) refuse('PLAN_CHANGE_DOES_NOT_FIT', `The new plan lacks services in use: ${inUse.join(', ')}`, { services: inUse });
   const limit = plan.features['exchange.mailbox_size_mb'];
@@ -102,7 +110,6 @@ export function decideChangePlan(input: DecisionInput<ChangePlanOrder>): Decisio
   requireFits(input, before, plan);
   const service = input.inventory.service!;
   const sites = !has(before, 'sharepoint') && input.inventory.sites.length === 0 ? initialSites(input, plan, service.domain) : [];
-  const policy = mobilityPolicy(plan, service.policyName);
   return {
     subscription: { kind: 'change_plan', plan, from: before },
     request: {
@@ -110,7 +117,6 @@ export function decideChangePlan(input: DecisionInput<ChangePlanOrder>): Decisio
       organization: { name: input.organization.name, domain: service.domain },
       features: planFeatures(plan),
       previousFeatures: planFeatures(before),
-      ...(policy ? { policy } : {}),
       sites,
       users: input.inventory.users.map((u) => ({ alias: u.alias, mailboxSizeMb: u.settings.mailboxSizeMb })),
     },

@@ -1,4 +1,4 @@
-import type { UserSettings } from './decision';
+import type { ActiveSyncPolicy, UserSettings } from './decision';
 
 /**
  * What an order asks the platform to do, in the words of the composite namespace procedure it
@@ -16,11 +16,8 @@ export interface PlanFeatures {
   conferencing: boolean;
 }
 
-export interface MobilityPolicy {
-  name: string;
-  requirePin: boolean;
-  maxDevicesPerUser: number;
-}
+/** An ActiveSync policy the order makes sure exists (creating one that exists changes nothing). */
+export type MobilityPolicy = ActiveSyncPolicy;
 
 export interface UserRequest {
   alias: string;
@@ -52,9 +49,10 @@ export interface UserRemoval {
 export type RequestData =
   | {
       call: 'Hosted Organization.Subscribe';
-      organization: { name: string; domain: string };
+      /** `resellerId`: the customer's reseller, so a directory can place its OU under the reseller's. */
+      organization: { name: string; domain: string; resellerId?: string };
       features: PlanFeatures;
-      policy?: MobilityPolicy;
+      policies: MobilityPolicy[];
       zone: { name: string; records: RecordRequest[] };
       sites: SiteRequest[];
       users: UserRequest[];
@@ -64,7 +62,6 @@ export type RequestData =
       organization: { name: string; domain: string };
       features: PlanFeatures;
       previousFeatures: PlanFeatures;
-      policy?: MobilityPolicy;
       sites: SiteRequest[];
       users: { alias: string; mailboxSizeMb: number }[];
     }
@@ -73,20 +70,23 @@ export type RequestData =
       call: 'Hosted Organization.Cancel';
       organization: { domain: string };
       features: PlanFeatures;
-      policy?: { name: string };
+      /** Every policy the customer's users were given, to delete (deleting one that is gone changes nothing). */
+      policies: string[];
       zone: { name: string };
       sites: SiteRequest[];
       users: UserRemoval[];
     }
-  | { call: 'Hosted User.AddUsers'; organization: { domain: string }; policy?: { name: string }; users: UserRequest[] }
+  | { call: 'Hosted User.AddUsers'; organization: { domain: string }; policies: MobilityPolicy[]; users: UserRequest[] }
   | {
       call: 'Hosted User.ChangePlans';
       organization: { domain: string };
-      policy?: { name: string };
-      users: (UserRequest & { previous: { activesync: boolean; sip: boolean } })[];
+      policies: MobilityPolicy[];
+      /** `setPolicy`: the user keeps ActiveSync and moves to another policy. */
+      users: (UserRequest & { previous: { activesync: boolean; sip: boolean }; setPolicy: boolean })[];
     }
   | { call: 'Hosted User.RemoveUsers'; users: UserRemoval[] }
   | { call: 'Hosted DNS.AddRecords' | 'Hosted DNS.RemoveRecords'; zone: { name: string; records: RecordRequest[] } }
-  | { call: 'Hosted Sites.CreateSite' | 'Hosted Sites.DeleteSite'; site: SiteRequest };
+  | { call: 'Hosted Sites.CreateSite' | 'Hosted Sites.DeleteSite'; site: SiteRequest }
+  | { call: 'Hosted User.WipeDevice'; user: { alias: string }; device: { id: string } };
 
 export type RequestCall = RequestData['call'];

@@ -1,7 +1,8 @@
 import type { QuotaItem } from '../../catalog/quota-ledger';
 import { type PlanVersionDetails, planGrants, requireWithinPlanLimit, resolveUserPlan, type UserPlanVersion } from '../../catalog/subscriptions';
 import { ProblemError } from '../../common/errors/problem';
-import { counted, has, refuse, type UserSettings } from './decision';
+import { type ActiveSyncPolicy, counted, has, refuse, type UserSettings } from './decision';
+import type { CustomerService } from './inventory';
 
 /** What one user with this user plan gets inside this organization plan. */
 export function userSettings(plan: PlanVersionDetails, userPlan: UserPlanVersion, path: string): UserSettings {
@@ -13,6 +14,7 @@ export function userSettings(plan: PlanVersionDetails, userPlan: UserPlanVersion
   return {
     mailboxSizeMb: s.mailbox.sizeMb,
     activesync,
+    activesyncPolicy: activesync ? activeSyncPolicy(s.activeSync!) : null,
     sip,
     im: sip && s.sip!.im && planGrants(plan, 'communications.im'),
     presence: sip && s.sip!.presence && planGrants(plan, 'communications.presence'),
@@ -54,4 +56,22 @@ export function resolveNewUsers(plan: PlanVersionDetails, users: { alias: string
     const userPlan = userPlanAt(plan, u.userPlan, `${path}[${i}]`);
     return { alias: u.alias.toLowerCase(), displayName: u.displayName.trim(), userPlan, settings: userSettings(plan, userPlan, `${path}[${i}]`) };
   });
+}
+
+/** The policy for a user plan's ActiveSync settings; equal settings give the same name. */
+export function activeSyncPolicy(s: { requirePin: boolean; maxDevices: number }): ActiveSyncPolicy {
+  return { name: `${s.requirePin ? 'pin' : 'no-pin'}-${s.maxDevices}-devices`, requirePin: s.requirePin, maxDevicesPerUser: s.maxDevices };
+}
+
+/** The name of the policy a user is on: its own, or (placed before policies came from user plans) the service's. */
+export function policyNameOf(s: UserSettings, service: Pick<CustomerService, 'policyName'>): string | undefined {
+  if (!s.activesync) return undefined;
+  return s.activesyncPolicy?.name ?? service.policyName;
+}
+
+/** The distinct policies of some users, by name. */
+export function policiesOf(settings: UserSettings[]): ActiveSyncPolicy[] {
+  const byName = new Map<string, ActiveSyncPolicy>();
+  for (const s of settings) if (s.activesync && s.activesyncPolicy) byName.set(s.activesyncPolicy.name, s.activesyncPolicy);
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

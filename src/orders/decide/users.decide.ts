@@ -1,16 +1,17 @@
 import type { QuotaItem } from '../../catalog/quota-ledger';
 import type { AddUsersOrder, ChangeUserPlanOrder, RemoveUsersOrder } from '../dto/order-requests';
-import { checkUniqueAliases, counted, type Decision, type DecisionInput, has, refuse, requireSubscription, sumItems } from './decision';
+import { checkUniqueAliases, counted, type Decision, type DecisionInput, refuse, requireSubscription, sumItems } from './decision';
 import type { CustomerUser } from './inventory';
-import { resolveNewUsers, userItems, userPlanAt, userSettings } from './user-settings';
+import { policiesOf, policyNameOf, resolveNewUsers, userItems, userPlanAt, userSettings } from './user-settings';
 
 /** add_users, change_user_plan and remove_users: the users of a subscribed customer. */
 
-const policyOf = (input: DecisionInput<unknown>) => (has(input.subscription!, 'mobility') ? { policy: { name: input.inventory.service!.policyName } } : {});
-
 export function decideAddUsers(input: DecisionInput<AddUsersOrder>): Decision {
   const sub = requireSubscription(input, ['pending', 'active'], 'add_users');
-  checkUniqueAliases(input.body.users.map((u) => u.alias), 'users');
+  checkUniqueAliases(
+    input.body.users.map((u) => u.alias),
+    'users',
+  );
   const users = resolveNewUsers(sub, input.body.users, 'users');
   const wanted = new Set(users.map((u) => u.alias));
   const taken = input.inventory.users.filter((u) => wanted.has(u.alias.toLowerCase())).map((u) => u.alias);
@@ -20,7 +21,7 @@ export function decideAddUsers(input: DecisionInput<AddUsersOrder>): Decision {
     request: {
       call: 'Hosted User.AddUsers',
       organization: { domain: input.inventory.service!.domain },
-      ...policyOf(input),
+      policies: policiesOf(users.map((u) => u.settings)),
       users: users.map((u) => ({ alias: u.alias, displayName: u.displayName, settings: u.settings })),
     },
     reserve: sumItems(users.flatMap((u) => userItems(u.settings))),
@@ -42,8 +43,15 @@ function requireActiveUsers(input: DecisionInput<unknown>, aliases: string[]): M
 
 export function decideChangeUserPlan(input: DecisionInput<ChangeUserPlanOrder>): Decision {
   const sub = requireSubscription(input, ['pending', 'active'], 'change_user_plan');
-  checkUniqueAliases(input.body.users.map((u) => u.alias), 'users');
-  const existing = requireActiveUsers(input, input.body.users.map((u) => u.alias));
+  checkUniqueAliases(
+    input.body.users.map((u) => u.alias),
+    'users',
+  );
+  const existing = requireActiveUsers(
+    input,
+    input.body.users.map((u) => u.alias),
+  );
+  const service = input.inventory.service!;
   const reserve: QuotaItem[] = [];
   const release: QuotaItem[] = [];
   const changes = input.body.users.map((u, i) => {
@@ -53,15 +61,18 @@ export function decideChangeUserPlan(input: DecisionInput<ChangeUserPlanOrder>):
     const prev = row.settings;
     if (next.sip && !prev.sip) reserve.push(...counted([{ feature: 'communications.users', amount: 1 }]));
     if (!next.sip && prev.sip) release.push(...counted([{ feature: 'communications.users', amount: 1 }]));
-    return { alias: row.alias, userPlan, next, prev };
+    const setPolicy = prev.activesync && next.activesync && policyNameOf(prev, service) !== policyNameOf(next, service);
+    return { alias: row.alias, userPlan, next, prev, setPolicy };
   });
+  // Policies the order moves users onto: for users gaining ActiveSync or changing policy.
+  const policies = policiesOf(changes.filter((c) => c.next.activesync && (!c.prev.activesync || c.setPolicy)).map((c) => c.next));
   return {
     subscription: { kind: 'none', subscription: sub },
     request: {
       call: 'Hosted User.ChangePlans',
-      organization: { domain: input.inventory.service!.domain },
-      ...policyOf(input),
-      users: changes.map((c) => ({ alias: c.alias, settings: c.next, previous: { activesync: c.prev.activesync, sip: c.prev.sip } })),
+      organization: { domain: service.domain },
+      policies,
+      users: changes.map((c) => ({ alias: c.alias, settings: c.next, previous: { activesync: c.prev.activesync, sip: c.prev.sip }, setPolicy: c.setPolicy })),
     },
     reserve: sumItems(reserve),
     release: sumItems(release),

@@ -32,6 +32,7 @@ export const ORDER_TYPES = [
   'suspend',
   'resume',
   'cancel',
+  'wipe_device',
 ] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
@@ -57,20 +58,36 @@ export class NewUser {
   @ApiProperty({ example: 'ann' }) @IsString() @MaxLength(64) @Matches(ALIAS, { message: ALIAS_MSG }) alias: string;
   @ApiProperty({ example: 'Ann Lee' }) @IsSafeText(200) displayName: string;
   @ApiProperty({ example: 'mobile-mailbox', description: 'a user plan the organization plan offers: name, name@version or id' })
-  @IsString() @Matches(PLAN_REF, { message: PLAN_REF_MSG }) userPlan: string;
+  @IsString()
+  @Matches(PLAN_REF, { message: PLAN_REF_MSG })
+  userPlan: string;
 }
 
 export class SubscribeOrder extends OrderBase {
   @ApiProperty({ example: 'business-premium', description: 'an organization plan offered to the customer: name, name@version, plan id or version id' })
-  @IsString() @Matches(PLAN_REF, { message: PLAN_REF_MSG }) plan: string;
+  @IsString()
+  @Matches(PLAN_REF, { message: PLAN_REF_MSG })
+  plan: string;
   @ApiProperty({ example: 'contoso.example' }) @IsString() @MaxLength(253) @Matches(DOMAIN, { message: DOMAIN_MSG }) domain: string;
   @ApiPropertyOptional({ type: NewUser, isArray: true, description: 'initial users (at most 100)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => NewUser)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => NewUser)
   users?: NewUser[];
 }
 
+/** add_users takes a whole onboarding batch (the request stays far below the language's step and size limits). */
+export const MAX_USERS_ADDED = 1000;
+
 export class AddUsersOrder extends OrderBase {
-  @ApiProperty({ type: NewUser, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => NewUser)
+  @ApiProperty({ type: NewUser, isArray: true, description: `at most ${MAX_USERS_ADDED}` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_USERS_ADDED)
+  @ValidateNested({ each: true })
+  @Type(() => NewUser)
   users: NewUser[];
 }
 
@@ -80,13 +97,23 @@ export class UserPlanChange {
 }
 
 export class ChangeUserPlanOrder extends OrderBase {
-  @ApiProperty({ type: UserPlanChange, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => UserPlanChange)
+  @ApiProperty({ type: UserPlanChange, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => UserPlanChange)
   users: UserPlanChange[];
 }
 
 export class RemoveUsersOrder extends OrderBase {
   @ApiProperty({ example: ['bob'], type: String, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(64, { each: true }) @Matches(ALIAS, { each: true, message: ALIAS_MSG })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  @Matches(ALIAS, { each: true, message: ALIAS_MSG })
   aliases: string[];
 }
 
@@ -96,13 +123,20 @@ export class DnsRecordSpec {
   @ApiProperty({ example: 'www', description: '@ for the zone apex, or a name inside the zone' }) @IsString() @MaxLength(253) name: string;
   @ApiProperty({ enum: RECORD_TYPES }) @IsIn(RECORD_TYPES) type: (typeof RECORD_TYPES)[number];
   @ApiProperty({ example: '203.0.113.10', description: 'A: IPv4; AAAA: IPv6; CNAME/MX: host name; TXT: text; SRV: "weight port target"' })
-  @IsString() @MaxLength(1024) value: string;
+  @IsString()
+  @MaxLength(1024)
+  value: string;
   @ApiPropertyOptional({ example: 3600, minimum: 60, maximum: 604800 }) @IsOptional() @IsInt() @Min(60) @Max(604_800) ttl?: number;
   @ApiPropertyOptional({ description: 'MX and SRV only', minimum: 0, maximum: 65535 }) @IsOptional() @IsInt() @Min(0) @Max(65_535) priority?: number;
 }
 
 export class AddDnsRecordsOrder extends OrderBase {
-  @ApiProperty({ type: DnsRecordSpec, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DnsRecordSpec)
+  @ApiProperty({ type: DnsRecordSpec, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => DnsRecordSpec)
   records: DnsRecordSpec[];
 }
 
@@ -113,14 +147,23 @@ export class DnsRecordRef {
 }
 
 export class RemoveDnsRecordsOrder extends OrderBase {
-  @ApiProperty({ type: DnsRecordRef, isArray: true }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DnsRecordRef)
+  @ApiProperty({ type: DnsRecordRef, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => DnsRecordRef)
   records: DnsRecordRef[];
 }
 
 export class CreateSiteOrder extends OrderBase {
   @ApiProperty({ example: 'https://projects.contoso.example/sites/team' }) @IsString() @MaxLength(512) url: string;
   @ApiProperty({ example: 'Team site' }) @IsSafeText(200) title: string;
-  @ApiProperty({ example: 2048, description: 'storage quota in MB, at most the plan\'s sharepoint.storage_mb' }) @IsInt() @Min(100) @Max(1_048_576) quotaMb: number;
+  @ApiProperty({ example: 2048, description: "storage quota in MB, at most the plan's sharepoint.storage_mb" })
+  @IsInt()
+  @Min(100)
+  @Max(1_048_576)
+  quotaMb: number;
 }
 
 export class DeleteSiteOrder extends OrderBase {
@@ -129,10 +172,23 @@ export class DeleteSiteOrder extends OrderBase {
 
 export class ChangePlanOrder extends OrderBase {
   @ApiProperty({ example: 'enterprise', description: 'another organization plan offered to the customer' })
-  @IsString() @Matches(PLAN_REF, { message: PLAN_REF_MSG }) plan: string;
+  @IsString()
+  @Matches(PLAN_REF, { message: PLAN_REF_MSG })
+  plan: string;
 }
 
 export class LifecycleOrder extends OrderBase {}
+
+/** A mobile device id as ActiveSync reports it (GET …/customer-users/{alias}/devices lists them). */
+export const DEVICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export class WipeDeviceOrder extends OrderBase {
+  @ApiProperty({ example: 'ann', description: 'the user whose device it is' }) @IsString() @MaxLength(64) @Matches(ALIAS, { message: ALIAS_MSG }) alias: string;
+  @ApiProperty({ example: 'iphone-7f3a', description: 'a device id from GET /v1/organizations/{id}/customer-users/{alias}/devices' })
+  @IsString()
+  @Matches(DEVICE_ID, { message: '$property must be 1-64 letters, digits, "_" or "-"' })
+  deviceId: string;
+}
 
 export const ORDER_DTOS: Record<OrderType, new () => OrderBase> = {
   subscribe: SubscribeOrder,
@@ -147,6 +203,7 @@ export const ORDER_DTOS: Record<OrderType, new () => OrderBase> = {
   suspend: LifecycleOrder,
   resume: LifecycleOrder,
   cancel: LifecycleOrder,
+  wipe_device: WipeDeviceOrder,
 };
 
 /** A validated order body, discriminated by its type. */
@@ -160,7 +217,8 @@ export type OrderBody =
   | (CreateSiteOrder & { type: 'create_site' })
   | (DeleteSiteOrder & { type: 'delete_site' })
   | (ChangePlanOrder & { type: 'change_plan' })
-  | (LifecycleOrder & { type: 'suspend' | 'resume' | 'cancel' });
+  | (LifecycleOrder & { type: 'suspend' | 'resume' | 'cancel' })
+  | (WipeDeviceOrder & { type: 'wipe_device' });
 
 export class OrderListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(idPattern('org'), { message: 'organizationId must be an organization id' }) organizationId?: string;
@@ -172,7 +230,11 @@ export class OrderListQuery extends PageQuery {
 
 export class OrderWaitQuery {
   @ApiPropertyOptional({ description: 'long-poll: wait up to N seconds for a terminal status', minimum: 0, maximum: 300 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(300)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
   wait?: number;
 }
 

@@ -28,13 +28,27 @@ function userAttributes(s: UserSettings): Record<string, string | number> {
   };
 }
 
-const userElement = (u: UserRequest, children?: XmlElement[]) => el('user', { alias: u.alias, displayName: u.displayName, ...userAttributes(u.settings) }, children);
+/** A user's ActiveSync policy rides on the user (a child `policy`), so each user can have its own. */
+const userPolicy = (s: UserSettings) => (s.activesync && s.activesyncPolicy ? [el('policy', { name: s.activesyncPolicy.name })] : []);
+const userElement = (u: UserRequest, children: XmlElement[] = [], extra: Record<string, string> = {}) =>
+  el('user', { alias: u.alias, displayName: u.displayName, ...userAttributes(u.settings), ...extra }, [...userPolicy(u.settings), ...children]);
 const usersElement = (users: XmlElement[]) => el('users', undefined, users);
 const removalElement = (u: UserRemoval) => el('user', { alias: u.alias, activesync: bool(u.activesync), sip: bool(u.sip) });
 const recordElement = (r: RecordRequest) => el('record', { name: r.name, type: r.type, value: r.value, ttl: r.ttl, priority: r.priority ?? undefined });
-const sitesElement = (sites: SiteRequest[]) => el('sites', undefined, sites.map((s) => el('site', { url: s.url, title: s.title, quotaMb: s.quotaMb })));
-const policyElement = (p?: Partial<MobilityPolicy> & { name: string }) =>
-  p ? [el('policy', { name: p.name, requirePin: p.requirePin === undefined ? undefined : bool(p.requirePin), maxDevicesPerUser: p.maxDevicesPerUser })] : [];
+const sitesElement = (sites: SiteRequest[]) =>
+  el(
+    'sites',
+    undefined,
+    sites.map((s) => el('site', { url: s.url, title: s.title, quotaMb: s.quotaMb })),
+  );
+const policiesElement = (ps: (Partial<MobilityPolicy> & { name: string })[]) =>
+  el(
+    'policies',
+    undefined,
+    ps.map((p) =>
+      el('policy', { name: p.name, requirePin: p.requirePin === undefined ? undefined : bool(p.requirePin), maxDevicesPerUser: p.maxDevicesPerUser }),
+    ),
+  );
 
 function featuresElement(name: string, f: PlanFeatures): XmlElement {
   return el(name, {
@@ -56,9 +70,9 @@ export function requestDataElements(r: RequestData, ids: RequestIds): XmlElement
       return [
         order,
         subscription,
-        el('organization', { id: ids.organizationId, name: r.organization.name, domain: r.organization.domain }),
+        el('organization', { id: ids.organizationId, name: r.organization.name, domain: r.organization.domain, resellerId: r.organization.resellerId }),
         featuresElement('features', r.features),
-        ...policyElement(r.policy),
+        policiesElement(r.policies),
         el('zone', { name: r.zone.name }, r.zone.records.map(recordElement)),
         sitesElement(r.sites),
         usersElement(r.users.map((u) => userElement(u))),
@@ -70,22 +84,30 @@ export function requestDataElements(r: RequestData, ids: RequestIds): XmlElement
         el('organization', { id: ids.organizationId, name: r.organization.name, domain: r.organization.domain }),
         featuresElement('features', r.features),
         featuresElement('previousFeatures', r.previousFeatures),
-        ...policyElement(r.policy),
         sitesElement(r.sites),
         usersElement(r.users.map((u) => el('user', { alias: u.alias, mailboxSizeMb: u.mailboxSizeMb }))),
       ];
     case 'Hosted Organization.Suspend':
     case 'Hosted Organization.Resume':
-      return [order, subscription, el('organization', { id: ids.organizationId }), usersElement(r.users.map((u) => el('user', { alias: u.alias, disabled: bool(u.disabled) })))];
+      return [
+        order,
+        subscription,
+        el('organization', { id: ids.organizationId }),
+        usersElement(r.users.map((u) => el('user', { alias: u.alias, disabled: bool(u.disabled) }))),
+      ];
     case 'Hosted Organization.Cancel':
       return [
         order,
         subscription,
         el('organization', { id: ids.organizationId, domain: r.organization.domain }),
         featuresElement('features', r.features),
-        ...policyElement(r.policy),
+        policiesElement(r.policies.map((name) => ({ name }))),
         el('zone', { name: r.zone.name }),
-        el('sites', undefined, r.sites.map((s) => el('site', { url: s.url }))),
+        el(
+          'sites',
+          undefined,
+          r.sites.map((s) => el('site', { url: s.url })),
+        ),
         usersElement(r.users.map(removalElement)),
       ];
     default:
@@ -96,19 +118,30 @@ export function requestDataElements(r: RequestData, ids: RequestIds): XmlElement
 function userAndServiceData(r: RequestData, ids: RequestIds, order: XmlElement): XmlElement[] {
   switch (r.call) {
     case 'Hosted User.AddUsers':
-      return [order, el('organization', { id: ids.organizationId, domain: r.organization.domain }), ...policyElement(r.policy), usersElement(r.users.map((u) => userElement(u)))];
+      return [
+        order,
+        el('organization', { id: ids.organizationId, domain: r.organization.domain }),
+        policiesElement(r.policies),
+        usersElement(r.users.map((u) => userElement(u))),
+      ];
     case 'Hosted User.ChangePlans':
       return [
         order,
         el('organization', { id: ids.organizationId, domain: r.organization.domain }),
-        ...policyElement(r.policy),
-        usersElement(r.users.map((u) => userElement(u, [el('previous', { activesync: bool(u.previous.activesync), sip: bool(u.previous.sip) })]))),
+        policiesElement(r.policies),
+        usersElement(
+          r.users.map((u) =>
+            userElement(u, [el('previous', { activesync: bool(u.previous.activesync), sip: bool(u.previous.sip) })], u.setPolicy ? { setPolicy: 'true' } : {}),
+          ),
+        ),
       ];
     case 'Hosted User.RemoveUsers':
       return [order, el('organization', { id: ids.organizationId }), usersElement(r.users.map(removalElement))];
     case 'Hosted DNS.AddRecords':
     case 'Hosted DNS.RemoveRecords':
       return [order, el('zone', { name: r.zone.name }, r.zone.records.map(recordElement))];
+    case 'Hosted User.WipeDevice':
+      return [order, el('organization', { id: ids.organizationId }), el('user', { alias: r.user.alias }), el('device', { id: r.device.id })];
     case 'Hosted Sites.CreateSite':
     case 'Hosted Sites.DeleteSite':
       return [order, el('organization', { id: ids.organizationId }), el('site', { url: r.site.url, title: r.site.title, quotaMb: r.site.quotaMb })];

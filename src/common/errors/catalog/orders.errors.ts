@@ -14,6 +14,8 @@ export const ordersErrors = {
   SITE_EXISTS: { status: 409, title: 'A site collection with this URL already exists' },
   SITE_NOT_FOUND: { status: 422, title: 'The organization has no such site collection' },
   PLAN_CHANGE_DOES_NOT_FIT: { status: 409, title: 'What the organization uses does not fit the new plan' },
+  ACTIVESYNC_NOT_ENABLED: { status: 409, title: 'The user has no ActiveSync (yet), so no mobile devices' },
+  PLATFORM_ERROR: { status: 502, title: 'The platform refused or failed the read' },
   ORDER_NOT_CANCELLABLE: { status: 409, title: "The order's run has started; only operators can stop it now" },
   ORDER_RESPONSE_NOT_READY: { status: 409, title: 'The order is still running; the response exists once it ends' },
 } satisfies ErrorCatalog;

@@ -71,13 +71,17 @@ export async function labDuplicates(sql: Sql): Promise<LabDuplicate[]> {
 
 /**
  * A phone syncing with a mobility-enabled mailbox (how devices appear on a real platform; no
- * procedure creates them). For tests and demos.
+ * procedure creates them). For tests and demos. A device that synced before stays as it is.
+ * False when the mailbox is not enabled for mobility (nothing is registered).
  */
-export async function labRegisterDevice(sql: Sql, d: { organizationId: string; alias: string; deviceId: string; model?: string }): Promise<void> {
-  await sql.query(
-    `INSERT INTO lab.mobility_devices (organization_id, alias, device_id, model) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+export async function labRegisterDevice(sql: Sql, d: { organizationId: string; alias: string; deviceId: string; model?: string }): Promise<boolean> {
+  const r = await sql.query<{ enabled: boolean }>(
+    `WITH u AS (SELECT organization_id, alias FROM lab.mobility_users WHERE organization_id = $1 AND alias = $2),
+          ins AS (INSERT INTO lab.mobility_devices (organization_id, alias, device_id, model) SELECT organization_id, alias, $3, $4 FROM u ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT EXISTS (SELECT 1 FROM u) AS enabled`,
     [d.organizationId, d.alias, d.deviceId, d.model ?? 'Lab Phone'],
   );
+  return r.rows[0].enabled;
 }
 
 
@@ -143,13 +147,25 @@ function stateOf(organizationId: string, s: StateRows): LabState {
   return {
     organizationId,
     ou: ou ? { name: ou.name, domain: ou.domain, ouPath: ou.ou_path, createdAt: iso(ou.created_at)! } : null,
-    users: s.users.map((u) => ({ alias: u.alias, userPrincipalName: u.upn, distinguishedName: u.distinguished_name, displayName: u.display_name, disabled: u.disabled })),
+    users: s.users.map((u) => ({
+      alias: u.alias,
+      userPrincipalName: u.upn,
+      distinguishedName: u.distinguished_name,
+      displayName: u.display_name,
+      disabled: u.disabled,
+    })),
     exchangeOrganization: ex ? { name: ex.name, globalAddressList: ex.global_address_list, addressLists: ex.address_lists } : null,
     acceptedDomains: s.accepted_domains.map((d) => d.domain),
     mailboxes: s.mailboxes.map((m) => ({ alias: m.alias, primarySmtpAddress: m.primary_smtp_address, displayName: m.display_name, quotaMb: m.quota_mb })),
     mobilityPolicies: s.policies.map((p) => ({ name: p.name, requirePin: p.require_pin, maxDevicesPerUser: p.max_devices_per_user })),
     mobilityUsers: s.mobility_users.map((u) => ({ alias: u.alias, policy: u.policy_name })),
-    mobilityDevices: s.devices.map((d) => ({ alias: d.alias, id: d.device_id, model: d.model, wipeStatus: d.wipe_status, wipeRequestedAt: iso(d.wipe_requested_at) })),
+    mobilityDevices: s.devices.map((d) => ({
+      alias: d.alias,
+      id: d.device_id,
+      model: d.model,
+      wipeStatus: d.wipe_status,
+      wipeRequestedAt: iso(d.wipe_requested_at),
+    })),
     zones: s.zones.map((z) => ({
       name: z.name,
       published: z.published,
@@ -157,7 +173,14 @@ function stateOf(organizationId: string, s: StateRows): LabState {
       records: s.records.filter((x) => x.zone_name === z.name).map((x) => ({ name: x.name, type: x.type, value: x.value, ttl: x.ttl, priority: x.priority })),
     })),
     sipDomains: s.sip_domains.map((d) => d.domain),
-    sipUsers: s.sip_users.map((u) => ({ alias: u.alias, sipUri: u.sip_uri, im: u.im, presence: u.presence, federation: u.federation, conferencing: u.conferencing })),
+    sipUsers: s.sip_users.map((u) => ({
+      alias: u.alias,
+      sipUri: u.sip_uri,
+      im: u.im,
+      presence: u.presence,
+      federation: u.federation,
+      conferencing: u.conferencing,
+    })),
     siteCollections: s.sites.map((x) => ({ url: x.url, siteId: x.site_id, title: x.title, quotaMb: x.quota_mb })),
   };
 }

@@ -49,6 +49,11 @@ export const mobilityLeaves = {
     naturalKey: userKey,
     organization: org,
   }),
+  SetUserPolicy: defineLeaf('Mobility.SetUserPolicy', {
+    parse: (raw) => ({ ...orgAndAlias(raw), policy: orgAndPolicy(raw).policy }),
+    naturalKey: userKey,
+    organization: org,
+  }),
   DisableUser: defineLeaf('Mobility.DisableUser', { parse: orgAndAlias, naturalKey: userKey, organization: org }),
   WipeDevice: defineLeaf('Mobility.WipeDevice', {
     parse: (raw) => ({ ...orgAndAlias(raw), deviceId: Fields.of(raw, 'device').pattern('id', DEVICE_ID, 'must be 1-64 letters, digits, _ -') }),

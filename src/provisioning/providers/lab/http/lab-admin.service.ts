@@ -8,8 +8,8 @@ import { AccessService } from '../../../../access/access.service';
 import type { Principal } from '../../../../access/principal';
 import { auditActorOf } from '../../../../audit/audit-actor';
 import { type LabFaultConfigView, lockLabFaults, readLabFaults, replaceLabFaults } from '../lab-faults';
-import { type LabState, labState } from '../lab-state.store';
-import type { LabFaultsRequest } from './lab-faults.dto';
+import { labRegisterDevice, type LabState, labState } from '../lab-state.store';
+import type { LabDeviceSyncRequest, LabFaultsRequest } from './lab-faults.dto';
 
 /** The lab's operator surface: a customer's platform state, and the fault configuration. */
 @Injectable()
@@ -31,6 +31,29 @@ export class LabAdminService {
     return labState(sqlOf(this.ds), organizationId);
   }
 
+  /** A phone syncing with a mailbox: the device appears on the lab's mobility platform (audited as `lab.device_synced`). */
+  async syncDevice(p: Principal, body: LabDeviceSyncRequest): Promise<LabState['mobilityDevices'][number]> {
+    this.ensureEnabled();
+    const org = await this.access.requireOrganization(p, 'lab.faults', body.organizationId);
+    return inTransaction(this.ds, async (sql) => {
+      if (!(await labRegisterDevice(sql, body))) {
+        throw new ProblemError('VALIDATION_FAILED', `${body.alias} is not enabled for mobility on the lab`, {
+          errors: [{ path: 'alias', message: 'not enabled for mobility' }],
+        });
+      }
+      await appendAuditEvent(sql, auditActorOf(p), {
+        action: 'lab.device_synced',
+        resourceType: 'lab_device',
+        resourceId: body.deviceId,
+        organizationId: org.id,
+        organizationPath: org.path,
+        details: { alias: body.alias, deviceId: body.deviceId, model: body.model ?? null },
+      });
+      const device = (await labState(sql, org.id)).mobilityDevices.find((d) => d.alias === body.alias && d.id === body.deviceId);
+      return device!;
+    });
+  }
+
   async faults(): Promise<LabFaultConfigView> {
     this.ensureEnabled();
     return readLabFaults(sqlOf(this.ds));
@@ -48,7 +71,13 @@ export class LabAdminService {
         jitterMs: body.jitterMs ?? 0,
         transientErrorRate: body.transientErrorRate ?? 0,
         permanentErrorRate: body.permanentErrorRate ?? 0,
-        rules: (body.rules ?? []).map((r) => ({ procedure: r.procedure, effect: r.effect, times: r.times, phase: r.phase ?? 'execute', organizationId: r.organizationId ?? null })),
+        rules: (body.rules ?? []).map((r) => ({
+          procedure: r.procedure,
+          effect: r.effect,
+          times: r.times,
+          phase: r.phase ?? 'execute',
+          organizationId: r.organizationId ?? null,
+        })),
       });
       const after = await readLabFaults(sql);
       const summary = (v: LabFaultConfigView) => ({
@@ -56,7 +85,14 @@ export class LabAdminService {
         jitterMs: v.jitterMs,
         transientErrorRate: v.transientErrorRate,
         permanentErrorRate: v.permanentErrorRate,
-        rules: v.rules.map(({ procedure, phase, effect, times, remaining, organizationId }) => ({ procedure, phase, effect, times, remaining, organizationId })),
+        rules: v.rules.map(({ procedure, phase, effect, times, remaining, organizationId }) => ({
+          procedure,
+          phase,
+          effect,
+          times,
+          remaining,
+          organizationId,
+        })),
       });
       await appendAuditEvent(sql, auditActorOf(p), {
         action: 'lab.faults_changed',

@@ -14,7 +14,10 @@ export interface Device extends WipeState {
 }
 
 
-export async function insertPolicy(store: LabStore, p: { organizationId: string; name: string; requirePin: boolean; maxDevicesPerUser: number; runId: string | null }): Promise<void> {
+export async function insertPolicy(
+  store: LabStore,
+  p: { organizationId: string; name: string; requirePin: boolean; maxDevicesPerUser: number; runId: string | null },
+): Promise<void> {
   await insertOrExisting(
     store,
     {
@@ -36,6 +39,20 @@ export async function insertMobilityUser(store: LabStore, u: { organizationId: s
     },
     { text: `SELECT organization_id FROM lab.mobility_users WHERE organization_id = $1 AND alias = $2`, params: [u.organizationId, u.alias] },
   );
+}
+
+/** Locks a mobility user for a policy change; its policy, or undefined when it is not enabled. */
+export async function lockUserPolicy(q: LabQuery, organizationId: string, alias: string): Promise<string | undefined> {
+  const [cur] = await q.rows<{ policy_name: string }>(`SELECT policy_name FROM lab.mobility_users WHERE organization_id = $1 AND alias = $2 FOR UPDATE`, [
+    organizationId,
+    alias,
+  ]);
+  return cur?.policy_name;
+}
+
+/** Moves a mobility user to a policy (the foreign key refuses a policy that does not exist). */
+export async function setUserPolicy(q: LabQuery, organizationId: string, alias: string, policy: string): Promise<void> {
+  await q.rows(`UPDATE lab.mobility_users SET policy_name = $3 WHERE organization_id = $1 AND alias = $2`, [organizationId, alias, policy]);
 }
 
 /** Locks a device for a wipe change; its wipe state, or undefined when it does not exist. */
