@@ -18,7 +18,7 @@ describe('lab provider procedures', () => {
 
   it('implements every leaf procedure but Plans, with a rollback for every write', () => {
     const ids = lab.provider.procedures.map((p) => `${p.namespace}.${p.name}`);
-    expect(ids).toHaveLength(36);
+    expect(ids).toHaveLength(37);
     expect(ids.some((id) => id.startsWith('Plans.'))).toBe(false);
     for (const p of lab.provider.procedures) expect(typeof p.rollback === 'function').toBe(p.kind === 'write');
     expect(lab.provider.name).toBe('lab');
@@ -39,7 +39,10 @@ describe('lab provider procedures', () => {
     await lab.exec('Exchange.AddAcceptedDomain', c.ou, r);
 
     const u1 = await lab.exec('Directory.CreateUser', c.user('Ann'), r);
-    expect(u1.output).toEqual({ userPrincipalName: 'ann@contoso-idem.example', distinguishedName: `CN=ann,OU=${c.organization.id},OU=Hosting,DC=lab,DC=provisio` });
+    expect(u1.output).toEqual({
+      userPrincipalName: 'ann@contoso-idem.example',
+      distinguishedName: `CN=ann,OU=${c.organization.id},OU=Hosting,DC=lab,DC=provisio`,
+    });
     expect((await lab.exec('Directory.CreateUser', c.user('ann'), r)).output).toEqual(u1.output);
     const m1 = await lab.exec('Exchange.CreateMailbox', c.user('ann'), r);
     expect(m1.output).toEqual({ primarySmtpAddress: 'ann@contoso-idem.example' });
@@ -47,10 +50,16 @@ describe('lab provider procedures', () => {
 
     expect(await labInventory(lab.sql, c.organization.id)).toMatchObject({ ous: 1, users: 1, exchangeOrganizations: 1, acceptedDomains: 1, mailboxes: 1 });
     const state = await labState(lab.sql, c.organization.id);
-    expect(state.mailboxes).toEqual([{ alias: 'ann', primarySmtpAddress: 'ann@contoso-idem.example', displayName: 'ann of ' + c.organization.id, quotaMb: 2048 }]);
+    expect(state.mailboxes).toEqual([
+      { alias: 'ann', primarySmtpAddress: 'ann@contoso-idem.example', displayName: 'ann of ' + c.organization.id, quotaMb: 2048 },
+    ]);
     expect(state.acceptedDomains).toEqual(['contoso-idem.example']);
 
-    expect((await lab.exec('Directory.GetUser', c.user('ann'))).output).toEqual({ userPrincipalName: 'ann@contoso-idem.example', displayName: 'Ann of ' + c.organization.id, disabled: false });
+    expect((await lab.exec('Directory.GetUser', c.user('ann'))).output).toEqual({
+      userPrincipalName: 'ann@contoso-idem.example',
+      displayName: 'Ann of ' + c.organization.id,
+      disabled: false,
+    });
     expect((await lab.exec('Exchange.GetMailbox', c.user('ann'))).output).toEqual({ primarySmtpAddress: 'ann@contoso-idem.example', mailboxSizeMb: 2048 });
     expect((await lab.exec('Directory.ListUsers', c.ou)).output).toEqual({
       users: [{ alias: 'ann', userPrincipalName: 'ann@contoso-idem.example', displayName: 'Ann of ' + c.organization.id, disabled: false }],
@@ -174,7 +183,11 @@ describe('lab provider procedures', () => {
     await lab.rollback('Exchange.SetMailboxQuota', c.user('dee', { mailboxSizeMb: '4096' }), q.rollback, r);
     expect((await lab.exec('Exchange.GetMailbox', c.user('dee'))).output.mailboxSizeMb).toBe(2048);
 
-    const p = await lab.exec('Directory.SetUserProperties', { organization: c.organization, user: { alias: 'dee', displayName: 'Dee Renamed', disabled: 'true' } }, r);
+    const p = await lab.exec(
+      'Directory.SetUserProperties',
+      { organization: c.organization, user: { alias: 'dee', displayName: 'Dee Renamed', disabled: 'true' } },
+      r,
+    );
     expect(p.rollback).toEqual({ displayName: 'dee of ' + c.organization.id, disabled: false });
     expect((await lab.exec('Directory.GetUser', c.user('dee'))).output).toMatchObject({ displayName: 'Dee Renamed', disabled: true });
     // Without rollback data: the change log of this run tells what to restore.
@@ -252,14 +265,20 @@ describe('lab provider procedures', () => {
     const e = await lab.exec('Communications.EnableUser', input, r);
     expect(e.output).toEqual({ sipUri: 'sip:fay@sip.example' });
     expect(await lab.exec('Communications.EnableUser', input, r)).toEqual(e);
-    expect((await lab.exec('Communications.GetSipUser', c.user('fay'))).output).toEqual({ sipUri: 'sip:fay@sip.example', federation: true, conferencing: true });
+    expect((await lab.exec('Communications.GetSipUser', c.user('fay'))).output).toEqual({
+      sipUri: 'sip:fay@sip.example',
+      federation: true,
+      conferencing: true,
+    });
     const d = run();
     await lab.exec('Communications.DisableUser', c.user('fay'), d);
     await lab.exec('Communications.DeleteSipDomain', c.ou, d);
     expect(await labInventory(lab.sql, c.organization.id)).toMatchObject({ sipUsers: 0, sipDomains: 0 });
     await lab.rollback('Communications.DeleteSipDomain', c.ou, undefined, d);
     await lab.rollback('Communications.DisableUser', c.user('fay'), undefined, d);
-    expect((await labState(lab.sql, c.organization.id)).sipUsers).toEqual([{ alias: 'fay', sipUri: 'sip:fay@sip.example', im: true, presence: true, federation: true, conferencing: true }]);
+    expect((await labState(lab.sql, c.organization.id)).sipUsers).toEqual([
+      { alias: 'fay', sipUri: 'sip:fay@sip.example', im: true, presence: true, federation: true, conferencing: true },
+    ]);
   });
 
   it('returns the same site id when a site collection is created twice', async () => {
@@ -270,6 +289,8 @@ describe('lab provider procedures', () => {
     const b = await lab.exec('SharePoint.CreateSiteCollection', { ...input, site: { ...input.site, url: 'https://SITES.lab.example/team-a/' } }, r);
     expect(a.output.siteId).toMatch(/^site_/);
     expect(b.output).toEqual(a.output);
-    expect((await labState(lab.sql, c.organization.id)).siteCollections).toEqual([{ url: 'https://sites.lab.example/team-a', siteId: a.output.siteId, title: 'team-a', quotaMb: 250 }]);
+    expect((await labState(lab.sql, c.organization.id)).siteCollections).toEqual([
+      { url: 'https://sites.lab.example/team-a', siteId: a.output.siteId, title: 'team-a', quotaMb: 250 },
+    ]);
   });
 });

@@ -23,7 +23,11 @@ describe('orders: the life of a subscription, one order type after another', () 
     t = await startTestApp();
     hoster = await bootstrapHoster(t);
     await seedCatalog(t.app.get(DataSource));
-    const c = await t.post('/v1/organizations', { kind: 'customer', name: 'Litware', admin: { username: 'litware.admin', displayName: 'Litware Admin' } }, { token: hoster.token });
+    const c = await t.post(
+      '/v1/organizations',
+      { kind: 'customer', name: 'Litware', admin: { username: 'litware.admin', displayName: 'Litware Admin' } },
+      { token: hoster.token },
+    );
     customer = { orgId: c.body.organization.id, userId: c.body.admin.id, token: c.body.admin.token.token };
     engines = [spawnEngine(t.db.url), spawnEngine(t.db.url)];
     await Promise.all(engines.map((e) => e.engineId()));
@@ -74,7 +78,13 @@ describe('orders: the life of a subscription, one order type after another', () 
   });
 
   it('change_user_plan', async () => {
-    await order({ type: 'change_user_plan', users: [{ alias: 'bob', userPlan: 'mobile-mailbox' }, { alias: 'ann', userPlan: 'standard-mailbox' }] });
+    await order({
+      type: 'change_user_plan',
+      users: [
+        { alias: 'bob', userPlan: 'mobile-mailbox' },
+        { alias: 'ann', userPlan: 'standard-mailbox' },
+      ],
+    });
     const s = await lab();
     expect(s.mailboxes.find((m: any) => m.alias === 'bob').quotaMb).toBe(2048);
     expect(s.mailboxes.find((m: any) => m.alias === 'ann').quotaMb).toBe(1024);
@@ -128,7 +138,11 @@ describe('orders: the life of a subscription, one order type after another', () 
     await order({ type: 'suspend' });
     expect((await lab()).users.every((u: any) => u.disabled)).toBe(true);
     expect((await t.get(`/v1/subscriptions/${subscriptionId}`, { token: customer.token })).body.status).toBe('suspended');
-    const refused = await t.post('/v1/orders', { type: 'add_users', organizationId: customer.orgId, users: [{ alias: 'dan', displayName: 'Dan', userPlan: 'standard-mailbox' }] }, { token: customer.token });
+    const refused = await t.post(
+      '/v1/orders',
+      { type: 'add_users', organizationId: customer.orgId, users: [{ alias: 'dan', displayName: 'Dan', userPlan: 'standard-mailbox' }] },
+      { token: customer.token },
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('SUBSCRIPTION_STATE_CONFLICT');
     await order({ type: 'resume' });
@@ -136,10 +150,22 @@ describe('orders: the life of a subscription, one order type after another', () 
     expect((await t.get(`/v1/subscriptions/${subscriptionId}`, { token: customer.token })).body.status).toBe('active');
   });
 
+  it('wipe_device', async () => {
+    const synced = await t.post(
+      '/v1/lab/devices',
+      { organizationId: customer.orgId, alias: 'bob', deviceId: 'bob-phone', model: 'Lab Phone' },
+      { token: hoster.token },
+    );
+    expect(synced.status).toBe(200);
+    await order({ type: 'wipe_device', alias: 'bob', deviceId: 'bob-phone' });
+    expect((await lab()).mobilityDevices).toEqual([expect.objectContaining({ alias: 'bob', id: 'bob-phone', wipeStatus: 'pending' })]);
+  });
+
   it('cancel', async () => {
     await order({ type: 'cancel' });
     const s = await lab();
     expect([s.ou, s.users.length, s.mailboxes.length, s.zones.length, s.siteCollections.length, s.sipDomains.length]).toEqual([null, 0, 0, 0, 0, 0]);
+    expect([s.mobilityPolicies, s.mobilityUsers, s.mobilityDevices]).toEqual([[], [], []]);
     const sub = await t.get(`/v1/subscriptions/${subscriptionId}`, { token: customer.token });
     expect(sub.body.status).toBe('cancelled');
     expect(sub.body.quotas.every((q: any) => q.used === 0 && q.reserved === 0)).toBe(true);

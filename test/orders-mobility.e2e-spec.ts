@@ -51,7 +51,7 @@ describe('orders: ActiveSync policies from user plans, device list and wipe', ()
           kind: 'organization',
           name: 'mobile-office',
           displayName: 'Mobile office',
-          services: ['directory', 'exchange', 'mobility', 'dns'],
+          services: ['directory', 'exchange', 'mobility', 'dns', 'communications'],
           features: {
             'exchange.mailboxes': 20,
             'exchange.mailbox_size_mb': 2048,
@@ -59,6 +59,9 @@ describe('orders: ActiveSync policies from user plans, device list and wipe', ()
             'mobility.devices_per_user': 3,
             'dns.zones': 1,
             'dns.records': 50,
+            'communications.users': 20,
+            'communications.im': true,
+            'communications.presence': true,
           },
           userPlanIds: [relaxed.id, mobileMailbox.id],
         },

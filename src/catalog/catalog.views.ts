@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { VersionRow } from './plans.store';
 import { FEATURES, SERVICE_KEYS, SERVICES, type FeatureDefinition, type ServiceDefinition } from './service-catalog';
 import { iso } from '../common/iso';
 
@@ -22,7 +23,12 @@ export class FeatureDefinitionView {
   @ApiPropertyOptional({ type: Number, nullable: true, example: 0 }) min: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, example: 100000 }) max: number | null;
   @ApiProperty({ description: 'whether null (unlimited) is an accepted value' }) unlimitedAllowed: boolean;
-  @ApiProperty({ description: 'value when a plan includes the service but does not name the feature', nullable: true, oneOf: [{ type: 'boolean' }, { type: 'integer' }] }) default: boolean | number | null;
+  @ApiProperty({
+    description: 'value when a plan includes the service but does not name the feature',
+    nullable: true,
+    oneOf: [{ type: 'boolean' }, { type: 'integer' }],
+  })
+  default: boolean | number | null;
   @ApiProperty({ enum: ['organization', 'user'], isArray: true }) appliesTo: string[];
   @ApiProperty({ description: 'counted by the quota ledger (usage and reservations per subscription)' }) ledgered: boolean;
 }
@@ -31,7 +37,8 @@ export class ServiceView {
   @ApiProperty({ enum: SERVICE_KEYS }) key: string;
   @ApiProperty({ example: 'Exchange' }) name: string;
   @ApiProperty() description: string;
-  @ApiProperty({ enum: SERVICE_KEYS, isArray: true, description: 'services a plan including this one must also include', example: ['directory'] }) requires: string[];
+  @ApiProperty({ enum: SERVICE_KEYS, isArray: true, description: 'services a plan including this one must also include', example: ['directory'] })
+  requires: string[];
   @ApiProperty({ type: FeatureDefinitionView, isArray: true }) features: FeatureDefinitionView[];
 }
 
@@ -58,7 +65,13 @@ function featureView(f: FeatureDefinition): FeatureDefinitionView {
 }
 
 export function serviceView(s: ServiceDefinition): ServiceView {
-  return { key: s.key, name: s.name, description: s.description, requires: [...s.requires], features: FEATURES.filter((f) => f.service === s.key).map(featureView) };
+  return {
+    key: s.key,
+    name: s.name,
+    description: s.description,
+    requires: [...s.requires],
+    features: FEATURES.filter((f) => f.service === s.key).map(featureView),
+  };
 }
 
 export function serviceListView(): ServiceListView {
@@ -68,7 +81,8 @@ export function serviceListView(): ServiceListView {
 export class UserPlanRefView {
   @ApiProperty({ example: 'plan_01jdx3m5v8k2q9w7e4r6t1y0ab' }) planId: string;
   @ApiProperty({ example: 'standard-mailbox' }) name: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'the user plan version pinned when this version was published (null in a draft)' }) versionId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the user plan version pinned when this version was published (null in a draft)' })
+  versionId: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true, example: 1 }) version: number | null;
 }
 
@@ -88,7 +102,8 @@ export class PlanVersionView {
   })
   features: Record<string, boolean | number | null>;
   @ApiProperty({ type: UserPlanRefView, isArray: true, description: 'user plans this organization plan lets a customer assign' }) userPlans: UserPlanRefView[];
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'derived plans: the base plan version this version was checked against at publish' }) baseVersionId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'derived plans: the base plan version this version was checked against at publish' })
+  baseVersionId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ type: String, nullable: true }) publishedAt: string | null;
@@ -101,8 +116,10 @@ export class PlanView {
   @ApiProperty() ownerOrganizationId: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'reseller plans: the hoster plan this one is derived from' }) basePlanId: string | null;
   @ApiProperty({ enum: ['draft', 'published', 'retired'], description: 'draft: never published; retired: no new subscriptions' }) status: string;
-  @ApiPropertyOptional({ type: PlanVersionView, nullable: true, description: 'the latest published version (what new subscriptions get)' }) currentVersion: PlanVersionView | null;
-  @ApiPropertyOptional({ type: PlanVersionView, nullable: true, description: 'the version being edited (shown to those who may edit the plan)' }) draftVersion: PlanVersionView | null;
+  @ApiPropertyOptional({ type: PlanVersionView, nullable: true, description: 'the latest published version (what new subscriptions get)' })
+  currentVersion: PlanVersionView | null;
+  @ApiPropertyOptional({ type: PlanVersionView, nullable: true, description: 'the version being edited (shown to those who may edit the plan)' })
+  draftVersion: PlanVersionView | null;
   @ApiPropertyOptional({ type: String, isArray: true, description: 'hoster staff only: resellers this plan is available to' }) availableTo?: string[];
   @ApiProperty({ description: 'changes with every edit; the ETag' }) revision: number;
   @ApiProperty() createdAt: string;
@@ -121,7 +138,7 @@ export class PlanVersionListView {
 }
 
 
-export function planVersionView(r: any, userPlans: UserPlanRefView[]): PlanVersionView {
+export function planVersionView(r: VersionRow, userPlans: UserPlanRefView[]): PlanVersionView {
   return {
     id: r.id,
     planId: r.plan_id,
@@ -148,11 +165,17 @@ export class QuotaView {
   @ApiProperty({ example: 'exchange.mailboxes' }) feature: string;
   @ApiProperty({ enum: ['count'] }) type: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'mailboxes' }) unit: string | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 10, description: 'the plan version\'s limit; null = unlimited' }) limit: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 10, description: "the plan version's limit; null = unlimited" }) limit: number | null;
   @ApiProperty({ example: 3 }) used: number;
   @ApiProperty({ example: 1, description: 'held by orders in progress' }) reserved: number;
   @ApiProperty({ example: 0, description: 'in use, but being freed by orders in progress' }) freeing: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 6, description: 'what can still be reserved now (the minimum along the reseller chain); null = unlimited' }) available: number | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 6,
+    description: 'what can still be reserved now (the minimum along the reseller chain); null = unlimited',
+  })
+  available: number | null;
 }
 
 export class SubscriptionPlanView {
@@ -169,7 +192,10 @@ export class SubscriptionUserPlanView {
   @ApiProperty() versionId: string;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty({ example: 'Standard mailbox' }) displayName: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { mailbox: { sizeMb: 1024, owa: true }, activeSync: null, sip: null } }) settings: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { mailbox: { sizeMb: 1024, owa: true }, activeSync: null, sip: null } }) settings: Record<
+    string,
+    unknown
+  >;
 }
 
 export class SubscriptionView {
@@ -178,7 +204,10 @@ export class SubscriptionView {
   @ApiProperty({ enum: ['pending', 'active', 'suspended', 'cancelled'] }) status: string;
   @ApiProperty({ type: SubscriptionPlanView }) plan: SubscriptionPlanView;
   @ApiProperty({ enum: SERVICE_KEYS, isArray: true }) services: string[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the plan version\'s feature values', example: FEATURES_EXAMPLE }) features: Record<string, boolean | number | null>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the plan version's feature values", example: FEATURES_EXAMPLE }) features: Record<
+    string,
+    boolean | number | null
+  >;
   @ApiProperty({ type: QuotaView, isArray: true, description: 'every counted feature: limit, usage, reservations' }) quotas: QuotaView[];
   @ApiProperty({ type: SubscriptionUserPlanView, isArray: true }) userPlans: SubscriptionUserPlanView[];
   @ApiPropertyOptional({ type: String, nullable: true, description: 'the order that created it' }) orderId: string | null;

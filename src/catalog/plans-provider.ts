@@ -1,3 +1,4 @@
+import { findOrganization } from '../identity/organizations.store';
 import type { Pool } from 'pg';
 import { type AuditActor, appendAuditEvent } from '../audit/audit-writer';
 import { ID_PATTERN } from '../common/ids';
@@ -31,7 +32,8 @@ function field(raw: Raw, entity: string, name: string, pattern?: RegExp): string
   if (typeof v !== 'string' || !v.trim()) throw ProviderError.invalidInput(`${entity}.${name}: is required`, { field: `${entity}.${name}` });
   const s = v.trim();
   // Order ids come from the orders module (any printable token); subscription ids are ours.
-  if (s.length > 100 || /[\u0000-\u001f\u007f]/.test(s) || (pattern && !pattern.test(s))) throw ProviderError.invalidInput(`${entity}.${name}: not a valid id`, { field: `${entity}.${name}` });
+  if (s.length > 100 || /[\u0000-\u001f\u007f]/.test(s) || (pattern && !pattern.test(s)))
+    throw ProviderError.invalidInput(`${entity}.${name}: not a valid id`, { field: `${entity}.${name}` });
   return s;
 }
 
@@ -39,7 +41,14 @@ function actorOf(ctx: ProcedureContext): AuditActor {
   return { system: `engine:${ctx.engineId}` };
 }
 
-function procedure(id: string, parse: (raw: Raw) => string, keyOf: (v: string) => string, execute: (pool: Pool, v: string, ctx: ProcedureContext) => Promise<void>, rollback: (pool: Pool, v: string, ctx: ProcedureContext) => Promise<void>, pool: Pool): LeafProcedure<string> {
+function procedure(
+  id: string,
+  parse: (raw: Raw) => string,
+  keyOf: (v: string) => string,
+  execute: (pool: Pool, v: string, ctx: ProcedureContext) => Promise<void>,
+  rollback: (pool: Pool, v: string, ctx: ProcedureContext) => Promise<void>,
+  pool: Pool,
+): LeafProcedure<string> {
   const sig = LEAF_SIGNATURES[id];
   const [namespace, name] = id.split('.');
   const inputDoc: Record<string, string> = {};
@@ -79,7 +88,7 @@ function ledgerStep(action: string, settleFn: (sql: Sql, orderId: string, opts: 
         resourceId: orderId,
         organizationId,
         // Known from the settle statement when it is the same organization (the usual case).
-        organizationPath: org && org.id === organizationId ? org.path : undefined,
+        organizationPath: org && org.id === organizationId ? org.path : organizationId ? (await findOrganization(sql, organizationId))?.path : undefined,
         details: { orderId, runId: ctx.runId, stepSeq: ctx.stepSeq, entries: r.entries, amounts: r.byFeature },
       });
     });
@@ -91,9 +100,13 @@ function statusStep(to: SubscriptionStatus, from: SubscriptionStatus[], action: 
   return async (pool: Pool, subscriptionId: string, ctx: ProcedureContext) => {
     await pgTransaction(pool, async (sql) => {
       const change = await changeSubscriptionStatus(sql, { subscriptionId, to, from, action, actor: actorOf(ctx), runId: ctx.runId, stepSeq: ctx.stepSeq });
-      if (change.outcome === 'not_found') throw new ProviderError('SUBSCRIPTION_NOT_FOUND', `subscription ${subscriptionId} does not exist`, false, { subscriptionId });
+      if (change.outcome === 'not_found')
+        throw new ProviderError('SUBSCRIPTION_NOT_FOUND', `subscription ${subscriptionId} does not exist`, false, { subscriptionId });
       if (change.outcome === 'conflict') {
-        throw new ProviderError('SUBSCRIPTION_STATE_CONFLICT', `subscription ${subscriptionId} is ${change.status}; cannot make it ${to}`, false, { subscriptionId, status: change.status });
+        throw new ProviderError('SUBSCRIPTION_STATE_CONFLICT', `subscription ${subscriptionId} is ${change.status}; cannot make it ${to}`, false, {
+          subscriptionId,
+          status: change.status,
+        });
       }
     });
   };
@@ -114,11 +127,46 @@ export function createPlansProvider(pool: Pool): Provider {
   return {
     name: 'plans',
     procedures: [
-      procedure('Plans.CommitQuota', orderId, (o) => `quota-commit:${o}`, ledgerStep('quota.committed', commit), ledgerStep('quota.commit_reverted', uncommit), pool),
-      procedure('Plans.ReleaseQuota', orderId, (o) => `quota-release:${o}`, ledgerStep('quota.released', releaseFreed), ledgerStep('quota.release_reverted', unreleaseFreed), pool),
-      procedure('Plans.ActivateSubscription', subscriptionId, (s) => `subscription-active:${s}`, statusStep('active', ['pending', 'suspended'], 'subscription.activated'), restoreStatus('active'), pool),
-      procedure('Plans.SuspendSubscription', subscriptionId, (s) => `subscription-suspended:${s}`, statusStep('suspended', ['active'], 'subscription.suspended'), restoreStatus('suspended'), pool),
-      procedure('Plans.CancelSubscription', subscriptionId, (s) => `subscription-cancelled:${s}`, statusStep('cancelled', ['pending', 'active', 'suspended'], 'subscription.cancelled'), restoreStatus('cancelled'), pool),
+      procedure(
+        'Plans.CommitQuota',
+        orderId,
+        (o) => `quota-commit:${o}`,
+        ledgerStep('quota.committed', commit),
+        ledgerStep('quota.commit_reverted', uncommit),
+        pool,
+      ),
+      procedure(
+        'Plans.ReleaseQuota',
+        orderId,
+        (o) => `quota-release:${o}`,
+        ledgerStep('quota.released', releaseFreed),
+        ledgerStep('quota.release_reverted', unreleaseFreed),
+        pool,
+      ),
+      procedure(
+        'Plans.ActivateSubscription',
+        subscriptionId,
+        (s) => `subscription-active:${s}`,
+        statusStep('active', ['pending', 'suspended'], 'subscription.activated'),
+        restoreStatus('active'),
+        pool,
+      ),
+      procedure(
+        'Plans.SuspendSubscription',
+        subscriptionId,
+        (s) => `subscription-suspended:${s}`,
+        statusStep('suspended', ['active'], 'subscription.suspended'),
+        restoreStatus('suspended'),
+        pool,
+      ),
+      procedure(
+        'Plans.CancelSubscription',
+        subscriptionId,
+        (s) => `subscription-cancelled:${s}`,
+        statusStep('cancelled', ['pending', 'active', 'suspended'], 'subscription.cancelled'),
+        restoreStatus('cancelled'),
+        pool,
+      ),
     ],
   };
 }

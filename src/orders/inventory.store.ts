@@ -90,8 +90,10 @@ function inventorySql(scope: CustomerScope, q: InventoryQuery): { text: string; 
                UNION ALL SELECT 1 FROM customer_dns_records WHERE organization_id = $1 AND state NOT IN ('active', 'removed')) AS busy`);
   }
   if (q.policies) {
+    // Users pending creation may be rolled back with the policy their order created: not in use yet.
+    const which = q.policies === 'in_use' ? ` AND state IN ('active', 'changing', 'removing')` : '';
     cols.push(`ARRAY(SELECT DISTINCT settings->'activesyncPolicy'->>'name' FROM customer_users
-                WHERE organization_id = $1 AND (settings->>'activesync')::boolean AND settings->'activesyncPolicy'->>'name' IS NOT NULL ORDER BY 1) AS policies`);
+                WHERE organization_id = $1 AND (settings->>'activesync')::boolean AND settings->'activesyncPolicy'->>'name' IS NOT NULL${which} ORDER BY 1) AS policies`);
   }
   return { text: `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${cols.join(',\n')}`, params };
 }

@@ -41,6 +41,38 @@ const ORDER_CLASSES = [
   WipeDeviceOrder,
 ];
 
+/** The body of POST /v1/orders in the OpenAPI document: one of the order types, with examples. */
+const PLACE_ORDER_BODY = {
+  description: 'One of the order types; `type` selects the shape.',
+  schema: {
+    oneOf: ORDER_CLASSES.map((c) => ({ $ref: getSchemaPath(c) })),
+    discriminator: { propertyName: 'type', mapping: Object.fromEntries(Object.entries(ORDER_DTOS).map(([t, c]) => [t, getSchemaPath(c)])) },
+  },
+  examples: {
+    subscribe: {
+      value: {
+        type: 'subscribe',
+        organizationId: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab',
+        plan: 'business-premium',
+        domain: 'contoso.example',
+        users: [{ alias: 'ann', displayName: 'Ann Lee', userPlan: 'mobile-mailbox' }],
+      },
+    },
+    add_users: {
+      value: {
+        type: 'add_users',
+        organizationId: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab',
+        users: [{ alias: 'bob', displayName: 'Bob Ray', userPlan: 'standard-mailbox' }],
+      },
+    },
+    add_dns_records: {
+      value: { type: 'add_dns_records', organizationId: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab', records: [{ name: 'www', type: 'A', value: '203.0.113.10' }] },
+    },
+    cancel: { value: { type: 'cancel', organizationId: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab' } },
+    wipe_device: { value: { type: 'wipe_device', organizationId: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab', alias: 'ann', deviceId: 'iphone-7f3a' } },
+  },
+};
+
 @ApiTags('orders')
 @ApiExtraModels(...ORDER_CLASSES)
 @Controller('v1/orders')
@@ -57,36 +89,7 @@ export class OrdersController {
     required: false,
     description: 'same key + same body replays the first answer; a different body is 422; while the first is in flight, 409',
   })
-  @ApiBody({
-    description: 'One of the order types; `type` selects the shape.',
-    schema: {
-      oneOf: ORDER_CLASSES.map((c) => ({ $ref: getSchemaPath(c) })),
-      discriminator: { propertyName: 'type', mapping: Object.fromEntries(Object.entries(ORDER_DTOS).map(([t, c]) => [t, getSchemaPath(c)])) },
-    },
-    examples: {
-      subscribe: {
-        value: {
-          type: 'subscribe',
-          organizationId: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab',
-          plan: 'business-premium',
-          domain: 'contoso.example',
-          users: [{ alias: 'ann', displayName: 'Ann Lee', userPlan: 'mobile-mailbox' }],
-        },
-      },
-      add_users: {
-        value: {
-          type: 'add_users',
-          organizationId: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab',
-          users: [{ alias: 'bob', displayName: 'Bob Ray', userPlan: 'standard-mailbox' }],
-        },
-      },
-      add_dns_records: {
-        value: { type: 'add_dns_records', organizationId: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab', records: [{ name: 'www', type: 'A', value: '203.0.113.10' }] },
-      },
-      cancel: { value: { type: 'cancel', organizationId: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab' } },
-      wipe_device: { value: { type: 'wipe_device', organizationId: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab', alias: 'ann', deviceId: 'iphone-7f3a' } },
-    },
-  })
+  @ApiBody(PLACE_ORDER_BODY)
   @Endpoint({
     permission: 'orders.create',
     summary: 'Place an order: validated, quota reserved, XML request compiled and queued, in one transaction (202 + Location)',

@@ -90,11 +90,3 @@ export async function insertOrder(sql: Sql, o: NewOrder): Promise<void> {
     ],
   );
 }
-
-/**
- * One order at a time per customer while it is validated against the inventory and the quota.
- * TODO(r2): identity's lockOrganization once it lands.
- */
-export async function lockCustomer(sql: Sql, organizationId: string): Promise<void> {
-  await sql.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [organizationId]);
-}

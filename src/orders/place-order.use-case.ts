@@ -20,7 +20,7 @@ import { inTransaction, type Sql, sqlOf } from '../database/sql';
 import { AccessService } from '../access/access.service';
 import type { Principal } from '../access/principal';
 import { auditActorOf } from '../audit/audit-actor';
-import { findOrganization } from '../identity/organizations.store';
+import { findOrganization, lockOrganization } from '../identity/organizations.store';
 import { createRun } from '../provisioning/engine/create-run';
 import { compileRequest } from '../provisioning/language/compiler';
 import { NamespaceRegistry } from '../provisioning/namespaces/namespace-registry';
@@ -29,7 +29,7 @@ import { refusalError } from './decide/decision';
 import { inventoryQuery } from './decide/inventory';
 import { ORDER_DTOS, ORDER_TYPES, type OrderBody, type OrderType } from './dto/order-requests';
 import { applyInventory, INVENTORY_UNIQUE, loadInventory } from './inventory.store';
-import { insertOrder, lockCustomer } from './orders.store';
+import { insertOrder } from './orders.store';
 import { OrdersReader } from './orders.reader';
 import type { OrderView } from './orders.views';
 import { type PlatformHosts, platformHostsOf } from './platform-hosts';
@@ -122,7 +122,7 @@ export class PlaceOrderUseCase {
       const claim = await this.keys.claimInTransaction(sql, idempotency.scope, idempotency.key, idempotency.hash);
       if (claim.kind === 'replay') return claim.response;
       // One order at a time per customer while deciding against its inventory and quota.
-      await lockCustomer(sql, org.id);
+      await lockOrganization(sql, org.id, 'update');
       const decided = decideOrder(await this.decisionInput(sql, placement));
       if (!decided.ok) throw refusalError(decided.refusal);
       const subscription = await this.persist(sql, placement, decided.decision);

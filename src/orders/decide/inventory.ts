@@ -59,7 +59,10 @@ export interface CustomerInventory {
   siteUrlTaken: boolean;
   /** Some user, site or record is still being provisioned by an earlier order. */
   busy: boolean;
-  /** Every ActiveSync policy name the customer's users were given (removed users included). */
+  /**
+   * ActiveSync policy names of the customer's users: all they were ever given (removed users
+   * included: a policy outlives its last user), or those in use by users that exist on the platform.
+   */
   policies: string[];
 }
 
@@ -88,8 +91,8 @@ export interface InventoryQuery {
   siteUrl?: string;
   /** Is anything still being provisioned? */
   busy?: boolean;
-  /** The ActiveSync policies of every user the customer ever had. */
-  policies?: boolean;
+  /** ActiveSync policies: of every user the customer ever had, or of users that exist on the platform (they surely exist). */
+  policies?: 'all' | 'in_use';
   /** Lock the rows read: the order takes some of them over. */
   lock?: boolean;
 }
@@ -111,9 +114,9 @@ export function inventoryQuery(body: OrderBody): InventoryQuery {
     case 'subscribe':
       return { domain: body.domain.toLowerCase() };
     case 'add_users':
-      return { users: aliasesOf(body.users) };
+      return { users: aliasesOf(body.users), policies: 'in_use' };
     case 'change_user_plan':
-      return { users: aliasesOf(body.users), lock: true };
+      return { users: aliasesOf(body.users), lock: true, policies: 'in_use' };
     case 'remove_users':
       return { users: aliasesOf(body.aliases.map((alias) => ({ alias }))), lock: true };
     case 'add_dns_records':
@@ -129,7 +132,7 @@ export function inventoryQuery(body: OrderBody): InventoryQuery {
     case 'wipe_device':
       return { users: aliasesOf([{ alias: body.alias }]) };
     case 'cancel':
-      return { users: 'all', sites: 'active', busy: true, policies: true };
+      return { users: 'all', sites: 'active', busy: true, policies: 'all' };
     default:
       return { users: 'all' };
   }

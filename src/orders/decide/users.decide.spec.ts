@@ -103,6 +103,13 @@ describe('add_users', () => {
     ]);
   });
 
+  it('creates no policy that users of the customer are already on', () => {
+    const d = decision(add([{ alias: 'ann', userPlan: 'mobile-mailbox' }], { inventory: { policies: ['pin-3-devices'] } }));
+    if (d.request.call !== 'Hosted User.AddUsers') throw new Error(d.request.call);
+    expect(d.request.policies).toEqual([]);
+    expect(d.request.users[0].settings.activesyncPolicy).toEqual({ name: 'pin-3-devices', requirePin: true, maxDevicesPerUser: 3 });
+  });
+
   it("takes mailbox sizes up to the organization plan's limit, not one MB more", () => {
     const at = plan('business-premium', { 'exchange.mailbox_size_mb': 2048 });
     expect(add([{ alias: 'ann', userPlan: 'mobile-mailbox' }], { subscription: subscription(at) }).ok).toBe(true);

@@ -1,10 +1,16 @@
 import type { QuotaItem } from '../../catalog/quota-ledger';
 import type { AddUsersOrder, ChangeUserPlanOrder, RemoveUsersOrder } from '../dto/order-requests';
-import { checkUniqueAliases, counted, type Decision, type DecisionInput, refuse, requireSubscription, sumItems } from './decision';
+import { checkUniqueAliases, counted, type Decision, type DecisionInput, refuse, requireSubscription, sumItems, type UserSettings } from './decision';
 import type { CustomerUser } from './inventory';
 import { policiesOf, policyNameOf, resolveNewUsers, userItems, userPlanAt, userSettings } from './user-settings';
 
 /** add_users, change_user_plan and remove_users: the users of a subscribed customer. */
+
+/** The policies these users need that no existing user is on yet (creating one that exists is harmless, but a step). */
+function newPolicies(input: DecisionInput<unknown>, settings: UserSettings[]) {
+  const inUse = new Set(input.inventory.policies);
+  return policiesOf(settings).filter((p) => !inUse.has(p.name));
+}
 
 export function decideAddUsers(input: DecisionInput<AddUsersOrder>): Decision {
   const sub = requireSubscription(input, ['pending', 'active'], 'add_users');
@@ -21,7 +27,10 @@ export function decideAddUsers(input: DecisionInput<AddUsersOrder>): Decision {
     request: {
       call: 'Hosted User.AddUsers',
       organization: { domain: input.inventory.service!.domain },
-      policies: policiesOf(users.map((u) => u.settings)),
+      policies: newPolicies(
+        input,
+        users.map((u) => u.settings),
+      ),
       users: users.map((u) => ({ alias: u.alias, displayName: u.displayName, settings: u.settings })),
     },
     reserve: sumItems(users.flatMap((u) => userItems(u.settings))),
@@ -65,7 +74,10 @@ export function decideChangeUserPlan(input: DecisionInput<ChangeUserPlanOrder>):
     return { alias: row.alias, userPlan, next, prev, setPolicy };
   });
   // Policies the order moves users onto: for users gaining ActiveSync or changing policy.
-  const policies = policiesOf(changes.filter((c) => c.next.activesync && (!c.prev.activesync || c.setPolicy)).map((c) => c.next));
+  const policies = newPolicies(
+    input,
+    changes.filter((c) => c.next.activesync && (!c.prev.activesync || c.setPolicy)).map((c) => c.next),
+  );
   return {
     subscription: { kind: 'none', subscription: sub },
     request: {

@@ -42,7 +42,15 @@ describe('NamespaceRegistry', () => {
       'Hosted DNS': ['AddRecords:public', 'RemoveRecords:public'],
       'Hosted Organization': ['Subscribe:public', 'ChangePlan:public', 'Suspend:public', 'Resume:public', 'Cancel:public'],
       'Hosted Sites': ['CreateSite:public', 'DeleteSite:public'],
-      'Hosted User': ['Create:public', 'ChangePlan:public', 'Delete:public', 'AddUsers:public', 'ChangePlans:public', 'RemoveUsers:public'],
+      'Hosted User': [
+        'Create:public',
+        'ChangePlan:public',
+        'Delete:public',
+        'AddUsers:public',
+        'ChangePlans:public',
+        'RemoveUsers:public',
+        'WipeDevice:public',
+      ],
     });
     expect(registry.document('Hosted User')).toBe(fs.readFileSync(path.join(DOCUMENTS_DIR, 'hosted-user.xml'), 'utf8'));
     expect(registry.namespace('Hosted User')!.procedures[0].input).toEqual({
@@ -81,7 +89,17 @@ describe('NamespaceRegistry', () => {
   });
 
   it('refuses providers that register a procedure twice, a write without rollback, or the wrong kind', async () => {
-    const e = await loadError(NamespaceRegistry.load([{ name: 'a', procedures: [leaf('DNS', 'AddRecord'), leaf('DNS', 'AddRecord'), leaf('DNS', 'DeleteZone', 'write', false), leaf('DNS', 'GetZone', 'write')] }], { documents: [] }));
+    const e = await loadError(
+      NamespaceRegistry.load(
+        [
+          {
+            name: 'a',
+            procedures: [leaf('DNS', 'AddRecord'), leaf('DNS', 'AddRecord'), leaf('DNS', 'DeleteZone', 'write', false), leaf('DNS', 'GetZone', 'write')],
+          },
+        ],
+        { documents: [] },
+      ),
+    );
     expect(e.problems).toEqual([
       'leaf procedure DNS.AddRecord is registered twice (provider a)',
       'leaf procedure DNS.DeleteZone (provider a) is a write procedure without rollback',
@@ -91,13 +109,19 @@ describe('NamespaceRegistry', () => {
 
   it('rejects a cycle between composite procedures, naming it', async () => {
     const e = await loadError(
-      registryWith([namespaceDoc('Test A', proc('X', call('Test B', 'Y'))), namespaceDoc('Test B', proc('Y', call('DNS', 'GetZone') + call('Test C', 'Z'))), namespaceDoc('Test C', proc('Z', call('Test A', 'X')))]),
+      registryWith([
+        namespaceDoc('Test A', proc('X', call('Test B', 'Y'))),
+        namespaceDoc('Test B', proc('Y', call('DNS', 'GetZone') + call('Test C', 'Z'))),
+        namespaceDoc('Test C', proc('Z', call('Test A', 'X'))),
+      ]),
     );
     expect(e.message).toContain('Composite procedures call each other in a cycle: Test A.X → Test B.Y → Test C.Z → Test A.X');
   });
 
   it('rejects a procedure that calls itself', async () => {
-    const e = await loadError(registryWith([namespaceDoc('Test Self', proc('Loop', `<when source="data" sourcePath="more">${call('Test Self', 'Loop')}</when>`))]));
+    const e = await loadError(
+      registryWith([namespaceDoc('Test Self', proc('Loop', `<when source="data" sourcePath="more">${call('Test Self', 'Loop')}</when>`))]),
+    );
     expect(e.message).toContain('cycle: Test Self.Loop → Test Self.Loop');
   });
 
@@ -116,13 +140,31 @@ describe('NamespaceRegistry', () => {
   });
 
   it('rejects a composite namespace named like a leaf namespace or defined twice', async () => {
-    const e = await loadError(registryWith([namespaceDoc('DNS', proc('X', call('DNS', 'GetZone'))), namespaceDoc('Hosted User', proc('X', call('DNS', 'GetZone')))]));
-    expect(e.problems).toEqual([expect.stringContaining('namespace "DNS" is already a leaf namespace'), expect.stringContaining('namespace "Hosted User" is defined twice')]);
+    const e = await loadError(
+      registryWith([namespaceDoc('DNS', proc('X', call('DNS', 'GetZone'))), namespaceDoc('Hosted User', proc('X', call('DNS', 'GetZone')))]),
+    );
+    expect(e.problems).toEqual([
+      expect.stringContaining('namespace "DNS" is already a leaf namespace'),
+      expect.stringContaining('namespace "Hosted User" is defined twice'),
+    ]);
   });
 
   it('rejects bad paths and sources in a body', async () => {
-    const e = await loadError(registryWith([namespaceDoc('Test Paths', proc('P', '<forEach name="u" path="a | b"><execute namespace="DNS" procedure="GetZone"><before source="v"/></execute></forEach>'))], { shipped: false }));
-    expect(e.problems).toEqual([expect.stringContaining('forEach path "a | b" must be a relative location path'), expect.stringContaining('before source "v" is neither')]);
+    const e = await loadError(
+      registryWith(
+        [
+          namespaceDoc(
+            'Test Paths',
+            proc('P', '<forEach name="u" path="a | b"><execute namespace="DNS" procedure="GetZone"><before source="v"/></execute></forEach>'),
+          ),
+        ],
+        { shipped: false },
+      ),
+    );
+    expect(e.problems).toEqual([
+      expect.stringContaining('forEach path "a | b" must be a relative location path'),
+      expect.stringContaining('before source "v" is neither'),
+    ]);
   });
 
   it('rejects nesting deeper than 16 composite levels', async () => {
@@ -133,7 +175,10 @@ describe('NamespaceRegistry', () => {
   });
 
   it('reports schema violations found by libxml2 and by the structure reader, with the file name', async () => {
-    const bad = namespaceDoc('Test Bad', '<procedure name="P" access="internal"><execute namespace="DNS" procedure="GetZone"><after/><before source="data"/></execute></procedure>');
+    const bad = namespaceDoc(
+      'Test Bad',
+      '<procedure name="P" access="internal"><execute namespace="DNS" procedure="GetZone"><after/><before source="data"/></execute></procedure>',
+    );
     const e = await loadError(NamespaceRegistry.load([], { documents: [...shippedDocuments(), { file: 'bad.xml', xml: bad }] }));
     const text = e.problems.join('\n');
     // libxml2 (xmllint-wasm) …
@@ -144,7 +189,12 @@ describe('NamespaceRegistry', () => {
   });
 
   it('rejects documents that are not safe XML', async () => {
-    const e = await loadError(NamespaceRegistry.load([], { documents: [{ file: 'evil.xml', xml: '<!DOCTYPE n [<!ENTITY x SYSTEM "file:///etc/passwd">]><namespace/>' }], validateXsd: false }));
+    const e = await loadError(
+      NamespaceRegistry.load([], {
+        documents: [{ file: 'evil.xml', xml: '<!DOCTYPE n [<!ENTITY x SYSTEM "file:///etc/passwd">]><namespace/>' }],
+        validateXsd: false,
+      }),
+    );
     expect(e.problems).toEqual([expect.stringContaining('evil.xml: DOCTYPE declarations')]);
   });
 });
