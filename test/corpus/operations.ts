@@ -44,6 +44,18 @@ export const operationsCases: CaseGroup = (ctx) => {
   }
   cases.push(jsonCase('PUT /v1/lab/faults: by hoster csr', 'PUT', '/v1/lab/faults', 'hosterCsr', {}, 403));
   cases.push(jsonCase('PUT /v1/lab/faults: by a customer admin', 'PUT', '/v1/lab/faults', 'c1Admin', {}, 403));
+
+  // POST /v1/lab/devices (a simulated phone sync)
+  const device = { organizationId: ctx.orgs.contoso, alias: ctx.contoso.userAlias, deviceId: 'corpus-phone' };
+  const sync = (name: string, body: unknown, expect: CorpusCase['expect'] = 400, token: CorpusCase['token'] = 'hosterAdmin') =>
+    cases.push(jsonCase(`POST /v1/lab/devices: ${name}`, 'POST', '/v1/lab/devices', token, body, expect));
+  sync('deviceId with traversal', { ...device, deviceId: PATH_TRAVERSAL.dotdot });
+  sync('deviceId with SQL', { ...device, deviceId: SQL_INJECTION.dropTable });
+  sync('alias with SQL', { ...device, alias: SQL_INJECTION.tautology });
+  sync('model of 300,000 characters', { ...device, model: OVERSIZED.string300k });
+  sync('unknown field', { ...device, wipe: true });
+  sync('a user without mobility', { ...device, alias: 'no-such-user' });
+  sync('by a customer admin', device, 403, 'c1Admin');
   cases.push(bare('GET /v1/lab/faults: by a reseller admin', 'GET', '/v1/lab/faults', 'r1Admin', 403));
   cases.push(bare('GET /v1/lab/state: no organization', 'GET', '/v1/lab/state', 'hosterAdmin', 400));
   cases.push(bare('GET /v1/lab/state: organization with SQL', 'GET', `/v1/lab/state?organization=${enc(SQL_INJECTION.tautology)}`, 'hosterAdmin', 400));
