@@ -3,7 +3,6 @@ import type { VersionRow } from './plans.store';
 import { FEATURES, SERVICE_KEYS, SERVICES, type FeatureDefinition, type ServiceDefinition } from './service-catalog';
 import { iso } from '../common/iso';
 
-
 const FEATURES_EXAMPLE = {
   'exchange.mailboxes': 10,
   'exchange.mailbox_size_mb': 2048,
@@ -136,7 +135,6 @@ export class PlanVersionListView {
   @ApiProperty({ type: PlanVersionView, isArray: true }) items: PlanVersionView[];
   @ApiPropertyOptional({ type: String, nullable: true }) nextCursor: string | null;
 }
-
 
 export function planVersionView(r: VersionRow, userPlans: UserPlanRefView[]): PlanVersionView {
   return {

@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { idPattern } from '../../common/ids';
 import { PageQuery } from '../../common/pagination/cursor';
 import { IsSafeText } from '../../common/validation/safe-text';
@@ -50,7 +37,8 @@ const PLAN_REF_MSG = '$property must be a plan name (optionally name@version) or
 export class OrderBase {
   @ApiProperty({ enum: ORDER_TYPES }) @IsIn(ORDER_TYPES) type: OrderType;
   @ApiProperty({ example: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab', description: 'the customer organization' })
-  @IsString() @Matches(idPattern('org'), { message: 'organizationId must be an organization id' })
+  @IsString()
+  @Matches(idPattern('org'), { message: 'organizationId must be an organization id' })
   organizationId: string;
 }
 

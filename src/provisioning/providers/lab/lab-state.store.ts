@@ -84,7 +84,6 @@ export async function labRegisterDevice(sql: Sql, d: { organizationId: string; a
   return r.rows[0].enabled;
 }
 
-
 export interface LabState {
   organizationId: string;
   ou: { name: string; domain: string; ouPath: string; createdAt: string } | null;

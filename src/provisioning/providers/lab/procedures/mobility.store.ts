@@ -13,7 +13,6 @@ export interface Device extends WipeState {
   model: string;
 }
 
-
 export async function insertPolicy(
   store: LabStore,
   p: { organizationId: string; name: string; requirePin: boolean; maxDevicesPerUser: number; runId: string | null },
