@@ -19,7 +19,7 @@ import { waitFor } from './helpers/wait';
 describe('an engine whose last journal writes were lost with a failover', () => {
   let db: TestDatabase;
   let pool: Pool;
-  let engines: EngineProcess[] = [];
+  const engines: EngineProcess[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -50,7 +50,13 @@ describe('an engine whose last journal writes were lost with a failover', () => 
       // The journal is insert-only (a trigger); a failover is the one thing allowed to forget.
       await admin.query(`SET LOCAL session_replication_role = replica`);
       await admin.query(`DELETE FROM provisioning_steps WHERE run_id = $1 AND seq > $2`, [runId, to.step_count]);
-      await admin.query(`UPDATE provisioning_runs SET step_count = $2, state = $3, attempts = $4, step_in_doubt = $5 WHERE id = $1`, [runId, to.step_count, JSON.stringify(to.state), to.attempts, to.step_in_doubt]);
+      await admin.query(`UPDATE provisioning_runs SET step_count = $2, state = $3, attempts = $4, step_in_doubt = $5 WHERE id = $1`, [
+        runId,
+        to.step_count,
+        JSON.stringify(to.state),
+        to.attempts,
+        to.step_in_doubt,
+      ]);
       await admin.query('COMMIT');
     } finally {
       await admin.end();
@@ -67,7 +73,12 @@ describe('an engine whose last journal writes were lost with a failover', () => 
 
     // Watch the run's durable advance; keep each state it passed through.
     const seen = new Map<number, Snapshot>();
-    const current = async () => (await pool.query<Snapshot & { status: string }>(`SELECT step_count, state, attempts, step_in_doubt, status FROM provisioning_runs WHERE id = $1`, [run.id])).rows[0];
+    const current = async () =>
+      (
+        await pool.query<Snapshot & { status: string }>(`SELECT step_count, state, attempts, step_in_doubt, status FROM provisioning_runs WHERE id = $1`, [
+          run.id,
+        ])
+      ).rows[0];
     const reached = await waitFor(
       async () => {
         const r = await current();

@@ -51,7 +51,7 @@ export function formatTopologyReport(r: TopologyChaosReport): string {
       .join(', ') || 'none';
   const lines = [
     `topology chaos ${r.passed ? 'PASSED' : 'FAILED'} in ${(r.durationMs / 1000).toFixed(1)} s (PostgreSQL ${r.postgresMajor} under Patroni, synchronous replication; HAProxy; 2 × serve, 3 × engine)`,
-    `  orders answered 202: ${r.ordersPlaced} (${kv(r.ordersByStatus)}); missing from the database afterwards: ${r.ordersMissing}`,
+    `  orders answered 202: ${r.ordersPlaced} (${kv(r.ordersByStatus)}); missing from the database afterwards: ${r.ordersMissing}; in the database but never answered: ${r.ordersUnanswered}`,
     `  database failovers: ${r.failovers.length}`,
     ...r.failovers.map((f) => `    - ${formatFailover(f)}`),
     `  orders/s before the first failover: ${rate(r.throughput.before)}`,

@@ -16,6 +16,8 @@ export interface TopologyVerdict {
   runsByStatus: Record<string, number>;
   /** Orders answered 202 that the database does not hold (an acknowledged order lost). */
   ordersMissing: number;
+  /** Orders the database holds that no client was answered for (a keyed retry placed twice). */
+  ordersUnanswered: number;
   /** Steps journaled completed twice for one place of one run (executed and recorded twice). */
   stepsRecordedTwice: number;
   /** Runs whose journal has a hole or disagrees with the run's step count (a lost write built on). */
@@ -51,6 +53,10 @@ export async function verifyTopologyRun(pool: Pool, workload: OrdersWorkloadResu
   const present = new Set<string>((await pool.query(`SELECT id FROM orders WHERE id = ANY($1::text[])`, [placedIds])).rows.map((r) => r.id));
   const missing = placedIds.filter((id) => !present.has(id));
   for (const id of missing.slice(0, 10)) problems.push(`order ${id} was answered 202 but the database does not hold it`);
+  // Every order was sent with an Idempotency-Key and retried with it: an order no client got an
+  // answer for is a retry that ordered twice.
+  const extra = (await pool.query<{ id: string }>(`SELECT id FROM orders WHERE NOT (id = ANY($1::text[]))`, [placedIds])).rows;
+  for (const r of extra.slice(0, 10)) problems.push(`order ${r.id} exists but no client was answered for it (a retried request placed twice?)`);
   for (const o of workload.orders.filter((x) => !x.status)) problems.push(`order ${o.id} (answered 202) never reached a terminal state`);
   problems.push(...(await workload.verify(sql)));
 
@@ -79,6 +85,7 @@ export async function verifyTopologyRun(pool: Pool, workload: OrdersWorkloadResu
     problems,
     runsByStatus,
     ordersMissing: missing.length,
+    ordersUnanswered: extra.length,
     stepsRecordedTwice: twice.rows.length,
     journalGaps: gaps.rows.length,
     duplicates: duplicates.length,

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../src/common/version';
 import { dockerHaFiles } from './docker-files';
 import { DEFAULT_PORT_BASE } from './layout';
-import { MissingPackagesError } from './packages';
+import { MissingPackagesError, TOPOLOGY_PACKAGES } from './packages';
 import { Topology } from './topology';
 
 /**
@@ -14,7 +14,8 @@ import { Topology } from './topology';
  * 3 × engine), data in .provisio/topology/; Ctrl-C or SIGTERM stops all of it.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       'port-base': { type: 'string', default: process.env.TOPOLOGY_PORT_BASE ?? String(DEFAULT_PORT_BASE) },
       engines: { type: 'string', default: '3' },
@@ -24,6 +25,11 @@ async function main(): Promise<number> {
       'write-docker': { type: 'boolean', default: false },
     },
   });
+  if (positionals[0] === 'packages') {
+    // For .ci/run: apt-get install $(node dist/scripts/topology/topology-cli.js packages)
+    console.log(TOPOLOGY_PACKAGES.join(' '));
+    return 0;
+  }
   if (values['write-docker']) {
     for (const [file, content] of Object.entries(dockerHaFiles())) {
       const target = path.join(PROJECT_ROOT, 'docker', file);

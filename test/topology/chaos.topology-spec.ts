@@ -30,6 +30,7 @@ describe('topology chaos (short)', () => {
       expect(report.problems).toEqual([]);
       expect(report.ordersPlaced).toBeGreaterThanOrEqual(100);
       expect(report.ordersMissing).toBe(0);
+      expect(report.ordersUnanswered).toBe(0);
       expect(report.clientViolations).toBe(0);
       expect(report.failovers).toHaveLength(1);
       expect(report.engineKills).toBeGreaterThan(3);

@@ -39,6 +39,7 @@ describe('database failover while engines hold runs', () => {
   it('lost no order answered 202 and ended every run', () => {
     expect(report.ordersPlaced).toBeGreaterThanOrEqual(40);
     expect(report.ordersMissing).toBe(0);
+    expect(report.ordersUnanswered).toBe(0);
     expect(Object.keys(report.runsByStatus).filter((s) => s !== 'completed' && s !== 'failed')).toEqual([]);
   });
 
