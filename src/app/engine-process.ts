@@ -39,9 +39,17 @@ export async function runEngineProcess(config: AppConfig, databaseUrl: string): 
   const asyncCommit = { options: '-c synchronous_commit=off' };
   const pool = new Pool({ ...connection, ...asyncCommit, max: config.engineConcurrency + 4, application_name: 'provisio-engine' });
   const providerPool = new Pool({ ...connection, ...asyncCommit, max: config.engineConcurrency + 2, application_name: 'provisio-engine-providers' });
+  /*
+   * Leases are the exception: claims, heartbeats and renewals commit durably (to the synchronous
+   * standby when there is one). A lease lost with a failover while its engine believes in it would
+   * let another engine run the same step; a lost journal write is caught by the journal's own
+   * fence (step_count), which a lost lease is not.
+   */
+  const leasePool = new Pool({ ...connection, max: 3, application_name: 'provisio-engine-leases' });
   // A database restart breaks idle connections: log it, the pools replace them.
   pool.on('error', (err) => log.warn({ err: err.message }, 'idle database connection lost'));
   providerPool.on('error', (err) => log.warn({ err: err.message }, 'idle provider connection lost'));
+  leasePool.on('error', (err) => log.warn({ err: err.message }, 'idle lease connection lost'));
   await warnIfPrivilegedRole(sqlOfPg(pool), log);
 
   let stopping: string | undefined;
@@ -59,6 +67,7 @@ export async function runEngineProcess(config: AppConfig, databaseUrl: string): 
   const registry = await NamespaceRegistry.load([...providers.providers]);
   const engine = new Engine({
     pool,
+    leasePool,
     resolver: registry,
     createMachine,
     hooks: createRunHooks(),
@@ -74,5 +83,5 @@ export async function runEngineProcess(config: AppConfig, databaseUrl: string): 
   log.info({ engineId: engine.id, why: stopping }, 'engine process stopping');
   await engine.stop();
   await providers.close();
-  await Promise.all([pool.end().catch(() => undefined), providerPool.end().catch(() => undefined)]);
+  await Promise.all([pool, providerPool, leasePool].map((p) => p.end().catch(() => undefined)));
 }

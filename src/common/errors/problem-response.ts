@@ -36,8 +36,11 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 /** RFC 9457 members and ours that a ProblemError's `extra` cannot override. */
 const RESERVED_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId', 'errorId']);
 
-/** PostgreSQL SQLSTATEs that mean "try again", not "bug". */
-const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004']);
+/**
+ * PostgreSQL SQLSTATEs that mean "try again", not "bug". 25006 (read-only transaction): a
+ * connection that reached a server in the middle of a failover (demoted, or not yet promoted).
+ */
+const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004', '25006']);
 const DATA_SQLSTATES: Record<string, ErrorCode> = {
   '23505': 'CONFLICT', // unique_violation
   '23503': 'CONFLICT', // foreign_key_violation

@@ -14,8 +14,14 @@ import { type ClaimedRun, type ProcedureResolver, RunWorker, type WorkerContext 
 import { transition } from './step-journal';
 
 export interface EngineOptions {
-  /** The engine's own pool (steps, claims, heartbeats); providers may share it. */
+  /** The engine's own pool (journal, status changes, releases); providers may share it. */
   pool: Pool;
+  /**
+   * Claims, heartbeats and renewals; defaults to `pool`. Give it a pool that commits durably
+   * (synchronous_commit on) when `pool` does not: a lease the engine believes in must exist on
+   * whichever database server is primary after a failover, or two engines could run one step.
+   */
+  leasePool?: Pool;
   resolver: ProcedureResolver;
   createMachine: MachineFactory;
   /** Runs executed at once; the claim never takes more than the free slots, so load spreads over engines. */
@@ -62,14 +68,17 @@ export class Engine {
   private beating = false;
   private stopping?: Promise<void>;
   private readonly workerCtx: WorkerContext;
+  private readonly leasePool: Pool;
 
   constructor(private readonly opts: EngineOptions) {
     this.registry = new EngineRegistry(sqlOfPg(opts.pool), opts.capacity);
     this.log = (opts.log ?? rootLogger()).child({ component: 'engine', engineId: this.registry.id });
     this.hooks = opts.hooks;
     this.actor = { system: `engine:${this.registry.id}` };
+    this.leasePool = opts.leasePool ?? opts.pool;
     this.workerCtx = {
       pool: opts.pool,
+      leasePool: this.leasePool,
       engineId: this.registry.id,
       resolver: opts.resolver,
       createMachine: opts.createMachine,
@@ -186,7 +195,7 @@ export class Engine {
 
   /** One claim transaction: the lease update plus run.started / run.taken_over audit events. */
   private async claim(limit: number): Promise<ClaimedRun[]> {
-    const rows = await inClientTransaction(this.opts.pool, async (client) => {
+    const rows = await inClientTransaction(this.leasePool, async (client) => {
       const claimedRows = await claimRuns(client, this.registry.id, this.opts.leaseTtlMs, limit);
       if (!claimedRows.length) return claimedRows;
       const sql = sqlOfPg(client);
@@ -197,9 +206,15 @@ export class Engine {
         claimed.filter(({ raw }) => raw.prev_status === 'queued').map(({ run }) => ({ run, change: { previousStatus: 'queued' as const, actor: this.actor } })),
       );
       for (const { raw, run } of claimed) {
-        const base = { resourceType: 'provisioning_run' as const, resourceId: run.id, organizationId: run.organizationId, organizationPath: run.organizationPath };
+        const base = {
+          resourceType: 'provisioning_run' as const,
+          resourceId: run.id,
+          organizationId: run.organizationId,
+          organizationPath: run.organizationPath,
+        };
         const order = run.orderId ? { orderId: run.orderId } : {};
-        if (raw.prev_status === 'queued') await this.opts.audit(sql, this.actor, { ...base, action: 'run.started', details: { ...order, epoch: run.leaseEpoch } });
+        if (raw.prev_status === 'queued')
+          await this.opts.audit(sql, this.actor, { ...base, action: 'run.started', details: { ...order, epoch: run.leaseEpoch } });
         if (raw.prev_owner) {
           await this.opts.audit(sql, this.actor, {
             ...base,
@@ -236,7 +251,13 @@ export class Engine {
     const t0 = performance.now();
     const held = [...this.workers.values()].map((w) => w.worker).filter((w) => !w.lost);
     try {
-      const r = await heartbeat(this.opts.pool, this.registry.id, this.opts.leaseTtlMs, held.map((w) => ({ id: w.id, epoch: w.lease.epoch })), this.stepsDone);
+      const r = await heartbeat(
+        this.leasePool,
+        this.registry.id,
+        this.opts.leaseTtlMs,
+        held.map((w) => ({ id: w.id, epoch: w.lease.epoch })),
+        this.stepsDone,
+      );
       const renewed = new Set(r.renewed);
       const lost = new Set(r.lost);
       for (const w of held) {
@@ -257,10 +278,13 @@ export class Engine {
 
   private wakeIn(ms: number) {
     if (this.phase !== 'running') return;
-    const t = setTimeout(() => {
-      this.wakeTimers.delete(t);
-      this.poke();
-    }, Math.max(0, ms) + 2);
+    const t = setTimeout(
+      () => {
+        this.wakeTimers.delete(t);
+        this.poke();
+      },
+      Math.max(0, ms) + 2,
+    );
     this.wakeTimers.add(t);
   }
 

@@ -14,6 +14,12 @@ import { runColumns, RUNS_CHANNEL } from './runs.store';
  * One finished attempt of a step (or of a rollback) and the run's advance, in **one statement**:
  * the journal row is inserted only if the fenced UPDATE matched, so a lost lease writes nothing.
  * With $8 (back-off ms) set, the lease is released and the run sleeps until then.
+ *
+ * The fence also requires the journal to end where the writer last left it (`step_count = $7 - 1`):
+ * journal commits are asynchronous, so a database failover can lose the writer's last entries
+ * while its lease (committed durably) survives. Writing on top of them would leave a hole in the
+ * journal and a state built on steps the database no longer knows; a mismatch writes nothing and
+ * the worker gives the run up like a lost lease.
  */
 const STEP_SQL = `
 WITH run AS (
@@ -26,7 +32,7 @@ WITH run AS (
          not_before = CASE WHEN $8::float8 IS NULL THEN not_before ELSE now() + ${ttl('$8')} END,
          lease_owner = CASE WHEN $8::float8 IS NULL THEN lease_owner ELSE NULL END,
          lease_expires_at = CASE WHEN $8::float8 IS NULL THEN lease_expires_at ELSE NULL END
-   WHERE id = $1 AND lease_owner = $2 AND lease_epoch = $3
+   WHERE id = $1 AND lease_owner = $2 AND lease_epoch = $3 AND step_count = $7 - 1
   RETURNING id)
 INSERT INTO provisioning_steps (run_id, seq, phase, pc, path, namespace, procedure, kind, natural_key, status, outcome_unknown, retryable,
                                 compensates_seq, attempt, engine_id, lease_epoch, input, output, rollback_data, error,
@@ -37,7 +43,8 @@ SELECT id, $7, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $2, $3
 /**
  * A status change by the lease holder (compensating, parked, completed, failed, needs_attention),
  * with the attempt that caused it journaled in the same statement when $13 is true. Returns the
- * run for hooks; no row means the lease was lost. $11 releases the lease, $12 sets finished_at.
+ * run for hooks; no row means the lease was lost (or the writer's last journal entries were, see
+ * STEP_SQL). $11 releases the lease, $12 sets finished_at.
  */
 const TRANSITION_SQL = `
 WITH run AS (
@@ -55,6 +62,7 @@ WITH run AS (
          finished_at = CASE WHEN $12::boolean THEN now() ELSE finished_at END,
          updated_at = now()
    WHERE id = $1 AND lease_owner = $2 AND lease_epoch = $3
+     AND step_count = $15 - CASE WHEN $13::boolean THEN 1 ELSE 0 END
   RETURNING ${runColumns()}),
 step AS (
   INSERT INTO provisioning_steps (run_id, seq, phase, pc, path, namespace, procedure, kind, natural_key, status, outcome_unknown, retryable,
@@ -74,8 +82,13 @@ SELECT seq, phase, pc, path, namespace, procedure, kind, natural_key, status, ou
 /** The parameters of a journal row ($n … $n+18 of STEP_SQL and TRANSITION_SQL), or 19 nulls. */
 export type JournalParams = unknown[];
 
-/** Journals one attempt and advances the run (fenced). False when the lease was lost: nothing was written. */
-export async function insertStep(pool: Pool, lease: Lease, advance: { state: string | null; attempts: number; stepInDoubt: boolean; stepCount: number; backoffMs: number | null }, entry: JournalParams): Promise<boolean> {
+/** Journals one attempt and advances the run (fenced). False when the lease or the writer's last entries were lost: nothing was written. */
+export async function insertStep(
+  pool: Pool,
+  lease: Lease,
+  advance: { state: string | null; attempts: number; stepInDoubt: boolean; stepCount: number; backoffMs: number | null },
+  entry: JournalParams,
+): Promise<boolean> {
   const r = await pool.query({
     name: 'provisio_engine_step',
     text: STEP_SQL,
@@ -106,8 +119,21 @@ export async function updateRunStatus(client: PoolClient, lease: Lease, v: Trans
     name: 'provisio_engine_transition',
     text: TRANSITION_SQL,
     values: [
-      lease.runId, lease.owner, lease.epoch,
-      v.status, v.state, v.setError, v.error, v.responseXml, v.parkedReason, v.attempts, v.release, v.finished, v.journaled, v.stepInDoubt, v.stepCount,
+      lease.runId,
+      lease.owner,
+      lease.epoch,
+      v.status,
+      v.state,
+      v.setError,
+      v.error,
+      v.responseXml,
+      v.parkedReason,
+      v.attempts,
+      v.release,
+      v.finished,
+      v.journaled,
+      v.stepInDoubt,
+      v.stepCount,
       ...entry,
     ],
   });

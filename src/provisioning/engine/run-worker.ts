@@ -20,6 +20,8 @@ export interface ProcedureResolver {
 /** What a worker needs from its engine. */
 export interface WorkerContext {
   pool: Pool;
+  /** Commits durably (leases must survive a failover that may lose the journal's last writes). */
+  leasePool: Pool;
   engineId: string;
   resolver: ProcedureResolver;
   createMachine: MachineFactory;
@@ -74,7 +76,13 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   } catch (e) {
     if (e instanceof StepTimeoutError) {
       let grace: NodeJS.Timeout | undefined;
-      await Promise.race([p.then(() => undefined, () => undefined), new Promise((r) => (grace = setTimeout(r, ms)))]);
+      await Promise.race([
+        p.then(
+          () => undefined,
+          () => undefined,
+        ),
+        new Promise((r) => (grace = setTimeout(r, ms))),
+      ]);
       clearTimeout(grace);
     }
     throw e;
@@ -98,7 +106,10 @@ interface Attempt {
 
 function classify(e: unknown): { error: NonNullable<Attempt['error']>; outcomeUnknown: boolean } {
   if (e instanceof ProviderError) {
-    return { error: { code: e.code, message: e.message, retryable: e.retryable, details: Object.keys(e.details).length ? e.details : undefined }, outcomeUnknown: false };
+    return {
+      error: { code: e.code, message: e.message, retryable: e.retryable, details: Object.keys(e.details).length ? e.details : undefined },
+      outcomeUnknown: false,
+    };
   }
   if (e instanceof StepTimeoutError) return { error: { code: 'STEP_TIMEOUT', message: e.message, retryable: true }, outcomeUnknown: true };
   // Anything else (a lost connection inside the provider, a bug): we cannot know what happened.
@@ -126,7 +137,12 @@ export class RunWorker {
   private runError: RunError | null;
   private readonly log: Logger;
 
-  constructor(private readonly ctx: WorkerContext, private readonly run: ClaimedRun, private readonly leaseTtlMs: number, claimedAt: number) {
+  constructor(
+    private readonly ctx: WorkerContext,
+    private readonly run: ClaimedRun,
+    private readonly leaseTtlMs: number,
+    claimedAt: number,
+  ) {
     this.lease = { runId: run.id, owner: ctx.engineId, epoch: run.epoch };
     this.leaseValidUntil = claimedAt + leaseTtlMs;
     this.status = run.status;
@@ -165,7 +181,7 @@ export class RunWorker {
       // make sure the run is still ours. If nobody took it, renewing it is safe (fencing is by
       // owner and epoch); if someone did, stop here.
       const t0 = performance.now();
-      if (!(await renewLease(this.ctx.pool, this.lease, this.leaseTtlMs))) {
+      if (!(await renewLease(this.ctx.leasePool, this.lease, this.leaseTtlMs))) {
         this.log.warn('lease lost before the next step (not renewed in time); abandoning the run');
         this.lost = true;
         return false;
@@ -206,10 +222,7 @@ export class RunWorker {
       const policy = retryPolicyOf(op, leaf);
       const attempt = this.attempts + 1;
       const seq = this.stepCount + 1;
-      const result =
-        attempt > policy.maxAttempts + TAKEOVER_SLACK
-          ? this.abandonedAttempt()
-          : await this.attemptCall(next, leaf, seq, attempt);
+      const result = attempt > policy.maxAttempts + TAKEOVER_SLACK ? this.abandonedAttempt() : await this.attemptCall(next, leaf, seq, attempt);
       if (this.lost) return;
       const entry = this.entry('execute', next.pc, op, leaf, seq, attempt, next.input, result);
 
@@ -225,7 +238,19 @@ export class RunWorker {
           entry.outcomeUnknown = true;
           entry.retryable = false;
           entry.error = { code: 'OUTPUT_MAPPING_FAILED', message };
-          await this.failUnhandled({ code: 'OUTPUT_MAPPING_FAILED', message, retryable: false, phase: 'execute', namespace: op.namespace, procedure: op.procedure, path: op.path, stepSeq: seq }, entry);
+          await this.failUnhandled(
+            {
+              code: 'OUTPUT_MAPPING_FAILED',
+              message,
+              retryable: false,
+              phase: 'execute',
+              namespace: op.namespace,
+              procedure: op.procedure,
+              path: op.path,
+              stepSeq: seq,
+            },
+            entry,
+          );
           return;
         }
         // The last step commits together with the completion (one transaction fewer per run).
@@ -312,10 +337,27 @@ export class RunWorker {
     }
     const seq = this.stepCount + 1;
     const now = new Date();
-    const attempt: Attempt = { ok: false, naturalKey: null, error: { code: 'MAPPING_FAILED', message, retryable: false }, outcomeUnknown: false, startedAt: now, finishedAt: now, durationMs: 0 };
+    const attempt: Attempt = {
+      ok: false,
+      naturalKey: null,
+      error: { code: 'MAPPING_FAILED', message, retryable: false },
+      outcomeUnknown: false,
+      startedAt: now,
+      finishedAt: now,
+      durationMs: 0,
+    };
     const entry = this.entry('execute', pc, op, this.ctx.resolver.leaf(op.namespace, op.procedure), seq, this.attempts + 1, null, attempt);
     // Input building is deterministic: no earlier attempt of this call can have reached a provider.
-    const runError: RunError = { code: 'MAPPING_FAILED', message, retryable: false, phase: 'execute', namespace: op.namespace, procedure: op.procedure, path: op.path, stepSeq: seq };
+    const runError: RunError = {
+      code: 'MAPPING_FAILED',
+      message,
+      retryable: false,
+      phase: 'execute',
+      namespace: op.namespace,
+      procedure: op.procedure,
+      path: op.path,
+      stepSeq: seq,
+    };
     return this.failCall(machine, entry, runError);
   }
 
@@ -329,12 +371,32 @@ export class RunWorker {
       const input = leaf.parseInput(next.input);
       naturalKey = leaf.naturalKey(input);
       const pctx: ProcedureContext = { runId: this.run.id, stepSeq: seq, attempt, engineId: this.ctx.engineId, organizationId: this.run.organizationId };
-      const result = await withTimeout(Promise.resolve().then(() => leaf.execute(input, pctx)), next.op.timeoutMs ?? this.ctx.stepTimeoutMs);
-      return { ok: true, output: (result?.output ?? {}) as Record<string, unknown>, rollbackData: result?.rollback, naturalKey, outcomeUnknown: false, startedAt, finishedAt: new Date(), durationMs: performance.now() - t0 };
+      const result = await withTimeout(
+        Promise.resolve().then(() => leaf.execute(input, pctx)),
+        next.op.timeoutMs ?? this.ctx.stepTimeoutMs,
+      );
+      return {
+        ok: true,
+        output: (result?.output ?? {}) as Record<string, unknown>,
+        rollbackData: result?.rollback,
+        naturalKey,
+        outcomeUnknown: false,
+        startedAt,
+        finishedAt: new Date(),
+        durationMs: performance.now() - t0,
+      };
     } catch (e) {
       const c = classify(e);
       // A failure before the provider was called (no provider, invalid input) had no effect.
-      return { ok: false, error: c.error, naturalKey, outcomeUnknown: naturalKey === null ? false : c.outcomeUnknown, startedAt, finishedAt: new Date(), durationMs: performance.now() - t0 };
+      return {
+        ok: false,
+        error: c.error,
+        naturalKey,
+        outcomeUnknown: naturalKey === null ? false : c.outcomeUnknown,
+        startedAt,
+        finishedAt: new Date(),
+        durationMs: performance.now() - t0,
+      };
     }
   }
 
@@ -352,7 +414,17 @@ export class RunWorker {
     };
   }
 
-  private entry(phase: 'execute' | 'rollback', pc: number, op: Pick<CallOp, 'path' | 'namespace' | 'procedure' | 'kind'>, leaf: LeafProcedure | undefined, seq: number, attempt: number, input: unknown, a: Attempt, compensatesSeq: number | null = null): JournalEntry {
+  private entry(
+    phase: 'execute' | 'rollback',
+    pc: number,
+    op: Pick<CallOp, 'path' | 'namespace' | 'procedure' | 'kind'>,
+    leaf: LeafProcedure | undefined,
+    seq: number,
+    attempt: number,
+    input: unknown,
+    a: Attempt,
+    compensatesSeq: number | null = null,
+  ): JournalEntry {
     return {
       seq,
       phase,
@@ -386,13 +458,23 @@ export class RunWorker {
     return true;
   }
 
-  private fenced(): false {
-    this.log.warn('write fenced off: another engine holds this run now; abandoning it');
+  /**
+   * A fenced write matched nothing: another engine holds the run now, or a database failover lost
+   * this worker's last journal writes (the run is behind what the worker remembers). Either way
+   * the run is no longer ours to advance. In the second case the lease is still ours: give it back
+   * with the current step in doubt, so the next holder resumes at once from what the database
+   * holds and re-executes the step after it (idempotently). In the first the release is fenced off.
+   */
+  private async fenced(): Promise<false> {
+    this.log.warn('write fenced off: another engine holds this run now, or the database lost our last journal writes; abandoning it');
     this.lost = true;
+    await releaseLease(this.ctx.pool, this.lease, true).catch(() => undefined);
     return false;
   }
 
-  private async change(t: Omit<Transition, 'previousStatus' | 'stepInDoubt' | 'stepCount' | 'attempts'> & Partial<Pick<Transition, 'stepInDoubt' | 'attempts'>>): Promise<boolean> {
+  private async change(
+    t: Omit<Transition, 'previousStatus' | 'stepInDoubt' | 'stepCount' | 'attempts'> & Partial<Pick<Transition, 'stepInDoubt' | 'attempts'>>,
+  ): Promise<boolean> {
     const run = await this.ctx.transition(this.lease, {
       ...t,
       previousStatus: this.status,
@@ -556,11 +638,30 @@ export class RunWorker {
       if (!leaf.rollback) throw new ProviderError('ROLLBACK_UNAVAILABLE', `${step.namespace}.${step.procedure} has no rollback`, false);
       const input = leaf.parseInput(step.input ?? {});
       const pctx: ProcedureContext = { runId: this.run.id, stepSeq: seq, attempt, engineId: this.ctx.engineId, organizationId: this.run.organizationId };
-      await withTimeout(Promise.resolve().then(() => leaf.rollback!(input, step.rollbackData ?? undefined, pctx)), this.ctx.stepTimeoutMs);
-      return { ok: true, output: {}, naturalKey: step.naturalKey, outcomeUnknown: false, startedAt, finishedAt: new Date(), durationMs: performance.now() - t0 };
+      await withTimeout(
+        Promise.resolve().then(() => leaf.rollback!(input, step.rollbackData ?? undefined, pctx)),
+        this.ctx.stepTimeoutMs,
+      );
+      return {
+        ok: true,
+        output: {},
+        naturalKey: step.naturalKey,
+        outcomeUnknown: false,
+        startedAt,
+        finishedAt: new Date(),
+        durationMs: performance.now() - t0,
+      };
     } catch (e) {
       const c = classify(e);
-      return { ok: false, error: c.error, naturalKey: step.naturalKey, outcomeUnknown: c.outcomeUnknown, startedAt, finishedAt: new Date(), durationMs: performance.now() - t0 };
+      return {
+        ok: false,
+        error: c.error,
+        naturalKey: step.naturalKey,
+        outcomeUnknown: c.outcomeUnknown,
+        startedAt,
+        finishedAt: new Date(),
+        durationMs: performance.now() - t0,
+      };
     }
   }
 }
