@@ -41,6 +41,8 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_STEP_TIMEOUT_MS = 60_000;
+/** How long a starting engine waits for the database before giving up (a failover takes seconds). */
+const REGISTER_PATIENCE_MS = 60_000;
 
 type Phase = 'new' | 'running' | 'draining' | 'stopped';
 
@@ -107,13 +109,34 @@ export class Engine {
 
   async start(): Promise<void> {
     if (this.phase !== 'new') throw new Error(`engine already ${this.phase}`);
-    await this.registry.register();
+    await this.registerWhenReachable();
     this.phase = 'running';
     this.heartbeatTimer = setInterval(() => void this.beat(), Math.max(50, Math.floor(this.opts.leaseTtlMs / 3)));
     this.pollTimer = setInterval(() => this.poke(), this.opts.pollIntervalMs);
     await this.listen();
     this.poke();
     this.log.info({ capacity: this.opts.capacity, leaseTtlMs: this.opts.leaseTtlMs }, 'engine started');
+  }
+
+  /**
+   * Registers the engine, waiting out a database that is unreachable for a while (a failover, a
+   * restart: an engine restarted by its supervisor in that moment starts once the new primary
+   * answers, rather than exiting). Gives up after REGISTER_PATIENCE_MS with the last error.
+   */
+  private async registerWhenReachable(): Promise<void> {
+    const giveUpAt = performance.now() + REGISTER_PATIENCE_MS;
+    for (let delay = 250; ; delay = Math.min(delay * 2, 4_000)) {
+      try {
+        await this.registry.register();
+        return;
+      } catch (err) {
+        // The INSERT of an earlier attempt committed but its answer was lost: registered.
+        if (delay > 250 && (err as { code?: string }).code === '23505') return;
+        if (performance.now() + delay > giveUpAt) throw err;
+        this.log.warn({ err, retryInMs: delay }, 'could not register the engine; retrying');
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
   }
 
   /**
