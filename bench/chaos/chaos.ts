@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Pool } from 'pg';
-import { createApp } from '../../src/app.factory';
+import { createApp } from '../../src/app/app.factory';
 import { verifyAuditChain } from '../../src/audit/chain-walk';
 import { sealWithPool } from '../../src/audit/audit-sealer';
 import { loadConfig } from '../../src/config/app-config';

@@ -21,7 +21,8 @@ export function providerConfigProblems(config: AppConfig, catalog: readonly Prov
     const env = envNameOf(PROVIDER_SETTINGS[ns]);
     const factory = catalog.find((f) => f.name === name);
     if (!factory) problems.push(`${env}=${JSON.stringify(name)}: no provider of that name (known: ${catalog.map((f) => f.name).join(', ')})`);
-    else if (!factory.namespaces.includes(ns)) problems.push(`${env}=${JSON.stringify(name)}: the ${name} provider does not serve ${ns} (it serves ${factory.namespaces.join(', ')})`);
+    else if (!factory.namespaces.includes(ns))
+      problems.push(`${env}=${JSON.stringify(name)}: the ${name} provider does not serve ${ns} (it serves ${factory.namespaces.join(', ')})`);
     else chosen.add(factory);
   }
   for (const factory of chosen) problems.push(...(factory.check?.(config) ?? []));

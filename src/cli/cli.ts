@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import pino from 'pino';
-import { parseArgs } from 'node:util';
 import { AppConfig, ConfigError, describeConfig, loadConfig } from '../config/app-config';
-import { createRootLogger, rootLogger } from '../common/logging/logger';
+import { createRootLogger } from '../common/logging/logger';
 import { runMigrations } from '../database/migrate';
 import { existingDatabaseUrl, openDatabase } from './database';
 
@@ -26,18 +25,73 @@ Commands:
 
 Configuration comes from environment variables; see \`provisio config\`.`;
 
-export type CommandHandler = (config: AppConfig, argv: string[]) => Promise<number | void>;
+const SERVER_ROLES = ['all', 'serve', 'engine'];
+const MAIN_SCRIPT = path.resolve(__dirname, '..', 'main.js');
 
-/** Commands other modules add (token, audit, submit, orders); registered by name. */
-export const COMMANDS: Record<string, { summary: string; run: CommandHandler }> = {};
+type CommandHandler = (config: AppConfig, argv: string[]) => Promise<number>;
+
+type OpenedDatabase = Awaited<ReturnType<typeof openDatabase>>;
+
+/** Runs `fn` on the installation's database (embedded or DATABASE_URL), closing it afterwards. */
+async function withDatabase(config: AppConfig, migrate: boolean, fn: (db: OpenedDatabase) => Promise<number | void>): Promise<number> {
+  const db = await openDatabase(config, { migrate, reuseRunning: true });
+  try {
+    return (await fn(db)) ?? 0;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Long-running roles and operator commands, once the configuration is loaded. */
+const COMMANDS: Record<string, CommandHandler> = {
+  all: async (config) => (await import('./server.js')).runServer(config, { engines: config.engines, mainScript: MAIN_SCRIPT }),
+  serve: async (config) => (await import('./server.js')).runServer(config, { engines: 0, mainScript: MAIN_SCRIPT }),
+  engine: async (config) => {
+    const { runEngineProcess } = await import('../app/engine-process.js');
+    await runEngineProcess(config, existingDatabaseUrl(config));
+    return 0;
+  },
+  migrate: (config) =>
+    withDatabase(config, false, async (db) => {
+      const { applied } = await runMigrations(db.ownerUrl, { runtimeRole: db.runtimeRole });
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
+    }),
+  seed: (config) =>
+    withDatabase(config, true, async (db) => {
+      const { seedInstallation } = await import('./seed.js');
+      await seedInstallation(config, db.url, { printToken: true });
+    }),
+  submit: async (config, rest) => (await import('./client-commands.js')).submitCommand(config, rest),
+  orders: async (config, rest) => (await import('./client-commands.js')).ordersCommand(config, rest),
+  token: async (config, rest) => {
+    const { tokenCommand } = await import('../identity/token-cli.js');
+    return withDatabase(config, true, (db) => tokenCommand(config, rest, db.url));
+  },
+};
+
+/** The configuration, or the exit status after printing why it is not valid. */
+async function cliConfig(server: boolean): Promise<AppConfig | number> {
+  try {
+    // The roles that build providers check the provider selection with the rest, so one message
+    // lists every bad variable; operator commands do not load the provider catalog at all.
+    const checks = server ? [(await import('../app/providers.js')).providerConfigProblems] : [];
+    return loadConfig(
+      process.env,
+      checks.map((check) => (c: AppConfig) => check(c)),
+    );
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+}
 
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    const extra = Object.entries(COMMANDS)
-      .map(([n, c]) => `  ${n.padEnd(25)}${c.summary}`)
-      .join('\n');
-    console.log(USAGE.replace('  config ', `${extra ? extra + '\n' : ''}  config `));
+    console.log(USAGE);
     return 0;
   }
   if (command === 'config') {
@@ -49,84 +103,16 @@ export async function runCli(argv: string[]): Promise<number> {
     const { runAuditCli } = await import('../audit/audit-cli.js');
     return runAuditCli(rest);
   }
-  let config: AppConfig;
-  // Long-running roles log JSON to stdout; operator commands keep stdout for their output.
-  const server = ['all', 'serve', 'engine'].includes(command);
-  try {
-    // The roles that build providers check the provider selection with the rest, so one message
-    // lists every bad variable; operator commands do not load the provider catalog at all.
-    const checks = server ? [(await import('../app/providers.js')).providerConfigProblems] : [];
-    config = loadConfig(
-      process.env,
-      checks.map((check) => (c: AppConfig) => check(c)),
-    );
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      return 2;
-    }
-    throw e;
+  const handler = COMMANDS[command];
+  if (!handler) {
+    console.error(`unknown command "${command}"\n\n${USAGE}`);
+    return 2;
   }
+  // Long-running roles log JSON to stdout; operator commands keep stdout for their output.
+  const server = SERVER_ROLES.includes(command);
+  const config = await cliConfig(server);
+  if (typeof config === 'number') return config;
   process.env.PROVISIO_ROLE ??= command;
   createRootLogger(config.logLevel, server ? undefined : pino.destination({ fd: 2, sync: true }));
-  const mainScript = path.resolve(__dirname, '..', 'main.js');
-  switch (command) {
-    case 'all':
-    case 'serve': {
-      const { runServer } = await import('./server.js');
-      return runServer(config, { engines: command === 'all' ? config.engines : 0, mainScript });
-    }
-    case 'engine': {
-      const { runEngineProcess } = await import('../app/engine-process.js');
-      await runEngineProcess(config, existingDatabaseUrl(config));
-      return 0;
-    }
-    case 'migrate': {
-      const db = await openDatabase(config, { migrate: false, reuseRunning: true });
-      try {
-        const { applied } = await runMigrations(db.ownerUrl, { runtimeRole: db.runtimeRole });
-        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
-      } finally {
-        await db.close();
-      }
-      return 0;
-    }
-    case 'seed': {
-      const db = await openDatabase(config, { migrate: true, reuseRunning: true });
-      try {
-        const { seedInstallation } = await import('./seed.js');
-        await seedInstallation(config, db.url, { printToken: true });
-      } finally {
-        await db.close();
-      }
-      return 0;
-    }
-    case 'submit': {
-      const { submitCommand } = await import('./client-commands.js');
-      return submitCommand(config, rest);
-    }
-    case 'orders': {
-      const { ordersCommand } = await import('./client-commands.js');
-      return ordersCommand(config, rest);
-    }
-    case 'token': {
-      const { tokenCommand } = await import('../identity/token-cli.js');
-      const db = await openDatabase(config, { migrate: true, reuseRunning: true });
-      try {
-        return await tokenCommand(config, rest, db.url);
-      } finally {
-        await db.close();
-      }
-    }
-    default: {
-      const handler = COMMANDS[command];
-      if (!handler) {
-        console.error(`unknown command "${command}"\n\n${USAGE}`);
-        return 2;
-      }
-      return (await handler.run(config, rest)) ?? 0;
-    }
-  }
+  return handler(config, rest);
 }
-
-export { parseArgs, rootLogger };

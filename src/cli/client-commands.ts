@@ -9,10 +9,42 @@ import type { AppConfig } from '../config/app-config';
  * URL: PROVISIO_URL (default http://HOST:PORT); token: PROVISIO_TOKEN or DATA_DIR/admin-token.
  */
 
+/** The fields of the API's answers these commands read (problem+json, orders, runs). */
+interface ErrorInfo {
+  code?: string;
+  message?: string;
+  path?: string;
+  namespace?: string;
+  procedure?: string;
+}
+interface StepInfo {
+  phase: string;
+  status: string;
+  namespace: string;
+  procedure: string;
+}
+interface Answer {
+  id: string;
+  status: string;
+  code?: string;
+  detail?: string;
+  errors?: { path: string; message: string }[];
+  // orders
+  errorContext?: ErrorInfo | null;
+  rolledBack?: StepInfo[];
+  progress: { stepsDone: number; stepsTotal: number; currentStep?: { path: string } | null };
+  // runs
+  error?: ErrorInfo | null;
+  steps?: StepInfo[];
+  stepsTotal?: number;
+  currentStep?: { path: string } | null;
+}
+
 interface Client {
   base: string;
   token: string;
-  call(method: string, url: string, body?: { type: string; data: string }): Promise<{ status: number; json: any; text: string }>;
+  /** `json` is undefined when the body is not JSON. */
+  call(method: string, url: string, body?: { type: string; data: string }): Promise<{ status: number; json: Answer | undefined; text: string }>;
 }
 
 function client(config: AppConfig): Client {
@@ -33,9 +65,9 @@ function client(config: AppConfig): Client {
         body: body?.data,
       });
       const text = await res.text();
-      let json: any;
+      let json: Answer | undefined;
       try {
-        json = JSON.parse(text);
+        json = JSON.parse(text) as Answer;
       } catch {
         json = undefined;
       }
@@ -86,7 +118,7 @@ async function watch(fetchProgress: () => Promise<Progress>, out: NodeJS.WriteSt
   }
 }
 
-function describeError(e: any): string {
+function describeError(e: ErrorInfo | null | undefined): string {
   if (!e) return '';
   const where = e.path ?? [e.namespace, e.procedure].filter(Boolean).join('.');
   return `${e.code ?? 'ERROR'}${where ? ` at ${where}` : ''}: ${e.message ?? ''}`;
@@ -95,13 +127,14 @@ function describeError(e: any): string {
 async function orderProgress(c: Client, id: string): Promise<Progress> {
   const r = await c.call('GET', `/v1/orders/${id}?wait=1`);
   if (r.status !== 200) throw new Error(`GET /v1/orders/${id}: ${r.status} ${r.json?.detail ?? r.text}`);
-  const o = r.json;
+  const o = r.json!;
   const terminal = ['completed', 'failed', 'needs_attention', 'cancelled'].includes(o.status);
   let outcome: string | undefined;
   if (terminal) {
     outcome = `order ${o.id} ${o.status}`;
     if (o.errorContext) outcome += `\n  error: ${describeError(o.errorContext)}`;
-    if (o.rolledBack?.length) outcome += `\n  rolled back: ${o.rolledBack.map((s: any) => `${s.namespace}.${s.procedure}${s.status === 'failed' ? ' (failed)' : ''}`).join(', ')}`;
+    if (o.rolledBack?.length)
+      outcome += `\n  rolled back: ${o.rolledBack.map((s) => `${s.namespace}.${s.procedure}${s.status === 'failed' ? ' (failed)' : ''}`).join(', ')}`;
   }
   return { status: o.status, done: o.progress.stepsDone, total: o.progress.stepsTotal, current: o.progress.currentStep?.path ?? null, terminal, outcome };
 }
@@ -109,15 +142,16 @@ async function orderProgress(c: Client, id: string): Promise<Progress> {
 async function runProgress(c: Client, id: string): Promise<Progress> {
   const r = await c.call('GET', `/v1/provisioning/runs/${id}`);
   if (r.status !== 200) throw new Error(`GET /v1/provisioning/runs/${id}: ${r.status} ${r.json?.detail ?? r.text}`);
-  const run = r.json;
-  const done = (run.steps ?? []).filter((s: any) => s.phase === 'execute' && s.status === 'completed').length;
+  const run = r.json!;
+  const done = (run.steps ?? []).filter((s) => s.phase === 'execute' && s.status === 'completed').length;
   const terminal = TERMINAL.has(run.status);
   let outcome: string | undefined;
   if (terminal) {
     outcome = `run ${run.id} ${run.status}`;
     if (run.error) outcome += `\n  error: ${describeError(run.error)}`;
-    const rolled = (run.steps ?? []).filter((s: any) => s.phase === 'rollback');
-    if (rolled.length) outcome += `\n  rolled back: ${rolled.map((s: any) => `${s.namespace}.${s.procedure}${s.status === 'failed' ? ' (failed)' : ''}`).join(', ')}`;
+    const rolled = (run.steps ?? []).filter((s) => s.phase === 'rollback');
+    if (rolled.length)
+      outcome += `\n  rolled back: ${rolled.map((s) => `${s.namespace}.${s.procedure}${s.status === 'failed' ? ' (failed)' : ''}`).join(', ')}`;
   }
   return { status: run.status, done, total: run.stepsTotal ?? 0, current: run.currentStep?.path ?? null, terminal, outcome };
 }
@@ -138,9 +172,10 @@ export async function submitCommand(config: AppConfig, argv: string[]): Promise<
     for (const e of r.json?.errors ?? []) console.error(`  ${e.path}: ${e.message}`);
     return 1;
   }
-  console.log(`run ${r.json.id} ${r.json.status}`);
+  const run = r.json!;
+  console.log(`run ${run.id} ${run.status}`);
   if (!values.watch) return 0;
-  const end = await watch(() => runProgress(c, r.json.id));
+  const end = await watch(() => runProgress(c, run.id));
   return end.status === 'completed' ? 0 : 1;
 }
 

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from '../app.factory';
+import { createApp } from '../app/app.factory';
 import type { AppConfig } from '../config/app-config';
 import { rootLogger } from '../common/logging/logger';
 import { openDatabase, warnAboutRuntimeRole } from './database';

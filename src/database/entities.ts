@@ -1,5 +1,5 @@
 /**
- * Every TypeORM entity, listed explicitly so ts-jest and compiled builds load the same set. None
- * today: every module reads and writes its tables through its typed store files.
+ * TypeORM entities: none. Each module's SQL lives in its own store files with typed rows
+ * (ARCHITECTURE.md §3); TypeORM only runs the migrations and hands out connections.
  */
 export const ENTITIES: [] = [];

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Pool } from 'pg';
-import { createApp } from '../../src/app.factory';
+import { createApp } from '../../src/app/app.factory';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -40,7 +40,13 @@ export interface TestApp {
 export function testConfig(env: Record<string, string> = {}, dataDir?: string): AppConfig {
   const base: NodeJS.ProcessEnv = { ...process.env };
   delete base.DATABASE_URL;
-  return loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DATA_DIR: dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-data-')), ...base, ...env });
+  return loadConfig({
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '0',
+    DATA_DIR: dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-data-')),
+    ...base,
+    ...env,
+  });
 }
 
 export interface StartOptions {

@@ -27,11 +27,8 @@ export interface EndpointOptions {
 
 const GENERIC_AUTH_ERRORS: ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'];
 
-/**
- * One decorator per route that sets the permission **and** the OpenAPI documentation, so the two
- * can't drift: the guard reads the same metadata the docs show.
- */
-export function Endpoint(opts: EndpointOptions) {
+/** The route's possible errors grouped by HTTP status, each group documented as one response. */
+function errorResponses(opts: EndpointOptions) {
   const errors = new Set<ErrorCode>(opts.errors ?? []);
   if (opts.permission !== 'public') GENERIC_AUTH_ERRORS.forEach((e) => errors.add(e));
   errors.add('INTERNAL_ERROR');
@@ -41,6 +38,32 @@ export function Endpoint(opts: EndpointOptions) {
     const status = ERROR_CODES[code].status;
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
+  return [...byStatus.entries()].map(([status, codes]) =>
+    ApiResponse({
+      status,
+      description: codes.map((c) => `\`${c}\` — ${ERROR_CODES[c].title}`).join('<br>'),
+      content: {
+        'application/problem+json': {
+          schema: { $ref: '#/components/schemas/Problem' },
+          example: {
+            type: problemType(codes[0]),
+            title: ERROR_CODES[codes[0]].title,
+            status,
+            detail: ERROR_CODES[codes[0]].title,
+            code: codes[0],
+            requestId: 'b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a',
+          },
+        },
+      },
+    }),
+  );
+}
+
+/**
+ * One decorator per route that sets the permission **and** the OpenAPI documentation, so the two
+ * can't drift: the guard reads the same metadata the docs show.
+ */
+export function Endpoint(opts: EndpointOptions) {
   const permissionText = opts.permission === 'public' ? 'none (public)' : opts.permission === 'authenticated' ? 'any valid token' : `\`${opts.permission}\``;
   const decorators = [
     SetMetadata(ENDPOINT_METADATA, {
@@ -51,25 +74,7 @@ export function Endpoint(opts: EndpointOptions) {
     } satisfies EndpointMetadata),
     ApiOperation({ summary: opts.summary, description: `${opts.description ? opts.description + '\n\n' : ''}**Permission:** ${permissionText}` }),
     ApiExtension('x-permission', opts.permission),
-    ...[...byStatus.entries()].map(([status, codes]) =>
-      ApiResponse({
-        status,
-        description: codes.map((c) => `\`${c}\` — ${ERROR_CODES[c].title}`).join('<br>'),
-        content: {
-          'application/problem+json': {
-            schema: { $ref: '#/components/schemas/Problem' },
-            example: {
-              type: problemType(codes[0]),
-              title: ERROR_CODES[codes[0]].title,
-              status,
-              detail: ERROR_CODES[codes[0]].title,
-              code: codes[0],
-              requestId: 'b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a',
-            },
-          },
-        },
-      }),
-    ),
+    ...errorResponses(opts),
   ];
   if (opts.permission !== 'public') decorators.push(ApiBearerAuth());
   if (opts.idempotent) {

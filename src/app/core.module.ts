@@ -1,13 +1,13 @@
 import { type DynamicModule, Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ApiComposition } from './app/api-composition';
-import { IdempotencyKeys } from './common/idempotency/idempotency';
-import { AppConfig } from './config/app-config';
-import { PgListener } from './database/pg-listener';
-import { sqlOf } from './database/sql';
-import { RunHookRegistry } from './provisioning/engine/run-hooks';
-import { NamespaceRegistry } from './provisioning/namespaces/namespace-registry';
-import { ProviderSet } from './provisioning/providers/provider-set';
+import type { ApiComposition } from './api-composition';
+import { IdempotencyKeys } from '../common/idempotency/idempotency';
+import { AppConfig } from '../config/app-config';
+import { PgListener } from '../database/pg-listener';
+import { sqlOf } from '../database/sql';
+import { RunHookRegistry } from '../provisioning/engine/run-hooks';
+import { NamespaceRegistry } from '../provisioning/namespaces/namespace-registry';
+import { ProviderSet } from '../provisioning/providers/provider-set';
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {

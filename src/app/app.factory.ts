@@ -1,23 +1,24 @@
 import 'reflect-metadata';
+import type { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
-import { ProblemFilter } from './common/errors/problem.filter';
-import { BODY_LIMIT, configureFastify, genRequestId, onClientError, onFrameworkError } from './common/http/fastify-setup';
-import { buildOpenApi } from './common/http/openapi';
-import { registerRateLimit } from './common/http/rate-limit';
-import { PinoNestLogger } from './common/logging/logger';
-import { StrictValidationPipe } from './common/validation/strict-validation.pipe';
-import type { AppConfig } from './config/app-config';
-import { createDataSource } from './database/data-source';
-import { composeApi } from './app/api-composition';
+import { ProblemFilter } from '../common/errors/problem.filter';
+import { BODY_LIMIT, configureFastify, genRequestId, onClientError, onFrameworkError } from '../common/http/fastify-setup';
+import { buildOpenApi } from '../common/http/openapi';
+import { registerRateLimit } from '../common/http/rate-limit';
+import { PinoNestLogger } from '../common/logging/nest-logger';
+import { StrictValidationPipe } from '../common/validation/strict-validation.pipe';
+import type { AppConfig } from '../config/app-config';
+import { createDataSource } from '../database/data-source';
+import { composeApi } from './api-composition';
 
 export interface CreateAppOptions {
   databaseUrl: string;
   poolSize?: number;
   /** Extra Nest modules (tests mount probe controllers this way). */
-  imports?: any[];
+  imports?: NonNullable<ModuleMetadata['imports']>;
 }
 
 /** Builds the HTTP API (not listening yet): the same wiring for `serve`, `all` and tests. */
@@ -33,8 +34,8 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions): Prom
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError,
-  } as any);
-  configureFastify(adapter.getInstance() as any);
+  });
+  configureFastify(adapter.getInstance());
   let app: NestFastifyApplication;
   try {
     const composition = await composeApi(config, dataSource);
