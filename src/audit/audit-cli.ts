@@ -7,9 +7,10 @@ Verifies an audit export offline (no server, no database):
   --file          NDJSON from GET /v1/audit/events/export (oldest first, the default order)
   --public-key    the installation's Ed25519 public key: PEM or base64 raw key, inline or as a file
                   (publicKey.pem or publicKey.raw of GET /v1/audit/checkpoints, obtained out of band)
-  --checkpoints   the answer of GET /v1/audit/checkpoints (or an array of checkpoints) saved to a file;
-                  each signature is checked and the export must hold the checkpointed (seq, hash)
-  --partial       the export was filtered: gaps in seq are expected
+  --checkpoints   the answer of GET /v1/audit/checkpoints (or an array of checkpoints) saved to a file
+                  just before exporting; each signature is checked and the export must hold the
+                  checkpointed (seq, hash); a complete export that ends before one was truncated
+  --partial       the export was filtered: gaps in seq are expected, checkpoints outside it are noted
   --json          print the full result as JSON after the summary line
 
 Exit code 0 when verified, 1 otherwise.`;

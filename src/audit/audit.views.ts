@@ -61,7 +61,7 @@ export const EXPORT_COLUMNS: (keyof AuditEventView)[] = [
 
 export class ChainBreakView {
   @ApiProperty() seq: number;
-  @ApiProperty({ enum: ['hash_mismatch', 'missing_sequence', 'broken_link', 'checkpoint_mismatch'] }) reason: string;
+  @ApiProperty({ enum: ['hash_mismatch', 'missing_sequence', 'broken_link', 'checkpoint_mismatch', 'truncated'] }) reason: string;
   @ApiProperty({ description: 'what exactly differs' }) detail: string;
 }
 

@@ -5,9 +5,23 @@ function chain(n: number, from = 1, prev = GENESIS_HASH): ChainRecord[] {
   const out: ChainRecord[] = [];
   for (let seq = from; seq < from + n; seq++) {
     const rec: AuditRecord = {
-      seq, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(), actorUserId: 'usr_1', actorOrgId: 'org_1', onBehalfOfOrgId: null,
-      tokenId: null, delegationId: null, action: 'thing.done', resourceType: 'thing', resourceId: `t${seq}`, organizationId: 'org_1',
-      organizationPath: '/org_1/', outcome: 'success', requestId: null, clientIp: null, userAgent: null, details: { n: seq },
+      seq,
+      occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(),
+      actorUserId: 'usr_1',
+      actorOrgId: 'org_1',
+      onBehalfOfOrgId: null,
+      tokenId: null,
+      delegationId: null,
+      action: 'thing.done',
+      resourceType: 'thing',
+      resourceId: `t${seq}`,
+      organizationId: 'org_1',
+      organizationPath: '/org_1/',
+      outcome: 'success',
+      requestId: null,
+      clientIp: null,
+      userAgent: null,
+      details: { n: seq },
     };
     const hash = auditHash(prev, rec);
     out.push({ ...rec, prevHash: prev, hash });
@@ -40,7 +54,11 @@ describe('ChainVerifier', () => {
 
   it('finds a deleted record, in the middle and at the end', () => {
     const c = chain(10);
-    expect(run([...c.slice(0, 3), ...c.slice(4)], { firstSeq: 1 }).firstBreak).toMatchObject({ seq: 4, reason: 'missing_sequence', detail: 'seq 4 is missing' });
+    expect(run([...c.slice(0, 3), ...c.slice(4)], { firstSeq: 1 }).firstBreak).toMatchObject({
+      seq: 4,
+      reason: 'missing_sequence',
+      detail: 'seq 4 is missing',
+    });
     expect(run(c.slice(0, 8), { firstSeq: 1 }, 10).firstBreak).toMatchObject({ seq: 9, reason: 'missing_sequence', detail: 'seq 9 to 10 are missing' });
   });
 

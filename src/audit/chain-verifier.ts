@@ -14,9 +14,11 @@ import { type AuditRecord, auditHash, GENESIS_HASH } from './audit-hash';
  * An edited row therefore breaks at its own seq, a deleted row at its seq, two swapped rows at
  * the lower of the two, and a row edited *and re-hashed* at the next seq (or, if the attacker
  * re-hashed everything after it too, at the first signed checkpoint after it).
+ * At the end (`finish`), a chain that stops before a signed checkpoint's seq is `truncated`: the
+ * checkpoint promises that events up to its seq exist, so a log shorter than that was cut.
  */
 
-export type ChainBreakReason = 'hash_mismatch' | 'missing_sequence' | 'broken_link' | 'checkpoint_mismatch';
+export type ChainBreakReason = 'hash_mismatch' | 'missing_sequence' | 'broken_link' | 'checkpoint_mismatch' | 'truncated';
 
 export interface ChainBreak {
   seq: number;
@@ -72,9 +74,14 @@ export class ChainVerifier {
     const seq = rec.seq;
     if (!Number.isSafeInteger(seq) || seq < 1) return this.fail(this.expected ?? 1, 'broken_link', `record with an invalid seq ${String(rec.seq)}`);
     if (this.expected !== undefined) {
-      if (seq < this.expected) return this.fail(this.expected, 'broken_link', `seq ${seq} appears where ${this.expected} or later was expected (out of order or duplicated)`);
+      if (seq < this.expected)
+        return this.fail(this.expected, 'broken_link', `seq ${seq} appears where ${this.expected} or later was expected (out of order or duplicated)`);
       if (seq > this.expected && !this.allowGaps) {
-        return this.fail(this.expected, 'missing_sequence', seq === this.expected + 1 ? `seq ${this.expected} is missing` : `seq ${this.expected} to ${seq - 1} are missing`);
+        return this.fail(
+          this.expected,
+          'missing_sequence',
+          seq === this.expected + 1 ? `seq ${this.expected} is missing` : `seq ${this.expected} to ${seq - 1} are missing`,
+        );
       }
     }
     let recomputed: string;
@@ -97,7 +104,8 @@ export class ChainVerifier {
     }
     const signed = this.checkpoints.get(seq);
     if (signed !== undefined) {
-      if (signed !== rec.hash) return this.fail(seq, 'checkpoint_mismatch', `the signed checkpoint at seq ${seq} says ${short(signed)}, the chain has ${short(rec.hash)}`);
+      if (signed !== rec.hash)
+        return this.fail(seq, 'checkpoint_mismatch', `the signed checkpoint at seq ${seq} says ${short(signed)}, the chain has ${short(rec.hash)}`);
       this.checkpointsMatched++;
     }
     this.checked++;
@@ -111,13 +119,21 @@ export class ChainVerifier {
 
   /**
    * Ends the walk. `lastSeq` is where the chain must reach (the chain head, or `toSeq`): records
-   * missing at the end are a break like any other.
+   * missing at the end are a break like any other. Every signed checkpoint must be reached too
+   * (unless gaps are allowed): missing records up to one are `truncated`, naming the latest.
    */
   finish(lastSeq?: number): ChainBreak | null {
     if (this.firstBreak) return this.firstBreak;
-    if (lastSeq !== undefined && lastSeq > 0) {
-      const next = this.expected ?? 1;
-      if (next <= lastSeq && !this.allowGaps) return this.fail(next, 'missing_sequence', next === lastSeq ? `seq ${next} is missing` : `seq ${next} to ${lastSeq} are missing`);
+    if (this.allowGaps) return null;
+    const next = this.expected ?? 1;
+    let promised = 0;
+    for (const seq of this.checkpoints.keys()) promised = Math.max(promised, seq);
+    if (promised >= next) {
+      const end = next === 1 ? 'the chain holds no event' : `the chain ends at seq ${next - 1}`;
+      return this.fail(next, 'truncated', `${end}, but a signed checkpoint promises events up to seq ${promised}: seq ${next} and later were removed`);
+    }
+    if (lastSeq !== undefined && lastSeq > 0 && next <= lastSeq) {
+      return this.fail(next, 'missing_sequence', next === lastSeq ? `seq ${next} is missing` : `seq ${next} to ${lastSeq} are missing`);
     }
     return null;
   }

@@ -2,7 +2,7 @@ import { iso } from '../common/iso';
 import type { Sql } from '../database/sql';
 import { chainHead, hashAt, sealedEventsAfter } from './audit-events.store';
 import { auditRecordFromRow, GENESIS_HASH } from './audit-hash';
-import { checkpointsInRange } from './checkpoints.store';
+import { checkpointsInRange, latestCheckpointSeq } from './checkpoints.store';
 import { type ChainBreak, ChainVerifier } from './chain-verifier';
 import { parsePublicKey, verifyCheckpoint } from './checkpoint-signature';
 
@@ -70,13 +70,17 @@ async function walk(sql: Sql, verifier: ChainVerifier, fromSeq: number, stopAt: 
  */
 export async function verifyAuditChain(sql: Sql, opts: { fromSeq?: number; toSeq?: number } = {}): Promise<ChainVerification> {
   const head = (await chainHead(sql)).seq;
+  // A signed checkpoint promises its events exist: the walk must reach the latest one even when
+  // the head was moved back (a truncated tail), and a chain ending before it is a break.
+  const reach = Math.max(head, (await latestCheckpointSeq(sql)) ?? 0);
   const fromSeq = opts.fromSeq ?? 1;
-  const toSeq = Math.min(opts.toSeq ?? head, head);
+  const toSeq = Math.min(opts.toSeq ?? reach, reach);
   if (toSeq < fromSeq) return { verified: true, checkedEvents: 0, firstBreak: null, fromSeq, toSeq, lastHash: null, checkpointsChecked: 0 };
   const { signed, signatureBreak } = await signedCheckpoints(sql, fromSeq, toSeq);
+  const stopAt = signatureBreak ? signatureBreak.seq : toSeq;
+  for (const seq of signed.keys()) if (seq > stopAt) signed.delete(seq);
   const prevHash = fromSeq > 1 ? await hashAt(sql, fromSeq - 1) : GENESIS_HASH;
   const verifier = new ChainVerifier({ firstSeq: fromSeq, prevHash, checkpoints: signed });
-  const stopAt = signatureBreak ? signatureBreak.seq : toSeq;
   await walk(sql, verifier, fromSeq, stopAt, toSeq);
   const firstBreak = verifier.finish(Math.min(stopAt, toSeq)) ?? signatureBreak;
   return {

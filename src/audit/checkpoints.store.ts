@@ -57,6 +57,12 @@ export async function latestCheckpoint(sql: Sql): Promise<CheckpointRow | undefi
   return (await sql.query<CheckpointRow>('SELECT * FROM audit_checkpoints ORDER BY last_seq DESC LIMIT 1')).rows[0];
 }
 
+/** The seq of the latest checkpoint (signed or not: the verifier checks the signature). */
+export async function latestCheckpointSeq(sql: Sql): Promise<number | null> {
+  const r = await sql.query<{ seq: string | null }>('SELECT max(last_seq)::text AS seq FROM audit_checkpoints');
+  return r.rows[0]?.seq ? Number(r.rows[0].seq) : null;
+}
+
 /** Checkpoints newest first, below `beforeSeq` when given. */
 export async function listCheckpoints(sql: Sql, page: { beforeSeq?: number; limit: number }): Promise<CheckpointRow[]> {
   return page.beforeSeq === undefined

@@ -17,9 +17,23 @@ describe('offline verification of an export', () => {
   const hashes: string[] = [];
   for (let seq = 1; seq <= 20; seq++) {
     const rec: AuditRecord = {
-      seq, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(), actorUserId: null, actorOrgId: null, onBehalfOfOrgId: null, tokenId: null,
-      delegationId: null, action: 'x.y', resourceType: null, resourceId: null, organizationId: 'org_c', organizationPath: seq % 2 ? '/h/c/' : '/h/d/',
-      outcome: 'success', requestId: null, clientIp: null, userAgent: 'ua "quoted"\\ and ünïcode', details: { seq, nested: { list: [1, 'two', null] } },
+      seq,
+      occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(),
+      actorUserId: null,
+      actorOrgId: null,
+      onBehalfOfOrgId: null,
+      tokenId: null,
+      delegationId: null,
+      action: 'x.y',
+      resourceType: null,
+      resourceId: null,
+      organizationId: 'org_c',
+      organizationPath: seq % 2 ? '/h/c/' : '/h/d/',
+      outcome: 'success',
+      requestId: null,
+      clientIp: null,
+      userAgent: 'ua "quoted"\\ and ünïcode',
+      details: { seq, nested: { list: [1, 'two', null] } },
     };
     const hash = auditHash(prev, rec);
     lines.push(JSON.stringify({ ...rec, prevHash: prev, hash }));
@@ -38,8 +52,17 @@ describe('offline verification of an export', () => {
 
   it('verifies an intact export against signed checkpoints', async () => {
     const r = await verifyExportFile({ file, publicKey: pem, checkpoints: cpFile });
-    expect(r).toMatchObject({ verified: true, checkedEvents: 20, firstSeq: 1, lastSeq: 20, firstBreak: null, checkpoints: { given: 2, signatureValid: 2, matched: 2, latestMatchedSeq: 15 } });
-    expect(r.summary).toBe(`VERIFIED: 20 events, seq 1–20: every hash and link recomputes; 2 signed checkpoint(s) by key ${keyIdOf(publicKey)} match, the latest at seq 15 (seq 16–20 are chained but after the latest checkpoint)`);
+    expect(r).toMatchObject({
+      verified: true,
+      checkedEvents: 20,
+      firstSeq: 1,
+      lastSeq: 20,
+      firstBreak: null,
+      checkpoints: { given: 2, signatureValid: 2, matched: 2, latestMatchedSeq: 15 },
+    });
+    expect(r.summary).toBe(
+      `VERIFIED: 20 events, seq 1–20: every hash and link recomputes; 2 signed checkpoint(s) by key ${keyIdOf(publicKey)} match, the latest at seq 15 (seq 16–20 are chained but after the latest checkpoint)`,
+    );
   });
 
   it('accepts a checkpoint array or a single checkpoint, and CRLF line ends', async () => {
@@ -50,6 +73,24 @@ describe('offline verification of an export', () => {
       fs.writeFileSync(f, JSON.stringify(doc));
       expect((await verifyExportFile({ file: crlf, publicKey: pem, checkpoints: f })).verified).toBe(true);
     }
+  });
+
+  it('fails a complete export that stops short of a checkpoint it is given, or does not start at seq 1', async () => {
+    const short = path.join(dir, 'short.ndjson');
+    fs.writeFileSync(short, lines.slice(0, 12).join('\n') + '\n');
+    const r = await verifyExportFile({ file: short, publicKey: pem, checkpoints: cpFile });
+    expect(r.verified).toBe(false);
+    expect(r.firstBreak).toEqual({
+      seq: 13,
+      reason: 'truncated',
+      detail: 'the chain ends at seq 12, but a signed checkpoint promises events up to seq 15: seq 13 and later were removed',
+    });
+    expect(r.summary).toMatch(/^NOT VERIFIED: first break at seq 13 \(truncated\)/);
+    // Filtered: no promise of completeness, the checkpoint outside it is only counted.
+    expect((await verifyExportFile({ file: short, publicKey: pem, checkpoints: cpFile, partial: true })).verified).toBe(true);
+    const headless = path.join(dir, 'headless.ndjson');
+    fs.writeFileSync(headless, lines.slice(3).join('\n') + '\n');
+    expect((await verifyExportFile({ file: headless })).firstBreak).toMatchObject({ seq: 1, reason: 'missing_sequence', detail: 'seq 1 to 3 are missing' });
   });
 
   it('names a malformed line as the break', async () => {
@@ -83,8 +124,20 @@ describe('offline verification of an export', () => {
     expect(await runAuditCli(['verify', '--file', tampered, '--public-key', pem, '--checkpoints', cpFile], (l) => out.push(l))).toBe(1);
     expect(out).toEqual([expect.stringMatching(/^NOT VERIFIED: first break at seq 12 \(hash_mismatch\)/)]);
     const err: string[] = [];
-    expect(await runAuditCli(['verify', '--file', file, '--bogus'], () => undefined, (l) => err.push(l))).toBe(1);
-    expect(await runAuditCli(['frobnicate'], () => undefined, (l) => err.push(l))).toBe(1);
+    expect(
+      await runAuditCli(
+        ['verify', '--file', file, '--bogus'],
+        () => undefined,
+        (l) => err.push(l),
+      ),
+    ).toBe(1);
+    expect(
+      await runAuditCli(
+        ['frobnicate'],
+        () => undefined,
+        (l) => err.push(l),
+      ),
+    ).toBe(1);
     expect(err.join('\n')).toMatch(/Usage: provisio audit verify/);
     out.length = 0;
     expect(await runAuditCli(['verify', '--file', file, '--json'], (l) => out.push(l))).toBe(0);

@@ -9,7 +9,8 @@ import { keyIdOf, parsePublicKey, type SignedCheckpoint, verifyCheckpoint } from
  * Nest — only the shared hash module, the chain verifier and `node:crypto`. Reads the NDJSON
  * export line by line (constant memory), recomputes every hash and link, checks each signed
  * checkpoint's signature against the public key the auditor trusts, and that the export holds the
- * checkpointed (seq, hash).
+ * checkpointed (seq, hash). An export not marked partial is taken as the whole chain: it must start
+ * at seq 1 and reach every signed checkpoint given with it (a shorter one was truncated).
  */
 
 export interface OfflineVerifyOptions {
@@ -199,7 +200,7 @@ function assessCheckpoints(w: Walked) {
     const msg = 'none of the signed checkpoints is in this export, so it is not anchored to a signature';
     // A full export was meant to be anchored; a filtered one often simply holds no checkpointed seq.
     if (w.partial) notes.push(msg);
-    else problems.push(`${msg} (fetch the checkpoints after exporting)`);
+    else problems.push(`${msg} (save the checkpoints just before exporting)`);
   }
   if (verifier.checked === 0 && !firstBreak) problems.push('the export holds no events');
   return { firstSeq, lastSeq, outside, latestMatched, problems, notes };
@@ -226,7 +227,8 @@ function summarize(w: Walked, a: ReturnType<typeof assessCheckpoints>, verified:
 
 export async function verifyExportFile(opts: OfflineVerifyOptions): Promise<OfflineVerifyResult> {
   const { keyId, given, signed, badSignature } = checkSignatures(opts);
-  const verifier = new ChainVerifier({ allowGaps: opts.partial, checkpoints: signed });
+  // A complete export starts at seq 1 and reaches every checkpoint it is verified with.
+  const verifier = new ChainVerifier({ firstSeq: opts.partial ? undefined : 1, allowGaps: opts.partial, checkpoints: signed });
   await walkFile(opts.file, verifier);
   let firstBreak = verifier.firstBreak;
   if (badSignature && (!firstBreak || badSignature.seq < firstBreak.seq)) firstBreak = badSignature;
