@@ -13,6 +13,7 @@ import { CatalogChangeNotifications1764057609000 } from './1764057609000-Catalog
 import { SubscriptionOrganizationPath1764057630000 } from './1764057630000-SubscriptionOrganizationPath';
 import { LabUserPasswords1764057640000 } from './1764057640000-LabUserPasswords';
 import { AuditSealFunction1764057650000 } from './1764057650000-AuditSealFunction';
+import { DelegationIssuedTokens1764057660000 } from './1764057660000-DelegationIssuedTokens';
 
 /** Every migration, in order. Add new ones at the end. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SubscriptionOrganizationPath1764057630000,
   LabUserPasswords1764057640000,
   AuditSealFunction1764057650000,
+  DelegationIssuedTokens1764057660000,
 ];

@@ -44,7 +44,19 @@ const SCENARIOS: Scenario[] = [
       const tok = await c.t.post(`/v1/users/${user}/tokens`, {}, { token: c.w.hoster.admin.token });
       return { method: 'DELETE', url: `/v1/tokens/${tok.body.id}` };
     },
-    expect: { HA: [200, 200], HC: [200, 200], HAU: 403, RA: [200, 404, 404], RC: [404, 404, 404], RAU: 403, OA: [200, 404], OC: [200, 404], EU: [404, 404], OAU: 403, DLG: [404, 404] },
+    expect: {
+      HA: [200, 200],
+      HC: [200, 200],
+      HAU: 403,
+      RA: [200, 404, 404],
+      RC: [404, 404, 404],
+      RAU: 403,
+      OA: [200, 404],
+      OC: [200, 404],
+      EU: [404, 404],
+      OAU: 403,
+      DLG: [404, 404],
+    },
   },
   {
     route: 'GET /v1/organizations',
@@ -59,7 +71,19 @@ const SCENARIOS: Scenario[] = [
   {
     route: 'GET /v1/organizations/{id}',
     build: async (_c, x) => ({ method: 'GET', url: `/v1/organizations/${x}` }),
-    expect: { HA: 200, HC: 200, HAU: 200, RA: [200, 404, 200], RC: [200, 404, 200], RAU: [200, 404, 200], OA: [200, 404], OC: [200, 404], EU: 403, OAU: [200, 404], DLG: [200, 404] },
+    expect: {
+      HA: 200,
+      HC: 200,
+      HAU: 200,
+      RA: [200, 404, 200],
+      RC: [200, 404, 200],
+      RAU: [200, 404, 200],
+      OA: [200, 404],
+      OC: [200, 404],
+      EU: 403,
+      OAU: [200, 404],
+      DLG: [200, 404],
+    },
   },
   {
     route: 'PATCH /v1/organizations/{id}',
@@ -78,24 +102,53 @@ const SCENARIOS: Scenario[] = [
       await c.t.post(`/v1/organizations/${x}/suspend`, { reason: 'matrix setup' }, { token: c.w.hoster.admin.token });
       return { method: 'POST', url: `/v1/organizations/${x}/resume`, body: {} };
     },
-    // While its own organization is suspended a token gets 403 ORGANIZATION_SUSPENDED.
-    expect: { HA: 200, HC: 200, HAU: 403, RA: [403, 404, 200], RC: 403, RAU: 403, OA: 403, OC: 403, EU: 403, OAU: 403, DLG: 403 },
+    // While its own organization is suspended a token gets 403 ORGANIZATION_SUSPENDED; a reseller
+    // cannot lift the hoster's suspension of its customer (its own suspensions: identity-hardening).
+    expect: { HA: 200, HC: 200, HAU: 403, RA: [403, 404, 403], RC: 403, RAU: 403, OA: 403, OC: 403, EU: 403, OAU: 403, DLG: 403 },
   },
   {
     route: 'GET /v1/organizations/{id}/users',
     build: async (_c, x) => ({ method: 'GET', url: `/v1/organizations/${x}/users` }),
-    expect: { HA: 200, HC: 200, HAU: 403, RA: [200, 404, 404], RC: [200, 404, 404], RAU: 403, OA: [200, 404], OC: [200, 404], EU: 403, OAU: 403, DLG: [200, 404] },
+    expect: {
+      HA: 200,
+      HC: 200,
+      HAU: 403,
+      RA: [200, 404, 404],
+      RC: [200, 404, 404],
+      RAU: 403,
+      OA: [200, 404],
+      OC: [200, 404],
+      EU: 403,
+      OAU: 403,
+      DLG: [200, 404],
+    },
   },
   {
     route: 'POST /v1/organizations/{id}/users',
-    build: async (c, x) => ({ method: 'POST', url: `/v1/organizations/${x}/users`, body: { username: c.fresh('m'), displayName: 'Matrix', roles: ['end_user'] } }),
+    build: async (c, x) => ({
+      method: 'POST',
+      url: `/v1/organizations/${x}/users`,
+      body: { username: c.fresh('m'), displayName: 'Matrix', roles: ['end_user'] },
+    }),
     // org_csr may reset users but not create them (it cannot grant any role).
     expect: { HA: 201, HC: 201, HAU: 403, RA: [201, 404, 404], RC: 403, RAU: 403, OA: [201, 404], OC: [403, 404], EU: 403, OAU: 403, DLG: [201, 404] },
   },
   {
     route: 'GET /v1/users/{id}',
     build: async (c, x) => ({ method: 'GET', url: `/v1/users/${await c.freshUser(x)}` }),
-    expect: { HA: 200, HC: 200, HAU: 404, RA: [200, 404, 404], RC: [200, 404, 404], RAU: 404, OA: [200, 404], OC: [200, 404], EU: 404, OAU: 404, DLG: [200, 404] },
+    expect: {
+      HA: 200,
+      HC: 200,
+      HAU: 404,
+      RA: [200, 404, 404],
+      RC: [200, 404, 404],
+      RAU: 404,
+      OA: [200, 404],
+      OC: [200, 404],
+      EU: 404,
+      OAU: 404,
+      DLG: [200, 404],
+    },
   },
   {
     route: 'PATCH /v1/users/{id}',
@@ -209,7 +262,8 @@ describe('identity authorization matrix', () => {
       request: (s, target, key) => s.build(ctx, target, key),
       // Restore anything a suspend left behind.
       after: async (s, target) => {
-        if (s.route.includes('/suspend') || s.route.includes('/resume')) await t.post(`/v1/organizations/${target}/resume`, {}, { token: w.hoster.admin.token });
+        if (s.route.includes('/suspend') || s.route.includes('/resume'))
+          await t.post(`/v1/organizations/${target}/resume`, {}, { token: w.hoster.admin.token });
       },
     });
     expect(mismatches).toEqual([]);

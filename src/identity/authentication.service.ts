@@ -23,7 +23,16 @@ function check(row: ResolvedTokenRow): Refusal | { roles: Role[] } {
     if (row.d_status !== 'active') return { code: 'TOKEN_REVOKED', detail: 'The delegation behind this token is no longer active' };
     if (!row.d_ends_at || new Date(row.d_ends_at) <= now) return { code: 'TOKEN_EXPIRED', detail: 'The delegation behind this token has ended' };
   }
-  const roles = effectiveTokenRoles({ tokenRoles: row.token_roles, userRoles: row.user_roles ?? [], delegationRoles: row.delegation_id ? (row.d_roles ?? []) : null });
+  if (row.issued_under_delegation_id) {
+    // Issued by a reseller acting through a delegation: it lasts only as long as that delegation.
+    if (row.vd_status !== 'active') return { code: 'TOKEN_REVOKED', detail: 'The delegation this token was issued under is no longer active' };
+    if (!row.vd_ends_at || new Date(row.vd_ends_at) <= now) return { code: 'TOKEN_EXPIRED', detail: 'The delegation this token was issued under has ended' };
+  }
+  const roles = effectiveTokenRoles({
+    tokenRoles: row.token_roles,
+    userRoles: row.user_roles ?? [],
+    delegationRoles: row.delegation_id ? (row.d_roles ?? []) : null,
+  });
   if (!roles) return { code: 'TOKEN_REVOKED', detail: 'The token owner no longer holds a reseller role' };
   if (row.suspended_org) return { code: 'ORGANIZATION_SUSPENDED' };
   return { roles };
@@ -85,7 +94,7 @@ export class AuthenticationService {
     const principal = principalOf(row, verdict.roles);
     // Trusted for ≤ 5 s, never past the token's (or its delegation's) end, measured on our clock.
     const skew = Date.now() - new Date(row.now).getTime();
-    const ends = Math.min(new Date(row.expires_at).getTime(), row.d_ends_at ? new Date(row.d_ends_at).getTime() : Infinity) + skew;
+    const ends = Math.min(new Date(row.expires_at).getTime(), ...[row.d_ends_at, row.vd_ends_at].map((d) => (d ? new Date(d).getTime() : Infinity))) + skew;
     this.cache.set(tokenHash, principal, ends, Date.now(), generation);
     return principal;
   }
@@ -95,8 +104,24 @@ export class AuthenticationService {
    * garbage tokens cannot flood the audit chain).
    */
   private async recordRefusal(row: ResolvedTokenRow, reason: Refusal['code']): Promise<void> {
-    const actor = { userId: row.user_id, orgId: row.uo_id, tokenId: row.token_id, delegationId: row.delegation_id, onBehalfOfOrgId: row.delegation_id ? row.so_id : null };
-    const event = { action: 'auth.denied', outcome: 'denied' as const, resourceType: 'token', resourceId: row.token_id, organizationId: row.so_id, organizationPath: row.so_path, details: { reason } };
-    await inTransaction(this.ds, (sql) => appendAuditEvent(sql, actor, event)).catch((err) => this.log.warn({ err }, 'could not record a denied authentication'));
+    const actor = {
+      userId: row.user_id,
+      orgId: row.uo_id,
+      tokenId: row.token_id,
+      delegationId: row.delegation_id,
+      onBehalfOfOrgId: row.delegation_id ? row.so_id : null,
+    };
+    const event = {
+      action: 'auth.denied',
+      outcome: 'denied' as const,
+      resourceType: 'token',
+      resourceId: row.token_id,
+      organizationId: row.so_id,
+      organizationPath: row.so_path,
+      details: { reason },
+    };
+    await inTransaction(this.ds, (sql) => appendAuditEvent(sql, actor, event)).catch((err) =>
+      this.log.warn({ err }, 'could not record a denied authentication'),
+    );
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
-import { checkDelegationCustomer, checkMayRequestDelegation, delegationVisibility, mayApproveDelegation, mayRevokeDelegation } from '../access/delegation-rules';
+import {
+  checkDelegationCustomer,
+  checkMayRequestDelegation,
+  delegationVisibility,
+  mayApproveDelegation,
+  mayRevokeDelegation,
+} from '../access/delegation-rules';
 import { DELEGABLE_ROLES, type Permission } from '../access/permissions';
 import type { Principal } from '../access/principal';
 import { auditActorOf } from '../audit/audit-actor';
@@ -74,7 +80,13 @@ export class DelegationsService {
   }
 
   /** The delegation, locked, if `may` lets the principal act on it; otherwise an audited 404. */
-  private async lockFor(sql: Sql, p: Principal, id: string, permission: Permission | 'delegations.revoke', may: (d: DelegationRow) => boolean): Promise<DelegationRow> {
+  private async lockFor(
+    sql: Sql,
+    p: Principal,
+    id: string,
+    permission: Permission | 'delegations.revoke',
+    may: (d: DelegationRow) => boolean,
+  ): Promise<DelegationRow> {
     const d = await findDelegation(sql, id, { lock: true });
     if (!d || !may(d)) {
       await this.access.recordDenied(p, permission, 'delegation', [id]);
@@ -114,14 +126,14 @@ export class DelegationsService {
         const status = effectiveDelegationStatus(d, clock.now());
         if (status === 'revoked' || status === 'expired') throw new ProblemError('DELEGATION_NOT_ACTIVE', `The delegation is already ${status}`);
         const row = await revokeDelegation(sql, id, p.userId, reason ?? null);
-        const tokensRevoked = await revokeTokensOfDelegation(sql, id, p.userId);
+        const { delegated: tokensRevoked, issued: issuedTokensRevoked } = await revokeTokensOfDelegation(sql, id, p.userId);
         await appendAuditEvent(sql, auditActorOf(p), {
           action: 'delegation.revoked',
           resourceType: 'delegation',
           resourceId: id,
           organizationId: d.customer_org_id,
           organizationPath: d.customer_path,
-          details: { reason: reason ?? null, tokensRevoked, previousStatus: status },
+          details: { reason: reason ?? null, tokensRevoked, issuedTokensRevoked, previousStatus: status },
         });
         return delegationView(row);
       }),

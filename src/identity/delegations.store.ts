@@ -34,13 +34,21 @@ export interface DelegationRow {
 
 const SELECT = `SELECT d.*, c.path AS customer_path, c.parent_id AS customer_parent FROM delegations d JOIN organizations c ON c.id = d.customer_org_id`;
 
-/** One delegation; `lock` row-locks it until the caller's transaction ends. */
-export async function findDelegation(sql: Sql, id: string, opts: { lock?: boolean } = {}): Promise<DelegationRow | undefined> {
-  return (await sql.query<DelegationRow>(`${SELECT} WHERE d.id = $1${opts.lock ? ' FOR UPDATE OF d' : ''}`, [id])).rows[0];
+/**
+ * One delegation; `lock` row-locks it until the caller's transaction ends (`share`: against a
+ * concurrent revocation, while something is issued under it).
+ */
+export async function findDelegation(sql: Sql, id: string, opts: { lock?: boolean | 'share' } = {}): Promise<DelegationRow | undefined> {
+  const lock = opts.lock === 'share' ? ' FOR SHARE OF d' : opts.lock ? ' FOR UPDATE OF d' : '';
+  return (await sql.query<DelegationRow>(`${SELECT} WHERE d.id = $1${lock}`, [id])).rows[0];
 }
 
 /** Delegations visible to the caller, newest id first. */
-export async function listDelegations(sql: Sql, visibility: DelegationVisibility, f: { customerId?: string; before?: string; limit: number }): Promise<DelegationRow[]> {
+export async function listDelegations(
+  sql: Sql,
+  visibility: DelegationVisibility,
+  f: { customerId?: string; before?: string; limit: number },
+): Promise<DelegationRow[]> {
   const where = new Where();
   where.raw(delegationVisibilitySql(visibility, { resellerOrgId: 'd.reseller_org_id', customerOrgId: 'd.customer_org_id' }, (v) => where.param(v)));
   where.add((n) => `d.customer_org_id = ${n}`, f.customerId).add((n) => `d.id < ${n}`, f.before);
@@ -80,7 +88,12 @@ export async function insertDelegationApprovedAtCreation(sql: Sql, d: Omit<NewDe
 
 /** Active from `at` for its duration. */
 export async function approveDelegation(sql: Sql, id: string, by: string, at: Date, endsAt: Date): Promise<DelegationRow> {
-  await sql.query(`UPDATE delegations SET status = 'active', approved_by_user_id = $2, approved_at = $3, starts_at = $3, ends_at = $4 WHERE id = $1`, [id, by, at, endsAt]);
+  await sql.query(`UPDATE delegations SET status = 'active', approved_by_user_id = $2, approved_at = $3, starts_at = $3, ends_at = $4 WHERE id = $1`, [
+    id,
+    by,
+    at,
+    endsAt,
+  ]);
   return (await findDelegation(sql, id))!;
 }
 

@@ -79,7 +79,12 @@ export class TokensController {
   }
 
   @Delete(':id')
-  @Endpoint({ permission: 'tokens.manage', summary: 'Revoke a token (yours, or of a user below you); effective on the next request', errors: ['NOT_FOUND', 'ROLE_NOT_GRANTABLE'], response: { type: TokenView } })
+  @Endpoint({
+    permission: 'tokens.manage',
+    summary: 'Revoke a token (yours, or of a user below you); effective on the next request',
+    errors: ['NOT_FOUND', 'ROLE_NOT_GRANTABLE'],
+    response: { type: TokenView },
+  })
   revoke(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string) {
     return this.tokens.revoke(p, id);
   }
@@ -94,17 +99,33 @@ export class OrganizationsController {
   ) {}
 
   @Get()
-  @Endpoint({ permission: 'organizations.read', summary: 'List organizations in your scope', errors: ['VALIDATION_FAILED', 'INVALID_CURSOR'], response: { type: OrganizationView, isArray: true } })
+  @Endpoint({
+    permission: 'organizations.read',
+    summary: 'List organizations in your scope',
+    errors: ['VALIDATION_FAILED', 'INVALID_CURSOR'],
+    response: { type: OrganizationView, isArray: true },
+  })
   list(@CurrentPrincipal() p: Principal, @Query() q: OrganizationListQuery) {
     return this.orgs.list(p, q);
   }
 
   @Post()
   @Endpoint({
-    permission: 'organizations.write', idempotent: true,
+    permission: 'organizations.write',
+    idempotent: true,
     summary: 'Create a reseller (hoster staff) or a customer, optionally with its first admin and token',
-    description: 'A reseller admin creating its own customer may ask for a delegation approved at creation; that choice is audited as `delegation.approved_at_creation`.',
-    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'ORGANIZATION_KIND_NOT_ALLOWED', 'INVALID_PARENT_ORGANIZATION', 'ORGANIZATION_NAME_TAKEN', 'USERNAME_TAKEN', 'DELEGATION_INVALID_DURATION', 'DELEGATION_INVALID_ROLES'],
+    description:
+      'A reseller admin creating its own customer may ask for a delegation approved at creation; that choice is audited as `delegation.approved_at_creation`.',
+    errors: [
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'ORGANIZATION_KIND_NOT_ALLOWED',
+      'INVALID_PARENT_ORGANIZATION',
+      'ORGANIZATION_NAME_TAKEN',
+      'USERNAME_TAKEN',
+      'DELEGATION_INVALID_DURATION',
+      'DELEGATION_INVALID_ROLES',
+    ],
     status: 201,
   })
   create(@CurrentPrincipal() p: Principal, @Body() body: CreateOrganizationRequest) {
@@ -120,8 +141,19 @@ export class OrganizationsController {
   }
 
   @Patch(':id')
-  @Endpoint({ permission: 'organizations.write', summary: 'Rename an organization (If-Match honoured)', errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'PRECONDITION_FAILED', 'ORGANIZATION_NAME_TAKEN'], response: { type: OrganizationView } })
-  async update(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Body() body: UpdateOrganizationRequest, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  @Endpoint({
+    permission: 'organizations.write',
+    summary: 'Rename an organization (If-Match honoured)',
+    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'PRECONDITION_FAILED', 'ORGANIZATION_NAME_TAKEN'],
+    response: { type: OrganizationView },
+  })
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', IdParam) id: string,
+    @Body() body: UpdateOrganizationRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const org = await this.orgs.update(p, id, body, ifMatch);
     reply.header('ETag', `"${org.version}"`);
     return org;
@@ -129,26 +161,48 @@ export class OrganizationsController {
 
   @Post(':id/suspend')
   @HttpCode(200)
-  @Endpoint({ permission: 'organizations.suspend', summary: 'Suspend an organization: its tokens (and those below it) get 403 ORGANIZATION_SUSPENDED', errors: ['NOT_FOUND', 'CONFLICT', 'VALIDATION_FAILED'], response: { type: OrganizationView } })
+  @Endpoint({
+    permission: 'organizations.suspend',
+    summary: 'Suspend an organization: its tokens (and those below it) get 403 ORGANIZATION_SUSPENDED',
+    errors: ['NOT_FOUND', 'CONFLICT', 'VALIDATION_FAILED'],
+    response: { type: OrganizationView },
+  })
   suspend(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Body() body: ReasonRequest) {
     return this.orgs.setSuspended(p, id, true, body.reason);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  @Endpoint({ permission: 'organizations.suspend', summary: 'Resume a suspended organization', errors: ['NOT_FOUND', 'CONFLICT'], response: { type: OrganizationView } })
+  @Endpoint({
+    permission: 'organizations.suspend',
+    summary: 'Resume a suspended organization',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    response: { type: OrganizationView },
+  })
   resume(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Body() body: OptionalReasonRequest) {
     return this.orgs.setSuspended(p, id, false, body.reason);
   }
 
   @Get(':id/users')
-  @Endpoint({ permission: 'users.read', summary: 'List the users of an organization', errors: ['NOT_FOUND', 'INVALID_CURSOR'], response: { type: UserView, isArray: true } })
+  @Endpoint({
+    permission: 'users.read',
+    summary: 'List the users of an organization',
+    errors: ['NOT_FOUND', 'INVALID_CURSOR'],
+    response: { type: UserView, isArray: true },
+  })
   listUsers(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Query() q: PageQuery) {
     return this.users.list(p, id, q);
   }
 
   @Post(':id/users')
-  @Endpoint({ permission: 'users.write', idempotent: true, summary: 'Create a user with roles below your own', errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'USERNAME_TAKEN', 'ROLE_NOT_GRANTABLE', 'ROLE_NOT_ALLOWED_HERE'], status: 201, response: { type: UserView } })
+  @Endpoint({
+    permission: 'users.write',
+    idempotent: true,
+    summary: 'Create a user with roles below your own',
+    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'USERNAME_TAKEN', 'ROLE_NOT_GRANTABLE', 'ROLE_NOT_ALLOWED_HERE'],
+    status: 201,
+    response: { type: UserView },
+  })
   createUser(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Body() body: CreateUserRequest) {
     return this.users.create(p, id, body);
   }
@@ -163,7 +217,12 @@ export class UsersController {
   ) {}
 
   @Get(':id')
-  @Endpoint({ permission: 'authenticated', summary: 'Read a user: yourself, or a user in your scope (users.read)', errors: ['NOT_FOUND'], response: { type: UserView } })
+  @Endpoint({
+    permission: 'authenticated',
+    summary: 'Read a user: yourself, or a user in your scope (users.read)',
+    errors: ['NOT_FOUND'],
+    response: { type: UserView },
+  })
   async get(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const user = await this.users.get(p, id);
     reply.header('ETag', `"${user.version}"`);
@@ -177,7 +236,13 @@ export class UsersController {
     errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'ROLE_NOT_GRANTABLE', 'PRECONDITION_FAILED'],
     response: { type: UserView },
   })
-  async update(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Body() body: UpdateUserRequest, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', IdParam) id: string,
+    @Body() body: UpdateUserRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const user = await this.users.update(p, id, body, ifMatch);
     reply.header('ETag', `"${user.version}"`);
     return user;
@@ -185,20 +250,35 @@ export class UsersController {
 
   @Delete(':id')
   @HttpCode(204)
-  @Endpoint({ permission: 'users.delete', summary: 'Delete a user below you; its tokens stop working at once', errors: ['NOT_FOUND', 'ROLE_NOT_GRANTABLE'], status: 204 })
+  @Endpoint({
+    permission: 'users.delete',
+    summary: 'Delete a user below you; its tokens stop working at once',
+    errors: ['NOT_FOUND', 'ROLE_NOT_GRANTABLE'],
+    status: 204,
+  })
   async remove(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string) {
     await this.users.remove(p, id);
   }
 
   @Post(':id/roles')
   @HttpCode(200)
-  @Endpoint({ permission: 'roles.assign', summary: 'Grant a role below your own', errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'ROLE_NOT_GRANTABLE', 'ROLE_NOT_ALLOWED_HERE'], response: { type: UserView } })
+  @Endpoint({
+    permission: 'roles.assign',
+    summary: 'Grant a role below your own',
+    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'ROLE_NOT_GRANTABLE', 'ROLE_NOT_ALLOWED_HERE'],
+    response: { type: UserView },
+  })
   addRole(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Body() body: RoleRequest) {
     return this.users.addRole(p, id, body.role);
   }
 
   @Delete(':id/roles')
-  @Endpoint({ permission: 'roles.assign', summary: 'Take a role away (?role=)', errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'ROLE_NOT_GRANTABLE'], response: { type: UserView } })
+  @Endpoint({
+    permission: 'roles.assign',
+    summary: 'Take a role away (?role=)',
+    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'ROLE_NOT_GRANTABLE'],
+    response: { type: UserView },
+  })
   removeRole(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Query() q: RoleQuery) {
     return this.users.removeRole(p, id, q.role);
   }
@@ -225,14 +305,20 @@ export class DelegationsController {
   ) {}
 
   @Get()
-  @Endpoint({ permission: 'delegations.read', summary: 'List delegations: a reseller\'s own, or those on your organization', errors: ['INVALID_CURSOR'], response: { type: DelegationView, isArray: true } })
+  @Endpoint({
+    permission: 'delegations.read',
+    summary: "List delegations: a reseller's own, or those on your organization",
+    errors: ['INVALID_CURSOR'],
+    response: { type: DelegationView, isArray: true },
+  })
   list(@CurrentPrincipal() p: Principal, @Query() q: DelegationListQuery) {
     return this.delegations.list(p, q);
   }
 
   @Post()
   @Endpoint({
-    permission: 'delegations.request', idempotent: true,
+    permission: 'delegations.request',
+    idempotent: true,
     summary: 'Request delegated admin rights on one of your customers (roles ⊆ org_admin, org_csr, auditor; 1 hour to 2 years)',
     errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'DELEGATION_INVALID_ROLES', 'DELEGATION_INVALID_DURATION', 'DELEGATION_NOT_CUSTOMER'],
     status: 201,
@@ -244,7 +330,12 @@ export class DelegationsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @Endpoint({ permission: 'delegations.approve', summary: 'Approve a pending delegation on your organization (customer org_admin)', errors: ['NOT_FOUND', 'DELEGATION_NOT_PENDING'], response: { type: DelegationView } })
+  @Endpoint({
+    permission: 'delegations.approve',
+    summary: 'Approve a pending delegation on your organization (customer org_admin)',
+    errors: ['NOT_FOUND', 'DELEGATION_NOT_PENDING'],
+    response: { type: DelegationView },
+  })
   approve(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string) {
     return this.delegations.approve(p, id);
   }
@@ -253,7 +344,7 @@ export class DelegationsController {
   @HttpCode(200)
   @Endpoint({
     permission: 'delegations.read',
-    summary: 'Revoke a delegation (the customer\'s org_admin, the reseller admin, or a hoster admin); its delegated tokens stop at once',
+    summary: "Revoke a delegation (the customer's org_admin, the reseller admin, or a hoster admin); its delegated tokens stop at once",
     errors: ['NOT_FOUND', 'DELEGATION_NOT_ACTIVE'],
     response: { type: DelegationView },
   })
@@ -264,7 +355,7 @@ export class DelegationsController {
   @Post(':id/tokens')
   @Endpoint({
     permission: 'delegations.token',
-    summary: 'Exchange your reseller token for a delegated admin token acting in the customer (default 1 h, never past the delegation\'s end)',
+    summary: "Exchange your reseller token for a delegated admin token acting in the customer (default 1 h, never past the delegation's end)",
     errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'DELEGATION_NOT_ACTIVE', 'TOKEN_ROLES_EXCEED_OWNER', 'TOKEN_TTL_TOO_LONG'],
     status: 201,
     response: { type: CreatedTokenView },

@@ -49,7 +49,9 @@ export class UserView {
   @ApiProperty() updatedAt: string;
 }
 
-export function userView(r: Pick<UserRow, 'id' | 'organization_id' | 'username' | 'display_name' | 'email' | 'status' | 'roles' | 'version' | 'created_at' | 'updated_at'>): UserView {
+export function userView(
+  r: Pick<UserRow, 'id' | 'organization_id' | 'username' | 'display_name' | 'email' | 'status' | 'roles' | 'version' | 'created_at' | 'updated_at'>,
+): UserView {
   return {
     id: r.id,
     organizationId: r.organization_id,
@@ -71,6 +73,8 @@ export class TokenView {
   @ApiProperty() userId: string;
   @ApiProperty({ description: 'the organization the token acts in (the customer, for delegated tokens)' }) organizationId: string;
   @ApiPropertyOptional() delegationId: string | null;
+  @ApiPropertyOptional({ description: 'issued by a reseller acting through this delegation: it stops working when the delegation ends or is revoked' })
+  issuedUnderDelegationId: string | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() createdAt: string;
   @ApiProperty() expiresAt: string;
@@ -90,6 +94,7 @@ export function tokenView(r: TokenRow): TokenView {
     userId: r.user_id,
     organizationId: r.organization_id,
     delegationId: r.delegation_id ?? null,
+    issuedUnderDelegationId: r.issued_under_delegation_id ?? null,
     roles: r.roles,
     createdAt: iso(r.created_at),
     expiresAt: iso(r.expires_at),

@@ -19,7 +19,16 @@ import { delegationDuration } from './delegation-duration';
 import { insertDelegationApprovedAtCreation } from './delegations.store';
 import type { CreateOrganizationRequest, NewUserFields, OrganizationListQuery, UpdateOrganizationRequest } from './dto/identity.dto';
 import { type CreatedTokenView, type OrganizationView, type UserView, organizationView, userView } from './identity.views';
-import { findOrganizationRow, insertOrganization, listOrganizations, lockOrganizationRow, setOrganizationSuspended, updateOrganization } from './organizations.store';
+import {
+  findOrganization,
+  findOrganizationRow,
+  insertOrganization,
+  listOrganizations,
+  lockOrganizationRow,
+  type OrganizationRow,
+  setOrganizationSuspended,
+  updateOrganization,
+} from './organizations.store';
 import { PrincipalCache } from './principal-cache';
 import { issueToken } from './token-issuer';
 import { insertUser } from './users.store';
@@ -44,13 +53,21 @@ export class OrganizationsService {
   async list(p: Principal, q: OrganizationListQuery): Promise<Page<OrganizationView>> {
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, ['id'])?.[0] as string | undefined;
-    const rows = await listOrganizations(sqlOf(this.ds), this.access.scopeOf(p, 'organizations.read'), { kind: q.kind, parentId: q.parentId, status: q.status, after, limit: limit + 1 });
+    const rows = await listOrganizations(sqlOf(this.ds), this.access.scopeOf(p, 'organizations.read'), {
+      kind: q.kind,
+      parentId: q.parentId,
+      status: q.status,
+      after,
+      limit: limit + 1,
+    });
     return toPage(rows, limit, (r) => [r.id], organizationView);
   }
 
   async get(p: Principal, id: string): Promise<OrganizationView> {
     const sql = sqlOf(this.ds);
-    return organizationView(await this.access.requireRow(p, 'organizations.read', { type: 'organization', id }, (scope) => findOrganizationRow(sql, scope, id), notFound(id)));
+    return organizationView(
+      await this.access.requireRow(p, 'organizations.read', { type: 'organization', id }, (scope) => findOrganizationRow(sql, scope, id), notFound(id)),
+    );
   }
 
   /** The caller's own organization and the one its token acts in (GET /v1/me); never ids from a request. */
@@ -74,7 +91,14 @@ export class OrganizationsService {
       const row = await insertOrganization(sql, { id, kind: body.kind, name: body.name.trim(), parentId: parent.id, path });
       const result: CreatedOrganization = { organization: organizationView(row) };
       const actor = auditActorOf(p);
-      await appendAuditEvent(sql, actor, { action: 'organization.created', resourceType: 'organization', resourceId: id, organizationId: id, organizationPath: path, details: { after: result.organization } });
+      await appendAuditEvent(sql, actor, {
+        action: 'organization.created',
+        resourceType: 'organization',
+        resourceId: id,
+        organizationId: id,
+        organizationPath: path,
+        details: { after: result.organization },
+      });
       if (body.admin) {
         const role: Role = body.kind === 'reseller' ? 'reseller_admin' : 'org_admin';
         result.admin = await this.createFirstAdmin(sql, actor, p.userId, { id, path }, body.admin, role);
@@ -87,20 +111,50 @@ export class OrganizationsService {
   /** The new organization's first admin and its first token (to hand over), both audited. */
   private async createFirstAdmin(sql: Sql, actor: AuditActor, grantedBy: string, org: { id: string; path: string }, admin: NewUserFields, role: Role) {
     const user = userView(
-      await insertUser(sql, { id: newId('usr'), organizationId: org.id, username: admin.username, displayName: admin.displayName.trim(), email: admin.email, roles: [role], grantedBy }),
+      await insertUser(sql, {
+        id: newId('usr'),
+        organizationId: org.id,
+        username: admin.username,
+        displayName: admin.displayName.trim(),
+        email: admin.email,
+        roles: [role],
+        grantedBy,
+      }),
     );
     const expiresAt = new Date(clock.nowMs() + this.config.tokenDefaultTtlMs);
     const token = await issueToken(sql, { userId: user.id, organizationId: org.id, roles: [role], expiresAt, name: 'first token', createdBy: grantedBy });
     const where = { organizationId: org.id, organizationPath: org.path };
     await appendAuditEvent(sql, actor, { action: 'user.created', resourceType: 'user', resourceId: user.id, ...where, details: { after: user } });
-    await appendAuditEvent(sql, actor, { action: 'token.created', resourceType: 'token', resourceId: token.id, ...where, details: { owner: user.id, roles: [role], expiresAt: token.expiresAt } });
+    await appendAuditEvent(sql, actor, {
+      action: 'token.created',
+      resourceType: 'token',
+      resourceId: token.id,
+      ...where,
+      details: { owner: user.id, roles: [role], expiresAt: token.expiresAt },
+    });
     return { ...user, token };
   }
 
   /** The reseller approves a delegation on the customer it creates: the trail says the customer did not consent separately. */
-  private async approveAtCreation(sql: Sql, p: Principal, actor: AuditActor, reseller: Organization, customer: { id: string; path: string }, roles: Role[], durationMs: number) {
+  private async approveAtCreation(
+    sql: Sql,
+    p: Principal,
+    actor: AuditActor,
+    reseller: Organization,
+    customer: { id: string; path: string },
+    roles: Role[],
+    durationMs: number,
+  ) {
     const id = newId('dlg');
-    await insertDelegationApprovedAtCreation(sql, { id, resellerOrgId: reseller.id, customerOrgId: customer.id, roles, durationMs, requestedBy: p.userId, requestedAt: clock.now() });
+    await insertDelegationApprovedAtCreation(sql, {
+      id,
+      resellerOrgId: reseller.id,
+      customerOrgId: customer.id,
+      roles,
+      durationMs,
+      requestedBy: p.userId,
+      requestedAt: clock.now(),
+    });
     await appendAuditEvent(sql, actor, {
       action: 'delegation.approved_at_creation',
       resourceType: 'delegation',
@@ -117,7 +171,8 @@ export class OrganizationsService {
     const expected = parseIfMatch(ifMatch);
     return inTransaction(this.ds, async (sql) => {
       const before = (await lockOrganizationRow(sql, id))!;
-      if (expected !== undefined && before.version !== expected) throw new ProblemError('PRECONDITION_FAILED', `The organization is at version ${before.version}`);
+      if (expected !== undefined && before.version !== expected)
+        throw new ProblemError('PRECONDITION_FAILED', `The organization is at version ${before.version}`);
       const after = await updateOrganization(sql, id, body.name?.trim() ?? null);
       await appendAuditEvent(sql, auditActorOf(p), {
         action: 'organization.updated',
@@ -139,17 +194,27 @@ export class OrganizationsService {
       inTransaction(this.ds, async (sql) => {
         const before = (await lockOrganizationRow(sql, id))!;
         if ((before.status === 'suspended') === suspended) return organizationView(before);
-        const after = await setOrganizationSuspended(sql, id, suspended, reason ?? null);
+        if (!suspended) await this.requireMayResume(sql, p, before);
+        const after = await setOrganizationSuspended(sql, id, { suspended, reason: reason ?? null, byOrgId: p.userOrgId });
         await appendAuditEvent(sql, auditActorOf(p), {
           action: suspended ? 'organization.suspended' : 'organization.resumed',
           resourceType: 'organization',
           resourceId: id,
           organizationId: id,
           organizationPath: after.path,
-          details: { reason: reason ?? null },
+          details: { reason: reason ?? null, ...(suspended ? {} : { suspendedBy: before.suspended_by_org_id }) },
         });
         return organizationView(after);
       }),
     );
+  }
+
+  /** A suspension is lifted by the organization that imposed it or one above it (a reseller cannot undo the hoster's). */
+  private async requireMayResume(sql: Sql, p: Principal, org: OrganizationRow): Promise<void> {
+    if (!org.suspended_by_org_id) return;
+    const by = await findOrganization(sql, org.suspended_by_org_id);
+    if (by && !by.path.startsWith(p.userOrgPath)) {
+      throw new ProblemError('FORBIDDEN', `The ${by.kind} suspended this organization; only it can resume it`);
+    }
   }
 }

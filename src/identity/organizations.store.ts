@@ -22,6 +22,8 @@ export interface OrganizationRow {
   status: 'active' | 'suspended';
   suspended_at: Date | null;
   suspended_reason: string | null;
+  /** Who suspended it: only that organization or one above it may resume it. */
+  suspended_by_org_id: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -161,12 +163,18 @@ export async function updateOrganization(sql: Sql, id: string, name: string | nu
   }
 }
 
-export async function setOrganizationSuspended(sql: Sql, id: string, suspended: boolean, reason: string | null): Promise<OrganizationRow> {
+/** Suspends (by the organization `byOrgId` acts for) or resumes. */
+export async function setOrganizationSuspended(
+  sql: Sql,
+  id: string,
+  change: { suspended: boolean; reason: string | null; byOrgId: string },
+): Promise<OrganizationRow> {
   const r = await sql.query<OrganizationRow>(
     `UPDATE organizations SET status = $2, suspended_at = CASE WHEN $2 = 'suspended' THEN now() END,
-            suspended_reason = CASE WHEN $2 = 'suspended' THEN $3 END, version = version + 1, updated_at = now()
+            suspended_reason = CASE WHEN $2 = 'suspended' THEN $3 END, suspended_by_org_id = CASE WHEN $2 = 'suspended' THEN $4 END,
+            version = version + 1, updated_at = now()
       WHERE id = $1 RETURNING *`,
-    [id, suspended ? 'suspended' : 'active', reason],
+    [id, change.suspended ? 'suspended' : 'active', change.reason, change.byOrgId],
   );
   return r.rows[0];
 }

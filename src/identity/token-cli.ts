@@ -29,14 +29,22 @@ function parseTokenArgs(config: AppConfig, argv: string[]): TokenCreateArgs | st
   if (sub !== 'create') return USAGE;
   let values: { user?: string; roles?: string; expires?: string; name?: string };
   try {
-    values = parseArgs({ args: rest, options: { user: { type: 'string' }, roles: { type: 'string' }, expires: { type: 'string' }, name: { type: 'string' } } }).values;
+    values = parseArgs({
+      args: rest,
+      options: { user: { type: 'string' }, roles: { type: 'string' }, expires: { type: 'string' }, name: { type: 'string' } },
+    }).values;
   } catch (e) {
     return `${(e as Error).message}\n\n${USAGE}`;
   }
   if (!values.user) return `--user is required\n\n${USAGE}`;
   const ttlMs = values.expires ? parseDuration(values.expires) : config.tokenDefaultTtlMs;
   if (ttlMs === undefined || ttlMs < 60_000 || ttlMs > config.tokenMaxTtlMs) return `--expires must be a duration between 1m and TOKEN_MAX_TTL (e.g. 30d)`;
-  const requested = values.roles ? values.roles.split(',').map((r) => r.trim()).filter(Boolean) : undefined;
+  const requested = values.roles
+    ? values.roles
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
+    : undefined;
   const unknown = (requested ?? []).filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length) return `unknown role(s): ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`;
   return { user: values.user, roles: requested as Role[] | undefined, ttlMs, name: values.name };
@@ -50,15 +58,25 @@ async function createToken(sql: Sql, args: TokenCreateArgs): Promise<{ created: 
   const missing = roles.filter((r) => !user.roles.includes(r));
   if (missing.length) return { error: `the user does not hold: ${missing.join(', ')}` };
   if (!roles.length) return { error: 'the user holds no role' };
-  const created = await issueToken(sql, { userId: user.id, organizationId: user.organization_id, roles, expiresAt: new Date(clock.nowMs() + args.ttlMs), name: args.name ?? 'cli' });
-  await appendAuditEvent(sql, { system: 'cli' }, {
-    action: 'token.created',
-    resourceType: 'token',
-    resourceId: created.id,
+  const created = await issueToken(sql, {
+    userId: user.id,
     organizationId: user.organization_id,
-    organizationPath: user.org_path,
-    details: { owner: user.id, roles, expiresAt: created.expiresAt, via: 'provisio token create' },
+    roles,
+    expiresAt: new Date(clock.nowMs() + args.ttlMs),
+    name: args.name ?? 'cli',
   });
+  await appendAuditEvent(
+    sql,
+    { system: 'cli' },
+    {
+      action: 'token.created',
+      resourceType: 'token',
+      resourceId: created.id,
+      organizationId: user.organization_id,
+      organizationPath: user.org_path,
+      details: { owner: user.id, roles, expiresAt: created.expiresAt, via: 'provisio token create' },
+    },
+  );
   return { created, username: user.username };
 }
 

@@ -12,6 +12,7 @@ export interface IssueTokenInput {
   expiresAt: Date;
   name?: string | null;
   delegationId?: string | null;
+  issuedUnderDelegationId?: string | null;
   createdBy?: string | null;
 }
 

@@ -43,13 +43,16 @@ export class TokensService {
 
   private lifetime(expiresIn: string | undefined, fallbackMs: number, maxMs: number): number {
     const ms = expiresIn === undefined ? fallbackMs : parseDuration(expiresIn);
-    if (ms === undefined || ms < 60_000) throw new ProblemError('VALIDATION_FAILED', 'expiresIn must be at least 1m', { errors: [{ path: 'expiresIn', message: 'at least 1m' }] });
+    if (ms === undefined || ms < 60_000)
+      throw new ProblemError('VALIDATION_FAILED', 'expiresIn must be at least 1m', { errors: [{ path: 'expiresIn', message: 'at least 1m' }] });
     if (ms > maxMs) throw new ProblemError('TOKEN_TTL_TOO_LONG', `The longest allowed lifetime is ${formatDuration(maxMs)}`);
     return ms;
   }
 
+  /** Your tokens; with a delegated token only those of its delegation (never the reseller user's personal ones). */
   async listOwn(p: Principal): Promise<{ items: TokenView[] }> {
-    return { items: (await listTokensOfUser(sqlOf(this.ds), p.userId)).map(tokenView) };
+    const rows = await listTokensOfUser(sqlOf(this.ds), p.userId, { delegationId: p.delegationId ?? undefined });
+    return { items: rows.map(tokenView) };
   }
 
   /** A new personal token for the caller, with at most the caller's roles. */
@@ -68,27 +71,52 @@ export class TokensService {
         (scope) => findUser(sql, scope, userId),
         () => new ProblemError('NOT_FOUND', `User ${userId} not found`),
       );
-      if (user.id !== p.userId && !outranks(p, user.roles)) throw new ProblemError('ROLE_NOT_GRANTABLE', 'You may issue tokens only to users whose roles are all below yours');
+      if (user.id !== p.userId && !outranks(p, user.roles))
+        throw new ProblemError('ROLE_NOT_GRANTABLE', 'You may issue tokens only to users whose roles are all below yours');
       if (user.status !== 'active') throw new ProblemError('USER_DISABLED', 'The user is disabled');
-      return this.issueAudited(sql, p, { id: user.id, organizationId: user.organization_id, organizationPath: user.org_path, roles: user.roles }, body);
+      const owner = { id: user.id, organizationId: user.organization_id, organizationPath: user.org_path, roles: user.roles };
+      return this.issueAudited(sql, p, owner, body, await this.issuingDelegation(sql, p));
     });
   }
 
+  /**
+   * A reseller issuing a token through a delegated token: the token is tied to that delegation and
+   * never outlives it (ACCESS.md §4). The delegation is share-locked so a revocation in progress
+   * either sees this token or makes this request fail.
+   */
+  private async issuingDelegation(sql: Sql, p: Principal): Promise<{ id: string; endsAt: Date } | undefined> {
+    if (!p.delegationId) return undefined;
+    const d = await findDelegation(sql, p.delegationId, { lock: 'share' });
+    const status = d ? effectiveDelegationStatus(d, clock.now()) : 'revoked';
+    if (!d || status !== 'active') throw new ProblemError('DELEGATION_NOT_ACTIVE', `The delegation is ${status}`);
+    return { id: d.id, endsAt: new Date(d.ends_at!) };
+  }
+
   /** Roles at most the owner's, lifetime within bounds, the token and its audit event. */
-  private async issueAudited(sql: Sql, p: Principal, owner: TokenOwner, body: TokenRequest): Promise<CreatedTokenView> {
+  private async issueAudited(sql: Sql, p: Principal, owner: TokenOwner, body: TokenRequest, under?: { id: string; endsAt: Date }): Promise<CreatedTokenView> {
     const roles = body.roles ?? owner.roles;
     const extra = roles.filter((r) => !owner.roles.includes(r));
     if (extra.length) throw new ProblemError('TOKEN_ROLES_EXCEED_OWNER', `The owner does not hold: ${extra.join(', ')}`);
-    if (!roles.length) throw new ProblemError('VALIDATION_FAILED', 'A token needs at least one role', { errors: [{ path: 'roles', message: 'must not be empty' }] });
+    if (!roles.length)
+      throw new ProblemError('VALIDATION_FAILED', 'A token needs at least one role', { errors: [{ path: 'roles', message: 'must not be empty' }] });
     const ttl = this.lifetime(body.expiresIn, this.config.tokenDefaultTtlMs, this.config.tokenMaxTtlMs);
-    const created = await issueToken(sql, { userId: owner.id, organizationId: owner.organizationId, roles, expiresAt: new Date(clock.nowMs() + ttl), name: body.name, createdBy: p.userId });
+    const expiresAt = new Date(Math.min(clock.nowMs() + ttl, under?.endsAt.getTime() ?? Infinity));
+    const created = await issueToken(sql, {
+      userId: owner.id,
+      organizationId: owner.organizationId,
+      roles,
+      expiresAt,
+      name: body.name,
+      createdBy: p.userId,
+      issuedUnderDelegationId: under?.id ?? null,
+    });
     await appendAuditEvent(sql, auditActorOf(p), {
       action: 'token.created',
       resourceType: 'token',
       resourceId: created.id,
       organizationId: owner.organizationId,
       organizationPath: owner.organizationPath,
-      details: { owner: owner.id, roles, expiresAt: created.expiresAt, name: created.name, issuedBy: p.userId },
+      details: { owner: owner.id, roles, expiresAt: created.expiresAt, name: created.name, issuedBy: p.userId, issuedUnderDelegationId: under?.id ?? null },
     });
     return created;
   }
@@ -99,7 +127,9 @@ export class TokensService {
       inTransaction(this.ds, async (sql) => {
         const token = await lockToken(sql, tokenId);
         if (!token) throw new ProblemError('NOT_FOUND', `Token ${tokenId} not found`);
-        if (token.user_id !== p.userId) await this.requireOwnerBelow(sql, p, token);
+        // A delegated token owns only the tokens of its delegation, not the reseller user's others.
+        const own = token.user_id === p.userId && (!isDelegated(p) || token.delegation_id === p.delegationId);
+        if (!own) await this.requireOwnerBelow(sql, p, token);
         if (token.revoked_at) return tokenView(token);
         const revoked = await revokeToken(sql, tokenId, p.userId);
         await appendAuditEvent(sql, auditActorOf(p), {
@@ -144,7 +174,15 @@ export class TokensService {
       if (!roles.length) throw new ProblemError('TOKEN_ROLES_EXCEED_OWNER', 'The delegation grants you no role');
       const ttl = this.lifetime(body.expiresIn, this.config.delegatedTokenTtlMs, this.config.tokenMaxTtlMs);
       const expiresAt = new Date(Math.min(clock.nowMs() + ttl, new Date(d.ends_at!).getTime()));
-      const created = await issueToken(sql, { userId: p.userId, organizationId: d.customer_org_id, roles, expiresAt, name: `delegated:${delegationId}`, delegationId, createdBy: p.userId });
+      const created = await issueToken(sql, {
+        userId: p.userId,
+        organizationId: d.customer_org_id,
+        roles,
+        expiresAt,
+        name: `delegated:${delegationId}`,
+        delegationId,
+        createdBy: p.userId,
+      });
       const actor: AuditActor = { ...auditActorOf(p), onBehalfOfOrgId: d.customer_org_id, delegationId };
       await appendAuditEvent(sql, actor, {
         action: 'token.delegated_created',

@@ -12,6 +12,8 @@ export interface TokenRow {
   user_id: string;
   organization_id: string;
   delegation_id: string | null;
+  /** Issued by a reseller acting through this delegation: it ends with it. */
+  issued_under_delegation_id: string | null;
   roles: Role[];
   created_by_user_id: string | null;
   created_at: Date;
@@ -29,6 +31,7 @@ export interface NewToken {
   userId: string;
   organizationId: string;
   delegationId?: string | null;
+  issuedUnderDelegationId?: string | null;
   roles: Role[];
   createdBy?: string | null;
   expiresAt: Date;
@@ -36,18 +39,34 @@ export interface NewToken {
 
 export async function insertToken(sql: Sql, t: NewToken): Promise<TokenRow> {
   const r = await sql.query<TokenRow>(
-    `INSERT INTO tokens (id, token_hash, prefix, name, user_id, organization_id, delegation_id, roles, created_by_user_id, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-    [t.id, t.hash, t.prefix, t.name ?? null, t.userId, t.organizationId, t.delegationId ?? null, t.roles, t.createdBy ?? null, t.expiresAt],
+    `INSERT INTO tokens (id, token_hash, prefix, name, user_id, organization_id, delegation_id, issued_under_delegation_id, roles, created_by_user_id, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+    [
+      t.id,
+      t.hash,
+      t.prefix,
+      t.name ?? null,
+      t.userId,
+      t.organizationId,
+      t.delegationId ?? null,
+      t.issuedUnderDelegationId ?? null,
+      t.roles,
+      t.createdBy ?? null,
+      t.expiresAt,
+    ],
   );
   return r.rows[0];
 }
 
-/** A user's tokens, newest first: live ones and those revoked in the last 30 days. */
-export async function listTokensOfUser(sql: Sql, userId: string): Promise<TokenRow[]> {
+/**
+ * A user's tokens, newest first: live ones and those revoked in the last 30 days. With
+ * `delegationId`, only the tokens minted from that delegation (what a delegated token may see).
+ */
+export async function listTokensOfUser(sql: Sql, userId: string, opts: { delegationId?: string } = {}): Promise<TokenRow[]> {
   const r = await sql.query<TokenRow>(
-    `SELECT * FROM tokens WHERE user_id = $1 AND (revoked_at IS NULL OR revoked_at > now() - interval '30 days') ORDER BY created_at DESC LIMIT 500`,
-    [userId],
+    `SELECT * FROM tokens WHERE user_id = $1 AND ($2::text IS NULL OR delegation_id = $2)
+        AND (revoked_at IS NULL OR revoked_at > now() - interval '30 days') ORDER BY created_at DESC LIMIT 500`,
+    [userId, opts.delegationId ?? null],
   );
   return r.rows;
 }
@@ -66,9 +85,20 @@ export async function revokeTokensOfUser(sql: Sql, userId: string, by: string): 
   return (await sql.query(`UPDATE tokens SET revoked_at = now(), revoked_by_user_id = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, by])).rowCount;
 }
 
-/** Revokes every live token minted from a delegation; returns how many. */
-export async function revokeTokensOfDelegation(sql: Sql, delegationId: string, by: string): Promise<number> {
-  return (await sql.query(`UPDATE tokens SET revoked_at = now(), revoked_by_user_id = $2 WHERE delegation_id = $1 AND revoked_at IS NULL`, [delegationId, by])).rowCount;
+/**
+ * Revokes every live token that came from a delegation: the reseller's delegated tokens and the
+ * tokens it issued to customer users through them. Returns how many of each.
+ */
+export async function revokeTokensOfDelegation(sql: Sql, delegationId: string, by: string): Promise<{ delegated: number; issued: number }> {
+  const r = await sql.query<{ delegated: number; issued: number }>(
+    `WITH revoked AS (
+       UPDATE tokens SET revoked_at = now(), revoked_by_user_id = $2
+        WHERE (delegation_id = $1 OR issued_under_delegation_id = $1) AND revoked_at IS NULL
+        RETURNING delegation_id)
+     SELECT count(*) FILTER (WHERE delegation_id IS NOT NULL)::int AS delegated, count(*) FILTER (WHERE delegation_id IS NULL)::int AS issued FROM revoked`,
+    [delegationId, by],
+  );
+  return r.rows[0];
 }
 
 /** Last-used time, written at most once a minute per token by the caller. */
@@ -98,6 +128,10 @@ export interface ResolvedTokenRow {
   d_status: string | null;
   d_roles: Role[] | null;
   d_ends_at: Date | null;
+  issued_under_delegation_id: string | null;
+  /** The delegation a token was issued under (see TokenRow): its status and end. */
+  vd_status: string | null;
+  vd_ends_at: Date | null;
   now: Date;
 }
 
@@ -112,12 +146,14 @@ const RESOLVE_SQL = `
            WHERE s.status = 'suspended'
              AND (starts_with(uo.path, s.path) OR starts_with(so.path, s.path)) LIMIT 1) AS suspended_org,
          d.status AS d_status, d.roles AS d_roles, d.ends_at AS d_ends_at,
+         t.issued_under_delegation_id, vd.status AS vd_status, vd.ends_at AS vd_ends_at,
          now() AS now
     FROM tokens t
     JOIN users u ON u.id = t.user_id
     JOIN organizations uo ON uo.id = u.organization_id
     JOIN organizations so ON so.id = t.organization_id
     LEFT JOIN delegations d ON d.id = t.delegation_id
+    LEFT JOIN delegations vd ON vd.id = t.issued_under_delegation_id
    WHERE t.token_hash = $1`;
 
 /**

@@ -38,7 +38,13 @@ export class UsersService {
   private async target(sql: Sql, p: Principal, userId: string, permission: Permission, lock = false): Promise<UserRow> {
     const user = await findUser(sql, this.access.scopeOf(p, permission), userId, { lock });
     if (user && actsAsSelf(p, user.id)) return user;
-    return this.access.requireRow(p, permission, { type: 'user', id: userId }, async () => user, () => new ProblemError('NOT_FOUND', `User ${userId} not found`));
+    return this.access.requireRow(
+      p,
+      permission,
+      { type: 'user', id: userId },
+      async () => user,
+      () => new ProblemError('NOT_FOUND', `User ${userId} not found`),
+    );
   }
 
   private requireBelow(p: Principal, user: UserRow, what: string): void {
@@ -59,9 +65,24 @@ export class UsersService {
     const roles = body.roles ?? ['end_user'];
     checkGrantable(p, roles, org.kind);
     return inTransaction(this.ds, async (sql) => {
-      const row = await insertUser(sql, { id: newId('usr'), organizationId: orgId, username: body.username, displayName: body.displayName.trim(), email: body.email, roles, grantedBy: p.userId });
+      const row = await insertUser(sql, {
+        id: newId('usr'),
+        organizationId: orgId,
+        username: body.username,
+        displayName: body.displayName.trim(),
+        email: body.email,
+        roles,
+        grantedBy: p.userId,
+      });
       const user = userView(row);
-      await appendAuditEvent(sql, auditActorOf(p), { action: 'user.created', resourceType: 'user', resourceId: user.id, organizationId: orgId, organizationPath: org.path, details: { after: user } });
+      await appendAuditEvent(sql, auditActorOf(p), {
+        action: 'user.created',
+        resourceType: 'user',
+        resourceId: user.id,
+        organizationId: orgId,
+        organizationPath: org.path,
+        details: { after: user },
+      });
       return user;
     });
   }

@@ -42,10 +42,14 @@ const SCOPE_COLUMNS = { path: 'o.path', orgId: 'o.id' };
  * pass EVERYTHING.
  */
 export async function findUser(sql: Sql, scope: TenantScope, id: string, opts: { lock?: boolean } = {}): Promise<(UserRow & InScope) | undefined> {
+  // The lock comes first, in a statement of its own: a statement that waits for a row lock keeps
+  // the snapshot it started with for everything but that row, so roles read in the same statement
+  // would be those from before the change that held the lock (lost grants, false audit `before`).
+  if (opts.lock) await sql.query(`SELECT 1 FROM users WHERE id = $1 AND status <> 'deleted' FOR UPDATE`, [id]);
   const where = new Where();
   const inScope = scopeSql(scope, SCOPE_COLUMNS, (v) => where.param(v));
   const r = await sql.query<UserRow & { in_scope: boolean }>(
-    `${userSelect(`, (${inScope}) AS in_scope`)} WHERE u.id = ${where.param(id)} AND u.status <> 'deleted'${opts.lock ? ' FOR UPDATE OF u' : ''}`,
+    `${userSelect(`, (${inScope}) AS in_scope`)} WHERE u.id = ${where.param(id)} AND u.status <> 'deleted'`,
     where.params,
   );
   const row = r.rows[0];
@@ -56,10 +60,7 @@ export async function findUser(sql: Sql, scope: TenantScope, id: string, opts: {
 
 /** An active user by username (case-insensitive) or id, for operator tools. */
 export async function findActiveUser(sql: Sql, idOrUsername: string, byId: boolean): Promise<UserRow | undefined> {
-  const r = await sql.query<UserRow>(
-    `${userSelect()} WHERE ${byId ? 'u.id = $1' : 'lower(u.username) = lower($1)'} AND u.status = 'active'`,
-    [idOrUsername],
-  );
+  const r = await sql.query<UserRow>(`${userSelect()} WHERE ${byId ? 'u.id = $1' : 'lower(u.username) = lower($1)'} AND u.status = 'active'`, [idOrUsername]);
   return r.rows[0];
 }
 
@@ -108,12 +109,10 @@ export interface UserChange {
 
 /** Changes the profile fields given and the status; bumps the version. Returns the user after. */
 export async function updateUser(sql: Sql, id: string, c: UserChange): Promise<UserRow> {
-  await sql.query(`UPDATE users SET display_name = coalesce($2, display_name), email = coalesce($3, email), status = $4, version = version + 1, updated_at = now() WHERE id = $1`, [
-    id,
-    c.displayName ?? null,
-    c.email ?? null,
-    c.status,
-  ]);
+  await sql.query(
+    `UPDATE users SET display_name = coalesce($2, display_name), email = coalesce($3, email), status = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, c.displayName ?? null, c.email ?? null, c.status],
+  );
   return (await findUser(sql, EVERYTHING, id))!;
 }
 
