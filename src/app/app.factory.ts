@@ -8,11 +8,18 @@ import { ProblemFilter } from '../common/errors/problem.filter';
 import { BODY_LIMIT, configureFastify, genRequestId, onClientError, onFrameworkError } from '../common/http/fastify-setup';
 import { buildOpenApi } from '../common/http/openapi';
 import { registerRateLimit } from '../common/http/rate-limit';
+import { TenantContextInterceptor } from '../common/http/request-tenant';
 import { PinoNestLogger } from '../common/logging/nest-logger';
 import { StrictValidationPipe } from '../common/validation/strict-validation.pipe';
 import type { AppConfig } from '../config/app-config';
+import { shareByTenant } from '../database/connection-guard';
 import { createDataSource } from '../database/data-source';
+import { pgPoolOf } from '../database/sql';
+import { TenantBudget } from '../database/tenant-budget';
 import { composeApi } from './api-composition';
+
+/** How long a request waits for its organization's share of connections before 429 + Retry-After. */
+const TENANT_WAIT_MS = 10_000;
 
 export interface CreateAppOptions {
   databaseUrl: string;
@@ -23,8 +30,11 @@ export interface CreateAppOptions {
 
 /** Builds the HTTP API (not listening yet): the same wiring for `serve`, `all` and tests. */
 export async function createApp(config: AppConfig, opts: CreateAppOptions): Promise<NestFastifyApplication> {
-  const dataSource = createDataSource(opts.databaseUrl, { poolSize: opts.poolSize ?? 20, applicationName: 'provisio-api' });
+  const poolSize = opts.poolSize ?? 20;
+  const dataSource = createDataSource(opts.databaseUrl, { poolSize, applicationName: 'provisio-api', lockTimeoutMs: config.databaseLockTimeoutMs });
   await dataSource.initialize();
+  // One organization holds at most a third of the pool; its other requests wait holding nothing.
+  shareByTenant(pgPoolOf(dataSource), new TenantBudget(Math.max(2, Math.ceil(poolSize / 3)), TENANT_WAIT_MS));
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     genReqId: genRequestId,
@@ -50,6 +60,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions): Prom
     throw e;
   }
   await registerRateLimit(app, config);
+  app.useGlobalInterceptors(new TenantContextInterceptor());
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   const doc = buildOpenApi(app);

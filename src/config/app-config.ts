@@ -86,6 +86,16 @@ export class AppConfig {
   @Min(0)
   rateLimitMax: number;
 
+  /**
+   * How long an API statement waits for a row lock before the request is answered 409 CONFLICT
+   * with Retry-After (PostgreSQL `lock_timeout`; never `statement_timeout`, which could cancel
+   * the wait of a COMMIT for its synchronous standby).
+   */
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  databaseLockTimeoutMs: number;
+
   /** Requests per client address per window that have not proven a valid token (anonymous, invalid token). */
   @IsInt()
   @Min(1)
@@ -238,6 +248,10 @@ export class AppConfig {
   @MaxLength(512)
   metricsToken?: string;
 
+  /** Serve GET /metrics without a token (only where the network already restricts who reaches it). */
+  @IsBoolean()
+  metricsPublic: boolean;
+
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   @IsBoolean()
   trustProxy: boolean;
@@ -303,6 +317,13 @@ export const CONFIG_VARIABLES: VariableSpec[] = [
     kind: 'duration',
     default: '7d',
     description: 'how long an unapproved delegation stays pending',
+  },
+  {
+    env: 'DATABASE_LOCK_TIMEOUT',
+    field: 'databaseLockTimeoutMs',
+    kind: 'duration',
+    default: '2s',
+    description: 'longest wait of an API request for a row lock; then 409 CONFLICT with Retry-After',
   },
   { env: 'RATE_LIMIT_MAX', field: 'rateLimitMax', kind: 'int', default: '6000', description: 'requests per valid token per window (0 = rate limiting off)' },
   {
@@ -390,7 +411,8 @@ export const CONFIG_VARIABLES: VariableSpec[] = [
   { env: 'XMPP_HOSTS_FILE', field: 'xmppHostsFile', kind: 'string', description: 'xmpp provider: the vhosts file ejabberd includes (the engines rewrite it)' },
   { env: 'XMPP_TIMEOUT', field: 'xmppTimeoutMs', kind: 'duration', default: '10s', description: 'xmpp provider: timeout of each API call' },
   { env: 'PLATFORM_RECYCLE_RETENTION', field: 'platformRetentionMs', kind: 'duration', default: '7d', description: 'real platforms: how long deleted objects wait in recycle bins for a rollback' },
-  { env: 'METRICS_TOKEN', field: 'metricsToken', kind: 'string', description: 'bearer token required by GET /metrics (unset = open)' },
+  { env: 'METRICS_TOKEN', field: 'metricsToken', kind: 'string', description: 'bearer token required by GET /metrics (unset and METRICS_PUBLIC=false = /metrics answers 404)' },
+  { env: 'METRICS_PUBLIC', field: 'metricsPublic', kind: 'bool', default: 'false', description: 'serve GET /metrics without a token' },
   { env: 'TRUST_PROXY', field: 'trustProxy', kind: 'bool', default: 'false', description: 'trust X-Forwarded-* headers' },
   { env: 'PLATFORM_MX_HOST', field: 'platformMxHost', kind: 'string', default: 'mx1.mail.provisio.example', description: 'MX of every subscribed domain' },
   { env: 'PLATFORM_AUTODISCOVER_HOST', field: 'platformAutodiscoverHost', kind: 'string', default: 'autodiscover.mail.provisio.example', description: 'target of each domain\'s `autodiscover` CNAME' },

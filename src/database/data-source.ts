@@ -5,6 +5,8 @@ import { ENTITIES } from './entities';
 export interface DataSourceOptions {
   poolSize?: number;
   applicationName?: string;
+  /** PostgreSQL `lock_timeout` of every connection (ms); unset = wait for locks indefinitely (migrations, tools). */
+  lockTimeoutMs?: number;
 }
 
 export function createDataSource(url: string, opts: DataSourceOptions = {}): DataSource {
@@ -23,6 +25,7 @@ export function createDataSource(url: string, opts: DataSourceOptions = {}): Dat
       application_name: opts.applicationName ?? 'provisio',
       connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
+      ...(opts.lockTimeoutMs ? { options: `-c lock_timeout=${Math.round(opts.lockTimeoutMs)}` } : {}),
     },
   });
 }

@@ -46,7 +46,7 @@ export class PgListener implements OnApplicationShutdown {
   async connect(): Promise<void> {
     if (this.client || this.closed) return;
     this.connecting ??= (async () => {
-      const url = (this.ds.driver as any).options.url as string;
+      const url = (this.ds.driver as unknown as { options: { url: string } }).options.url;
       const client = new Client({ connectionString: url, application_name: 'provisio-api-listen' });
       client.on('notification', (msg) => {
         for (const h of this.handlers.get(msg.channel) ?? []) h(msg.payload ?? '');

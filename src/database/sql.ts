@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterTransactionOf, budgetOf, guardPool, heldTransaction, holding, newHeld, runAfter } from './connection-guard';
 import { inClientTransaction } from './pg-client';
 
 import type { Sql, SqlResult } from '../common/sql';
@@ -12,13 +13,24 @@ export type { Sql, SqlResult };
  * it (inside `transaction()`, the query runner's; otherwise the pool's), named by their text so
  * each connection prepares them once: TypeORM's own query path plans every statement every time,
  * which cost more than executing them on the API's hot paths.
+ *
+ * On a DataSource inside `inTransaction` of that DataSource, statements run on the transaction's
+ * connection: code holding a connection never waits for a second one (see connection-guard.ts).
  */
 export function sqlOf(em: EntityManager | DataSource): Sql {
   return {
     async query<T>(text: string, params?: unknown[]) {
       const runner = em instanceof DataSource ? undefined : em.queryRunner;
-      const target: Pool | PoolClient = runner ? await runner.connect() : pgPoolOf(em instanceof DataSource ? em : em.connection);
-      return runStatement<T>(target, text, params);
+      if (runner) return runStatement<T>(await runner.connect(), text, params);
+      const pool = pgPoolOf(em instanceof DataSource ? em : em.connection);
+      const held = heldTransaction(pool);
+      if (held) return held.sql.query<T>(text, params);
+      const release = await budgetOf(pool).acquire();
+      try {
+        return await runStatement<T>(pool, text, params);
+      } finally {
+        release();
+      }
     },
   };
 }
@@ -43,7 +55,7 @@ function statementName(text: string): string | undefined {
 
 async function runStatement<T>(client: Pool | PoolClient, text: string, params?: unknown[]): Promise<SqlResult<T>> {
   const name = params && params.length ? statementName(text) : undefined;
-  const r = await client.query(name ? { name, text, values: params as any[] } : { text, values: params as any[] });
+  const r = await client.query(name ? { name, text, values: params } : { text, values: params });
   return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
 }
 
@@ -56,13 +68,41 @@ export function sqlOfPg(client: Pool | PoolClient): Sql {
  * Runs fn in a transaction on a pg pool, with BEGIN/COMMIT/ROLLBACK handled and the client
  * guarded against a server that goes away while it is checked out (see pg-client.ts).
  */
-export function pgTransaction<T>(pool: Pool, fn: (sql: Sql, client: PoolClient) => Promise<T>): Promise<T> {
-  return inClientTransaction(pool, (client) => fn(sqlOfPg(client), client));
+export async function pgTransaction<T>(pool: Pool, fn: (sql: Sql, client: PoolClient) => Promise<T>): Promise<T> {
+  const held = newHeld(pool);
+  try {
+    return await inClientTransaction(pool, (client) => {
+      held.sql = sqlOfPg(client);
+      return holding.run(held, () => fn(held.sql, client));
+    });
+  } finally {
+    held.active = false;
+    await runAfter(held);
+  }
 }
 
-/** Runs fn in one TypeORM transaction with a Sql handle on it. */
-export function inTransaction<T>(ds: DataSource, fn: (sql: Sql, em: EntityManager) => Promise<T>): Promise<T> {
-  return ds.transaction((em) => fn(sqlOf(em), em));
+/**
+ * Runs fn in one TypeORM transaction with a Sql handle on it. Called again inside fn (directly or
+ * by code fn calls), it joins that transaction instead of taking a second connection. Work that
+ * must outlive a rollback (an audited denial) is queued with `afterTransaction`.
+ */
+export async function inTransaction<T>(ds: DataSource, fn: (sql: Sql, em: EntityManager) => Promise<T>): Promise<T> {
+  const pool = pgPoolOf(ds);
+  const outer = heldTransaction(pool);
+  if (outer?.em) return fn(outer.sql, outer.em);
+  const release = await budgetOf(pool).acquire();
+  const held = newHeld(pool);
+  try {
+    return await ds.transaction((em) => {
+      held.em = em;
+      held.sql = sqlOf(em);
+      return holding.run(held, () => fn(held.sql, em));
+    });
+  } finally {
+    held.active = false;
+    release();
+    await runAfter(held);
+  }
 }
 
 /** `LIKE` pattern matching a materialized path and everything under it (ids contain `_`, a LIKE wildcard). */
@@ -77,10 +117,20 @@ export function subtreePattern(path: string): string {
  * full GC; on the bare pool the garbage dies young and memory stays flat.
  */
 export function pgPoolOf(ds: DataSource): Pool {
-  return (ds.driver as unknown as { master: Pool }).master;
+  return guardPool((ds.driver as unknown as { master: Pool }).master);
 }
 
 /** The rows of one statement run on the DataSource's pool (prepared by name, like `sqlOf`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Sql.query's default row type
 export async function queryRows<T = any>(ds: DataSource, text: string, params?: unknown[]): Promise<T[]> {
   return (await sqlOf(ds).query<T>(text, params)).rows;
+}
+
+/**
+ * Runs fn once the current transaction on ds's pool has ended (committed or rolled back), on a
+ * connection of its own; right away when there is none. For writes that must survive the
+ * rollback of the request that caused them (an audited denial).
+ */
+export function afterTransaction(ds: DataSource, fn: () => Promise<void>): Promise<void> {
+  return afterTransactionOf(pgPoolOf(ds), fn);
 }

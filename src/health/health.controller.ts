@@ -25,7 +25,7 @@ export class HealthController {
   @Get('health/ready')
   @Endpoint({
     permission: 'public',
-    summary: 'Readiness: database reachable, migrations applied, at least one live engine, every provider\'s platform reachable',
+    summary: "Readiness: database reachable, migrations applied, at least one live engine, every provider's platform reachable",
     errors: ['NOT_READY'],
   })
   async ready() {
@@ -41,11 +41,14 @@ export class HealthController {
   @ApiExcludeEndpoint()
   @Endpoint({ permission: 'public', summary: 'Prometheus metrics' })
   async metrics(@Headers('authorization') auth: string | undefined, @Res() reply: FastifyReply) {
+    // Closed unless the operator opens it: with a scrape token, or explicitly to anyone.
     const expected = this.config.metricsToken;
     if (expected) {
       const given = Buffer.from(auth?.replace(/^Bearer\s+/i, '') ?? '');
       const want = Buffer.from(expected);
       if (given.length !== want.length || !timingSafeEqual(given, want)) throw new ProblemError('UNAUTHENTICATED');
+    } else if (!this.config.metricsPublic) {
+      throw new ProblemError('NOT_FOUND', 'Metrics are not exposed: set METRICS_TOKEN (scrapers send it as a bearer token) or METRICS_PUBLIC=true');
     }
     reply.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   }

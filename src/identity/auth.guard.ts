@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { ProblemError } from '../common/errors/problem';
 import { ENDPOINT_METADATA, type EndpointMetadata } from '../common/http/endpoint.decorator';
-import { rateLimitAuthenticated } from '../common/http/rate-limit';
+import { noteAuthenticated } from '../common/http/request-tenant';
 import { rootLogger } from '../common/logging/logger';
 import { AccessService } from '../access/access.service';
 import { PRINCIPAL_KEY } from '../common/http/request-caller';
@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
     if (meta.permission === 'public') return true;
     const principal = await this.authn.authenticate(req.headers.authorization);
     req[PRINCIPAL_KEY] = principal;
-    rateLimitAuthenticated(req, principal.tokenId);
+    noteAuthenticated(req, { tokenId: principal.tokenId, tenant: principal.userOrgId });
     if (meta.permission === 'authenticated') return true;
     if (!principal.permissions.has(meta.permission)) {
       await this.access.recordDenied(principal, meta.permission, 'route', [`${req.method} ${req.routeOptions?.url ?? req.url}`], 'missing_permission');

@@ -40,7 +40,9 @@ const RESERVED_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance
  * PostgreSQL SQLSTATEs that mean "try again", not "bug". 25006 (read-only transaction): a
  * connection that reached a server in the middle of a failover (demoted, or not yet promoted).
  */
-const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004', '25006']);
+const TRANSIENT_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004', '25006']);
+/** lock_not_available (lock_timeout), deadlock_detected, serialization_failure: a race to retry, answered at once. */
+const CONTENTION_SQLSTATES = new Set(['55P03', '40P01', '40001']);
 const DATA_SQLSTATES: Record<string, ErrorCode> = {
   '23505': 'CONFLICT', // unique_violation
   '23503': 'CONFLICT', // foreign_key_violation
@@ -82,8 +84,10 @@ export function toProblemError(err: unknown): ProblemError | undefined {
       );
     }
     const sqlstate = e.driverError?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
-    if (sqlstate && TRANSIENT_SQLSTATES.has(sqlstate))
-      return fromCode('SERVICE_UNAVAILABLE', 'The database is busy or restarting; try again', {}, { 'Retry-After': '1' });
+    if (sqlstate && CONTENTION_SQLSTATES.has(sqlstate)) return fromCode('CONFLICT', 'Another request is changing the same data; try again', {}, { 'Retry-After': '1' });
+    // database/tenant-budget.ts: the caller's organization already uses its share of connections.
+    if (e.code === 'PROVISIO_TENANT_BUSY') return fromCode('RATE_LIMITED', 'Your organization has too many requests in progress; try again', {}, { 'Retry-After': '1' });
+    if (sqlstate && TRANSIENT_SQLSTATES.has(sqlstate)) return fromCode('SERVICE_UNAVAILABLE', 'The database is busy or restarting; try again', {}, { 'Retry-After': '1' });
     // Safety net: a constraint the database enforced that the service did not check first is the
     // client's conflict or bad value, not a server error (logged, so the missing check is found).
     if (sqlstate && DATA_SQLSTATES[sqlstate]) {

@@ -61,6 +61,13 @@ export function compileRequest(xml: string | Uint8Array, opts: CompileOptions): 
     const errors = checkBody(req.body!, '/request/procedure');
     if (errors.length) throw new ProblemError('REQUEST_INVALID', `The request procedure is not valid: ${errors[0].message}`, { errors });
     builder.expandTopLevel(req.body!);
+    // An empty <procedure/> (or one whose statements execute nothing) would make a run that
+    // does nothing and looks like work: refuse it like any other invalid program.
+    if (builder.callCount === 0) {
+      throw new ProblemError('REQUEST_INVALID', 'The request procedure executes no procedure: add at least one execute', {
+        errors: [{ path: '/request/procedure', message: 'executes nothing' }],
+      });
+    }
   }
 
   const program: Program = {
