@@ -39,16 +39,45 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect(a.body.organization.id).not.toBe(b.body.organization.id);
   });
 
-  it('never stores an answer that carries a secret token: a retry acts again', async () => {
+  it('keeps an answer that carries a secret sealed: a retry with the same key and body gets it again, not a conflict', async () => {
     const headers = { 'idempotency-key': 'with-admin' };
     const body = { kind: 'reseller', name: 'Secretive', admin: { username: 'secretive.admin', displayName: 'S' } };
+    const before = await count('organizations');
     const first = await t.post('/v1/organizations', body, { token: admin.token, headers });
     expect(first.status).toBe(201);
+    const secret = first.body.admin.token.token as string;
+    // The database holds no readable secret.
     const stored = await t.pool.query(`SELECT response_body::text AS b FROM idempotency_keys`);
-    expect(stored.rows.map((r) => r.b).join('')).not.toContain(first.body.admin.token.token);
+    expect(stored.rows.map((r) => r.b).join('')).not.toContain(secret);
+    expect(stored.rows.map((r) => r.b).join('')).not.toContain(secret.slice(4, 24));
     const again = await t.post('/v1/organizations', body, { token: admin.token, headers });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('ORGANIZATION_NAME_TAKEN');
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await count('organizations')).toBe(before + 1);
+    // The replayed admin token works: the client can go on.
+    expect((await t.get('/v1/me', { token: secret })).status).toBe(200);
+    // A token issue retried likewise answers the same token, once minted.
+    const tokenHeaders = { 'idempotency-key': 'issue-token-1' };
+    const minted = await t.post('/v1/tokens', { name: 'ci' }, { token: admin.token, headers: tokenHeaders });
+    expect(minted.status).toBe(201);
+    const minted2 = await t.post('/v1/tokens', { name: 'ci' }, { token: admin.token, headers: tokenHeaders });
+    expect(minted2.status).toBe(201);
+    expect(minted2.body).toEqual(minted.body);
+  });
+
+  it('fingerprints the query string: the same key and body on another ?organization= is refused, not replayed', async () => {
+    const reseller = await t.post('/v1/organizations', { kind: 'reseller', name: 'Query Co' }, { token: admin.token });
+    expect(reseller.status).toBe(201);
+    const xml = `<request xmlns="urn:provisio:request:1"><data><zone name="query.example"><record name="www" type="A" value="203.0.113.9"/></zone></data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`;
+    const headers = { 'idempotency-key': 'query-1' };
+    const send = (organization?: string) =>
+      t.request('POST', '/v1/provisioning/requests', { token: admin.token, raw: xml, contentType: 'application/xml', headers, query: organization ? { organization } : undefined });
+    const first = await send();
+    expect(first.status).toBe(202);
+    const other = await send(reseller.body.organization.id);
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('replays a submitted provisioning request with its Location', async () => {
@@ -60,6 +89,6 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect(again.status).toBe(202);
     expect(again.body.id).toBe(first.body.id);
     expect(again.headers.location).toBe(first.headers.location);
-    expect(await count('provisioning_runs')).toBe(1);
+    expect(await count('provisioning_runs')).toBe(2);
   });
 });

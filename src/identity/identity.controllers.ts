@@ -69,6 +69,7 @@ export class TokensController {
   @Post()
   @Endpoint({
     permission: 'tokens.manage',
+    idempotent: true,
     summary: 'Create a personal token; the secret is in this answer only',
     errors: ['VALIDATION_FAILED', 'TOKEN_ROLES_EXCEED_OWNER', 'TOKEN_TTL_TOO_LONG'],
     status: 201,
@@ -286,6 +287,7 @@ export class UsersController {
   @Post(':id/tokens')
   @Endpoint({
     permission: 'users.issue_token',
+    idempotent: true,
     summary: 'Issue a token to a user below you (e.g. its first one); the secret is in this answer only',
     errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'ROLE_NOT_GRANTABLE', 'TOKEN_ROLES_EXCEED_OWNER', 'TOKEN_TTL_TOO_LONG', 'USER_DISABLED'],
     status: 201,

@@ -3,8 +3,10 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { ENDPOINT_METADATA, type EndpointMetadata } from '../http/endpoint-metadata';
+import { ProblemError } from '../errors/problem';
 import { PRINCIPAL_KEY, type RequestCaller } from '../http/request-caller';
 import { IdempotencyKeys, requestHash } from './idempotency';
+import { isSealed, openAnswer, sealAnswer } from './sealed-answer';
 
 /** True when an answer carries a secret (a token shown once): such answers are never stored. */
 function carriesSecret(value: unknown, depth = 0): boolean {
@@ -16,6 +18,13 @@ function carriesSecret(value: unknown, depth = 0): boolean {
   return false;
 }
 
+/** Path and query of a request URL, the query's parameters in a canonical order. */
+function requestTarget(url: string): string {
+  const u = new URL(url, 'http://x');
+  u.searchParams.sort();
+  return u.pathname + u.search;
+}
+
 /**
  * `Idempotency-Key` on the creating POSTs that declare `idempotent: true` in @Endpoint, which
  * attaches this interceptor to those routes only (API.md
@@ -23,7 +32,8 @@ function carriesSecret(value: unknown, depth = 0): boolean {
  * same key + same body replays the stored answer, another body is 422, while the first is in
  * flight 409. The answer is stored right after the handler's transaction commits, so a crash
  * between the two lets a retry act again (its natural keys then answer 409). Answers carrying a
- * secret are never stored (the database holds no secret): a retry with the same key then acts again.
+ * secret are stored sealed with the caller's credential (the database holds no readable secret),
+ * so a retry with the same key and credential gets the same answer, secret included.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -51,12 +61,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const p = req[PRINCIPAL_KEY] as RequestCaller | undefined;
     const route = `${req.method} ${req.routeOptions?.url ?? req.url}`;
     const scope = `${p?.userId ?? 'anonymous'}:${p?.subjectOrgId ?? ''}:${route}`;
-    const claim = await this.keys.claim(scope, key, requestHash(req.method, req.url.split('?')[0], req.body ?? null));
+    // The fingerprint covers the query string too: `?organization=` changes what a request does.
+    const claim = await this.keys.claim(scope, key, requestHash(req.method, requestTarget(req.url), req.body ?? null));
+    const credential = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
     if (claim.kind === 'replay') {
+      const stored = claim.response.body;
+      const answer = !isSealed(stored) ? stored : credential ? openAnswer(stored, credential, scope, key) : undefined;
+      if (answer === undefined) {
+        throw new ProblemError('IDEMPOTENCY_KEY_REUSED', 'The first answer to this key holds a secret: only the credential that sent the first request can replay it');
+      }
       reply.status(claim.response.status);
       for (const [k, v] of Object.entries(claim.response.headers)) reply.header(k, v);
       reply.header('Idempotent-Replayed', 'true');
-      return claim.response.body;
+      return answer;
     }
     let body: unknown;
     try {
@@ -65,11 +82,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.keys.abandon(claim).catch(() => undefined);
       throw e;
     }
-    if (carriesSecret(body)) await this.keys.abandon(claim).catch(() => undefined);
+    const secret = carriesSecret(body);
+    if (secret && !credential) await this.keys.abandon(claim).catch(() => undefined);
     else {
       const location = reply.getHeader('location');
       const headers: Record<string, string> = typeof location === 'string' ? { Location: location } : {};
-      await this.keys.store(claim, { status: meta.status ?? 201, body: body ?? null, headers });
+      // An answer with a secret is kept sealed with the caller's credential (sealed-answer.ts).
+      const stored = secret ? sealAnswer(body, credential!, scope, key) : (body ?? null);
+      await this.keys.store(claim, { status: meta.status ?? 201, body: stored, headers });
     }
     return body;
   }
