@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import { ENTITIES } from './entities';
 
 export interface DataSourceOptions {
   poolSize?: number;
@@ -13,7 +12,8 @@ export function createDataSource(url: string, opts: DataSourceOptions = {}): Dat
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    // No TypeORM entities: every module's SQL lives in its *.store.ts files (typed rows).
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

@@ -1,23 +1,12 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentTenant } from '../common/tenant-context';
 
 /**
  * Per-tenant share of a connection pool (issue 14): one organization's burst — fifty parallel
  * writes to one row — may hold at most `perTenant` connections; its other requests wait here,
  * holding nothing, so another tenant's request always finds a free connection. The tenant of the
- * current request is carried by `runAsTenant` (set once the caller is authenticated); work with
- * no tenant (engines, start-up, anonymous routes) is not limited.
+ * current request is carried by `runAsTenant` (common/tenant-context.ts, set once the caller is
+ * authenticated); work with no tenant (engines, start-up, anonymous routes) is not limited.
  */
-
-const tenantContext = new AsyncLocalStorage<string>();
-
-/** Runs fn with `tenant` as the current request's tenant (inherited by everything it awaits). */
-export function runAsTenant<T>(tenant: string, fn: () => T): T {
-  return tenantContext.run(tenant, fn);
-}
-
-export function currentTenant(): string | undefined {
-  return tenantContext.getStore();
-}
 
 export class TenantBusyError extends Error {
   /** Answered 429 with Retry-After (common/errors/problem-response.ts). */

@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
-import { runAsTenant } from '../../database/tenant-budget';
+import { runAsTenant } from '../tenant-context';
 import { rateLimitAuthenticated } from './rate-limit';
 
 const TENANT = Symbol('provisio.tenant');
