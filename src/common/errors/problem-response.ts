@@ -92,9 +92,14 @@ export function toProblemError(err: unknown): ProblemError | undefined {
     // client's conflict or bad value, not a server error (logged, so the missing check is found).
     if (sqlstate && DATA_SQLSTATES[sqlstate]) {
       rootLogger().warn({ sqlstate, constraint: e.driverError?.constraint ?? e.constraint }, 'database constraint answered a request');
+      // A unique violation that got past the service's own check is a race with a concurrent
+      // request (two grants of one role): a retry answers from the winner's state.
+      const retry: Record<string, string> = sqlstate === '23505' ? { 'Retry-After': '1' } : {};
       return fromCode(
         DATA_SQLSTATES[sqlstate],
         sqlstate.startsWith('23') ? 'The request conflicts with existing data' : 'A value is out of range or malformed',
+        {},
+        retry,
       );
     }
     if (typeof e.code === 'string' && TRANSIENT_NODE_CODES.has(e.code))
