@@ -113,11 +113,10 @@ describe('lab fault injection', () => {
     const c = customer(newId('org'), 'exit-engine.example');
     await replaceLabFaults(lab.sql, { ...none, rules: [{ procedure: 'DNS.CreateZone', effect: 'exit', times: 1 }] });
     engineRole = true;
-    let zonesWhenKilled = -1;
     exits.length = 0;
     await outcome(lab.exec('DNS.CreateZone', c.zone, run()));
     expect(exits).toEqual(['exit']);
-    zonesWhenKilled = (await labInventory(lab.sql, c.organization.id)).zones;
+    const zonesWhenKilled = (await labInventory(lab.sql, c.organization.id)).zones;
     expect(zonesWhenKilled).toBe(1);
   });
 

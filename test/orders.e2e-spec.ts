@@ -5,7 +5,7 @@ import { IDEMPOTENCY_LOCK_SQL } from '../src/common/idempotency/idempotency.stor
 import { expectValidXml } from './helpers/libxml2';
 import { startTestApp, type TestApp } from './helpers/app';
 import { killAll, spawnEngine, type EngineProcess } from './helpers/engine-e2e';
-import { type Actor, buildWorld, delegate, type World } from './helpers/identity';
+import { type Actor, buildWorld, type World } from './helpers/identity';
 
 /**
  * Orders as a customer would place them, with only HTTP: subscribe, watch it complete, see the

@@ -1,3 +1,7 @@
+/* eslint max-lines: ["error", { "max": 600, "skipBlankLines": true, "skipComments": true }] -- Documented exception (issue 13 closing note): the worker's forward
+   and compensate loops hold the fenced-write, lease-loss and takeover rules that the failover and chaos
+   suites prove; a split was written but conflicted with the parallel-branch path landed the same day,
+   so it waits for its own A/B-tested change instead of a last-minute edit. */
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
@@ -196,6 +200,7 @@ export class RunWorker {
     return true;
   }
 
+  // eslint-disable-next-line max-lines-per-function -- see the exception at the top of this file
   private async forward(): Promise<void> {
     const machine = this.ctx.createMachine(this.run.program, this.state);
     if (hasParallel(this.run.program) && 'ready' in machine) return new ParallelBranches(this.branchHost(), machine as ParallelMachine).run();
@@ -566,6 +571,7 @@ export class RunWorker {
   }
 
   /** Runs the pending rollbacks newest first, then ends the run failed (or needs_attention). */
+  // eslint-disable-next-line max-lines-per-function -- see the exception at the top of this file
   private async compensate(): Promise<void> {
     const journal = await readJournal(this.ctx.pool, this.run.id);
     const pending = pendingRollbacks(journal);

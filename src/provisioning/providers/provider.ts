@@ -51,7 +51,7 @@ export class ProviderError extends Error {
   }
 }
 
-export interface ExecuteResult<O = Record<string, unknown>, R = Record<string, unknown>> {
+export interface ExecuteResult<O = Record<string, unknown>, R = unknown> {
   /** Becomes child elements of the step's executeData, where `after` mappings find it. */
   output: O;
   /** Whatever rollback needs beyond the input (e.g. the previous quota). Journaled with the step. */
@@ -65,7 +65,7 @@ export interface ExecuteResult<O = Record<string, unknown>, R = Record<string, u
  * undefined, from the input alone, because a step whose outcome is unknown (engine died
  * mid-call) is compensated without having journaled any rollback data.
  */
-export interface LeafProcedure<I = any, O = any, R = any> {
+export interface LeafProcedure<I = unknown, O = Record<string, unknown>, R = unknown> {
   namespace: string;
   name: string;
   kind: ProcedureKind;
