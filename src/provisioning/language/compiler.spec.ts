@@ -40,7 +40,7 @@ describe('compileRequest', () => {
         'Hosted Organization.Subscribe/3/records[_sip._tls]/DNS.AddRecord',
         'Hosted Organization.Subscribe/4.1/Exchange.EnableOrganization',
         'Hosted Organization.Subscribe/4.2/Exchange.AddAcceptedDomain',
-        'Hosted Organization.Subscribe/5.1/Mobility.CreatePolicy',
+        'Hosted Organization.Subscribe/5.1/policies[pin-3-devices]/Mobility.CreatePolicy',
         'Hosted Organization.Subscribe/6.1/Communications.CreateSipDomain',
         'Hosted Organization.Subscribe/7.1/sites[1]/SharePoint.CreateSiteCollection',
         'Hosted Organization.Subscribe/8/users[ann]/Hosted User.Create/1/Directory.CreateUser',
@@ -85,7 +85,7 @@ describe('compileRequest', () => {
         'Plans.ActivateSubscription',
       ]);
       // Inputs carry exactly what each leaf signature needs.
-      expect(r.calls[12].input).toEqual({ organization: { id: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab' }, user: { alias: 'ann' }, policy: { name: 'Contoso default' } });
+      expect(r.calls[12].input).toEqual({ organization: { id: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab' }, user: { alias: 'ann' }, policy: { name: 'pin-3-devices' } });
     });
 
     it('stores the request with the server-written context and keeps data namespace-free', () => {

@@ -198,7 +198,7 @@ describe('program machine', () => {
       const xml = fs.readFileSync(path.join(EXAMPLES_DIR, 'subscribe.xml'), 'utf8');
       const compiled = compileRequest(xml, { registry: reg, context: {}, allowTrusted: false });
       const r = runProgram(compiled, (op) => (op.procedure === 'CreateOrganization' ? { ouPath: 'OU=Contoso,DC=hoster' } : {}));
-      expect(r.data).toContain('<organization id="org_01jdx3m5v8k2q9w7e4r6t1y0ab" name="Contoso" domain="contoso.example"><ouPath>OU=Contoso,DC=hoster</ouPath></organization>');
+      expect(r.data).toContain('<organization id="org_01jdx3m5v8k2q9w7e4r6t1y0ab" name="Contoso" domain="contoso.example" resellerId="org_01jdx3m0000000000000000r01"><ouPath>OU=Contoso,DC=hoster</ouPath></organization>');
       expect(r.data).toMatch(/^<data><order /);
     });
   });
