@@ -11,7 +11,7 @@ class ProbeBody {
 @Controller('v1/test-probe')
 class ProbeController {
   @Post()
-  @Endpoint({ permission: 'public', summary: 'echo' })
+  @Endpoint({ permission: 'public', summary: 'echo', status: 201 })
   echo(@Body() body: ProbeBody) {
     return { name: body.name, count: body.count };
   }

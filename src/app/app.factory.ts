@@ -6,6 +6,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { ProblemFilter } from '../common/errors/problem.filter';
 import { BODY_LIMIT, configureFastify, genRequestId, onClientError, onFrameworkError } from '../common/http/fastify-setup';
+import { registerHttpPlugins, registerHttpSemantics } from '../common/http/http-semantics';
 import { buildOpenApi } from '../common/http/openapi';
 import { registerRateLimit } from '../common/http/rate-limit';
 import { TenantContextInterceptor } from '../common/http/request-tenant';
@@ -46,6 +47,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions): Prom
     clientErrorHandler: onClientError,
   });
   configureFastify(adapter.getInstance());
+  registerHttpSemantics(adapter.getInstance());
   let app: NestFastifyApplication;
   try {
     const composition = await composeApi(config, dataSource);
@@ -61,6 +63,7 @@ export async function createApp(config: AppConfig, opts: CreateAppOptions): Prom
   }
   await registerRateLimit(app, config);
   app.useGlobalInterceptors(new TenantContextInterceptor());
+  await registerHttpPlugins(app, config);
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   const doc = buildOpenApi(app);

@@ -1,5 +1,5 @@
 import { Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { clock } from '../common/clock';
 import { Endpoint } from '../common/http/endpoint.decorator';
@@ -42,6 +42,7 @@ export class AuditController {
     description:
       'Same filters and scope as the list, oldest first by default, up to the chain head when the export started. Each NDJSON line has `seq`, `prevHash`, `hash` and every hashed field: `provisio audit verify --file export.ndjson --public-key key.pem --checkpoints checkpoints.json` checks it without the server. Streamed from the database in batches with back-pressure.',
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'AUDIT_INVALID_RANGE'],
+    response: { textTypes: ['application/x-ndjson', 'text/csv'] },
   })
   async export(@CurrentPrincipal() p: Principal, @Query() q: AuditExportQuery, @Res() reply: FastifyReply): Promise<void> {
     const { stream, format, headSeq } = await this.audit.export(p, q);
@@ -80,6 +81,7 @@ export class AuditController {
   }
 
   @Post('checkpoints')
+  @ApiResponse({ status: 200, description: 'nothing happened since the latest checkpoint: that one', type: CheckpointView })
   @Endpoint({
     permission: 'audit.checkpoint',
     summary: 'Sign a checkpoint of the chain head now (201), or return the latest when nothing happened since (200)',

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createProvisioClient, type ProvisioClient, type Schemas } from '../client';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -9,45 +10,8 @@ import type { AppConfig } from '../config/app-config';
  * URL: PROVISIO_URL (default http://HOST:PORT); token: PROVISIO_TOKEN or DATA_DIR/admin-token.
  */
 
-/** The fields of the API's answers these commands read (problem+json, orders, runs). */
-interface ErrorInfo {
-  code?: string;
-  message?: string;
-  path?: string;
-  namespace?: string;
-  procedure?: string;
-}
-interface StepInfo {
-  phase: string;
-  status: string;
-  namespace: string;
-  procedure: string;
-}
-interface Answer {
-  id: string;
-  status: string;
-  code?: string;
-  detail?: string;
-  errors?: { path: string; message: string }[];
-  // orders
-  errorContext?: ErrorInfo | null;
-  rolledBack?: StepInfo[];
-  progress: { stepsDone: number; stepsTotal: number; currentStep?: { path: string } | null };
-  // runs
-  error?: ErrorInfo | null;
-  steps?: StepInfo[];
-  stepsTotal?: number;
-  currentStep?: { path: string } | null;
-}
-
-interface Client {
-  base: string;
-  token: string;
-  /** `json` is undefined when the body is not JSON. */
-  call(method: string, url: string, body?: { type: string; data: string }): Promise<{ status: number; json: Answer | undefined; text: string }>;
-}
-
-function client(config: AppConfig): Client {
+/** The typed client (`provisio/client`) with this installation's URL and token. */
+function client(config: AppConfig): ProvisioClient {
   const base = (process.env.PROVISIO_URL ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`).replace(/\/$/, '');
   let token = process.env.PROVISIO_TOKEN;
   if (!token) {
@@ -55,26 +19,11 @@ function client(config: AppConfig): Client {
     if (fs.existsSync(file)) token = fs.readFileSync(file, 'utf8').trim();
   }
   if (!token) throw new Error('No token: set PROVISIO_TOKEN (or run where DATA_DIR/admin-token exists)');
-  return {
-    base,
-    token,
-    async call(method, url, body) {
-      const res = await fetch(base + url, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': body.type } : {}) },
-        body: body?.data,
-      });
-      const text = await res.text();
-      let json: Answer | undefined;
-      try {
-        json = JSON.parse(text) as Answer;
-      } catch {
-        json = undefined;
-      }
-      return { status: res.status, json, text };
-    },
-  };
+  return createProvisioClient(base, { token });
 }
+
+type Problem = Schemas['Problem'];
+const problemText = (status: number, e: Problem | undefined) => `${status} ${e?.code ?? ''} ${e?.detail ?? e?.title ?? ''}`.trim();
 
 export interface Progress {
   status: string;
@@ -118,16 +67,15 @@ async function watch(fetchProgress: () => Promise<Progress>, out: NodeJS.WriteSt
   }
 }
 
-function describeError(e: ErrorInfo | null | undefined): string {
+function describeError(e: Schemas['RunErrorView'] | null | undefined): string {
   if (!e) return '';
   const where = e.path ?? [e.namespace, e.procedure].filter(Boolean).join('.');
   return `${e.code ?? 'ERROR'}${where ? ` at ${where}` : ''}: ${e.message ?? ''}`;
 }
 
-async function orderProgress(c: Client, id: string): Promise<Progress> {
-  const r = await c.call('GET', `/v1/orders/${id}?wait=1`);
-  if (r.status !== 200) throw new Error(`GET /v1/orders/${id}: ${r.status} ${r.json?.detail ?? r.text}`);
-  const o = r.json!;
+async function orderProgress(c: ProvisioClient, id: string): Promise<Progress> {
+  const { data: o, error, response } = await c.GET('/v1/orders/{id}', { params: { path: { id }, query: { wait: 1 } } });
+  if (!o) throw new Error(`GET /v1/orders/${id}: ${problemText(response.status, error)}`);
   const terminal = ['completed', 'failed', 'needs_attention', 'cancelled'].includes(o.status);
   let outcome: string | undefined;
   if (terminal) {
@@ -139,21 +87,22 @@ async function orderProgress(c: Client, id: string): Promise<Progress> {
   return { status: o.status, done: o.progress.stepsDone, total: o.progress.stepsTotal, current: o.progress.currentStep?.path ?? null, terminal, outcome };
 }
 
-async function runProgress(c: Client, id: string): Promise<Progress> {
-  const r = await c.call('GET', `/v1/provisioning/runs/${id}`);
-  if (r.status !== 200) throw new Error(`GET /v1/provisioning/runs/${id}: ${r.status} ${r.json?.detail ?? r.text}`);
-  const run = r.json!;
-  const done = (run.steps ?? []).filter((s) => s.phase === 'execute' && s.status === 'completed').length;
+async function runProgress(c: ProvisioClient, id: string): Promise<Progress> {
+  const { data: run, error, response } = await c.GET('/v1/provisioning/runs/{id}', { params: { path: { id } } });
+  if (!run) throw new Error(`GET /v1/provisioning/runs/${id}: ${problemText(response.status, error)}`);
+  const steps = run.steps ?? [];
+  const done = steps.filter((s) => s.phase === 'execute' && s.status === 'completed').length;
   const terminal = TERMINAL.has(run.status);
   let outcome: string | undefined;
   if (terminal) {
     outcome = `run ${run.id} ${run.status}`;
     if (run.error) outcome += `\n  error: ${describeError(run.error)}`;
-    const rolled = (run.steps ?? []).filter((s) => s.phase === 'rollback');
+    const rolled = steps.filter((s) => s.phase === 'rollback');
     if (rolled.length)
       outcome += `\n  rolled back: ${rolled.map((s) => `${s.namespace}.${s.procedure}${s.status === 'failed' ? ' (failed)' : ''}`).join(', ')}`;
   }
-  return { status: run.status, done, total: run.stepsTotal ?? 0, current: run.currentStep?.path ?? null, terminal, outcome };
+  // A run does not say how many steps it compiled to (an order does): the bar shows ?.
+  return { status: run.status, done, total: 0, current: run.currentStep?.path ?? null, terminal, outcome };
 }
 
 export async function submitCommand(config: AppConfig, argv: string[]): Promise<number> {
@@ -165,14 +114,21 @@ export async function submitCommand(config: AppConfig, argv: string[]): Promise<
   }
   const xml = fs.readFileSync(file, 'utf8');
   const c = client(config);
-  const q = values.organization ? `?organization=${encodeURIComponent(values.organization)}` : '';
-  const r = await c.call('POST', `/v1/provisioning/requests${q}`, { type: 'application/xml', data: xml });
-  if (r.status !== 202) {
-    console.error(`refused: ${r.status} ${r.json?.code ?? ''} ${r.json?.detail ?? r.text}`);
-    for (const e of r.json?.errors ?? []) console.error(`  ${e.path}: ${e.message}`);
+  const {
+    data: run,
+    error,
+    response,
+  } = await c.POST('/v1/provisioning/requests', {
+    params: { query: { organization: values.organization } },
+    body: xml,
+    bodySerializer: (body) => body,
+    headers: { 'content-type': 'application/xml' },
+  });
+  if (!run) {
+    console.error(`refused: ${problemText(response.status, error)}`);
+    for (const e of error?.errors ?? []) console.error(`  ${e.path}: ${e.message}`);
     return 1;
   }
-  const run = r.json!;
   console.log(`run ${run.id} ${run.status}`);
   if (!values.watch) return 0;
   const end = await watch(() => runProgress(c, run.id));

@@ -276,6 +276,10 @@ export class AppConfig {
   @Matches(HOST_NAME, { message: 'must be a host name' })
   platformSitesDomain: string;
 
+  /** Origins allowed to call the API from a browser (comma-separated, `*` = any); empty = CORS off. */
+  @IsOptional() @IsString() @MaxLength(4096)
+  corsOrigins?: string;
+
   get resolvedDataDir(): string {
     return path.resolve(this.dataDir);
   }
@@ -419,6 +423,8 @@ export const CONFIG_VARIABLES: VariableSpec[] = [
   { env: 'PLATFORM_SIP_HOST', field: 'platformSipHost', kind: 'string', default: 'sip.provisio.example', description: 'target of the SIP SRV and CNAME records (communications)' },
   { env: 'PLATFORM_SPF_INCLUDE', field: 'platformSpfInclude', kind: 'string', default: 'spf.mail.provisio.example', description: 'domain included by each domain\'s SPF record' },
   { env: 'PLATFORM_SITES_DOMAIN', field: 'platformSitesDomain', kind: 'string', default: 'sites.provisio.example', description: 'site collections live at `https://<customer>.<this>/sites/…`' },
+
+  { env: 'CORS_ORIGINS', field: 'corsOrigins', kind: 'string', description: 'origins allowed to call the API from a browser, comma-separated (`*` = any); unset = CORS off' },
 ];
 
 /** The `PROVIDER_<NAMESPACE>` setting of each configurable leaf namespace. */

@@ -8,6 +8,21 @@ import { metricsRegistry } from '../common/metrics/metrics';
 import { AppConfig } from '../config/app-config';
 import { ReadinessService } from './readiness.service';
 
+const CHECK = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' }, detail: { type: 'string' } } };
+const LIVE_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } };
+const READY_SCHEMA = {
+  type: 'object',
+  required: ['status', 'checks', 'providers'],
+  properties: {
+    status: { type: 'string', enum: ['ready'] },
+    checks: { type: 'object', required: ['database', 'providers'], additionalProperties: CHECK, properties: { database: CHECK, migrations: CHECK, engines: CHECK, providers: CHECK } },
+    providers: {
+      type: 'array',
+      items: { type: 'object', required: ['provider', 'namespaces', 'ok'], properties: { provider: { type: 'string' }, namespaces: { type: 'array', items: { type: 'string' } }, ok: { type: 'boolean' } } },
+    },
+  },
+};
+
 @ApiTags('operations')
 @Controller()
 export class HealthController {
@@ -17,7 +32,7 @@ export class HealthController {
   ) {}
 
   @Get('health/live')
-  @Endpoint({ permission: 'public', summary: 'Liveness: the process answers' })
+  @Endpoint({ permission: 'public', summary: 'Liveness: the process answers', response: { schema: LIVE_SCHEMA } })
   live() {
     return { status: 'ok' };
   }
@@ -27,6 +42,7 @@ export class HealthController {
     permission: 'public',
     summary: "Readiness: database reachable, migrations applied, at least one live engine, every provider's platform reachable",
     errors: ['NOT_READY'],
+    response: { schema: READY_SCHEMA },
   })
   async ready() {
     const { ok, checks, providers } = await this.readiness.check();

@@ -21,7 +21,7 @@ import {
   UpdateOrganizationRequest,
   UpdateUserRequest,
 } from './dto/identity.dto';
-import { CreatedTokenView, DelegationView, OrganizationView, TokenView, UserView } from './identity.views';
+import { CreatedOrganizationView, CreatedTokenView, DelegationView, OrganizationView, TokenView, UserView } from './identity.views';
 import { OrganizationsService } from './organizations.service';
 import { ROLES } from '../access/permissions';
 import type { Principal } from '../access/principal';
@@ -61,7 +61,7 @@ export class TokensController {
   constructor(private readonly tokens: TokensService) {}
 
   @Get()
-  @Endpoint({ permission: 'tokens.read', summary: 'List your tokens (never their secrets)', response: { type: TokenView, isArray: true } })
+  @Endpoint({ permission: 'tokens.read', summary: 'List your tokens (never their secrets)', response: { type: TokenView, page: true } })
   list(@CurrentPrincipal() p: Principal) {
     return this.tokens.listOwn(p);
   }
@@ -100,12 +100,7 @@ export class OrganizationsController {
   ) {}
 
   @Get()
-  @Endpoint({
-    permission: 'organizations.read',
-    summary: 'List organizations in your scope',
-    errors: ['VALIDATION_FAILED', 'INVALID_CURSOR'],
-    response: { type: OrganizationView, isArray: true },
-  })
+  @Endpoint({ permission: 'organizations.read', summary: 'List organizations in your scope', errors: ['VALIDATION_FAILED', 'INVALID_CURSOR'], response: { type: OrganizationView, page: true } })
   list(@CurrentPrincipal() p: Principal, @Query() q: OrganizationListQuery) {
     return this.orgs.list(p, q);
   }
@@ -128,6 +123,7 @@ export class OrganizationsController {
       'DELEGATION_INVALID_ROLES',
     ],
     status: 201,
+    response: { type: CreatedOrganizationView },
   })
   create(@CurrentPrincipal() p: Principal, @Body() body: CreateOrganizationRequest) {
     return this.orgs.create(p, body);
@@ -185,12 +181,7 @@ export class OrganizationsController {
   }
 
   @Get(':id/users')
-  @Endpoint({
-    permission: 'users.read',
-    summary: 'List the users of an organization',
-    errors: ['NOT_FOUND', 'INVALID_CURSOR'],
-    response: { type: UserView, isArray: true },
-  })
+  @Endpoint({ permission: 'users.read', summary: 'List the users of an organization', errors: ['NOT_FOUND', 'INVALID_CURSOR'], response: { type: UserView, page: true } })
   listUsers(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Query() q: PageQuery) {
     return this.users.list(p, id, q);
   }
@@ -307,12 +298,7 @@ export class DelegationsController {
   ) {}
 
   @Get()
-  @Endpoint({
-    permission: 'delegations.read',
-    summary: "List delegations: a reseller's own, or those on your organization",
-    errors: ['INVALID_CURSOR'],
-    response: { type: DelegationView, isArray: true },
-  })
+  @Endpoint({ permission: 'delegations.read', summary: 'List delegations: a reseller\'s own, or those on your organization', errors: ['INVALID_CURSOR'], response: { type: DelegationView, page: true } })
   list(@CurrentPrincipal() p: Principal, @Query() q: DelegationListQuery) {
     return this.delegations.list(p, q);
   }

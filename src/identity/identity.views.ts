@@ -10,11 +10,11 @@ export class OrganizationView {
   @ApiProperty({ example: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab' }) id: string;
   @ApiProperty({ enum: ['hoster', 'reseller', 'customer'] }) kind: OrganizationKind;
   @ApiProperty({ example: 'Contoso' }) name: string;
-  @ApiPropertyOptional() parentId: string | null;
+  @ApiProperty({ type: String, nullable: true }) parentId: string | null;
   @ApiProperty({ description: 'materialized path of ids from the hoster down', example: '/org_…/org_…/' }) path: string;
   @ApiProperty({ enum: ['active', 'suspended'] }) status: string;
-  @ApiPropertyOptional() suspendedAt: string | null;
-  @ApiPropertyOptional() suspendedReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) suspendedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) suspendedReason: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -41,7 +41,7 @@ export class UserView {
   @ApiProperty() organizationId: string;
   @ApiProperty({ example: 'ann.lee' }) username: string;
   @ApiProperty({ example: 'Ann Lee' }) displayName: string;
-  @ApiPropertyOptional() email: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ enum: ['active', 'disabled', 'deleted'] }) status: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() version: number;
@@ -68,22 +68,36 @@ export function userView(
 
 export class TokenView {
   @ApiProperty({ example: 'tok_01jdx3m5v8k2q9w7e4r6t1y0ab' }) id: string;
-  @ApiPropertyOptional() name: string | null;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ description: 'first characters of the secret, to tell tokens apart', example: 'pvs_4fQ2xZ' }) prefix: string;
   @ApiProperty() userId: string;
   @ApiProperty({ description: 'the organization the token acts in (the customer, for delegated tokens)' }) organizationId: string;
-  @ApiPropertyOptional() delegationId: string | null;
-  @ApiPropertyOptional({ description: 'issued by a reseller acting through this delegation: it stops working when the delegation ends or is revoked' })
+  @ApiProperty({ type: String, nullable: true }) delegationId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'issued by a reseller acting through this delegation: it stops working when the delegation ends or is revoked',
+  })
   issuedUnderDelegationId: string | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty() createdAt: string;
   @ApiProperty() expiresAt: string;
-  @ApiPropertyOptional() lastUsedAt: string | null;
-  @ApiPropertyOptional() revokedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastUsedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) revokedAt: string | null;
 }
 
 export class CreatedTokenView extends TokenView {
   @ApiProperty({ description: 'the secret: shown once, never again', example: 'pvs_4fQ2xZ…' }) token: string;
+}
+
+export class CreatedUserView extends UserView {
+  @ApiProperty({ type: CreatedTokenView, description: 'its first token' }) token: CreatedTokenView;
+}
+
+export class CreatedOrganizationView {
+  @ApiProperty({ type: OrganizationView }) organization: OrganizationView;
+  @ApiPropertyOptional({ type: CreatedUserView, description: 'the first admin, when asked for' }) admin?: CreatedUserView;
+  @ApiPropertyOptional({ description: 'the delegation approved at creation, when asked for' }) delegationId?: string;
 }
 
 export function tokenView(r: TokenRow): TokenView {
@@ -110,17 +124,17 @@ export class DelegationView {
   @ApiProperty({ enum: ['org_admin', 'org_csr', 'auditor'], isArray: true }) roles: Role[];
   @ApiProperty({ enum: ['pending', 'active', 'revoked', 'expired'] }) status: string;
   @ApiProperty({ description: 'requested duration in seconds' }) durationSeconds: number;
-  @ApiPropertyOptional() note: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty() requestedBy: string;
   @ApiProperty() requestedAt: string;
   @ApiProperty({ description: 'a pending request expires unapproved at this time' }) requestExpiresAt: string;
-  @ApiPropertyOptional() approvedBy: string | null;
-  @ApiPropertyOptional() approvedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) approvedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) approvedAt: string | null;
   @ApiProperty({ description: 'approved by the reseller when it created the customer' }) approvedAtCreation: boolean;
-  @ApiPropertyOptional() startsAt: string | null;
-  @ApiPropertyOptional() endsAt: string | null;
-  @ApiPropertyOptional() revokedBy: string | null;
-  @ApiPropertyOptional() revokedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) startsAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) endsAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) revokedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) revokedAt: string | null;
 }
 
 /** The status a delegation has now: pending and active ones expire by time, without a sweeper. */

@@ -50,9 +50,9 @@ export class TokensService {
   }
 
   /** Your tokens; with a delegated token only those of its delegation (never the reseller user's personal ones). */
-  async listOwn(p: Principal): Promise<{ items: TokenView[] }> {
+  async listOwn(p: Principal): Promise<{ items: TokenView[]; nextCursor: null }> {
     const rows = await listTokensOfUser(sqlOf(this.ds), p.userId, { delegationId: p.delegationId ?? undefined });
-    return { items: rows.map(tokenView) };
+    return { items: rows.map(tokenView), nextCursor: null };
   }
 
   /** A new personal token for the caller, with at most the caller's roles. */

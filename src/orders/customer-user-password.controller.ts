@@ -82,6 +82,7 @@ export class CustomerUserPasswordController {
     description:
       'The password goes straight to the directory provider and is not kept by Provisio: not in runs, requests, logs or audit events (the event `customer_user.password_set` records who set one for whom).',
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE'],
+    status: 204,
   })
   async set(
     @CurrentPrincipal() p: Principal,

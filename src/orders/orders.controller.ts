@@ -161,7 +161,7 @@ export class OrdersController {
 
   @Get(':id/request')
   @ApiProduces('application/xml')
-  @Endpoint({ permission: 'orders.read', summary: 'The XML provisioning request the order became, as stored', errors: ['NOT_FOUND'] })
+  @Endpoint({ permission: 'orders.read', summary: 'The XML provisioning request the order became, as stored', errors: ['NOT_FOUND'], response: { textTypes: ['application/xml'] } })
   async request(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Res() reply: FastifyReply) {
     reply.type('application/xml; charset=utf-8').send(await this.orders.requestXml(p, id));
   }
@@ -172,6 +172,7 @@ export class OrdersController {
     permission: 'orders.read',
     summary: 'The XML response document (data and errorContext) once the run stopped',
     errors: ['NOT_FOUND', 'ORDER_RESPONSE_NOT_READY'],
+    response: { textTypes: ['application/xml'] },
   })
   async response(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Res() reply: FastifyReply) {
     reply.type('application/xml; charset=utf-8').send(await this.orders.responseXml(p, id));

@@ -5,8 +5,8 @@ import { ORDER_STATUSES, ORDER_TYPES } from './dto/order-requests';
 export class OrderPlacedBy {
   @ApiProperty({ description: 'the user who placed it (for a delegated token: the reseller user)' }) userId: string;
   @ApiProperty({ description: 'that user\'s organization' }) organizationId: string;
-  @ApiPropertyOptional({ type: String, description: 'the delegation used, when a reseller acted for the customer' }) delegationId: string | null;
-  @ApiPropertyOptional({ type: String, description: 'the customer acted for, with a delegated token' }) onBehalfOf: string | null;
+  @ApiPropertyOptional({ type: String, description: 'the delegation used, when a reseller acted for the customer', nullable: true }) delegationId: string | null;
+  @ApiPropertyOptional({ type: String, description: 'the customer acted for, with a delegated token', nullable: true }) onBehalfOf: string | null;
 }
 
 export class OrderProgress {
@@ -36,7 +36,7 @@ export class OrderView {
   @ApiProperty({ enum: ORDER_TYPES }) type: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status: string;
   @ApiProperty() organizationId: string;
-  @ApiPropertyOptional({ type: String }) subscriptionId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) subscriptionId: string | null;
   @ApiProperty() runId: string;
   @ApiProperty({ type: OrderPlacedBy }) placedBy: OrderPlacedBy;
   @ApiProperty({ type: Object, description: 'the order as placed' }) request: Record<string, unknown>;
@@ -44,16 +44,16 @@ export class OrderView {
   @ApiProperty({ type: OrderProgress }) progress: OrderProgress;
   @ApiPropertyOptional({ type: RunErrorView, nullable: true, description: 'why it failed (failed, needs_attention)' }) errorContext: RunErrorView | null;
   @ApiProperty({ type: RolledBackStep, isArray: true, description: 'the compensations run, newest step first' }) rolledBack: RolledBackStep[];
-  @ApiPropertyOptional({ type: String, description: 'an operator\'s resolution, when the run was resolved by hand' }) resolution: string | null;
+  @ApiPropertyOptional({ type: String, description: 'an operator\'s resolution, when the run was resolved by hand', nullable: true }) resolution: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
-  @ApiPropertyOptional({ type: String }) finishedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) finishedAt: string | null;
   @ApiProperty({ type: OrderLinks }) links: OrderLinks;
 }
 
 export class OrderPage {
   @ApiProperty({ type: OrderView, isArray: true }) items: OrderView[];
-  @ApiPropertyOptional({ type: String }) nextCursor: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextCursor: string | null;
 }
 
 export const TERMINAL_ORDER_STATUSES = ['completed', 'failed', 'needs_attention', 'cancelled'];

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Pool } from 'pg';
 import { createApp } from '../../src/app/app.factory';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
+import { ContractChecker, reportMismatches } from './contract';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestResponse<T = any> {
@@ -53,6 +54,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   imports?: any[];
   db?: TestDatabase;
+  /** Check every answer against the served OpenAPI document (default: on; a mismatch throws). */
+  contract?: boolean;
 }
 
 /** Boots the real API (Fastify, global pipes and filters) on a fresh database; requests go through inject(). */
@@ -63,6 +66,7 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
   const app = await createApp(config, { databaseUrl: db.url, poolSize: 10, imports: opts.imports });
   const pool = new Pool({ connectionString: db.adminUrl, max: 4 });
   const fastify = app.getHttpAdapter().getInstance();
+  const contract = opts.contract === false ? undefined : new ContractChecker(JSON.parse((await fastify.inject({ method: 'GET', url: '/docs-json' })).body));
   const request = async <T>(method: string, url: string, o: RequestOptions = {}): Promise<TestResponse<T>> => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
@@ -85,6 +89,7 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
         body = text;
       }
     }
+    if (contract) reportMismatches(contract.check({ method, url, status: res.statusCode, headers: res.headers, text }));
     return { status: res.statusCode, headers: res.headers as any, body, text };
   };
   return {

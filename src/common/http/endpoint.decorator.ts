@@ -1,5 +1,15 @@
 import { applyDecorators, HttpCode, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOperation, ApiResponse, type ApiResponseMetadata, type ApiResponseSchemaHost } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOperation,
+  ApiResponse,
+  getSchemaPath,
+  type ApiResponseMetadata,
+  type ApiResponseSchemaHost,
+} from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode, problemType } from '../errors/problem';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ENDPOINT_METADATA, type EndpointAccess, type EndpointMetadata } from './endpoint-metadata';
@@ -10,6 +20,19 @@ export { ENDPOINT_METADATA, type EndpointAccess, type EndpointMetadata } from '.
 type ApiResponseType = ApiResponseMetadata['type'];
 type SchemaObject = ApiResponseSchemaHost['schema'];
 
+/** The success answer. Without one the route is documented as answering `status` with no body. */
+export interface EndpointResponse {
+  type?: ApiResponseType;
+  description?: string;
+  isArray?: boolean;
+  /** The body is `{ items: type[], nextCursor }`: the generic Page schema of `type` (a class). */
+  page?: boolean;
+  /** A hand-written OpenAPI schema: the document shows it as given. */
+  schema?: Record<string, unknown>;
+  /** A text body (XML, NDJSON, CSV…) in these media types instead of JSON. */
+  textTypes?: string[];
+}
+
 export interface EndpointOptions {
   permission: EndpointAccess;
   summary: string;
@@ -18,7 +41,7 @@ export interface EndpointOptions {
   errors?: ErrorCode[];
   /** Success status (defaults to Nest's: 201 for POST, 200 otherwise). */
   status?: number;
-  response?: { type?: ApiResponseType; description?: string; isArray?: boolean; schema?: Record<string, unknown> };
+  response?: EndpointResponse;
   /** Marks the route as read-only (never mutates), checked by the authorization matrix. */
   readOnly?: boolean;
   /** A creating POST that honours `Idempotency-Key` (the idempotency interceptor, on this route only). */
@@ -89,17 +112,25 @@ export function Endpoint(opts: EndpointOptions) {
     );
   }
   if (opts.status) decorators.push(HttpCode(opts.status));
-  if (opts.response) {
-    decorators.push(
-      ApiResponse({
-        status: opts.status ?? 200,
-        description: opts.response.description ?? 'OK',
-        type: opts.response.type,
-        isArray: opts.response.isArray,
-        // A hand-written OpenAPI schema: the document shows it as given.
-        schema: opts.response.schema as SchemaObject | undefined,
-      }),
-    );
-  }
+  decorators.push(...successResponse(opts.status ?? 200, opts.response));
   return applyDecorators(...decorators);
+}
+
+function successResponse(status: number, r: EndpointResponse | undefined): (ClassDecorator & MethodDecorator)[] {
+  const description = r?.description ?? (status === 204 ? 'No content' : 'OK');
+  if (!r) return [ApiResponse({ status, description })];
+  if (r.textTypes) return [ApiResponse({ status, description, content: Object.fromEntries(r.textTypes.map((t) => [t, { schema: { type: 'string' } }])) })];
+  if (r.page && typeof r.type === 'function') {
+    const items = { type: 'array', items: { $ref: getSchemaPath(r.type) } };
+    return [
+      ApiExtraModels(r.type),
+      ApiResponse({
+        status,
+        description,
+        schema: { allOf: [{ $ref: '#/components/schemas/Page' }, { type: 'object', properties: { items } }] } as SchemaObject,
+      }),
+    ];
+  }
+  if (r.schema) return [ApiResponse({ status, description, schema: r.schema as SchemaObject })];
+  return [ApiResponse({ status, description, type: r.type, isArray: r.isArray })];
 }

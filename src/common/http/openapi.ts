@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { PROVISIO_VERSION } from '../version';
+import { refineDocument } from './openapi-contract';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -35,5 +36,5 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
     },
   };
-  return doc;
+  return refineDocument(doc);
 }

@@ -15,7 +15,7 @@ export class EngineView {
   @ApiProperty({ enum: ['running', 'draining', 'dead', 'stopped'] }) state: string;
   @ApiProperty() startedAt: string;
   @ApiProperty() lastHeartbeatAt: string;
-  @ApiPropertyOptional() stoppedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) stoppedAt: string | null;
   @ApiProperty({ description: 'runs this engine may hold at once' }) capacity: number;
   @ApiProperty({ description: 'runs held at the last heartbeat' }) runsHeld: number;
   @ApiProperty({ description: 'steps journaled since the engine started' }) stepsDone: number;
@@ -33,8 +33,8 @@ export class EnginesController {
   constructor(private readonly ds: DataSource, private readonly config: AppConfig) {}
 
   @Get()
-  @Endpoint({ permission: 'engines.read', summary: 'List provisioning engines with their state and load', response: { type: EngineView, isArray: true } })
-  async list(@Query() q: EngineQuery): Promise<{ items: EngineView[] }> {
+  @Endpoint({ permission: 'engines.read', summary: 'List provisioning engines with their state and load', response: { type: EngineView, page: true } })
+  async list(@Query() q: EngineQuery): Promise<{ items: EngineView[]; nextCursor: null }> {
     const engines = await listEngines(sqlOf(this.ds), this.config.engineLeaseTtlMs, q.state !== undefined);
     const items = engines
       .map((e) => ({
@@ -51,6 +51,6 @@ export class EnginesController {
         stepsDone: e.stepsDone,
       }))
       .filter((e) => !q.state || q.state === 'all' || e.state === q.state);
-    return { items };
+    return { items, nextCursor: null };
   }
 }

@@ -35,23 +35,23 @@ export class RunView {
   @ApiProperty({ enum: ['trusted', 'simple'] }) kind: string;
   @ApiProperty({ enum: ['rollback', 'park'] }) onFailure: string;
   @ApiProperty({ description: 'lower runs first' }) priority: number;
-  @ApiPropertyOptional({ type: String, description: 'runs with the same key run one at a time, in creation order' }) serializationKey: string | null;
-  @ApiPropertyOptional({ type: String }) organizationId: string | null;
-  @ApiPropertyOptional({ type: String }) orderId: string | null;
-  @ApiPropertyOptional({ type: String }) createdByUserId: string | null;
+  @ApiPropertyOptional({ type: String, description: 'runs with the same key run one at a time, in creation order', nullable: true }) serializationKey: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) organizationId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) orderId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) createdByUserId: string | null;
   @ApiProperty({ description: 'attempts made of the current step' }) attempts: number;
   @ApiProperty({ description: 'journal entries (steps and rollbacks, every attempt)' }) journalEntries: number;
   @ApiPropertyOptional({ type: CurrentStepView, nullable: true, description: 'where the program stands (queued, running, parked runs)' }) currentStep: CurrentStepView | null;
   @ApiPropertyOptional({ type: LeaseView, nullable: true }) lease: LeaseView | null;
   @ApiPropertyOptional({ type: RunErrorView, nullable: true }) error: RunError | null;
   @ApiProperty({ description: 'not retried before this time (back-off)' }) notBefore: string;
-  @ApiPropertyOptional({ type: String }) parkedReason: string | null;
-  @ApiPropertyOptional({ type: String }) resolutionReason: string | null;
-  @ApiPropertyOptional({ type: String }) resolvedByUserId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) parkedReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) resolutionReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) resolvedByUserId: string | null;
   @ApiProperty({ type: Object, description: 'composite namespace → version the program was compiled with' }) namespaceVersions: Record<string, string>;
   @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ type: String }) startedAt: string | null;
-  @ApiPropertyOptional({ type: String }) finishedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) startedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) finishedAt: string | null;
   @ApiProperty() updatedAt: string;
 }
 
@@ -64,13 +64,13 @@ export class StepView {
   @ApiProperty({ enum: ['read', 'write'] }) kind: string;
   @ApiProperty({ enum: ['completed', 'failed'] }) status: string;
   @ApiProperty({ description: 'the attempt may have taken effect (timeout, engine died)' }) outcomeUnknown: boolean;
-  @ApiPropertyOptional({ type: Number, description: 'rollbacks: the seq of the step they undo' }) compensatesSeq: number | null;
+  @ApiPropertyOptional({ type: Number, description: 'rollbacks: the seq of the step they undo', nullable: true }) compensatesSeq: number | null;
   @ApiProperty() attempt: number;
   @ApiProperty() engineId: string;
   @ApiProperty() leaseEpoch: number;
-  @ApiPropertyOptional({ type: String }) naturalKey: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) naturalKey: string | null;
   @ApiPropertyOptional({ type: Object }) input: unknown;
-  @ApiPropertyOptional({ type: Object }) output: unknown;
+  @ApiPropertyOptional({ type: Object, nullable: true, description: 'what the procedure returned; null when it returned nothing' }) output: unknown;
   @ApiPropertyOptional({ type: Object, nullable: true }) error: unknown;
   @ApiProperty() startedAt: string;
   @ApiProperty() finishedAt: string;
@@ -79,12 +79,12 @@ export class StepView {
 
 export class RunDetailView extends RunView {
   @ApiProperty({ type: StepView, isArray: true, description: 'the timeline: every step and rollback attempt' }) steps: StepView[];
-  @ApiPropertyOptional({ type: String, description: 'the response document (application/xml text) once the run stopped' }) responseXml: string | null;
+  @ApiPropertyOptional({ type: String, description: 'the response document (application/xml text) once the run stopped', nullable: true }) responseXml: string | null;
 }
 
 export class RunPage {
   @ApiProperty({ type: RunView, isArray: true }) items: RunView[];
-  @ApiPropertyOptional({ type: String }) nextCursor: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextCursor: string | null;
 }
 
 export class StepPage {

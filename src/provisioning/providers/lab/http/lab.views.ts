@@ -8,7 +8,7 @@ export class FaultRuleView {
   @ApiProperty({ enum: FAULT_EFFECTS }) effect: string;
   @ApiProperty() times: number;
   @ApiProperty({ description: 'calls the rule will still hit' }) remaining: number;
-  @ApiPropertyOptional({ nullable: true }) organizationId: string | null;
+  @ApiProperty({ type: String, nullable: true }) organizationId: string | null;
   @ApiProperty() createdAt: string;
 }
 
