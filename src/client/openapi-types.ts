@@ -1,4 +1,4 @@
-// generated from docs/openapi.json sha256:75e36a6251f3d0fcb7444456ebd720f5e4e4d4ee5a23f599d732626ab9cf70df by scripts/openapi/generate-client.mjs — do not edit
+// generated from docs/openapi.json sha256:a4aa835e4f7b46c6f43257818005e56967282dccc74708ec16d1ecea4b683b4a by scripts/openapi/generate-client.mjs — do not edit
 /* eslint-disable */
 export interface paths {
     "/v1/me": {
@@ -967,6 +967,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organizations/{id}/customer-users/{alias}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mobile devices of a customer user, as the mobility platform reports them
+         * @description For the customer's admins and a reseller with a **delegated** token (the same people who place orders). Wipe one with a `wipe_device` order (`POST /v1/orders`).
+         *
+         *     **Permission:** `orders.read`
+         */
+        get: operations["listOrganizationCustomerUserDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/lab/state": {
         parameters: {
             query?: never;
@@ -981,6 +1003,28 @@ export interface paths {
         get: operations["getLabState"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lab/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Simulate a phone syncing with a mobility-enabled mailbox, so the device exists (operators and tests)
+         * @description A device that synced before stays as it is (its wipe status included). Audited as `lab.device_synced`.
+         *
+         *     **Permission:** `lab.faults`
+         */
+        post: operations["createLabDevice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1950,7 +1994,7 @@ export interface components {
              */
             features: {
                 [key: string]: unknown;
-            } | null;
+            };
             /** @description every counted feature: limit, usage, reservations */
             quotas: components["schemas"]["QuotaView"][];
             userPlans: components["schemas"]["SubscriptionUserPlanView"][];
@@ -2010,6 +2054,7 @@ export interface components {
              * @example org_01jdx3m5v8k2q9w7e4r6t1y0ab
              */
             organizationId: string;
+            /** @description at most 1000 */
             users: components["schemas"]["NewUser"][];
         };
         UserPlanChange: {
@@ -2165,6 +2210,28 @@ export interface components {
              */
             organizationId: string;
         };
+        WipeDeviceOrder: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "wipe_device";
+            /**
+             * @description the customer organization
+             * @example org_01jdx3m5v8k2q9w7e4r6t1y0ab
+             */
+            organizationId: string;
+            /**
+             * @description the user whose device it is
+             * @example ann
+             */
+            alias: string;
+            /**
+             * @description a device id from GET /v1/organizations/{id}/customer-users/{alias}/devices
+             * @example iphone-7f3a
+             */
+            deviceId: string;
+        };
         OrderPlacedBy: {
             /** @description the user who placed it (for a delegated token: the reseller user) */
             userId: string;
@@ -2203,7 +2270,7 @@ export interface components {
             /** @example ord_01jdx3m5v8k2q9w7e4r6t1y0ab */
             id: string;
             /** @enum {string} */
-            type: "subscribe" | "add_users" | "change_user_plan" | "remove_users" | "add_dns_records" | "remove_dns_records" | "create_site" | "delete_site" | "change_plan" | "suspend" | "resume" | "cancel";
+            type: "subscribe" | "add_users" | "change_user_plan" | "remove_users" | "add_dns_records" | "remove_dns_records" | "create_site" | "delete_site" | "change_plan" | "suspend" | "resume" | "cancel" | "wipe_device";
             /** @enum {string} */
             status: "accepted" | "provisioning" | "completed" | "failed" | "needs_attention" | "cancelled";
             organizationId: string;
@@ -2242,6 +2309,41 @@ export interface components {
              * @description the new password: 10-128 characters, no control or bidi-control characters; write-only, never stored by Provisio
              */
             password: string;
+        };
+        DeviceView: {
+            /**
+             * @description the id a wipe_device order names
+             * @example iphone-7f3a
+             */
+            id: string;
+            /** @example iPhone 15 */
+            model: string;
+            /**
+             * @description `none`, or `pending` once a wipe was ordered (the device erases itself at its next sync)
+             * @example none
+             */
+            wipeStatus: string;
+            /** Format: date-time */
+            wipeRequestedAt?: string | null;
+        };
+        DeviceList: {
+            organizationId: string;
+            /** @example ann */
+            alias: string;
+            items: components["schemas"]["DeviceView"][];
+        };
+        LabDeviceSyncRequest: {
+            /** @example org_01jdx3m5v8k2q9w7e4r6t1y0ab */
+            organizationId: string;
+            /**
+             * @description a user enabled for mobility
+             * @example ann
+             */
+            alias: string;
+            /** @example iphone-7f3a */
+            deviceId: string;
+            /** @example iPhone 15 */
+            model?: string;
         };
         FaultRuleView: {
             id: string;
@@ -12427,7 +12529,7 @@ export interface operations {
                 cursor?: string;
                 organizationId?: string;
                 status?: "accepted" | "provisioning" | "completed" | "failed" | "needs_attention" | "cancelled";
-                type?: "subscribe" | "add_users" | "change_user_plan" | "remove_users" | "add_dns_records" | "remove_dns_records" | "create_site" | "delete_site" | "change_plan" | "suspend" | "resume" | "cancel";
+                type?: "subscribe" | "add_users" | "change_user_plan" | "remove_users" | "add_dns_records" | "remove_dns_records" | "create_site" | "delete_site" | "change_plan" | "suspend" | "resume" | "cancel" | "wipe_device";
                 /** @description placed at or after (ISO 8601) */
                 from?: string;
                 /** @description placed before (ISO 8601) */
@@ -12599,7 +12701,7 @@ export interface operations {
         /** @description One of the order types; `type` selects the shape. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubscribeOrder"] | components["schemas"]["AddUsersOrder"] | components["schemas"]["ChangeUserPlanOrder"] | components["schemas"]["RemoveUsersOrder"] | components["schemas"]["AddDnsRecordsOrder"] | components["schemas"]["RemoveDnsRecordsOrder"] | components["schemas"]["CreateSiteOrder"] | components["schemas"]["DeleteSiteOrder"] | components["schemas"]["ChangePlanOrder"] | components["schemas"]["LifecycleOrder"];
+                "application/json": components["schemas"]["SubscribeOrder"] | components["schemas"]["AddUsersOrder"] | components["schemas"]["ChangeUserPlanOrder"] | components["schemas"]["RemoveUsersOrder"] | components["schemas"]["AddDnsRecordsOrder"] | components["schemas"]["RemoveDnsRecordsOrder"] | components["schemas"]["CreateSiteOrder"] | components["schemas"]["DeleteSiteOrder"] | components["schemas"]["ChangePlanOrder"] | components["schemas"]["LifecycleOrder"] | components["schemas"]["WipeDeviceOrder"];
             };
         };
         responses: {
@@ -12706,7 +12808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `NO_SUBSCRIPTION` — The organization has no subscription; place a subscribe order first<br>`SUBSCRIPTION_EXISTS` — The organization already has a subscription<br>`SUBSCRIPTION_STATE_CONFLICT` — The subscription is not in a state that allows this order<br>`PLAN_VERSION_SUPERSEDED` — A newer version of the plan was published; subscribe to the current one<br>`PLAN_RETIRED` — The plan is retired<br>`QUOTA_EXCEEDED` — The quota does not allow this<br>`DOMAIN_TAKEN` — The domain is already used by another organization<br>`USER_EXISTS` — A user with this alias already exists (or is being created) in the organization<br>`USER_BUSY` — An earlier order is still changing this user<br>`RECORD_EXISTS` — The zone already has this record<br>`SITE_EXISTS` — A site collection with this URL already exists<br>`PLAN_CHANGE_DOES_NOT_FIT` — What the organization uses does not fit the new plan<br>`IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed */
+            /** @description `NO_SUBSCRIPTION` — The organization has no subscription; place a subscribe order first<br>`SUBSCRIPTION_EXISTS` — The organization already has a subscription<br>`SUBSCRIPTION_STATE_CONFLICT` — The subscription is not in a state that allows this order<br>`PLAN_VERSION_SUPERSEDED` — A newer version of the plan was published; subscribe to the current one<br>`PLAN_RETIRED` — The plan is retired<br>`QUOTA_EXCEEDED` — The quota does not allow this<br>`DOMAIN_TAKEN` — The domain is already used by another organization<br>`USER_EXISTS` — A user with this alias already exists (or is being created) in the organization<br>`USER_BUSY` — An earlier order is still changing this user<br>`RECORD_EXISTS` — The zone already has this record<br>`SITE_EXISTS` — A site collection with this URL already exists<br>`PLAN_CHANGE_DOES_NOT_FIT` — What the organization uses does not fit the new plan<br>`IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed<br>`ACTIVESYNC_NOT_ENABLED` — The user has no ActiveSync (yet), so no mobile devices */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -14026,6 +14128,211 @@ export interface operations {
             };
         };
     };
+    listOrganizationCustomerUserDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                alias: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceList"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` — A valid bearer token is required */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/unauthenticated",
+                     *       "title": "A valid bearer token is required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required",
+                     *       "code": "UNAUTHENTICATED",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN` — You are not allowed to do this */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/forbidden",
+                     *       "title": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NOT_FOUND` — The resource does not exist */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/not-found",
+                     *       "title": "The resource does not exist",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ACTIVESYNC_NOT_ENABLED` — The user has no ActiveSync (yet), so no mobile devices */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/activesync-not-enabled",
+                     *       "title": "The user has no ActiveSync (yet), so no mobile devices",
+                     *       "status": 409,
+                     *       "detail": "The user has no ActiveSync (yet), so no mobile devices",
+                     *       "code": "ACTIVESYNC_NOT_ENABLED",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED` — Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests",
+                     *       "code": "RATE_LIMITED",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL_ERROR` — Internal error */
+            500: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Internal error",
+                     *       "code": "INTERNAL_ERROR",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLATFORM_ERROR` — The platform refused or failed the read */
+            502: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/platform-error",
+                     *       "title": "The platform refused or failed the read",
+                     *       "status": 502,
+                     *       "detail": "The platform refused or failed the read",
+                     *       "code": "PLATFORM_ERROR",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` — A dependency is unavailable; try again */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/service-unavailable",
+                     *       "title": "A dependency is unavailable; try again",
+                     *       "status": 503,
+                     *       "detail": "A dependency is unavailable; try again",
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getLabState: {
         parameters: {
             query: {
@@ -14214,6 +14521,233 @@ export interface operations {
                      *       "detail": "The resource does not exist",
                      *       "code": "NOT_FOUND",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RATE_LIMITED` — Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests",
+                     *       "code": "RATE_LIMITED",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `INTERNAL_ERROR` — Internal error */
+            500: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/internal-error",
+                     *       "title": "Internal error",
+                     *       "status": 500,
+                     *       "detail": "Internal error",
+                     *       "code": "INTERNAL_ERROR",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE` — A dependency is unavailable; try again */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/service-unavailable",
+                     *       "title": "A dependency is unavailable; try again",
+                     *       "status": 503,
+                     *       "code": "SERVICE_UNAVAILABLE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLabDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabDeviceSyncRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alias?: string;
+                        id?: string;
+                        model?: string;
+                        wipeStatus?: string;
+                        wipeRequestedAt?: string | null;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED` — The request is not valid<br>`MALFORMED_JSON` — The body is not valid JSON<br>`INVALID_ENCODING` — The body is not valid UTF-8 */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/validation-failed",
+                     *       "title": "The request is not valid",
+                     *       "status": 400,
+                     *       "detail": "The request is not valid",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED` — A valid bearer token is required */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/unauthenticated",
+                     *       "title": "A valid bearer token is required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required",
+                     *       "code": "UNAUTHENTICATED",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN` — You are not allowed to do this */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/forbidden",
+                     *       "title": "You are not allowed to do this",
+                     *       "status": 403,
+                     *       "detail": "You are not allowed to do this",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NOT_FOUND` — The resource does not exist<br>`ROUTE_NOT_FOUND` — No such route */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/not-found",
+                     *       "title": "The resource does not exist",
+                     *       "status": 404,
+                     *       "detail": "The resource does not exist",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE` — The body is larger than allowed */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/payload-too-large",
+                     *       "title": "The body is larger than allowed",
+                     *       "status": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE` — The content type is not supported by this route */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/unsupported-media-type",
+                     *       "title": "The content type is not supported by this route",
+                     *       "status": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
