@@ -2,9 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { DataSource } from 'typeorm';
 import * as ts from 'typescript';
+import { seedCatalog } from '../src/catalog/catalog-seed';
 import { startTestApp, type TestApp } from './helpers/app';
-import { startInProcessEngine } from './helpers/engine-e2e';
+import { killAll, spawnEngine, type EngineProcess } from './helpers/engine-e2e';
 import { bootstrapHoster, type Actor } from './helpers/identity';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -17,18 +19,22 @@ const PROGRAM = path.join(ROOT, 'docs/examples/client/first-order.ts');
 describe('the typed client (provisio/client)', () => {
   let t: TestApp;
   let hoster: Actor;
-  let engine: Awaited<ReturnType<typeof startInProcessEngine>>;
+  let engine: EngineProcess | undefined;
   let base: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     hoster = await bootstrapHoster(t);
-    engine = await startInProcessEngine(t.db.url);
+    // The README's installation: `provisio all` seeds the sample plans on first start.
+    await seedCatalog(t.app.get(DataSource));
+    // A real engine process, composed like production's (the lab and the Plans steps of the catalog).
+    engine = spawnEngine(t.db.url);
+    await engine.engineId();
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await engine?.stop();
+    if (engine) await killAll([engine]);
     await t?.close();
   });
 

@@ -11,7 +11,20 @@ class ProbeBody {
 @Controller('v1/test-probe')
 class ProbeController {
   @Post()
-  @Endpoint({ permission: 'public', summary: 'echo', status: 201 })
+  // An echo creates nothing: 200 with the body it was sent (a 201 would owe a Location).
+  @Endpoint({
+    permission: 'public',
+    summary: 'echo',
+    status: 200,
+    response: {
+      schema: {
+        type: 'object',
+        required: ['name', 'count'],
+        properties: { name: { type: 'string' }, count: { type: 'integer' } },
+        additionalProperties: false,
+      },
+    },
+  })
   echo(@Body() body: ProbeBody) {
     return { name: body.name, count: body.count };
   }
@@ -44,7 +57,7 @@ describe('HTTP conventions (problem+json, validation, limits, request id)', () =
 
   it('accepts a valid body', async () => {
     const res = await t.post('/v1/test-probe', { name: 'ann', count: 3 });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(200);
     expect(res.body).toEqual({ name: 'ann', count: 3 });
   });
 
@@ -80,7 +93,11 @@ describe('HTTP conventions (problem+json, validation, limits, request id)', () =
   });
 
   it('rejects an unsupported content type with 415', async () => {
-    expectProblem(await t.request('POST', '/v1/test-probe', { raw: 'name=ann', contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(
+      await t.request('POST', '/v1/test-probe', { raw: 'name=ann', contentType: 'application/x-www-form-urlencoded' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('turns an exception in a handler into a 500 problem with errorId and no stack', async () => {

@@ -100,7 +100,12 @@ export class OrganizationsController {
   ) {}
 
   @Get()
-  @Endpoint({ permission: 'organizations.read', summary: 'List organizations in your scope', errors: ['VALIDATION_FAILED', 'INVALID_CURSOR'], response: { type: OrganizationView, page: true } })
+  @Endpoint({
+    permission: 'organizations.read',
+    summary: 'List organizations in your scope',
+    errors: ['VALIDATION_FAILED', 'INVALID_CURSOR'],
+    response: { type: OrganizationView, page: true },
+  })
   list(@CurrentPrincipal() p: Principal, @Query() q: OrganizationListQuery) {
     return this.orgs.list(p, q);
   }
@@ -181,7 +186,12 @@ export class OrganizationsController {
   }
 
   @Get(':id/users')
-  @Endpoint({ permission: 'users.read', summary: 'List the users of an organization', errors: ['NOT_FOUND', 'INVALID_CURSOR'], response: { type: UserView, page: true } })
+  @Endpoint({
+    permission: 'users.read',
+    summary: 'List the users of an organization',
+    errors: ['NOT_FOUND', 'INVALID_CURSOR'],
+    response: { type: UserView, page: true },
+  })
   listUsers(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Query() q: PageQuery) {
     return this.users.list(p, id, q);
   }
@@ -298,7 +308,12 @@ export class DelegationsController {
   ) {}
 
   @Get()
-  @Endpoint({ permission: 'delegations.read', summary: 'List delegations: a reseller\'s own, or those on your organization', errors: ['INVALID_CURSOR'], response: { type: DelegationView, page: true } })
+  @Endpoint({
+    permission: 'delegations.read',
+    summary: "List delegations: a reseller's own, or those on your organization",
+    errors: ['INVALID_CURSOR'],
+    response: { type: DelegationView, page: true },
+  })
   list(@CurrentPrincipal() p: Principal, @Query() q: DelegationListQuery) {
     return this.delegations.list(p, q);
   }

@@ -129,17 +129,7 @@ export async function registerHttpPlugins(app: NestFastifyApplication, opts: { c
       origin: origins.includes('*') ? '*' : origins,
       methods: METHODS,
       allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id'],
-      exposedHeaders: [
-        'Location',
-        'ETag',
-        'Link',
-        'Retry-After',
-        'Idempotent-Replayed',
-        'X-Request-Id',
-        'X-RateLimit-Limit',
-        'X-RateLimit-Remaining',
-        'X-RateLimit-Reset',
-      ],
+      exposedHeaders: ['Location', 'ETag', 'Link', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id', 'RateLimit', 'RateLimit-Policy'],
       maxAge: 600,
     });
   }

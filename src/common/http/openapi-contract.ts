@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode, problemType } from '../errors/problem';
+import { UNLIMITED } from './rate-limit';
 
 /**
  * What the generated document cannot know from decorators alone, added in one pass over it:
@@ -100,9 +101,15 @@ const HEADERS: Record<string, Json> = {
     description: 'present (`true`) when this answer is the stored answer to an earlier request with the same Idempotency-Key',
     schema: { type: 'string', enum: ['true'] },
   },
-  'X-RateLimit-Limit': { description: 'requests allowed per window for this token (when rate limiting is on)', schema: { type: 'integer', minimum: 0 } },
-  'X-RateLimit-Remaining': { description: 'requests left in this window', schema: { type: 'integer', minimum: 0 } },
-  'X-RateLimit-Reset': { description: 'seconds until the window resets', schema: { type: 'integer', minimum: 0 } },
+  RateLimit: {
+    description:
+      'draft-ietf-httpapi-ratelimit-headers: requests left (`r`) and seconds until the window resets (`t`) of the policy charged — the client address before authentication, the token after (when rate limiting is on)',
+    schema: { type: 'string', pattern: '^"[a-z]+";r=\\d+;t=\\d+$', example: '"token";r=599;t=60' },
+  },
+  'RateLimit-Policy': {
+    description: 'the policy charged: its quota (`q`) per window of `w` seconds',
+    schema: { type: 'string', pattern: '^"[a-z]+";q=\\d+;w=\\d+$', example: '"token";q=600;w=60' },
+  },
 };
 
 const headerRefs = (...names: string[]): Json => Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }]));
@@ -148,7 +155,7 @@ function addHeaders(doc: OpenAPIObject, method: string, path: string, op: Operat
     if (status.startsWith('2') && ETAG_ROUTES.has(`${method} ${path}`)) names.push('ETag');
     if (status === '200' && method === 'get' && isPage(doc, jsonSchemaOf(response))) names.push('Link');
     if (status.startsWith('2') && idempotent) names.push('Idempotent-Replayed');
-    if (op['x-permission'] !== 'public') names.push('X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset');
+    if (!UNLIMITED(path)) names.push('RateLimit', 'RateLimit-Policy');
     if (names.length) response.headers = { ...(response.headers ?? {}), ...headerRefs(...names) };
   }
 }
@@ -170,8 +177,10 @@ function addFormats(schemas: Record<string, Json>): void {
 }
 
 /** Answers the HTTP layer gives before or around any handler, by what the request can carry. */
-function transportErrors(method: string, op: Operation): ErrorCode[] {
+function transportErrors(method: string, path: string, op: Operation): ErrorCode[] {
   const codes: ErrorCode[] = ['SERVICE_UNAVAILABLE'];
+  // Anonymous callers too: every request is charged to its address before any token is looked up.
+  if (!UNLIMITED(path)) codes.push('RATE_LIMITED');
   if (['post', 'put', 'patch'].includes(method))
     codes.push('MALFORMED_JSON', 'INVALID_ENCODING', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'VALIDATION_FAILED');
   if (op.parameters?.some((p) => p.in === 'query')) codes.push('VALIDATION_FAILED');
@@ -179,8 +188,8 @@ function transportErrors(method: string, op: Operation): ErrorCode[] {
   return codes;
 }
 
-function addTransportErrors(method: string, op: Operation): void {
-  for (const code of transportErrors(method, op)) {
+function addTransportErrors(method: string, path: string, op: Operation): void {
+  for (const code of transportErrors(method, path, op)) {
     const { status, title } = ERROR_CODES[code];
     const line = `\`${code}\` — ${title}`;
     const existing = op.responses[String(status)];
@@ -228,7 +237,7 @@ export function refineDocument(doc: OpenAPIObject): OpenAPIObject {
       op.tags.forEach((t) => used.add(t));
       if (op['x-permission'] === 'public') op.security = [];
       pageify(op);
-      addTransportErrors(method, op);
+      addTransportErrors(method, path, op);
       addHeaders(doc, method, path, op);
     }
   }

@@ -32,7 +32,8 @@ interface RequestContext {
 
 type LimitedRequest = FastifyRequest & { [CONTEXT]?: RequestContext & { limits: RateLimits } };
 
-const UNLIMITED = (url: string) => url.startsWith('/health') || url === '/metrics' || url.startsWith('/metrics?');
+/** Health checks and metrics are never limited (so the document promises no 429 there either). */
+export const UNLIMITED = (url: string) => url.startsWith('/health') || url === '/metrics' || url.startsWith('/metrics?');
 
 export class RateLimits {
   readonly byAddress: FixedWindowLimiter;
