@@ -1,4 +1,4 @@
-// generated from docs/openapi.json sha256:8d0abe9dca2adfd9dd0e578d064ee203738dc7455e903a816076e551cdae252b by scripts/openapi/generate-client.mjs — do not edit
+// generated from docs/openapi.json sha256:e24044a3d6300ae9653ef29bbba8ce36c33c9655feaf576c2f193ffc2543af60 by scripts/openapi/generate-client.mjs — do not edit
 /* eslint-disable */
 export interface paths {
     "/v1/me": {
@@ -2578,6 +2578,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -2708,6 +2728,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -2776,7 +2816,10 @@ export interface operations {
     createToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same body replays the first answer; another body is 422; while the first is in flight, 409 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2790,6 +2833,7 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
@@ -2798,7 +2842,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedTokenView"];
                 };
             };
-            /** @description `VALIDATION_FAILED` — The request is not valid<br>`MALFORMED_JSON` — The body is not valid JSON<br>`INVALID_ENCODING` — The body is not valid UTF-8 */
+            /** @description `VALIDATION_FAILED` — The request is not valid<br>`INVALID_IDEMPOTENCY_KEY` — The Idempotency-Key header is not valid<br>`MALFORMED_JSON` — The body is not valid JSON<br>`INVALID_ENCODING` — The body is not valid UTF-8 */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -2861,6 +2905,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed<br>`CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/idempotency-key-in-flight",
+                     *       "title": "A request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "detail": "A request with this Idempotency-Key is still being processed",
+                     *       "code": "IDEMPOTENCY_KEY_IN_FLIGHT",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `PAYLOAD_TOO_LARGE` — The body is larger than allowed */
             413: {
                 headers: {
@@ -2899,7 +2965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `TOKEN_ROLES_EXCEED_OWNER` — A token can only carry roles its owner holds<br>`TOKEN_TTL_TOO_LONG` — The token lifetime is longer than allowed */
+            /** @description `TOKEN_ROLES_EXCEED_OWNER` — A token can only carry roles its owner holds<br>`TOKEN_TTL_TOO_LONG` — The token lifetime is longer than allowed<br>`IDEMPOTENCY_KEY_REUSED` — The Idempotency-Key was used with a different request */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -3070,6 +3136,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -3223,6 +3309,26 @@ export interface operations {
                      *       "detail": "You are not allowed to do this",
                      *       "code": "FORBIDDEN",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3406,7 +3512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `ORGANIZATION_NAME_TAKEN` — An organization with this name already exists under this parent<br>`USERNAME_TAKEN` — The username is already taken<br>`IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed */
+            /** @description `ORGANIZATION_NAME_TAKEN` — An organization with this name already exists under this parent<br>`USERNAME_TAKEN` — The username is already taken<br>`IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3638,6 +3744,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -3814,7 +3940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `ORGANIZATION_NAME_TAKEN` — An organization with this name already exists under this parent */
+            /** @description `ORGANIZATION_NAME_TAKEN` — An organization with this name already exists under this parent<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4541,6 +4667,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -4721,7 +4867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `USERNAME_TAKEN` — The username is already taken<br>`IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed */
+            /** @description `USERNAME_TAKEN` — The username is already taken<br>`IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4953,6 +5099,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -5096,6 +5262,26 @@ export interface operations {
                      *       "detail": "The resource does not exist",
                      *       "code": "NOT_FOUND",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5272,6 +5458,26 @@ export interface operations {
                      *       "detail": "The resource does not exist",
                      *       "code": "NOT_FOUND",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5511,6 +5717,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `PAYLOAD_TOO_LARGE` — The body is larger than allowed */
             413: {
                 headers: {
@@ -5743,6 +5969,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -5811,7 +6057,10 @@ export interface operations {
     issueUserToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same body replays the first answer; another body is 422; while the first is in flight, 409 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5827,6 +6076,7 @@ export interface operations {
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
@@ -5835,7 +6085,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedTokenView"];
                 };
             };
-            /** @description `VALIDATION_FAILED` — The request is not valid<br>`MALFORMED_JSON` — The body is not valid JSON<br>`INVALID_ENCODING` — The body is not valid UTF-8 */
+            /** @description `VALIDATION_FAILED` — The request is not valid<br>`INVALID_IDEMPOTENCY_KEY` — The Idempotency-Key header is not valid<br>`MALFORMED_JSON` — The body is not valid JSON<br>`INVALID_ENCODING` — The body is not valid UTF-8 */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5919,6 +6169,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed<br>`CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/idempotency-key-in-flight",
+                     *       "title": "A request with this Idempotency-Key is still being processed",
+                     *       "status": 409,
+                     *       "detail": "A request with this Idempotency-Key is still being processed",
+                     *       "code": "IDEMPOTENCY_KEY_IN_FLIGHT",
+                     *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `PAYLOAD_TOO_LARGE` — The body is larger than allowed */
             413: {
                 headers: {
@@ -5957,7 +6229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `TOKEN_ROLES_EXCEED_OWNER` — A token can only carry roles its owner holds<br>`TOKEN_TTL_TOO_LONG` — The token lifetime is longer than allowed */
+            /** @description `TOKEN_ROLES_EXCEED_OWNER` — A token can only carry roles its owner holds<br>`TOKEN_TTL_TOO_LONG` — The token lifetime is longer than allowed<br>`IDEMPOTENCY_KEY_REUSED` — The Idempotency-Key was used with a different request */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6130,6 +6402,26 @@ export interface operations {
                      *       "detail": "You are not allowed to do this",
                      *       "code": "FORBIDDEN",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6313,7 +6605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed */
+            /** @description `IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6563,7 +6855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `DELEGATION_NOT_PENDING` — The delegation is not pending */
+            /** @description `DELEGATION_NOT_PENDING` — The delegation is not pending<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6796,7 +7088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `DELEGATION_NOT_ACTIVE` — The delegation is not active */
+            /** @description `DELEGATION_NOT_ACTIVE` — The delegation is not active<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7032,7 +7324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `DELEGATION_NOT_ACTIVE` — The delegation is not active */
+            /** @description `DELEGATION_NOT_ACTIVE` — The delegation is not active<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7415,6 +7707,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -7602,7 +7914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed */
+            /** @description `IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7870,6 +8182,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -8020,6 +8352,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -8165,6 +8517,26 @@ export interface operations {
                      *       "detail": "No such provisioning run",
                      *       "code": "RUN_NOT_FOUND",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8339,7 +8711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `RUN_STATE_CONFLICT` — This action is not possible in the run's current status */
+            /** @description `RUN_STATE_CONFLICT` — This action is not possible in the run's current status<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -8568,7 +8940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `RUN_STATE_CONFLICT` — This action is not possible in the run's current status */
+            /** @description `RUN_STATE_CONFLICT` — This action is not possible in the run's current status<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -8803,7 +9175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `RUN_STATE_CONFLICT` — This action is not possible in the run's current status */
+            /** @description `RUN_STATE_CONFLICT` — This action is not possible in the run's current status<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -9061,6 +9433,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -9258,6 +9650,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -9411,6 +9823,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -9559,6 +9991,26 @@ export interface operations {
                      *       "detail": "You are not allowed to do this",
                      *       "code": "FORBIDDEN",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -9722,7 +10174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUDIT_CHAIN_EMPTY` — There are no audit events to checkpoint yet */
+            /** @description `AUDIT_CHAIN_EMPTY` — There are no audit events to checkpoint yet<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -9910,6 +10362,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -10063,6 +10535,26 @@ export interface operations {
                      *       "detail": "You are not allowed to do this",
                      *       "code": "FORBIDDEN",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -10247,7 +10739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `PLAN_NAME_TAKEN` — You already have a plan with this name<br>`IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed */
+            /** @description `PLAN_NAME_TAKEN` — You already have a plan with this name<br>`IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -10479,6 +10971,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -10658,7 +11170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `PLAN_RETIRED` — The plan is retired */
+            /** @description `PLAN_RETIRED` — The plan is retired<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -10954,7 +11466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `PLAN_NO_DRAFT` — The plan has no draft version to publish<br>`PLAN_RETIRED` — The plan is retired */
+            /** @description `PLAN_NO_DRAFT` — The plan has no draft version to publish<br>`PLAN_RETIRED` — The plan is retired<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -11226,6 +11738,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `PAYLOAD_TOO_LARGE` — The body is larger than allowed */
             413: {
                 headers: {
@@ -11440,6 +11972,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -11615,7 +12167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `PLAN_NOT_PUBLISHED` — The plan has no published version<br>`PLAN_RETIRED` — The plan is retired<br>`QUOTA_POOL_BELOW_USAGE` — The reseller already uses more than this cap */
+            /** @description `PLAN_NOT_PUBLISHED` — The plan has no published version<br>`PLAN_RETIRED` — The plan is retired<br>`QUOTA_POOL_BELOW_USAGE` — The reseller already uses more than this cap<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -11872,6 +12424,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -12017,6 +12589,26 @@ export interface operations {
                      *       "detail": "The resource does not exist",
                      *       "code": "NOT_FOUND",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -12177,6 +12769,26 @@ export interface operations {
                      *       "detail": "You are not allowed to do this",
                      *       "code": "FORBIDDEN",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -12362,7 +12974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `NO_SUBSCRIPTION` — The organization has no subscription; place a subscribe order first<br>`SUBSCRIPTION_EXISTS` — The organization already has a subscription<br>`SUBSCRIPTION_STATE_CONFLICT` — The subscription is not in a state that allows this order<br>`PLAN_VERSION_SUPERSEDED` — A newer version of the plan was published; subscribe to the current one<br>`PLAN_RETIRED` — The plan is retired<br>`QUOTA_EXCEEDED` — The quota does not allow this<br>`DOMAIN_TAKEN` — The domain is already used by another organization<br>`USER_EXISTS` — A user with this alias already exists (or is being created) in the organization<br>`USER_BUSY` — An earlier order is still changing this user<br>`RECORD_EXISTS` — The zone already has this record<br>`SITE_EXISTS` — A site collection with this URL already exists<br>`PLAN_CHANGE_DOES_NOT_FIT` — What the organization uses does not fit the new plan<br>`IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed<br>`ACTIVESYNC_NOT_ENABLED` — The user has no ActiveSync (yet), so no mobile devices */
+            /** @description `NO_SUBSCRIPTION` — The organization has no subscription; place a subscribe order first<br>`SUBSCRIPTION_EXISTS` — The organization already has a subscription<br>`SUBSCRIPTION_STATE_CONFLICT` — The subscription is not in a state that allows this order<br>`PLAN_VERSION_SUPERSEDED` — A newer version of the plan was published; subscribe to the current one<br>`PLAN_RETIRED` — The plan is retired<br>`QUOTA_EXCEEDED` — The quota does not allow this<br>`DOMAIN_TAKEN` — The domain is already used by another organization<br>`USER_EXISTS` — A user with this alias already exists (or is being created) in the organization<br>`USER_BUSY` — An earlier order is still changing this user<br>`RECORD_EXISTS` — The zone already has this record<br>`SITE_EXISTS` — A site collection with this URL already exists<br>`PLAN_CHANGE_DOES_NOT_FIT` — What the organization uses does not fit the new plan<br>`IDEMPOTENCY_KEY_IN_FLIGHT` — A request with this Idempotency-Key is still being processed<br>`ACTIVESYNC_NOT_ENABLED` — The user has no ActiveSync (yet), so no mobile devices<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -12617,6 +13229,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -12762,6 +13394,26 @@ export interface operations {
                      *       "detail": "The resource does not exist",
                      *       "code": "NOT_FOUND",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -12917,7 +13569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `ORDER_RESPONSE_NOT_READY` — The order is still running; the response exists once it ends */
+            /** @description `ORDER_RESPONSE_NOT_READY` — The order is still running; the response exists once it ends<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -13084,6 +13736,26 @@ export interface operations {
                      *       "detail": "The resource does not exist",
                      *       "code": "NOT_FOUND",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -13262,7 +13934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `ORDER_NOT_CANCELLABLE` — The order's run has started; only operators can stop it now */
+            /** @description `ORDER_NOT_CANCELLABLE` — The order's run has started; only operators can stop it now<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -13709,7 +14381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `ACTIVESYNC_NOT_ENABLED` — The user has no ActiveSync (yet), so no mobile devices */
+            /** @description `ACTIVESYNC_NOT_ENABLED` — The user has no ActiveSync (yet), so no mobile devices<br>`CONFLICT` — The request conflicts with the current state */
             409: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -14007,6 +14679,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -14181,6 +14873,26 @@ export interface operations {
                      *       "detail": "The resource does not exist",
                      *       "code": "NOT_FOUND",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -14372,6 +15084,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -14545,6 +15277,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `PAYLOAD_TOO_LARGE` — The body is larger than allowed */
             413: {
                 headers: {
@@ -14711,6 +15463,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -14866,6 +15638,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RATE_LIMITED` — Too many requests */
             429: {
                 headers: {
@@ -14974,6 +15766,26 @@ export interface operations {
                      *       "detail": "No such schema",
                      *       "code": "SCHEMA_NOT_FOUND",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -15142,6 +15954,26 @@ export interface operations {
                      *       "detail": "The resource does not exist",
                      *       "code": "NOT_FOUND",
                      *       "requestId": "b1f4c1a6-5a1e-4c43-9a55-2f0d1d6f3e7a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONFLICT` — The request conflicts with the current state */
+            409: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://provisio.dev/problems/conflict",
+                     *       "title": "The request conflicts with the current state",
+                     *       "status": 409,
+                     *       "code": "CONFLICT"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -181,6 +181,8 @@ function transportErrors(method: string, path: string, op: Operation): ErrorCode
   const codes: ErrorCode[] = ['SERVICE_UNAVAILABLE'];
   // Anonymous callers too: every request is charged to its address before any token is looked up.
   if (!UNLIMITED(path)) codes.push('RATE_LIMITED');
+  // Every /v1 statement runs under lock_timeout: contention with another request is 409 + Retry-After.
+  if (path.startsWith('/v1/')) codes.push('CONFLICT');
   if (['post', 'put', 'patch'].includes(method))
     codes.push('MALFORMED_JSON', 'INVALID_ENCODING', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'VALIDATION_FAILED');
   if (op.parameters?.some((p) => p.in === 'query')) codes.push('VALIDATION_FAILED');
