@@ -5,7 +5,20 @@ import type { Sql } from '../database/sql';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { excessIssues, excessOver, type FeatureMap, normalizeFeatures, orderServices, type PlanIssue, serviceIssues, throwIfIssues } from './plan-rules';
 import { isOfferedTo, referencableUserPlans, type Viewer } from './plan-offers.store';
-import { contentOf, insertDraft, insertPlanWithDraft, loadPlan, loadVersions, planIdsOfVersions, type PlanRecord, type PlanRow, publishVersion, touchPlan, updateDraft, type VersionRow } from './plans.store';
+import {
+  contentOf,
+  insertDraft,
+  insertPlanWithDraft,
+  loadPlan,
+  loadVersions,
+  planIdsOfVersions,
+  type PlanRecord,
+  type PlanRow,
+  publishVersion,
+  touchPlan,
+  updateDraft,
+  type VersionRow,
+} from './plans.store';
 import type { PlanKind, ServiceKey } from './service-catalog';
 import type { VersionContent } from './plans.store';
 
@@ -67,10 +80,14 @@ async function resolveBase(sql: Sql, owner: Viewer, basePlanId: string, kind: Pl
  */
 async function resolveUserPlans(sql: Sql, owner: Viewer, kind: PlanKind, ids: string[]): Promise<{ usable: UsablePlan[]; issues: PlanIssue[] }> {
   if (!ids.length) return { usable: [], issues: [] };
-  if (kind === 'user') return { usable: [], issues: [{ code: 'PLAN_USER_PLAN_UNAVAILABLE', path: 'userPlanIds', message: 'only organization plans reference user plans' }] };
+  if (kind === 'user')
+    return { usable: [], issues: [{ code: 'PLAN_USER_PLAN_UNAVAILABLE', path: 'userPlanIds', message: 'only organization plans reference user plans' }] };
   const rows = await referencableUserPlans(sql, owner, ids);
   const found = new Map(rows.map((r) => [r.id, r]));
-  const versions = await loadVersions(sql, rows.map((r) => r.current_version_id));
+  const versions = await loadVersions(
+    sql,
+    rows.map((r) => r.current_version_id),
+  );
   const usable: UsablePlan[] = [];
   const issues: PlanIssue[] = [];
   for (const id of ids) {
@@ -82,7 +99,15 @@ async function resolveUserPlans(sql: Sql, owner: Viewer, kind: PlanKind, ids: st
 }
 
 /** Validates a version's content as edited: services, features, user plan references. */
-async function validateContent(sql: Sql, owner: Viewer, kind: PlanKind, services: ServiceKey[], features: Record<string, unknown>, previous: FeatureMap, userPlanIds: string[]) {
+async function validateContent(
+  sql: Sql,
+  owner: Viewer,
+  kind: PlanKind,
+  services: ServiceKey[],
+  features: Record<string, unknown>,
+  previous: FeatureMap,
+  userPlanIds: string[],
+) {
   const ordered = orderServices(services);
   const issues = serviceIssues(ordered);
   const normalized = normalizeFeatures(kind, ordered, features, previous);
@@ -94,33 +119,61 @@ async function validateContent(sql: Sql, owner: Viewer, kind: PlanKind, services
 }
 
 function versionSummary(v: Pick<VersionRow, 'number' | 'display_name' | 'services' | 'features' | 'user_plan_ids'> & { description?: string | null }) {
-  return { number: v.number, displayName: v.display_name, description: v.description ?? null, services: v.services, features: v.features, userPlanIds: v.user_plan_ids };
+  return {
+    number: v.number,
+    displayName: v.display_name,
+    description: v.description ?? null,
+    services: v.services,
+    features: v.features,
+    userPlanIds: v.user_plan_ids,
+  };
+}
+
+/** The base plan a new plan derives from: required for a reseller's, refused for the hoster's. */
+async function baseOfNewPlan(sql: Sql, owner: Viewer, body: NewPlan): Promise<UsablePlan | undefined> {
+  if (owner.kind === 'reseller') {
+    if (!body.basePlanId) {
+      throw new ProblemError('PLAN_BASE_UNAVAILABLE', "A reseller's plans derive from a hoster plan made available to it: give basePlanId", {
+        errors: [{ path: 'basePlanId', message: 'is required' }],
+      });
+    }
+    return resolveBase(sql, owner, body.basePlanId, body.kind);
+  }
+  if (owner.kind !== 'hoster') throw new ProblemError('FORBIDDEN', 'Only the hoster and resellers own plans');
+  if (body.basePlanId)
+    throw new ProblemError('PLAN_BASE_UNAVAILABLE', "The hoster's plans have no base plan", {
+      errors: [{ path: 'basePlanId', message: 'not allowed here' }],
+    });
+  return undefined;
 }
 
 /** Creates a plan owned by `owner` with a draft version 1. Returns the plan id. */
 export async function createPlan(sql: Sql, owner: Viewer, actor: PlanActor, body: NewPlan): Promise<string> {
-  let base: UsablePlan | undefined;
-  if (owner.kind === 'reseller') {
-    if (!body.basePlanId) {
-      throw new ProblemError('PLAN_BASE_UNAVAILABLE', 'A reseller\'s plans derive from a hoster plan made available to it: give basePlanId', { errors: [{ path: 'basePlanId', message: 'is required' }] });
-    }
-    base = await resolveBase(sql, owner, body.basePlanId, body.kind);
-  } else if (owner.kind === 'hoster') {
-    if (body.basePlanId) throw new ProblemError('PLAN_BASE_UNAVAILABLE', 'The hoster\'s plans have no base plan', { errors: [{ path: 'basePlanId', message: 'not allowed here' }] });
-  } else {
-    throw new ProblemError('FORBIDDEN', 'Only the hoster and resellers own plans');
-  }
+  const base = await baseOfNewPlan(sql, owner, body);
   const services = body.services ?? base?.current.services;
-  if (!services) throw new ProblemError('VALIDATION_FAILED', 'services: required for a plan without a base plan', { errors: [{ path: 'services', message: 'is required' }] });
+  if (!services)
+    throw new ProblemError('VALIDATION_FAILED', 'services: required for a plan without a base plan', {
+      errors: [{ path: 'services', message: 'is required' }],
+    });
   const baseUserPlanIds = base ? await planIdsOfVersions(sql, base.current.user_plan_version_ids) : [];
   const userPlanIds = body.userPlanIds ?? baseUserPlanIds;
   const content = await validateContent(sql, owner, body.kind, services, body.features ?? {}, base?.current.features ?? {}, userPlanIds);
 
   const planId = newId('plan');
   const versionId = newId('plv');
-  const draftContent: VersionContent = { displayName: body.displayName.trim(), description: body.description?.trim() ?? null, services: content.services, features: content.features, userPlanIds };
+  const draftContent: VersionContent = {
+    displayName: body.displayName.trim(),
+    description: body.description?.trim() ?? null,
+    services: content.services,
+    features: content.features,
+    userPlanIds,
+  };
   try {
-    await insertPlanWithDraft(sql, { id: planId, ownerId: owner.id, kind: body.kind, name: body.name, basePlanId: base?.plan.id ?? null, userId: actor.userId, versionId }, draftContent);
+    await insertPlanWithDraft(
+      sql,
+      { id: planId, ownerId: owner.id, kind: body.kind, name: body.name, basePlanId: base?.plan.id ?? null, userId: actor.userId, versionId },
+      draftContent,
+    );
   } catch (e) {
     if (isUniqueViolation(e, 'plans_owner_name_uq')) throw new ProblemError('PLAN_NAME_TAKEN', `You already have a plan named "${body.name}"`);
     throw e;
@@ -135,7 +188,14 @@ export async function createPlan(sql: Sql, owner: Viewer, actor: PlanActor, body
       kind: body.kind,
       name: body.name,
       basePlanId: base?.plan.id ?? null,
-      after: versionSummary({ number: 1, display_name: body.displayName, description: body.description, services: content.services, features: content.features, user_plan_ids: userPlanIds }),
+      after: versionSummary({
+        number: 1,
+        display_name: body.displayName,
+        description: body.description,
+        services: content.services,
+        features: content.features,
+        user_plan_ids: userPlanIds,
+      }),
     },
   });
   return planId;
@@ -178,7 +238,14 @@ export async function editPlan(sql: Sql, plan: PlanRow, actor: PlanActor, patch:
       versionId,
       newVersion,
       before: versionSummary(source),
-      after: versionSummary({ number, display_name: displayName, description, services: content.services, features: content.features, user_plan_ids: userPlanIds }),
+      after: versionSummary({
+        number,
+        display_name: displayName,
+        description,
+        services: content.services,
+        features: content.features,
+        user_plan_ids: userPlanIds,
+      }),
     },
   });
   return { versionId, newVersion };
@@ -208,7 +275,11 @@ export async function publishPlan(sql: Sql, plan: PlanRow, actor: PlanActor): Pr
   if (plan.base_plan_id) {
     const base = await resolveBase(sql, owner, plan.base_plan_id, plan.kind);
     const excess = excessOver(publishable, contentOf(base.current));
-    throwIfIssues(excessIssues('PLAN_EXCEEDS_BASE', excess), { features: excess.map((e) => e.feature), basePlanId: base.plan.id, baseVersion: base.current.number });
+    throwIfIssues(excessIssues('PLAN_EXCEEDS_BASE', excess), {
+      features: excess.map((e) => e.feature),
+      basePlanId: base.plan.id,
+      baseVersion: base.current.number,
+    });
     baseVersionId = base.current.id;
   }
 

@@ -178,6 +178,55 @@ function hostname(value: string, field: string): string {
   return parseDomain(value, field);
 }
 
+/** A record's value in its normalized form, and the priority written inside it (zone-file forms), if any. */
+function recordValue(type: RecordType, name: string, rawValue: string): { value: string; embeddedPriority: number | null } {
+  switch (type) {
+    case 'A':
+      if (!isIPv4(rawValue)) throw invalid('record.value', 'must be an IPv4 address');
+      return { value: rawValue, embeddedPriority: null };
+    case 'AAAA':
+      if (!isIPv6(rawValue)) throw invalid('record.value', 'must be an IPv6 address');
+      return { value: new URL(`http://[${rawValue}]/`).hostname.slice(1, -1), embeddedPriority: null };
+    case 'CNAME':
+      if (name === '@') throw invalid('record.name', 'a CNAME cannot be at the zone apex');
+      return { value: hostname(rawValue, 'record.value'), embeddedPriority: null };
+    case 'MX': {
+      // Zone-file form "10 mail.example" is accepted too; the preference becomes the priority.
+      const parts = rawValue.split(/\s+/);
+      if (parts.length > 2 || (parts.length === 2 && !/^\d{1,5}$/.test(parts[0])))
+        throw invalid('record.value', 'an MX value is a host name (or "preference host")');
+      return { value: hostname(parts[parts.length - 1], 'record.value'), embeddedPriority: parts.length === 2 ? Number(parts[0]) : null };
+    }
+    case 'SRV':
+      return srvValue(rawValue);
+    case 'TXT':
+      if (rawValue.length > 1024 || /[\u0000-\u001f\u007f]/.test(rawValue))
+        throw invalid('record.value', 'a TXT value is printable text of at most 1024 characters');
+      return { value: rawValue, embeddedPriority: null };
+  }
+}
+
+/** An SRV value "weight port target"; the zone-file form "priority weight port target" is accepted too. */
+function srvValue(rawValue: string): { value: string; embeddedPriority: number | null } {
+  let parts = rawValue.split(/\s+/);
+  let embeddedPriority: number | null = null;
+  if (parts.length === 4 && /^\d{1,5}$/.test(parts[0])) {
+    embeddedPriority = Number(parts[0]);
+    parts = parts.slice(1);
+  }
+  if (
+    parts.length !== 3 ||
+    !/^\d{1,5}$/.test(parts[0]) ||
+    !/^\d{1,5}$/.test(parts[1]) ||
+    Number(parts[0]) > 65535 ||
+    Number(parts[1]) > 65535 ||
+    Number(parts[1]) === 0
+  ) {
+    throw invalid('record.value', 'an SRV value is "weight port target", e.g. "1 5061 sip.contoso.example"');
+  }
+  return { value: `${Number(parts[0])} ${Number(parts[1])} ${hostname(parts[2], 'record.value')}`, embeddedPriority };
+}
+
 /**
  * Validates and normalizes a record so that the same record always has the same natural key
  * (lower-case host names, compressed IPv6). MX priority defaults to 10, SRV priority to 0. An SRV
@@ -188,53 +237,13 @@ export function parseRecord(f: Fields, zone: string, withDetails: boolean): DnsR
   const name = parseRecordName(f.raw('name', true)!, zone, 'record.name');
   const type = f.raw('type', true)!.toUpperCase() as RecordType;
   if (!RECORD_TYPES.includes(type)) throw invalid('record.type', `must be one of ${RECORD_TYPES.join(', ')}`);
-  const rawValue = f.raw('value', true)!;
-  let value: string;
-  let embeddedPriority: number | null = null;
-  switch (type) {
-    case 'A':
-      if (!isIPv4(rawValue)) throw invalid('record.value', 'must be an IPv4 address');
-      value = rawValue;
-      break;
-    case 'AAAA':
-      if (!isIPv6(rawValue)) throw invalid('record.value', 'must be an IPv6 address');
-      value = new URL(`http://[${rawValue}]/`).hostname.slice(1, -1);
-      break;
-    case 'CNAME':
-      if (name === '@') throw invalid('record.name', 'a CNAME cannot be at the zone apex');
-      value = hostname(rawValue, 'record.value');
-      break;
-    case 'MX': {
-      // Zone-file form "10 mail.example" is accepted too; the preference becomes the priority.
-      const parts = rawValue.split(/\s+/);
-      if (parts.length > 2 || (parts.length === 2 && !/^\d{1,5}$/.test(parts[0]))) throw invalid('record.value', 'an MX value is a host name (or "preference host")');
-      if (parts.length === 2) embeddedPriority = Number(parts[0]);
-      value = hostname(parts[parts.length - 1], 'record.value');
-      break;
-    }
-    case 'SRV': {
-      let parts = rawValue.split(/\s+/);
-      // Zone-file form "priority weight port target" is accepted too.
-      if (parts.length === 4 && /^\d{1,5}$/.test(parts[0])) {
-        embeddedPriority = Number(parts[0]);
-        parts = parts.slice(1);
-      }
-      if (parts.length !== 3 || !/^\d{1,5}$/.test(parts[0]) || !/^\d{1,5}$/.test(parts[1]) || Number(parts[0]) > 65535 || Number(parts[1]) > 65535 || Number(parts[1]) === 0) {
-        throw invalid('record.value', 'an SRV value is "weight port target", e.g. "1 5061 sip.contoso.example"');
-      }
-      value = `${Number(parts[0])} ${Number(parts[1])} ${hostname(parts[2], 'record.value')}`;
-      break;
-    }
-    case 'TXT':
-      if (rawValue.length > 1024 || /[\u0000-\u001f\u007f]/.test(rawValue)) throw invalid('record.value', 'a TXT value is printable text of at most 1024 characters');
-      value = rawValue;
-      break;
-  }
+  const { value, embeddedPriority } = recordValue(type, name, f.raw('value', true)!);
   if (!withDetails) return { name, type, value, ttl: 0, priority: null };
   const ttl = f.int('ttl', 60, 604_800, false) ?? 3600;
   let priority = f.int('priority', 0, 65_535, false) ?? null;
   if (embeddedPriority !== null) {
-    if (embeddedPriority > 65_535 || (priority !== null && priority !== embeddedPriority)) throw invalid('record.priority', 'differs from the priority inside the value');
+    if (embeddedPriority > 65_535 || (priority !== null && priority !== embeddedPriority))
+      throw invalid('record.priority', 'differs from the priority inside the value');
     priority = embeddedPriority;
   }
   if (type === 'MX') priority ??= 10;
@@ -254,7 +263,10 @@ const UNSAFE_URL = /(?:^|\/)\.{1,2}(?:\/|$)|\\|%2e|%2f|%5c|[^\x21-\x7e]/i;
 
 export function parseSiteUrl(value: string, field = 'site.url'): string {
   if (UNSAFE_URL.test(value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''))) {
-    throw invalid(field, 'must be a plain ASCII http(s) URL: no dot segments, backslashes, encoded dots or slashes, or international characters (use punycode)');
+    throw invalid(
+      field,
+      'must be a plain ASCII http(s) URL: no dot segments, backslashes, encoded dots or slashes, or international characters (use punycode)',
+    );
   }
   let u: URL;
   try {
