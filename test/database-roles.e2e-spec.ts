@@ -54,7 +54,7 @@ describe('least-privilege database roles', () => {
 
   it('warns at start-up about a superuser or the audit table owner, and not about the runtime role', async () => {
     const messages: string[] = [];
-    const log = { error: (_: object, msg: string) => void messages.push(msg) };
+    const log = { error: (_: object, msg: string) => void messages.push(msg), warn: (_: object, msg: string) => void messages.push(msg) };
     for (const url of [db.url, db.ownerUrl, db.adminUrl]) {
       const pool = new Pool({ connectionString: url, max: 1 });
       try {

@@ -74,8 +74,18 @@ export function runtimeRoleWarnings(report: RuntimeRoleReport): string[] {
  * Start-up check of the API and engines: logs, at error level so nobody misses it, each power the
  * runtime role has and should not. Never fails the start (single-role deployments keep working).
  */
-export async function warnIfPrivilegedRole(sql: Sql, log: { error(obj: object, msg: string): void }): Promise<string[]> {
-  const warnings = runtimeRoleWarnings(await inspectRuntimeRole(sql));
+export async function warnIfPrivilegedRole(sql: Sql, log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void }): Promise<string[]> {
+  let warnings: string[];
+  try {
+    warnings = runtimeRoleWarnings(await inspectRuntimeRole(sql));
+  } catch (err) {
+    // An engine restarted during a database failover must not die of its own advisory check.
+    log.warn(
+      { security: 'database-role', err: err instanceof Error ? err.message : String(err) },
+      'could not inspect the runtime role (database unreachable?); check skipped',
+    );
+    return [];
+  }
   for (const w of warnings) log.error({ security: 'database-role' }, `SECURITY WARNING: ${w}`);
   return warnings;
 }
