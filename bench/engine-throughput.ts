@@ -82,7 +82,12 @@ interface PhaseFigures {
 }
 
 async function phaseFigures(pool: Pool, ids: string[]): Promise<PhaseFigures & { finishedAt: Map<string, number>; lastFinishedAt: number; runIds: string[] }> {
-  const orders = (await pool.query(`/* bench */ SELECT id, status, run_id, finished_at FROM orders WHERE id = ANY($1)`, [ids])).rows as { id: string; status: string; run_id: string; finished_at: Date | null }[];
+  const orders = (await pool.query(`/* bench */ SELECT id, status, run_id, finished_at FROM orders WHERE id = ANY($1)`, [ids])).rows as {
+    id: string;
+    status: string;
+    run_id: string;
+    finished_at: Date | null;
+  }[];
   const runIds = orders.map((o) => o.run_id);
   const s = (
     await pool.query(
@@ -125,13 +130,21 @@ function baselineFigures(b: { jobsPerS: number; windowMs: number; cpuMs: Record<
  * (c) pg-boss, as many jobs (reported, no target: its loop sleeps).
  */
 async function runBaselines(ctx: BenchContext, db: BenchDatabase, rep: number, runIds: string[], steps: number) {
-  const counts = (await db.pool.query(`/* bench */ SELECT count(*)::int AS n FROM provisioning_steps WHERE run_id = ANY($1) GROUP BY run_id ORDER BY run_id`, [runIds])).rows.map((r) => r.n as number);
+  const counts = (
+    await db.pool.query(`/* bench */ SELECT count(*)::int AS n FROM provisioning_steps WHERE run_id = ANY($1) GROUP BY run_id ORDER BY run_id`, [runIds])
+  ).rows.map((r) => r.n as number);
   const raw = baselineFigures(await runRawBaseline(db.pool, db.embedded.ownerUrl, db.embedded.pid, steps, db.dir, RAW_SETTINGS_ENGINE_MODE));
-  ctx.log(`rep ${rep} raw loop (synchronous_commit=off): ${raw.jobsPerS} jobs/s (${raw.completed} jobs in ${raw.windowMs} ms; CPU ${JSON.stringify(raw.cpuMsPerJob)} ms/job)`);
+  ctx.log(
+    `rep ${rep} raw loop (synchronous_commit=off): ${raw.jobsPerS} jobs/s (${raw.completed} jobs in ${raw.windowMs} ms; CPU ${JSON.stringify(raw.cpuMsPerJob)} ms/job)`,
+  );
   const dbos = baselineFigures(await runDbosBaseline(db.pool, db.embedded.ownerUrl, db.embedded.pid, counts, db.dir));
-  ctx.log(`rep ${rep} DBOS Transact: ${dbos.jobsPerS} steps/s (${counts.length} workflows, ${dbos.completed} steps in ${dbos.windowMs} ms; CPU ${JSON.stringify(dbos.cpuMsPerJob)} ms/step)`);
+  ctx.log(
+    `rep ${rep} DBOS Transact: ${dbos.jobsPerS} steps/s (${counts.length} workflows, ${dbos.completed} steps in ${dbos.windowMs} ms; CPU ${JSON.stringify(dbos.cpuMsPerJob)} ms/step)`,
+  );
   const pgboss = baselineFigures(await runPgBossBaseline(db.pool, db.embedded.ownerUrl, db.embedded.pid, steps, db.dir));
-  ctx.log(`rep ${rep} pg-boss: ${pgboss.jobsPerS} jobs/s (${pgboss.completed} jobs in ${pgboss.windowMs} ms; CPU ${JSON.stringify(pgboss.cpuMsPerJob)} ms/job)`);
+  ctx.log(
+    `rep ${rep} pg-boss: ${pgboss.jobsPerS} jobs/s (${pgboss.completed} jobs in ${pgboss.windowMs} ms; CPU ${JSON.stringify(pgboss.cpuMsPerJob)} ms/job)`,
+  );
   return { raw, dbos, pgboss };
 }
 
@@ -147,7 +160,8 @@ export interface ThroughputOptions {
 export const engineThroughput: BenchDefinition = {
   name: 'engine-throughput',
   also: ['memory'],
-  description: '2 engine processes, lab at zero latency, add_users orders through the real API; baselines a raw pg claim/start/complete loop in the engines\' commit mode, DBOS Transact, pg-boss 10',
+  description:
+    "2 engine processes, lab at zero latency, add_users orders through the real API; baselines a raw pg claim/start/complete loop in the engines' commit mode, DBOS Transact, pg-boss 10",
   async run(ctx: BenchContext): Promise<BenchResult[]> {
     const opts: ThroughputOptions = {
       reps: ctx.reps,
@@ -206,9 +220,16 @@ export const engineThroughput: BenchDefinition = {
         const t0 = Date.now();
         const placedOnline = await placeAll(client, onlineBodies, opts.postConcurrency);
         const placedAt = Date.now();
-        await waitAllTerminal(db.pool, placedOnline.map((p) => p.id), 10 * 60_000);
+        await waitAllTerminal(
+          db.pool,
+          placedOnline.map((p) => p.id),
+          10 * 60_000,
+        );
         const onlineCpu = cpuDelta(onlineCpu0, cpuSnapshot(db.embedded.pid, onlinePids));
-        const online = await phaseFigures(db.pool, placedOnline.map((p) => p.id));
+        const online = await phaseFigures(
+          db.pool,
+          placedOnline.map((p) => p.id),
+        );
         const onlineStatements = await topStatements(db.pool);
         const windowMs = online.lastFinishedAt - t0;
         const latencies = placedOnline.map((p) => online.finishedAt.get(p.id)! - p.sentAt);
@@ -230,7 +251,9 @@ export const engineThroughput: BenchDefinition = {
           cpuMsPerStep: perUnit(onlineCpu, online.steps),
         };
         await stopEngines('online');
-        ctx.log(`rep ${rep} online: ${onlineRun.stepsPerS} steps/s, ${onlineRun.ordersPerS} orders/s, p50 ${onlineRun.latencyMs.p50} ms, p99 ${onlineRun.latencyMs.p99} ms (placed ${onlineRun.placedPerS}/s; CPU ${JSON.stringify(onlineRun.cpuMsPerStep)} ms/step)`);
+        ctx.log(
+          `rep ${rep} online: ${onlineRun.stepsPerS} steps/s, ${onlineRun.ordersPerS} orders/s, p50 ${onlineRun.latencyMs.p50} ms, p99 ${onlineRun.latencyMs.p99} ms (placed ${onlineRun.placedPerS}/s; CPU ${JSON.stringify(onlineRun.cpuMsPerStep)} ms/step)`,
+        );
 
         // --- drain: a backlog placed with no engine running, then 2 engines drain it
         const drainBodies = makeOrders(rep, 'drain');
@@ -242,12 +265,22 @@ export const engineThroughput: BenchDefinition = {
         await startEngines('drain');
         const drainPids = { api: [api.pid], engines: engines.map((e) => e.pid) };
         const drainCpu0 = cpuSnapshot(db.embedded.pid, drainPids);
-        await waitAllTerminal(db.pool, placedDrain.map((p) => p.id), 10 * 60_000);
+        await waitAllTerminal(
+          db.pool,
+          placedDrain.map((p) => p.id),
+          10 * 60_000,
+        );
         const drainCpu = cpuDelta(drainCpu0, cpuSnapshot(db.embedded.pid, drainPids));
-        const drain = await phaseFigures(db.pool, placedDrain.map((p) => p.id));
+        const drain = await phaseFigures(
+          db.pool,
+          placedDrain.map((p) => p.id),
+        );
         const drainStatements = await topStatements(db.pool);
         const drainAudit = (
-          await db.pool.query(`/* bench */ SELECT action, count(*)::int AS n FROM audit_events WHERE resource_id = ANY($1) OR details->>'orderId' = ANY($2) GROUP BY action ORDER BY 2 DESC`, [[...drain.runIds, ...placedDrain.map((p) => p.id)], placedDrain.map((p) => p.id)])
+          await db.pool.query(
+            `/* bench */ SELECT action, count(*)::int AS n FROM audit_events WHERE resource_id = ANY($1) OR details->>'orderId' = ANY($2) GROUP BY action ORDER BY 2 DESC`,
+            [[...drain.runIds, ...placedDrain.map((p) => p.id)], placedDrain.map((p) => p.id)],
+          )
         ).rows.map((r) => ({ action: r.action as string, perOrder: round(r.n / drain.orders, 2) }));
         await stopEngines('drain');
         const drainRun = {
@@ -262,11 +295,16 @@ export const engineThroughput: BenchDefinition = {
           apiPlacementOnlyPerS: placementOnlyPerS,
           roundTripsPerStep: round(drainStatements.totalCalls / drain.steps, 2),
           dbTimePerStepMs: round(drainStatements.totalMs / drain.steps, 3),
-          auditEventsPerOrder: round(drainAudit.reduce((a, x) => a + x.perOrder, 0), 2),
+          auditEventsPerOrder: round(
+            drainAudit.reduce((a, x) => a + x.perOrder, 0),
+            2,
+          ),
           cpuMs: drainCpu,
           cpuMsPerStep: perUnit(drainCpu, drain.steps),
         };
-        ctx.log(`rep ${rep} drain: ${drainRun.stepsPerS} steps/s, ${drainRun.ordersPerS} orders/s over ${drainRun.windowMs} ms (${drainRun.steps} steps; ${drainRun.roundTripsPerStep} statements/step; CPU ${JSON.stringify(drainRun.cpuMsPerStep)} ms/step)`);
+        ctx.log(
+          `rep ${rep} drain: ${drainRun.stepsPerS} steps/s, ${drainRun.ordersPerS} orders/s over ${drainRun.windowMs} ms (${drainRun.steps} steps; ${drainRun.roundTripsPerStep} statements/step; CPU ${JSON.stringify(drainRun.cpuMsPerStep)} ms/step)`,
+        );
         statements = { online: onlineStatements, drain: drainStatements, drainAuditActions: drainAudit };
 
         // --- baselines, same database, the same work as the drain journaled
@@ -285,7 +323,9 @@ export const engineThroughput: BenchDefinition = {
             onlineVsDbos: round(onlineRun.stepsPerS / base.dbos.jobsPerS, 2),
           },
         });
-        ctx.log(`rep ${rep} ratios: drain ÷ raw loop ${pctOf(drainRun.stepsPerS / base.raw.jobsPerS)}, drain ÷ DBOS ${round(drainRun.stepsPerS / base.dbos.jobsPerS, 2)}×, online ÷ raw loop ${pctOf(onlineRun.stepsPerS / base.raw.jobsPerS)}`);
+        ctx.log(
+          `rep ${rep} ratios: drain ÷ raw loop ${pctOf(drainRun.stepsPerS / base.raw.jobsPerS)}, drain ÷ DBOS ${round(drainRun.stepsPerS / base.dbos.jobsPerS, 2)}×, online ÷ raw loop ${pctOf(onlineRun.stepsPerS / base.raw.jobsPerS)}`,
+        );
       }
 
       api.sample();
@@ -343,7 +383,7 @@ export const engineThroughput: BenchDefinition = {
         notCompleted: runs.reduce((n, r: any) => n + (r.online.orders - r.online.completed) + (r.drain.orders - r.drain.completed), 0),
       };
       // Issue 19's targets: ratios to baselines of the same run (QUALITY.md), no absolute rate.
-      const raw = { name: 'raw pg loop, engines\' commit mode', value: summary.rawJobsPerS, unit: 'jobs/s' };
+      const raw = { name: "raw pg loop, engines' commit mode", value: summary.rawJobsPerS, unit: 'jobs/s' };
       const checks: TargetCheck[] = [
         atLeast('drain steps/s ÷ raw loop jobs/s, median of per-rep ratios', round(summary.ratios.drainVsRaw * 100, 1), 50, '%', { baseline: raw }),
         atLeast('drain steps/s ÷ DBOS Transact steps/s, median of per-rep ratios', summary.ratios.drainVsDbos, 1.5, '×', {
@@ -364,9 +404,19 @@ export const engineThroughput: BenchDefinition = {
         order: 'add_users with one user; user plans standard-mailbox (3 steps) and mobile-mailbox (5 steps) alternate',
         postConcurrency: opts.postConcurrency,
         raw: { ...RAW_SETTINGS_ENGINE_MODE, commitsPerJob: 3, jobs: 'as many as the drain journaled steps' },
-        dbos: { ...DBOS_SETTINGS, workflows: 'one per run of the drain, with that run\'s journaled step count', step: 'inserts one row (its own pg pool), checkpointed by DBOS' },
-        pgboss: { ...PGBOSS_SETTINGS, jobs: 'as many as the drain journaled steps', handler: 'trivial (returns at once)', note: 'weak: its loop sleeps between fetches; reported, no target' },
-        engineCommits: 'every commit of an engine process is asynchronous (synchronous_commit=off: src/provisioning/engine/README.md, "Durability"); the raw loop runs in that mode, DBOS in its default (durable) mode',
+        dbos: {
+          ...DBOS_SETTINGS,
+          workflows: "one per run of the drain, with that run's journaled step count",
+          step: 'inserts one row (its own pg pool), checkpointed by DBOS',
+        },
+        pgboss: {
+          ...PGBOSS_SETTINGS,
+          jobs: 'as many as the drain journaled steps',
+          handler: 'trivial (returns at once)',
+          note: 'weak: its loop sleeps between fetches; reported, no target',
+        },
+        engineCommits:
+          'every commit of an engine process is asynchronous (synchronous_commit=off: src/provisioning/engine/README.md, "Durability"); the raw loop runs in that mode, DBOS in its default (durable) mode',
         postgres: { version: db.version, settings: db.settings, benchSettings: BENCH_PG_SETTINGS },
         latencyClock: 'POST sent (client clock) → orders.finished_at (same host clock)',
       };
@@ -380,7 +430,11 @@ export const engineThroughput: BenchDefinition = {
         setup: { during: 'engine-throughput', api: setup.api, engines: setup.engineConfig },
         repetitions: opts.reps,
         runs: [{ apiPid: 'serve', apiPeakMb: apiFinal }, ...engineMemory.map((m) => ({ enginePid: m.pid, phase: m.phase, peakMb: m.hwmMb }))],
-        summary: { apiPeakMb: apiFinal, enginePeakMb: round(Math.max(...engineMemory.map((m) => m.hwmMb))), engineMedianPeakMb: round(median(engineMemory.map((m) => m.hwmMb))) },
+        summary: {
+          apiPeakMb: apiFinal,
+          enginePeakMb: round(Math.max(...engineMemory.map((m) => m.hwmMb))),
+          engineMedianPeakMb: round(median(engineMemory.map((m) => m.hwmMb))),
+        },
         checks: [
           atMost('API peak RSS', apiFinal, 200, 'MB'),
           atMost('engine peak RSS (max over engine processes)', round(Math.max(...engineMemory.map((m) => m.hwmMb))), 150, 'MB'),

@@ -32,7 +32,8 @@ interface Kill {
  */
 export const failover: BenchDefinition = {
   name: 'failover',
-  description: 'SIGKILL the engine holding runs (3 engines, replacement started at once); kill → first step journaled by another engine; 0 runs lost, 0 duplicate lab objects',
+  description:
+    'SIGKILL the engine holding runs (3 engines, replacement started at once); kill → first step journaled by another engine; 0 runs lost, 0 duplicate lab objects',
   async run(ctx: BenchContext): Promise<BenchResult[]> {
     const killsPerRep = ctx.quick ? 4 : Math.ceil(50 / ctx.reps);
     const engineCount = 3;
@@ -55,7 +56,10 @@ export const failover: BenchDefinition = {
       await Promise.all(Array.from({ length: engineCount }, () => spawnEngine()));
       const customers = await createCustomers(client, api.adminToken, 40, 'fo');
       await subscribeAll(client, customers, 'enterprise');
-      const faults = await client.request('PUT', '/v1/lab/faults', { token: api.adminToken, body: { latencyMs: 20, jitterMs: 20, transientErrorRate: 0, permanentErrorRate: 0, rules: [] } });
+      const faults = await client.request('PUT', '/v1/lab/faults', {
+        token: api.adminToken,
+        body: { latencyMs: 20, jitterMs: 20, transientErrorRate: 0, permanentErrorRate: 0, rules: [] },
+      });
       expectStatus(faults, 200, 'set lab latency');
       ctx.log(`API pid ${api.pid}; ${engineCount} engines; ${customers.length} customers; feeding ~${inFlightTarget} orders in flight`);
 
@@ -65,7 +69,9 @@ export const failover: BenchDefinition = {
       let feedErrors = 0;
       feeder = (async () => {
         while (feeding) {
-          const open = (await db.pool.query(`/* bench */ SELECT count(*)::int AS n FROM orders WHERE type = 'add_users' AND status IN ('accepted', 'provisioning')`)).rows[0].n as number;
+          const open = (
+            await db.pool.query(`/* bench */ SELECT count(*)::int AS n FROM orders WHERE type = 'add_users' AND status IN ('accepted', 'provisioning')`)
+          ).rows[0].n as number;
           const want = Math.max(0, inFlightTarget - open);
           await Promise.all(
             Array.from({ length: want }, async () => {
@@ -118,7 +124,9 @@ export const failover: BenchDefinition = {
               // A run the victim finished between our look and the kill was not held after all.
               const held = r.rows.filter((x) => x.finished === null || Number(x.finished) >= killAt);
               const firstSteps = held.map((x) => (x.first_step === null ? NaN : Number(x.first_step))).filter(Number.isFinite);
-              const moved = held.map((x) => Math.min(x.first_step === null ? Infinity : Number(x.first_step), x.finished === null ? Infinity : Number(x.finished)));
+              const moved = held.map((x) =>
+                Math.min(x.first_step === null ? Infinity : Number(x.first_step), x.finished === null ? Infinity : Number(x.finished)),
+              );
               if (!moved.every(Number.isFinite)) return undefined;
               if (!held.length) return { first: NaN, all: NaN };
               // (A run whose steps were all done only needed its completion: that counts as moving.)
@@ -133,14 +141,32 @@ export const failover: BenchDefinition = {
             k--; // the victim's runs all finished before the kill landed: not a failover, try again
             continue;
           }
-          const kill: Kill = { rep, killedEngine: victim.engineId, runsHeld: victim.runIds.length, firstStepMs: Math.round(recovered.first), allRunsMs: Math.round(recovered.all) };
+          const kill: Kill = {
+            rep,
+            killedEngine: victim.engineId,
+            runsHeld: victim.runIds.length,
+            firstStepMs: Math.round(recovered.first),
+            allRunsMs: Math.round(recovered.all),
+          };
           repKills.push(kill);
           // A random pause, so the kills land at every phase of the heartbeat.
           await sleep(200 + Math.random() * 800);
         }
         kills.push(...repKills);
-        const first = distribution(repKills.map((k) => k.firstStepMs), 0);
-        runs.push({ rep, kills: repKills.length, firstStepMs: first, allRunsMs: distribution(repKills.map((k) => k.allRunsMs), 0), samples: repKills });
+        const first = distribution(
+          repKills.map((k) => k.firstStepMs),
+          0,
+        );
+        runs.push({
+          rep,
+          kills: repKills.length,
+          firstStepMs: first,
+          allRunsMs: distribution(
+            repKills.map((k) => k.allRunsMs),
+            0,
+          ),
+          samples: repKills,
+        });
         ctx.log(`round ${rep}: ${repKills.length} kills, kill → first step by another engine p50 ${first.p50} ms, p99 ${first.p99} ms, max ${first.max} ms`);
       }
 
@@ -151,7 +177,10 @@ export const failover: BenchDefinition = {
       try {
         await waitUntil(
           async () => {
-            const r = await db.pool.query(`/* bench */ SELECT count(*)::int AS n FROM orders WHERE id = ANY($1) AND NOT (status = ANY($2))`, [placed, TERMINAL]);
+            const r = await db.pool.query(`/* bench */ SELECT count(*)::int AS n FROM orders WHERE id = ANY($1) AND NOT (status = ANY($2))`, [
+              placed,
+              TERMINAL,
+            ]);
             notTerminal = r.rows[0].n;
             return notTerminal === 0;
           },
@@ -163,7 +192,10 @@ export const failover: BenchDefinition = {
         /* counted below */
       }
       const byStatus = Object.fromEntries(
-        (await db.pool.query(`/* bench */ SELECT status, count(*)::int AS n FROM orders WHERE id = ANY($1) GROUP BY status`, [placed])).rows.map((r) => [r.status, r.n]),
+        (await db.pool.query(`/* bench */ SELECT status, count(*)::int AS n FROM orders WHERE id = ANY($1) GROUP BY status`, [placed])).rows.map((r) => [
+          r.status,
+          r.n,
+        ]),
       );
       const sql = sqlOfPg(db.pool);
       const duplicates = await labDuplicates(sql);
@@ -171,11 +203,17 @@ export const failover: BenchDefinition = {
       const takeovers = (await db.pool.query(`/* bench */ SELECT count(*)::int AS n FROM audit_events WHERE action = 'run.taken_over'`)).rows[0].n as number;
       const completedOrders = byStatus.completed ?? 0;
       const lost = notTerminal + (byStatus.needs_attention ?? 0);
-      const pooled = distribution(kills.map((k) => k.firstStepMs), 0);
+      const pooled = distribution(
+        kills.map((k) => k.firstStepMs),
+        0,
+      );
       const summary = {
         kills: kills.length,
         firstStepMs: pooled,
-        allRunsMs: distribution(kills.map((k) => k.allRunsMs), 0),
+        allRunsMs: distribution(
+          kills.map((k) => k.allRunsMs),
+          0,
+        ),
         p99MsMedianOfRounds: round(median(runs.map((r: any) => r.firstStepMs.p99))),
         runsHeldPerKill: round(median(kills.map((k) => k.runsHeld))),
         orders: placed.length,

@@ -106,7 +106,9 @@ export const orderLatency: BenchDefinition = {
           },
           samplesMs: samples.map((s) => round(s.totalMs)),
         });
-        ctx.log(`round ${rep}: p50 ${lat.p50} ms, p90 ${lat.p90} ms, max ${lat.max} ms over ${samples.length} orders (${median(samples.map((s) => s.steps))} steps each)`);
+        ctx.log(
+          `round ${rep}: p50 ${lat.p50} ms, p90 ${lat.p90} ms, max ${lat.max} ms over ${samples.length} orders (${median(samples.map((s) => s.steps))} steps each)`,
+        );
       }
       const statements = await topStatements(db.pool, 12);
       const pooled = distribution(all.map((s) => s.totalMs));
@@ -155,7 +157,7 @@ export const orderLatency: BenchDefinition = {
           runs,
           summary,
           checks: [
-            atMost('p50 POST → completed (median of the rounds\' p50)', summary.p50MsMedianOfRounds, 100, 'ms'),
+            atMost("p50 POST → completed (median of the rounds' p50)", summary.p50MsMedianOfRounds, 100, 'ms'),
             atMost('orders not completed', summary.notCompleted, 0, 'orders'),
           ],
           profile,

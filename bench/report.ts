@@ -20,17 +20,21 @@ const table = (head: string[], rows: unknown[][]) =>
 
 function statementsTable(s: any, perUnit?: { label: string; count: number }): string {
   if (!s?.top?.length) return '';
-  const rows = s.top.slice(0, 10).map((t: any) => [
-    fmt(t.calls),
-    perUnit ? fmt(Math.round((t.calls / perUnit.count) * 100) / 100) : '',
-    fmt(t.totalMs),
-    fmt(t.planMs),
-    fmt(t.meanMs),
-    `${Math.round(t.share * 100)}%`,
-    '`' + t.query.replace(/\|/g, '\\|').slice(0, 110) + (t.query.length > 110 ? '…' : '') + '`',
-  ]);
+  const rows = s.top
+    .slice(0, 10)
+    .map((t: any) => [
+      fmt(t.calls),
+      perUnit ? fmt(Math.round((t.calls / perUnit.count) * 100) / 100) : '',
+      fmt(t.totalMs),
+      fmt(t.planMs),
+      fmt(t.meanMs),
+      `${Math.round(t.share * 100)}%`,
+      '`' + t.query.replace(/\|/g, '\\|').slice(0, 110) + (t.query.length > 110 ? '…' : '') + '`',
+    ]);
   const head = `${fmt(s.totalCalls)} statements${perUnit ? ` (${fmt(Math.round((s.totalCalls / perUnit.count) * 10) / 10)} per ${perUnit.label})` : ''}, ${fmt(s.totalMs)} ms executing (lock waits included)${s.planMs !== undefined ? `, ${fmt(s.planMs)} ms planning` : ''}:`;
-  return [head, '', table(['calls', perUnit ? `per ${perUnit.label}` : '', 'exec ms', 'plan ms', 'mean exec ms', 'share of exec', 'statement'], rows)].join('\n');
+  return [head, '', table(['calls', perUnit ? `per ${perUnit.label}` : '', 'exec ms', 'plan ms', 'mean exec ms', 'share of exec', 'statement'], rows)].join(
+    '\n',
+  );
 }
 
 function cpuTable(c: any, title: string): string {
@@ -38,13 +42,25 @@ function cpuTable(c: any, title: string): string {
   return [
     `${title}: ${c.files} profile(s), ${c.totalMs} ms sampled, ${Math.round(c.idleShare * 100)}% idle, GC ${Math.round(c.gcShare * 100)}% of busy time.`,
     '',
-    table(['self ms', 'share of busy', 'function', 'where'], c.top.slice(0, 12).map((t: any) => [t.selfMs, `${Math.round(t.selfShare * 1000) / 10}%`, '`' + t.fn + '`', t.where])),
+    table(
+      ['self ms', 'share of busy', 'function', 'where'],
+      c.top.slice(0, 12).map((t: any) => [t.selfMs, `${Math.round(t.selfShare * 1000) / 10}%`, '`' + t.fn + '`', t.where]),
+    ),
   ].join('\n');
 }
 
 function section(r: BenchResult): string {
-  const load = r.machine.loadAverageAtEnd ? `; load average ${r.machine.loadAverageAtStart.join(' ')} at the start, ${r.machine.loadAverageAtEnd.join(' ')} at the end` : '';
-  const out: string[] = [`## ${r.name}`, '', r.description + '.', '', `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC on commit \`${r.commit}\`${r.dirty ? ' (with uncommitted changes)' : ''}, ${r.repetitions} repetitions, ${r.durationS} s${load}.`, ''];
+  const load = r.machine.loadAverageAtEnd
+    ? `; load average ${r.machine.loadAverageAtStart.join(' ')} at the start, ${r.machine.loadAverageAtEnd.join(' ')} at the end`
+    : '';
+  const out: string[] = [
+    `## ${r.name}`,
+    '',
+    r.description + '.',
+    '',
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC on commit \`${r.commit}\`${r.dirty ? ' (with uncommitted changes)' : ''}, ${r.repetitions} repetitions, ${r.durationS} s${load}.`,
+    '',
+  ];
   if (r.notes?.length) out.push(...r.notes.map((n) => `> ${n}`), '');
   const s: any = r.summary;
   const runs: any[] = r.runs;
@@ -52,10 +68,52 @@ function section(r: BenchResult): string {
     case 'engine-throughput':
       out.push(
         table(
-          ['rep', 'online steps/s', 'online orders/s', 'online p50 ms', 'online p99 ms', 'drain steps/s', 'raw loop jobs/s', 'DBOS steps/s', 'pg-boss jobs/s', 'drain ÷ raw', 'drain ÷ DBOS', 'online ÷ raw', 'drain ÷ pg-boss'],
           [
-            ...runs.map((x) => [x.rep, x.online.stepsPerS, x.online.ordersPerS, x.online.latencyMs.p50, x.online.latencyMs.p99, x.drain.stepsPerS, x.raw.jobsPerS, x.dbos?.jobsPerS, x.pgboss.jobsPerS, pct(x.ratios.drainVsRaw), `${fmt(x.ratios.drainVsDbos)}×`, pct(x.ratios.onlineVsRaw), `${x.ratios.drainVsPgboss}×`]),
-            ['**median**', s.online.stepsPerS, s.online.ordersPerS, s.online.latencyP50Ms, s.online.latencyP99Ms, s.drain.stepsPerS, s.rawJobsPerS, s.dbosStepsPerS, s.pgbossJobsPerS, pct(s.ratios.drainVsRaw), `${fmt(s.ratios.drainVsDbos)}×`, pct(s.ratios.onlineVsRaw), `${s.ratios.drainVsPgboss}×`],
+            'rep',
+            'online steps/s',
+            'online orders/s',
+            'online p50 ms',
+            'online p99 ms',
+            'drain steps/s',
+            'raw loop jobs/s',
+            'DBOS steps/s',
+            'pg-boss jobs/s',
+            'drain ÷ raw',
+            'drain ÷ DBOS',
+            'online ÷ raw',
+            'drain ÷ pg-boss',
+          ],
+          [
+            ...runs.map((x) => [
+              x.rep,
+              x.online.stepsPerS,
+              x.online.ordersPerS,
+              x.online.latencyMs.p50,
+              x.online.latencyMs.p99,
+              x.drain.stepsPerS,
+              x.raw.jobsPerS,
+              x.dbos?.jobsPerS,
+              x.pgboss.jobsPerS,
+              pct(x.ratios.drainVsRaw),
+              `${fmt(x.ratios.drainVsDbos)}×`,
+              pct(x.ratios.onlineVsRaw),
+              `${x.ratios.drainVsPgboss}×`,
+            ]),
+            [
+              '**median**',
+              s.online.stepsPerS,
+              s.online.ordersPerS,
+              s.online.latencyP50Ms,
+              s.online.latencyP99Ms,
+              s.drain.stepsPerS,
+              s.rawJobsPerS,
+              s.dbosStepsPerS,
+              s.pgbossJobsPerS,
+              pct(s.ratios.drainVsRaw),
+              `${fmt(s.ratios.drainVsDbos)}×`,
+              pct(s.ratios.onlineVsRaw),
+              `${s.ratios.drainVsPgboss}×`,
+            ],
           ],
         ),
         '',
@@ -77,7 +135,12 @@ function section(r: BenchResult): string {
       if ((r.profile as any)?.statementsLastRep?.drain) {
         const d = (r.profile as any).statementsLastRep.drain;
         const steps = runs[runs.length - 1].drain.steps;
-        out.push(`Where the database time went during the last drain (pg_stat_statements, ${steps} steps, ${Math.round(d.totalMs)} ms of statement time):`, '', statementsTable(d, { label: 'step', count: steps }), '');
+        out.push(
+          `Where the database time went during the last drain (pg_stat_statements, ${steps} steps, ${Math.round(d.totalMs)} ms of statement time):`,
+          '',
+          statementsTable(d, { label: 'step', count: steps }),
+          '',
+        );
       }
       if ((r.profile as any)?.statementsLastRep?.online) {
         const o = (r.profile as any).statementsLastRep.online;
@@ -86,15 +149,43 @@ function section(r: BenchResult): string {
       }
       break;
     case 'memory':
-      out.push(table(['process', 'phase', 'peak RSS MB'], runs.map((x) => (x.apiPid ? ['API (`serve`)', 'whole benchmark', x.apiPeakMb] : [`engine pid ${x.enginePid}`, x.phase, x.peakMb]))), '');
+      out.push(
+        table(
+          ['process', 'phase', 'peak RSS MB'],
+          runs.map((x) => (x.apiPid ? ['API (`serve`)', 'whole benchmark', x.apiPeakMb] : [`engine pid ${x.enginePid}`, x.phase, x.peakMb])),
+        ),
+        '',
+      );
       break;
     case 'order-latency':
       out.push(
         table(
           ['round', 'orders', 'steps each', 'p50 ms', 'p90 ms', 'max ms', 'POST ms', 'queue ms', 'execute ms', 'notify ms'],
           [
-            ...runs.map((x) => [x.rep, x.orders, x.stepsPerOrder, x.latencyMs.p50, x.latencyMs.p90, x.latencyMs.max, x.breakdownMedianMs.post, x.breakdownMedianMs.queue, x.breakdownMedianMs.execute, x.breakdownMedianMs.notify]),
-            ['**all**', s.pooled.n, s.stepsPerOrder, s.pooled.p50, s.pooled.p90, s.pooled.max, s.breakdownMedianMs.post, s.breakdownMedianMs.queue, s.breakdownMedianMs.execute, s.breakdownMedianMs.notify],
+            ...runs.map((x) => [
+              x.rep,
+              x.orders,
+              x.stepsPerOrder,
+              x.latencyMs.p50,
+              x.latencyMs.p90,
+              x.latencyMs.max,
+              x.breakdownMedianMs.post,
+              x.breakdownMedianMs.queue,
+              x.breakdownMedianMs.execute,
+              x.breakdownMedianMs.notify,
+            ]),
+            [
+              '**all**',
+              s.pooled.n,
+              s.stepsPerOrder,
+              s.pooled.p50,
+              s.pooled.p90,
+              s.pooled.max,
+              s.breakdownMedianMs.post,
+              s.breakdownMedianMs.queue,
+              s.breakdownMedianMs.execute,
+              s.breakdownMedianMs.notify,
+            ],
           ],
         ),
         '',
@@ -113,17 +204,60 @@ function section(r: BenchResult): string {
           ],
         ),
         '',
-        `${s.orders} orders: ${Object.entries(s.byStatus).map(([k, v]) => `${v} ${k}`).join(', ')}; ${s.notTerminal} not terminal; ${s.takeovers} takeovers; ${s.runsHeldPerKill} runs held per kill (median); lab duplicates ${s.labDuplicates}; lab users ${s.labUsers} for ${s.expectedLabUsers} completed orders.`,
+        `${s.orders} orders: ${Object.entries(s.byStatus)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(
+            ', ',
+          )}; ${s.notTerminal} not terminal; ${s.takeovers} takeovers; ${s.runsHeldPerKill} runs held per kill (median); lab duplicates ${s.labDuplicates}; lab users ${s.labUsers} for ${s.expectedLabUsers} completed orders.`,
         '',
       );
       break;
     case 'api-latency':
       out.push(
         table(
-          ['rep', 'plans req/s', 'bare req/s', 'plans ÷ bare', 'orders req/s', 'bare POST req/s', 'plans p99 @1000/s', 'served', 'from idle', 'bare p99 @1000/s', 'orders p99 @1000/s', 'served'],
           [
-            ...runs.map((x) => [x.rep, x.apiPlansMax.rps, x.barePlansMax.rps, `${Math.round(x.ratios.plans * 1000) / 10}%`, x.apiOrdersMax.rps, x.bareOrdersMax.rps, x.apiPlansFixed.latencyMs.p99, x.apiPlansFixed.rps, x.apiPlansFixedCold?.latencyMs.p99 ?? '', x.barePlansFixed.latencyMs.p99, x.apiOrdersFixed.latencyMs.p99, x.apiOrdersFixed.rps]),
-            ['**median**', s.plans.apiRps, s.plans.bareRps, `${Math.round(s.plans.ratio * 1000) / 10}%`, s.orders.apiRps, s.orders.bareRps, s.plans.fixedRate.apiP99Ms, s.plans.fixedRate.apiServedRps, s.plans.fixedRate.apiP99FromIdleMs ?? '', s.plans.fixedRate.bareP99Ms, s.orders.fixedRate.apiP99Ms, s.orders.fixedRate.apiServedRps],
+            'rep',
+            'plans req/s',
+            'bare req/s',
+            'plans ÷ bare',
+            'orders req/s',
+            'bare POST req/s',
+            'plans p99 @1000/s',
+            'served',
+            'from idle',
+            'bare p99 @1000/s',
+            'orders p99 @1000/s',
+            'served',
+          ],
+          [
+            ...runs.map((x) => [
+              x.rep,
+              x.apiPlansMax.rps,
+              x.barePlansMax.rps,
+              `${Math.round(x.ratios.plans * 1000) / 10}%`,
+              x.apiOrdersMax.rps,
+              x.bareOrdersMax.rps,
+              x.apiPlansFixed.latencyMs.p99,
+              x.apiPlansFixed.rps,
+              x.apiPlansFixedCold?.latencyMs.p99 ?? '',
+              x.barePlansFixed.latencyMs.p99,
+              x.apiOrdersFixed.latencyMs.p99,
+              x.apiOrdersFixed.rps,
+            ]),
+            [
+              '**median**',
+              s.plans.apiRps,
+              s.plans.bareRps,
+              `${Math.round(s.plans.ratio * 1000) / 10}%`,
+              s.orders.apiRps,
+              s.orders.bareRps,
+              s.plans.fixedRate.apiP99Ms,
+              s.plans.fixedRate.apiServedRps,
+              s.plans.fixedRate.apiP99FromIdleMs ?? '',
+              s.plans.fixedRate.bareP99Ms,
+              s.orders.fixedRate.apiP99Ms,
+              s.orders.fixedRate.apiServedRps,
+            ],
           ],
         ),
         '',
@@ -138,7 +272,8 @@ function section(r: BenchResult): string {
           '',
         );
       }
-      if ((r.profile as any)?.statements?.ordersMax) out.push('Statements during the last POST /v1/orders throughput run:', '', statementsTable((r.profile as any).statements.ordersMax), '');
+      if ((r.profile as any)?.statements?.ordersMax)
+        out.push('Statements during the last POST /v1/orders throughput run:', '', statementsTable((r.profile as any).statements.ordersMax), '');
       break;
     default:
       out.push('```json', JSON.stringify(r.summary, null, 2), '```', '');
@@ -153,7 +288,7 @@ function section(r: BenchResult): string {
 }
 
 export function renderReport(results: BenchResult[]): string {
-  const sortedResults = [...results].sort((a, b) => (ORDER.indexOf(a.name) + 100) % 100 - (ORDER.indexOf(b.name) + 100) % 100);
+  const sortedResults = [...results].sort((a, b) => ((ORDER.indexOf(a.name) + 100) % 100) - ((ORDER.indexOf(b.name) + 100) % 100));
   const latest = sortedResults.reduce<BenchResult | undefined>((a, b) => (!a || b.date > a.date ? b : a), undefined);
   const m = latest?.machine;
   const pg = (sortedResults.find((r) => (r.setup as any)?.postgres) as any)?.setup?.postgres;
@@ -168,20 +303,42 @@ export function renderReport(results: BenchResult[]): string {
   ];
   if (m) {
     lines.push(
-      table(
-        ['cores', 'memory', 'CPU', 'Node', 'PostgreSQL', 'platform'],
-        [[m.cores, `${m.memoryGb} GB`, m.cpuModel, m.node, pg?.version ?? '—', m.platform]],
-      ),
+      table(['cores', 'memory', 'CPU', 'Node', 'PostgreSQL', 'platform'], [[m.cores, `${m.memoryGb} GB`, m.cpuModel, m.node, pg?.version ?? '—', m.platform]]),
       '',
     );
-    if (pg?.settings) lines.push(`PostgreSQL settings: ${Object.entries(pg.settings).map(([k, v]) => `\`${k}=${v}\``).join(', ')}.`, '');
+    if (pg?.settings)
+      lines.push(
+        `PostgreSQL settings: ${Object.entries(pg.settings)
+          .map(([k, v]) => `\`${k}=${v}\``)
+          .join(', ')}.`,
+        '',
+      );
     lines.push(
       '> The machine is shared with other work (see the load averages per benchmark: 2 cores, so anything above 2 means our processes waited for a CPU). Absolute figures move with that load; ' +
         'the ratios to the same-run baselines and the CPU milliseconds per unit of work move much less.',
       '',
     );
   }
-  lines.push('## Summary', '', table(['benchmark', 'figure', 'value', 'baseline', 'target', 'met?', 'run', 'commit'], sortedResults.flatMap((r) => r.checks.map((c) => [r.name, c.metric, unit(c), c.baseline ? `${c.baseline.name}: ${fmt(c.baseline.value)} ${c.baseline.unit}` : '', c.target + (c.note ? ` (${c.note})` : ''), c.met ? '✅ met' : '❌ missed', r.date.slice(0, 10), r.commit + (r.dirty ? '*' : '')]))), '');
+  lines.push(
+    '## Summary',
+    '',
+    table(
+      ['benchmark', 'figure', 'value', 'baseline', 'target', 'met?', 'run', 'commit'],
+      sortedResults.flatMap((r) =>
+        r.checks.map((c) => [
+          r.name,
+          c.metric,
+          unit(c),
+          c.baseline ? `${c.baseline.name}: ${fmt(c.baseline.value)} ${c.baseline.unit}` : '',
+          c.target + (c.note ? ` (${c.note})` : ''),
+          c.met ? '✅ met' : '❌ missed',
+          r.date.slice(0, 10),
+          r.commit + (r.dirty ? '*' : ''),
+        ]),
+      ),
+    ),
+    '',
+  );
   for (const r of sortedResults) lines.push(section(r));
   const findings = path.join(BENCH_DIR, 'FINDINGS.md');
   if (fs.existsSync(findings)) lines.push(fs.readFileSync(findings, 'utf8').trim(), '');

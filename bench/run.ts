@@ -64,8 +64,11 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   const log = (line: string) => console.log(`[bench +${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}`);
   const ctx = createContext({ reps, quick: values.quick, profile: values.profile, vs: values.vs, machine, log });
-  log(`machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverageAtStart.join(' ')}`);
-  if (machine.loadAverageAtStart[0] > machine.cores * 0.5) log('warning: the machine is busy; absolute figures will be low (ratios to the same-run baselines still hold)');
+  log(
+    `machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverageAtStart.join(' ')}`,
+  );
+  if (machine.loadAverageAtStart[0] > machine.cores * 0.5)
+    log('warning: the machine is busy; absolute figures will be low (ratios to the same-run baselines still hold)');
   let failed = false;
   for (const def of selected) {
     ctx.machine = machineInfo(); // the load average when this benchmark starts
@@ -75,7 +78,9 @@ async function main(): Promise<number> {
       for (const r of results) {
         if (values.quick) r.notes = [...(r.notes ?? []), 'quick run (--quick): smaller workload, not comparable with full runs'];
         const file = writeResult(r, values.out ? path.resolve(values.out) : undefined);
-        log(`${r.name}: ${r.checks.map((c) => `${c.metric} = ${c.value}${c.unit === '×' || c.unit === '%' ? c.unit : ` ${c.unit}`} (target ${c.target}) ${c.met ? 'met' : 'MISSED'}`).join('; ')}`);
+        log(
+          `${r.name}: ${r.checks.map((c) => `${c.metric} = ${c.value}${c.unit === '×' || c.unit === '%' ? c.unit : ` ${c.unit}`} (target ${c.target}) ${c.met ? 'met' : 'MISSED'}`).join('; ')}`,
+        );
         log(`wrote ${fs.realpathSync(file)}`);
       }
     } catch (e) {

@@ -101,7 +101,9 @@ export class ProvisioningRuns1764057603000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'provisioning_steps is a journal: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER provisioning_steps_no_update BEFORE UPDATE ON provisioning_steps FOR EACH ROW EXECUTE FUNCTION provisioning_steps_insert_only()`);
+    await q.query(
+      `CREATE TRIGGER provisioning_steps_no_update BEFORE UPDATE ON provisioning_steps FOR EACH ROW EXECUTE FUNCTION provisioning_steps_insert_only()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -92,7 +92,12 @@ describe('auditors are read-only', () => {
 
     // Real ids in the auditors' scope, so a missing check would succeed rather than 404.
     let self = '';
-    const selfOf: Record<string, string> = { hoster: w.hoster.auditor.userId, reseller: w.r1.auditor.userId, customer: w.c1.auditor.userId, delegated: w.r1.admin.userId };
+    const selfOf: Record<string, string> = {
+      hoster: w.hoster.auditor.userId,
+      reseller: w.r1.auditor.userId,
+      customer: w.c1.auditor.userId,
+      delegated: w.r1.admin.userId,
+    };
     const ownToken = (await t.get('/v1/tokens', { token: auditors.customer })).body;
     const ownTokenId = (Array.isArray(ownToken) ? ownToken : ownToken.items)[0].id as string;
     const idFor = (url: string, name: string): string => {

@@ -57,7 +57,9 @@ describe('signed audit checkpoints', () => {
       expect(verifyCheckpoint(parsePublicKey(list.body.publicKey.pem), made.body)).toBe(true);
       expect(list.body.keys.map((k: any) => k.keyId)).toEqual([list.body.publicKey.keyId]);
       // The signed bytes are the documented plain-text message.
-      expect(checkpointMessage(made.body)).toBe(`provisio-audit-checkpoint/v1\nseq=${head.seq}\nhash=${head.hash}\ntime=${made.body.createdAt}\nkey=${made.body.keyId}\n`);
+      expect(checkpointMessage(made.body)).toBe(
+        `provisio-audit-checkpoint/v1\nseq=${head.seq}\nhash=${head.hash}\ntime=${made.body.createdAt}\nkey=${made.body.keyId}\n`,
+      );
 
       // Its audit event is the next link of the chain (once sealed).
       await sealWithPool(t.pool);
@@ -159,7 +161,12 @@ describe('signed audit checkpoints', () => {
       // One new event, fewer than N: signed once the interval has passed.
       await createUser(a, admin.token, admin.orgId, ['end_user']);
       const one = await head();
-      await waitFor(async () => (await a.pool.query('SELECT 1 FROM audit_checkpoints WHERE last_seq = $1', [one])).rowCount, 'an interval checkpoint', 20_000, 50);
+      await waitFor(
+        async () => (await a.pool.query('SELECT 1 FROM audit_checkpoints WHERE last_seq = $1', [one])).rowCount,
+        'an interval checkpoint',
+        20_000,
+        50,
+      );
 
       // No new events: no new checkpoints, however many passes run.
       const count = Number((await a.pool.query('SELECT count(*) FROM audit_checkpoints')).rows[0].count);

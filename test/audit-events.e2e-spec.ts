@@ -37,7 +37,11 @@ describe('GET /v1/audit/events', () => {
     pathOf = Object.fromEntries(orgs.map((o) => [o.id, o.path]));
 
     // The reseller acts inside C1 with its delegated admin token...
-    const d = await t.post(`/v1/organizations/${w.c1.orgId}/users`, { username: 'delegated.made', displayName: 'Made by the reseller' }, { token: w.delegation.token });
+    const d = await t.post(
+      `/v1/organizations/${w.c1.orgId}/users`,
+      { username: 'delegated.made', displayName: 'Made by the reseller' },
+      { token: w.delegation.token },
+    );
     expect(d.status).toBe(201);
     delegatedUserId = d.body.id;
     // ...the customer admin acts in its own organization (with a request id to find it by)...
@@ -49,14 +53,22 @@ describe('GET /v1/audit/events', () => {
     expect(c.status).toBe(201);
     c1UserId = c.body.id;
     // ...and a hoster operator acts in C2 and on reseller R2.
-    const h = await t.post(`/v1/organizations/${w.c2.orgId}/users`, { username: 'hoster.made', displayName: 'Made by the hoster' }, { token: w.hoster.csr.token });
+    const h = await t.post(
+      `/v1/organizations/${w.c2.orgId}/users`,
+      { username: 'hoster.made', displayName: 'Made by the hoster' },
+      { token: w.hoster.csr.token },
+    );
     expect(h.status).toBe(201);
     c2UserId = h.body.id;
     expect((await t.request('PATCH', `/v1/organizations/${w.r2.orgId}`, { token: w.hoster.csr.token, body: { name: 'Renamed R2' } })).status).toBe(200);
     // An engine event that concerns no organization: only hoster-level auditors see it.
-    await pgTransaction(t.pool, (sql) => appendAuditEvent(sql, { system: 'engine:eng_test' }, { action: 'engine.started', resourceType: 'engine', resourceId: 'eng_test' }));
+    await pgTransaction(t.pool, (sql) =>
+      appendAuditEvent(sql, { system: 'engine:eng_test' }, { action: 'engine.started', resourceType: 'engine', resourceId: 'eng_test' }),
+    );
     // A denied attempt, audited with outcome=denied in C1.
-    expect((await t.post(`/v1/organizations/${w.c1.orgId}/users`, { username: 'nope', displayName: 'Nope' }, { token: w.c1.csr.token })).status).toBeGreaterThanOrEqual(400);
+    expect(
+      (await t.post(`/v1/organizations/${w.c1.orgId}/users`, { username: 'nope', displayName: 'Nope' }, { token: w.c1.csr.token })).status,
+    ).toBeGreaterThanOrEqual(400);
   });
   afterAll(() => t.close());
 
@@ -82,7 +94,9 @@ describe('GET /v1/audit/events', () => {
     expect(items[0].prevHash).toMatch(/^[0-9a-f]{64}$/);
 
     // Exactly the C1 rows of the table, nothing more, nothing less.
-    const expected = (await t.pool.query(`SELECT seq FROM audit_events WHERE organization_path LIKE $1 || '%' AND seq IS NOT NULL ORDER BY seq DESC`, [pathOf[w.c1.orgId]])).rows.map((r) => Number(r.seq));
+    const expected = (
+      await t.pool.query(`SELECT seq FROM audit_events WHERE organization_path LIKE $1 || '%' AND seq IS NOT NULL ORDER BY seq DESC`, [pathOf[w.c1.orgId]])
+    ).rows.map((r) => Number(r.seq));
     expect(seqs).toEqual(expected);
   });
 

@@ -85,14 +85,36 @@ describe('GET /v1/audit/events/export', () => {
     expect(made.status).toBe(201);
     // A field with a line break, a comma and quotes (only the writer's callers can put one there).
     const odd = 'line one,\n"line two"';
-    await pgTransaction(t.pool, (sql) => appendAuditEvent(sql, { system: 'test' }, { action: 'test.csv', resourceType: 'note', resourceId: odd, organizationId: w.c1.orgId }));
+    await pgTransaction(t.pool, (sql) =>
+      appendAuditEvent(sql, { system: 'test' }, { action: 'test.csv', resourceType: 'note', resourceId: odd, organizationId: w.c1.orgId }),
+    );
     const res = await t.get('/v1/audit/events/export', { token: w.c1.auditor.token, query: { format: 'csv' } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="audit-.*\.csv"$/);
     const rows = parseCsv(res.text);
     const header = rows[0];
-    expect(header).toEqual(['seq', 'occurredAt', 'actorUserId', 'actorOrgId', 'onBehalfOfOrgId', 'tokenId', 'delegationId', 'action', 'resourceType', 'resourceId', 'organizationId', 'organizationPath', 'outcome', 'requestId', 'clientIp', 'userAgent', 'details', 'prevHash', 'hash']);
+    expect(header).toEqual([
+      'seq',
+      'occurredAt',
+      'actorUserId',
+      'actorOrgId',
+      'onBehalfOfOrgId',
+      'tokenId',
+      'delegationId',
+      'action',
+      'resourceType',
+      'resourceId',
+      'organizationId',
+      'organizationPath',
+      'outcome',
+      'requestId',
+      'clientIp',
+      'userAgent',
+      'details',
+      'prevHash',
+      'hash',
+    ]);
     const c1Count = Number((await t.pool.query('SELECT count(*) FROM audit_events WHERE organization_id = $1', [w.c1.orgId])).rows[0].count);
     expect(rows).toHaveLength(c1Count + 1);
     expect(rows.every((r) => r.length === header.length)).toBe(true);
@@ -113,7 +135,10 @@ describe('GET /v1/audit/events/export', () => {
     const res = await t.get('/v1/audit/events/export', { token: w.r1.auditor.token, query: { action: 'user.', order: 'desc' } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
-    const lines = res.text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = res.text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual(list.body.items);
     expect((await t.get('/v1/audit/events/export', { token: w.c1.auditor.token, query: { organization: w.c3.orgId } })).status).toBe(404);
     expect((await t.get('/v1/audit/events/export', { token: w.c1.auditor.token, query: { format: 'xml' } })).status).toBe(400);
@@ -138,7 +163,17 @@ describe('GET /v1/audit/events/export', () => {
     // is sampled from outside while a separate client process streams the export to a file.
     const port = await freePort();
     const api = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js'), 'serve'], {
-      env: { ...process.env, DATABASE_URL: t.db.url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(dir, 'api'), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', AUDIT_CHECKPOINT_INTERVAL: '1d', AUDIT_CHECKPOINT_EVENTS: '100000000' },
+      env: {
+        ...process.env,
+        DATABASE_URL: t.db.url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: path.join(dir, 'api'),
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_MAX: '0',
+        AUDIT_CHECKPOINT_INTERVAL: '1d',
+        AUDIT_CHECKPOINT_EVENTS: '100000000',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const file = path.join(dir, 'export.ndjson');
@@ -189,7 +224,9 @@ describe('GET /v1/audit/events/export', () => {
 
     const out: string[] = [];
     const code = await runAuditCli(['verify', '--file', file, '--public-key', keyFile, '--checkpoints', cpFile], (l) => out.push(l));
-    expect(out[0]).toMatch(new RegExp(`^VERIFIED: ${headSeq} events, seq 1–${headSeq}: every hash and link recomputes; 1 signed checkpoint\\(s\\) by key [0-9a-f]{16} match`));
+    expect(out[0]).toMatch(
+      new RegExp(`^VERIFIED: ${headSeq} events, seq 1–${headSeq}: every hash and link recomputes; 1 signed checkpoint\\(s\\) by key [0-9a-f]{16} match`),
+    );
     expect(code).toBe(0);
   });
 });

@@ -36,8 +36,13 @@ async function snapshot(pool: Pool): Promise<Snapshot> {
   const out: Snapshot = new Map();
   for (const t of tables) {
     if (EXCLUDED_TABLES.has(t.name)) continue;
-    const rows = await pool.query<{ r: string }>(`SELECT (to_jsonb(x) - $1::text[])::text AS r FROM "${t.schema}"."${t.table}" x ORDER BY 1`, [EXCLUDED_COLUMNS[t.name] ?? []]);
-    out.set(t.name, rows.rows.map((r) => r.r));
+    const rows = await pool.query<{ r: string }>(`SELECT (to_jsonb(x) - $1::text[])::text AS r FROM "${t.schema}"."${t.table}" x ORDER BY 1`, [
+      EXCLUDED_COLUMNS[t.name] ?? [],
+    ]);
+    out.set(
+      t.name,
+      rows.rows.map((r) => r.r),
+    );
   }
   return out;
 }
@@ -50,7 +55,9 @@ function diffSnapshots(before: Snapshot, after: Snapshot): string[] {
     const removed = [...a].filter((r) => !b.has(r));
     const added = [...b].filter((r) => !a.has(r));
     if (removed.length || added.length) {
-      diffs.push(`${name}: -${removed.length} +${added.length}\n${[...removed.map((r) => `  - ${r.slice(0, 400)}`), ...added.map((r) => `  + ${r.slice(0, 400)}`)].slice(0, 10).join('\n')}`);
+      diffs.push(
+        `${name}: -${removed.length} +${added.length}\n${[...removed.map((r) => `  - ${r.slice(0, 400)}`), ...added.map((r) => `  + ${r.slice(0, 400)}`)].slice(0, 10).join('\n')}`,
+      );
     }
   }
   return diffs;
@@ -62,7 +69,13 @@ interface Answer {
   text: string;
 }
 
-const STACK_PATTERNS = [/\n\s+at\s/, /\bat \S+ \(.*:\d+:\d+\)/, /node_modules/, /\/(?:src|dist)\/[\w/.-]+\.[jt]s\b/, /\bTypeError\b|\bRangeError\b|\bReferenceError\b/];
+const STACK_PATTERNS = [
+  /\n\s+at\s/,
+  /\bat \S+ \(.*:\d+:\d+\)/,
+  /node_modules/,
+  /\/(?:src|dist)\/[\w/.-]+\.[jt]s\b/,
+  /\bTypeError\b|\bRangeError\b|\bReferenceError\b/,
+];
 const SQL_PATTERNS = [
   /syntax error at or near/i,
   /invalid input syntax/i,
@@ -153,7 +166,11 @@ describe('bad-input corpus: every hostile input answers 4xx problem+json and cha
 
     // Contoso: a direct customer of the hoster, subscribed for real (one engine process runs the order).
     const created = await ok<any>(
-      t.post('/v1/organizations', { kind: 'customer', name: 'Contoso Corpus', parentId: w.hoster.orgId, admin: { username: 'contoso.corpus', displayName: 'Contoso Admin' } }, { token: hoster }),
+      t.post(
+        '/v1/organizations',
+        { kind: 'customer', name: 'Contoso Corpus', parentId: w.hoster.orgId, admin: { username: 'contoso.corpus', displayName: 'Contoso Admin' } },
+        { token: hoster },
+      ),
       'create Contoso',
     );
     const contoso = { orgId: created.organization.id as string, userId: created.admin.id as string, token: created.admin.token.token as string };
@@ -162,7 +179,17 @@ describe('bad-input corpus: every hostile input answers 4xx problem+json and cha
     let order: any;
     try {
       const placed = await ok<any>(
-        t.post('/v1/orders', { type: 'subscribe', organizationId: contoso.orgId, plan: 'business-premium', domain, users: [{ alias: 'ann', displayName: 'Ann Lee', userPlan: 'standard-mailbox' }] }, { token: contoso.token }),
+        t.post(
+          '/v1/orders',
+          {
+            type: 'subscribe',
+            organizationId: contoso.orgId,
+            plan: 'business-premium',
+            domain,
+            users: [{ alias: 'ann', displayName: 'Ann Lee', userPlan: 'standard-mailbox' }],
+          },
+          { token: contoso.token },
+        ),
         'subscribe Contoso',
       );
       order = await ok<any>(t.get(`/v1/orders/${placed.id}?wait=90`, { token: contoso.token }), 'wait for the subscription');
@@ -177,15 +204,28 @@ describe('bad-input corpus: every hostile input answers 4xx problem+json and cha
     const lab = await ok<any>(t.get(`/v1/lab/state?organization=${contoso.orgId}`, { token: hoster }), 'lab state');
 
     // Another tenant's pending delegation and token; a hoster draft plan.
-    const otherDelegation = await ok<any>(t.post('/v1/delegations', { customerId: w.c3.orgId, roles: ['org_admin'], duration: '30d' }, { token: w.r2.admin.token }), 'R2 delegation');
+    const otherDelegation = await ok<any>(
+      t.post('/v1/delegations', { customerId: w.c3.orgId, roles: ['org_admin'], duration: '30d' }, { token: w.r2.admin.token }),
+      'R2 delegation',
+    );
     const c3Tokens = await ok<any>(t.get('/v1/tokens', { token: w.c3.admin.token }), 'C3 tokens');
     const plans = await ok<any>(t.get('/v1/plans?limit=200', { token: hoster }), 'plans');
     const planId = (name: string) => plans.items.find((p: any) => p.name === name)?.id as string;
-    const draft = await ok<any>(t.post('/v1/plans', { kind: 'user', name: 'corpus-draft', displayName: 'Corpus Draft', services: ['directory', 'exchange'] }, { token: hoster }), 'draft plan');
+    const draft = await ok<any>(
+      t.post('/v1/plans', { kind: 'user', name: 'corpus-draft', displayName: 'Corpus Draft', services: ['directory', 'exchange'] }, { token: hoster }),
+      'draft plan',
+    );
 
     ctx = {
       orgs: { hoster: w.hoster.orgId, r1: w.r1.orgId, c1: w.c1.orgId, c2: w.c2.orgId, r2: w.r2.orgId, c3: w.c3.orgId, contoso: contoso.orgId },
-      users: { hosterAdmin: w.hoster.admin.userId, r1Admin: w.r1.admin.userId, c1Admin: w.c1.admin.userId, c1EndUser: w.c1.endUser.userId, c3Admin: w.c3.admin.userId, contosoAdmin: contoso.userId },
+      users: {
+        hosterAdmin: w.hoster.admin.userId,
+        r1Admin: w.r1.admin.userId,
+        c1Admin: w.c1.admin.userId,
+        c1EndUser: w.c1.endUser.userId,
+        c3Admin: w.c3.admin.userId,
+        contosoAdmin: contoso.userId,
+      },
       delegation: w.delegation.id,
       otherDelegation: otherDelegation.id,
       otherTokenId: (c3Tokens.items ?? c3Tokens)[0].id,
@@ -262,7 +302,10 @@ describe('bad-input corpus: every hostile input answers 4xx problem+json and cha
       if (c.transport === 'http') {
         answer = await rawHttp(port, c, headers);
       } else {
-        const res = await t.app.getHttpAdapter().getInstance().inject({ method: c.method as any, url: c.url, headers, payload } as any);
+        const res = await t.app
+          .getHttpAdapter()
+          .getInstance()
+          .inject({ method: c.method as any, url: c.url, headers, payload } as any);
         answer = { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), text: res.body };
       }
     } catch (e) {
@@ -283,7 +326,14 @@ describe('bad-input corpus: every hostile input answers 4xx problem+json and cha
       ran++;
       if (failure) failures.push(failure);
     }
-    if (process.env.CORPUS_TIMINGS) console.log(timings.sort((a, b) => b[0] - a[0]).slice(0, 40).map(([ms, n]) => `${ms} ms ${n}`).join('\n') + `\ntotal ${timings.reduce((a, b) => a + b[0], 0)} ms`);
+    if (process.env.CORPUS_TIMINGS)
+      console.log(
+        timings
+          .sort((a, b) => b[0] - a[0])
+          .slice(0, 40)
+          .map(([ms, n]) => `${ms} ms ${n}`)
+          .join('\n') + `\ntotal ${timings.reduce((a, b) => a + b[0], 0)} ms`,
+      );
     expect(failures).toEqual([]);
     answersOk = true;
   }, 240_000);
@@ -291,7 +341,9 @@ describe('bad-input corpus: every hostile input answers 4xx problem+json and cha
   it('leaves every table as it was; the only new audit events are denied or failed attempts', async () => {
     const after = await snapshot(t.pool);
     expect(diffSnapshots(before, after)).toEqual([]);
-    const events = await t.pool.query<{ action: string; outcome: string }>(`SELECT action, outcome FROM audit_events WHERE id > $1 ORDER BY id`, [auditSeqBefore]);
+    const events = await t.pool.query<{ action: string; outcome: string }>(`SELECT action, outcome FROM audit_events WHERE id > $1 ORDER BY id`, [
+      auditSeqBefore,
+    ]);
     const successes = events.rows.filter((e) => e.outcome !== 'denied' && e.outcome !== 'failure');
     expect(successes).toEqual([]);
     databaseUnchanged = true;

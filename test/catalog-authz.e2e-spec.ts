@@ -164,7 +164,17 @@ describe('catalog authorization matrix', () => {
     };
 
     const hosterPlan = ok(
-      await t.post('/v1/plans', { kind: 'organization', name: 'matrix-base', displayName: 'Matrix base', services: ['directory', 'exchange', 'dns'], features: { 'exchange.mailboxes': 10 } }, { token: w.hoster.admin.token }),
+      await t.post(
+        '/v1/plans',
+        {
+          kind: 'organization',
+          name: 'matrix-base',
+          displayName: 'Matrix base',
+          services: ['directory', 'exchange', 'dns'],
+          features: { 'exchange.mailboxes': 10 },
+        },
+        { token: w.hoster.admin.token },
+      ),
       201,
       'hoster plan',
     ).body.id;
@@ -172,9 +182,10 @@ describe('catalog authorization matrix', () => {
     ok(await t.post(`/v1/plans/${hosterPlan}/availability`, { resellerIds: [w.r1.orgId, w.r2.orgId] }, { token: w.hoster.admin.token }), 200, 'offer');
 
     const freshPlan = async (owner: Owner, published: boolean): Promise<string> => {
-      const body = owner === 'H'
-        ? { kind: 'organization', name: fresh('p-'), displayName: 'Fresh', services: ['directory', 'exchange'] }
-        : { kind: 'organization', name: fresh('p-'), displayName: 'Fresh', basePlanId: hosterPlan };
+      const body =
+        owner === 'H'
+          ? { kind: 'organization', name: fresh('p-'), displayName: 'Fresh', services: ['directory', 'exchange'] }
+          : { kind: 'organization', name: fresh('p-'), displayName: 'Fresh', basePlanId: hosterPlan };
       const id = ok(await t.post('/v1/plans', body, { token: ownerToken[owner] }), 201, `fresh plan of ${owner}`).body.id;
       if (published) ok(await t.post(`/v1/plans/${id}/publish`, {}, { token: ownerToken[owner] }), 200, 'publish fresh plan');
       return id;
@@ -185,9 +196,15 @@ describe('catalog authorization matrix', () => {
     const ds = t.app.get(DataSource);
     const versionOf = async (planId: string) => (await t.pool.query(`SELECT current_version_id FROM plans WHERE id = $1`, [planId])).rows[0].current_version_id;
     const subscriptionOf: Record<string, string> = {};
-    for (const [org, plan] of [[w.c1.orgId, r1Plan], [w.c2.orgId, r1Plan], [w.c3.orgId, r2Plan]]) {
+    for (const [org, plan] of [
+      [w.c1.orgId, r1Plan],
+      [w.c2.orgId, r1Plan],
+      [w.c3.orgId, r2Plan],
+    ]) {
       const version = await versionOf(plan);
-      subscriptionOf[org] = (await inTransaction(ds, (sql) => createSubscription(sql, { organizationId: org, planVersionId: version, actor: { system: 'test' } }))).id;
+      subscriptionOf[org] = (
+        await inTransaction(ds, (sql) => createSubscription(sql, { organizationId: org, planVersionId: version, actor: { system: 'test' } }))
+      ).id;
     }
 
     ctx = {
@@ -229,7 +246,8 @@ describe('catalog authorization matrix', () => {
     const { mismatches, cases } = await runMatrix(t, tokens, SCENARIOS, {
       targets: (s, key) => targets(s.target, key),
       // Plan routes that change a plan get the owner (they make a fresh plan of it); the others that owner's plan.
-      request: (s, target, key) => s.build(ctx, s.target === 'plan' && !['PATCH', 'POST'].includes(s.route.split(' ')[0]) ? ctx.planOf[target as Owner] : target, key),
+      request: (s, target, key) =>
+        s.build(ctx, s.target === 'plan' && !['PATCH', 'POST'].includes(s.route.split(' ')[0]) ? ctx.planOf[target as Owner] : target, key),
     });
     expect(mismatches).toEqual([]);
     expect(cases).toBeGreaterThan(200);

@@ -26,7 +26,11 @@ describe('plan list cache across API processes', () => {
     const hoster = env.w.hoster.admin.token;
     const before = await names(env.b, hoster);
     await names(env.a, hoster); // both cached now
-    const created = await env.a.post('/v1/plans', { kind: 'user', name: 'cache-probe', displayName: 'Cache probe', services: ['directory', 'exchange'] }, { token: hoster });
+    const created = await env.a.post(
+      '/v1/plans',
+      { kind: 'user', name: 'cache-probe', displayName: 'Cache probe', services: ['directory', 'exchange'] },
+      { token: hoster },
+    );
     expect(created.status).toBe(201);
     expect(await names(env.a, hoster)).toContain('cache-probe:draft');
     await soon(env.b, hoster, (n) => n.includes('cache-probe:draft'));
@@ -48,7 +52,11 @@ describe('plan list cache across API processes', () => {
   });
 
   it('keeps each viewer to its own list: a hoster draft never reaches a reseller or a customer', async () => {
-    const draft = await env.a.post('/v1/plans', { kind: 'user', name: 'hoster-only-draft', displayName: 'Hoster only', services: ['directory', 'exchange'] }, { token: env.w.hoster.admin.token });
+    const draft = await env.a.post(
+      '/v1/plans',
+      { kind: 'user', name: 'hoster-only-draft', displayName: 'Hoster only', services: ['directory', 'exchange'] },
+      { token: env.w.hoster.admin.token },
+    );
     expect(draft.status).toBe(201);
     expect(await names(env.a, env.w.hoster.admin.token)).toContain('hoster-only-draft:draft');
     for (const token of [env.w.r1.admin.token, env.w.c1.admin.token]) {

@@ -40,7 +40,16 @@ describe('Plans namespace under the engine', () => {
     versionId = (await t.pool.query(`SELECT current_version_id FROM plans WHERE name = 'business-basic'`)).rows[0].current_version_id;
     pool = new Pool({ connectionString: t.db.url, max: 20 });
     const registry = await NamespaceRegistry.load([createLabProvider(pool), createPlansProvider(pool)]);
-    engine = new Engine({ pool, resolver: registry, createMachine, hooks: createRunHooks(), audit: appendAuditEvent, capacity: 4, leaseTtlMs: 1000, pollIntervalMs: 100 });
+    engine = new Engine({
+      pool,
+      resolver: registry,
+      createMachine,
+      hooks: createRunHooks(),
+      audit: appendAuditEvent,
+      capacity: 4,
+      leaseTtlMs: 1000,
+      pollIntervalMs: 100,
+    });
     await engine.start();
   });
   afterAll(async () => {
@@ -52,9 +61,20 @@ describe('Plans namespace under the engine', () => {
 
   async function subscribedCustomer() {
     const c = await createCustomer(t, hosterToken, { parentId: hosterId });
-    const sub = await inTransaction(t.app.get(DataSource), (sql) => createSubscription(sql, { organizationId: c.orgId, planVersionId: versionId, actor: { system: 'test' } }));
+    const sub = await inTransaction(t.app.get(DataSource), (sql) =>
+      createSubscription(sql, { organizationId: c.orgId, planVersionId: versionId, actor: { system: 'test' } }),
+    );
     const orderId = newId('ord');
-    await pgTransaction(pool, (sql) => reserve(sql, { subscriptionId: sub.id, orderId, items: [{ feature: 'exchange.mailboxes', amount: 2 }, { feature: 'dns.zones', amount: 1 }] }));
+    await pgTransaction(pool, (sql) =>
+      reserve(sql, {
+        subscriptionId: sub.id,
+        orderId,
+        items: [
+          { feature: 'exchange.mailboxes', amount: 2 },
+          { feature: 'dns.zones', amount: 1 },
+        ],
+      }),
+    );
     return { orgId: c.orgId, subscriptionId: sub.id, orderId };
   }
 
@@ -68,13 +88,23 @@ describe('Plans namespace under the engine', () => {
 </request>`;
 
   const runStatus = (id: string, statuses: string[]) =>
-    waitFor(async () => {
-      const r = (await t.pool.query(`SELECT status FROM provisioning_runs WHERE id = $1`, [id])).rows[0];
-      return statuses.includes(r?.status) ? r.status : undefined;
-    }, `run ${id} to finish`, 30_000, 50);
+    waitFor(
+      async () => {
+        const r = (await t.pool.query(`SELECT status FROM provisioning_runs WHERE id = $1`, [id])).rows[0];
+        return statuses.includes(r?.status) ? r.status : undefined;
+      },
+      `run ${id} to finish`,
+      30_000,
+      50,
+    );
   const counters = async (subscriptionId: string) =>
     Object.fromEntries(
-      (await t.pool.query(`SELECT feature, used::int, reserved::int FROM quota_ledger WHERE subscription_id = $1 AND feature IN ('exchange.mailboxes', 'dns.zones')`, [subscriptionId])).rows.map((r) => [r.feature, [r.used, r.reserved]]),
+      (
+        await t.pool.query(
+          `SELECT feature, used::int, reserved::int FROM quota_ledger WHERE subscription_id = $1 AND feature IN ('exchange.mailboxes', 'dns.zones')`,
+          [subscriptionId],
+        )
+      ).rows.map((r) => [r.feature, [r.used, r.reserved]]),
     );
   const subStatus = async (id: string) => (await t.pool.query(`SELECT status FROM subscriptions WHERE id = $1`, [id])).rows[0].status;
 
@@ -84,20 +114,30 @@ describe('Plans namespace under the engine', () => {
     expect(await runStatus(run.id, ['completed', 'failed', 'needs_attention'])).toBe('completed');
     expect(await subStatus(s.subscriptionId)).toBe('active');
     expect(await counters(s.subscriptionId)).toEqual({ 'exchange.mailboxes': [2, 0], 'dns.zones': [1, 0] });
-    const actions = (await t.pool.query(`SELECT action, details FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY id`, [[s.orderId, s.subscriptionId]])).rows;
+    const actions = (
+      await t.pool.query(`SELECT action, details FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY id`, [[s.orderId, s.subscriptionId]])
+    ).rows;
     expect(actions.map((a) => a.action)).toEqual(['subscription.created', 'quota.committed', 'subscription.activated']);
     expect(actions[1].details.system).toMatch(/^engine:eng_/);
   });
 
   it('compensates both steps when a later step fails for good', async () => {
     const s = await subscribedCustomer();
-    await replaceLabFaults(sqlOfPg(t.pool), { latencyMs: 0, jitterMs: 0, transientErrorRate: 0, permanentErrorRate: 0, rules: [{ procedure: 'Directory.CreateOrganization', effect: 'permanent', times: 1, organizationId: s.orgId }] });
+    await replaceLabFaults(sqlOfPg(t.pool), {
+      latencyMs: 0,
+      jitterMs: 0,
+      transientErrorRate: 0,
+      permanentErrorRate: 0,
+      rules: [{ procedure: 'Directory.CreateOrganization', effect: 'permanent', times: 1, organizationId: s.orgId }],
+    });
     const run = await submitXml(pool, requestXml(s.orgId, s.orderId, s.subscriptionId), { organizationId: s.orgId });
     expect(await runStatus(run.id, ['completed', 'failed', 'needs_attention'])).toBe('failed');
     expect(await subStatus(s.subscriptionId)).toBe('pending');
     // The reservation is held again, for the order to abandon (or retry).
     expect(await counters(s.subscriptionId)).toEqual({ 'exchange.mailboxes': [0, 2], 'dns.zones': [0, 1] });
-    const actions = (await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY id`, [[s.orderId, s.subscriptionId]])).rows.map((r) => r.action);
+    const actions = (
+      await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY id`, [[s.orderId, s.subscriptionId]])
+    ).rows.map((r) => r.action);
     expect(actions).toEqual(['subscription.created', 'quota.committed', 'subscription.activated', 'subscription.status_restored', 'quota.commit_reverted']);
   });
 });

@@ -3,7 +3,14 @@ import { DataSource } from 'typeorm';
 import { seedCatalogPlans } from '../src/catalog/catalog-seed';
 import { createPlansProvider } from '../src/catalog/plans-provider';
 import { abandon, commit, releaseFreed, reserve, scheduleRelease, uncommit, unreleaseFreed } from '../src/catalog/quota-ledger';
-import { changeSubscriptionPlan, createSubscription, findOpenSubscription, requireWithinPlanLimit, resolveUserPlan, type SubscriptionDetails } from '../src/catalog/subscriptions';
+import {
+  changeSubscriptionPlan,
+  createSubscription,
+  findOpenSubscription,
+  requireWithinPlanLimit,
+  resolveUserPlan,
+  type SubscriptionDetails,
+} from '../src/catalog/subscriptions';
 import { ProblemError } from '../src/common/errors/problem';
 import { newId } from '../src/common/ids';
 import { inTransaction, pgTransaction } from '../src/database/sql';
@@ -26,9 +33,19 @@ describe('quota ledger', () => {
   const ds = () => t.app.get(DataSource);
   const tx = <T>(fn: Parameters<typeof pgTransaction<T>>[1]) => pgTransaction(pool, fn);
   const counter = async (subscriptionId: string, feature = 'exchange.mailboxes') =>
-    (await t.pool.query(`SELECT limit_value, used::int, reserved::int, freeing::int FROM quota_ledger WHERE subscription_id = $1 AND feature = $2`, [subscriptionId, feature])).rows[0];
+    (
+      await t.pool.query(`SELECT limit_value, used::int, reserved::int, freeing::int FROM quota_ledger WHERE subscription_id = $1 AND feature = $2`, [
+        subscriptionId,
+        feature,
+      ])
+    ).rows[0];
   const poolCounter = async (resellerId: string, feature = 'exchange.mailboxes') =>
-    (await t.pool.query(`SELECT limit_value::int, used::int, reserved::int, freeing::int FROM quota_ledger WHERE reseller_org_id = $1 AND feature = $2`, [resellerId, feature])).rows[0];
+    (
+      await t.pool.query(`SELECT limit_value::int, used::int, reserved::int, freeing::int FROM quota_ledger WHERE reseller_org_id = $1 AND feature = $2`, [
+        resellerId,
+        feature,
+      ])
+    ).rows[0];
   const mailbox = (n = 1) => [{ feature: 'exchange.mailboxes', amount: n }];
 
   async function subscribe(organizationId: string, planVersionId: string): Promise<SubscriptionDetails> {
@@ -46,7 +63,14 @@ describe('quota ledger', () => {
     pool = new Pool({ connectionString: t.db.url, max: 50 });
     hoster = await bootstrapHoster(t);
     reseller = await createReseller(t, hoster.token);
-    expect(await inTransaction(ds(), (sql) => seedCatalogPlans(sql))).toEqual(['standard-mailbox', 'mobile-mailbox', 'executive', 'business-basic', 'business-premium', 'enterprise']);
+    expect(await inTransaction(ds(), (sql) => seedCatalogPlans(sql))).toEqual([
+      'standard-mailbox',
+      'mobile-mailbox',
+      'executive',
+      'business-basic',
+      'business-premium',
+      'enterprise',
+    ]);
     const rows = (await t.pool.query(`SELECT id, name, current_version_id FROM plans`)).rows;
     plans = new Map(rows.map((r) => [r.name, { id: r.id, versionId: r.current_version_id }]));
   });
@@ -59,7 +83,11 @@ describe('quota ledger', () => {
     expect(await inTransaction(ds(), (sql) => seedCatalogPlans(sql))).toEqual([]);
     const list = await t.get('/v1/plans?kind=organization', { token: hoster.token });
     expect(list.body.items.map((p: any) => [p.name, p.status])).toEqual(
-      expect.arrayContaining([['business-basic', 'published'], ['business-premium', 'published'], ['enterprise', 'published']]),
+      expect.arrayContaining([
+        ['business-basic', 'published'],
+        ['business-premium', 'published'],
+        ['enterprise', 'published'],
+      ]),
     );
     const enterprise = list.body.items.find((p: any) => p.name === 'enterprise');
     expect(enterprise.currentVersion.userPlans.map((u: any) => u.name)).toEqual(['standard-mailbox', 'mobile-mailbox', 'executive']);
@@ -93,18 +121,47 @@ describe('quota ledger', () => {
 
   it('reserves several features all or nothing', async () => {
     const sub = await directCustomer();
-    const refused = tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: newId('ord'), items: [{ feature: 'exchange.mailboxes', amount: 2 }, { feature: 'communications.users', amount: 1 }] }));
+    const refused = tx((sql) =>
+      reserve(sql, {
+        subscriptionId: sub.id,
+        orderId: newId('ord'),
+        items: [
+          { feature: 'exchange.mailboxes', amount: 2 },
+          { feature: 'communications.users', amount: 1 },
+        ],
+      }),
+    );
     await expect(refused).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', extra: { feature: 'communications.users', limit: 0, requested: 1 } });
     expect(await counter(sub.id)).toMatchObject({ reserved: 0 });
     // Even when the caller does not roll back, nothing stays reserved.
     await inTransaction(ds(), async (sql) => {
-      await expect(reserve(sql, { subscriptionId: sub.id, orderId: newId('ord'), items: [{ feature: 'dns.records', amount: 10 }, { feature: 'dns.zones', amount: 2 }] })).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED' });
+      await expect(
+        reserve(sql, {
+          subscriptionId: sub.id,
+          orderId: newId('ord'),
+          items: [
+            { feature: 'dns.records', amount: 10 },
+            { feature: 'dns.zones', amount: 2 },
+          ],
+        }),
+      ).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED' });
     });
     expect(await counter(sub.id, 'dns.records')).toMatchObject({ reserved: 0 });
     // Unlimited features are never refused; uncounted features are a programming error.
-    await tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: newId('ord'), items: [{ feature: 'exchange.mailboxes', amount: 2 }, { feature: 'dns.records', amount: 50 }] }));
+    await tx((sql) =>
+      reserve(sql, {
+        subscriptionId: sub.id,
+        orderId: newId('ord'),
+        items: [
+          { feature: 'exchange.mailboxes', amount: 2 },
+          { feature: 'dns.records', amount: 50 },
+        ],
+      }),
+    );
     expect(await counter(sub.id, 'dns.records')).toMatchObject({ reserved: 50 });
-    await expect(tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: newId('ord'), items: [{ feature: 'exchange.owa', amount: 1 }] }))).rejects.toMatchObject({ code: 'QUOTA_FEATURE_NOT_COUNTED' });
+    await expect(
+      tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: newId('ord'), items: [{ feature: 'exchange.owa', amount: 1 }] })),
+    ).rejects.toMatchObject({ code: 'QUOTA_FEATURE_NOT_COUNTED' });
   });
 
   it('settles orders idempotently: commit, free, abandon, and the reverses for rollback', async () => {
@@ -134,7 +191,9 @@ describe('quota ledger', () => {
     const removal = newId('ord');
     await tx((sql) => scheduleRelease(sql, { subscriptionId: sub.id, orderId: removal, items: mailbox(2) }));
     expect(await counter(sub.id)).toMatchObject({ used: 3, freeing: 2 });
-    await expect(tx((sql) => scheduleRelease(sql, { subscriptionId: sub.id, orderId: newId('ord'), items: mailbox(2) }))).rejects.toMatchObject({ code: 'QUOTA_RELEASE_EXCEEDS_USAGE' });
+    await expect(tx((sql) => scheduleRelease(sql, { subscriptionId: sub.id, orderId: newId('ord'), items: mailbox(2) }))).rejects.toMatchObject({
+      code: 'QUOTA_RELEASE_EXCEEDS_USAGE',
+    });
     await tx((sql) => releaseFreed(sql, removal));
     await tx((sql) => releaseFreed(sql, removal));
     expect(await counter(sub.id)).toMatchObject({ used: 1, freeing: 0 });
@@ -154,7 +213,9 @@ describe('quota ledger', () => {
   it('refuses reservations on a subscription that is not pending or active', async () => {
     const sub = await directCustomer();
     await t.pool.query(`UPDATE subscriptions SET status = 'suspended' WHERE id = $1`, [sub.id]);
-    await expect(tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: newId('ord'), items: mailbox() }))).rejects.toMatchObject({ code: 'SUBSCRIPTION_NOT_ACTIVE' });
+    await expect(tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: newId('ord'), items: mailbox() }))).rejects.toMatchObject({
+      code: 'SUBSCRIPTION_NOT_ACTIVE',
+    });
   });
 
   describe('reseller pools', () => {
@@ -163,7 +224,11 @@ describe('quota ledger', () => {
     beforeAll(async () => {
       const offer = await t.post(`/v1/plans/${plans.get('business-basic')!.id}/availability`, { resellerIds: [reseller.orgId] }, { token: hoster.token });
       expect(offer.status).toBe(200);
-      const derived = await t.post('/v1/plans', { kind: 'organization', name: 'reseller-basic', displayName: 'Reseller Basic', basePlanId: plans.get('business-basic')!.id }, { token: reseller.token });
+      const derived = await t.post(
+        '/v1/plans',
+        { kind: 'organization', name: 'reseller-basic', displayName: 'Reseller Basic', basePlanId: plans.get('business-basic')!.id },
+        { token: reseller.token },
+      );
       expect(derived.status).toBe(201);
       const published = await t.post(`/v1/plans/${derived.body.id}/publish`, {}, { token: reseller.token });
       expect(published.status).toBe(200);
@@ -182,18 +247,29 @@ describe('quota ledger', () => {
       await tx((sql) => reserve(sql, { subscriptionId: a.id, orderId: pending, items: mailbox(2) }));
 
       // A cap below what is used and reserved is refused.
-      const low = await t.post(`/v1/plans/${plans.get('business-basic')!.id}/availability`, { resellerIds: [reseller.orgId], quotaPools: { 'exchange.mailboxes': 5 } }, { token: hoster.token });
+      const low = await t.post(
+        `/v1/plans/${plans.get('business-basic')!.id}/availability`,
+        { resellerIds: [reseller.orgId], quotaPools: { 'exchange.mailboxes': 5 } },
+        { token: hoster.token },
+      );
       expect(low.status).toBe(409);
       expect(low.body.code).toBe('QUOTA_POOL_BELOW_USAGE');
       expect(await poolCounter(reseller.orgId)).toBeUndefined();
 
-      const set = await t.post(`/v1/plans/${plans.get('business-basic')!.id}/availability`, { resellerIds: [reseller.orgId], quotaPools: { 'exchange.mailboxes': 12 } }, { token: hoster.token });
+      const set = await t.post(
+        `/v1/plans/${plans.get('business-basic')!.id}/availability`,
+        { resellerIds: [reseller.orgId], quotaPools: { 'exchange.mailboxes': 12 } },
+        { token: hoster.token },
+      );
       expect(set.status).toBe(200);
       expect(await poolCounter(reseller.orgId)).toEqual({ limit_value: 12, used: 4, reserved: 2, freeing: 0 });
 
       // B's own plan allows 10, but only 6 are left in the pool.
       const refused = tx((sql) => reserve(sql, { subscriptionId: b.id, orderId: newId('ord'), items: mailbox(7) }));
-      await expect(refused).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', extra: { feature: 'exchange.mailboxes', limit: 6, used: 0, reserved: 0, requested: 7, limitedBy: 'reseller' } });
+      await expect(refused).rejects.toMatchObject({
+        code: 'QUOTA_EXCEEDED',
+        extra: { feature: 'exchange.mailboxes', limit: 6, used: 0, reserved: 0, requested: 7, limitedBy: 'reseller' },
+      });
       const view = await t.get(`/v1/subscriptions/${b.id}`, { token: hoster.token });
       expect(view.body.quotas.find((q: any) => q.feature === 'exchange.mailboxes')).toMatchObject({ limit: 10, available: 6 });
 
@@ -226,9 +302,13 @@ describe('quota ledger', () => {
       const order = newId('ord');
       await tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: order, items: mailbox(12) }));
       await tx((sql) => commit(sql, order));
-      const down = inTransaction(ds(), (sql) => changeSubscriptionPlan(sql, { subscriptionId: sub.id, planVersionId: plans.get('business-basic')!.versionId, actor: { system: 'test' } }));
+      const down = inTransaction(ds(), (sql) =>
+        changeSubscriptionPlan(sql, { subscriptionId: sub.id, planVersionId: plans.get('business-basic')!.versionId, actor: { system: 'test' } }),
+      );
       await expect(down).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED', extra: { feature: 'exchange.mailboxes', limit: 10, used: 12 } });
-      const up = await inTransaction(ds(), (sql) => changeSubscriptionPlan(sql, { subscriptionId: sub.id, planVersionId: plans.get('enterprise')!.versionId, actor: { system: 'test' } }));
+      const up = await inTransaction(ds(), (sql) =>
+        changeSubscriptionPlan(sql, { subscriptionId: sub.id, planVersionId: plans.get('enterprise')!.versionId, actor: { system: 'test' } }),
+      );
       expect(up.planName).toBe('enterprise');
       expect(up.quotas.find((q) => q.feature === 'exchange.mailboxes')).toMatchObject({ limit: 500, used: 12, available: 488 });
       expect(up.userPlans.map((u) => u.name)).toEqual(['standard-mailbox', 'mobile-mailbox', 'executive']);
@@ -248,10 +328,17 @@ describe('quota ledger', () => {
         activeSync: { requirePin: true, maxDevices: 3 },
         sip: { im: true, presence: true, federation: false, conferencing: false },
       });
-      expect(mobile.quotaItems).toEqual([{ feature: 'directory.users', amount: 1 }, { feature: 'exchange.mailboxes', amount: 1 }, { feature: 'communications.users', amount: 1 }]);
+      expect(mobile.quotaItems).toEqual([
+        { feature: 'directory.users', amount: 1 },
+        { feature: 'exchange.mailboxes', amount: 1 },
+        { feature: 'communications.users', amount: 1 },
+      ]);
       const standard = resolveUserPlan(sub, 'standard-mailbox');
       expect(standard.settings).toEqual({ mailbox: { sizeMb: 1024, owa: true }, activeSync: null, sip: null });
-      expect(standard.quotaItems).toEqual([{ feature: 'directory.users', amount: 1 }, { feature: 'exchange.mailboxes', amount: 1 }]);
+      expect(standard.quotaItems).toEqual([
+        { feature: 'directory.users', amount: 1 },
+        { feature: 'exchange.mailboxes', amount: 1 },
+      ]);
       expect(() => resolveUserPlan(sub, 'executive')).toThrow(expect.objectContaining({ code: 'USER_PLAN_NOT_ALLOWED' }));
       expect(() => requireWithinPlanLimit(sub, 'exchange.mailbox_size_mb', 4096)).not.toThrow();
       expect(() => requireWithinPlanLimit(sub, 'exchange.mailbox_size_mb', 8192)).toThrow(expect.objectContaining({ code: 'QUOTA_EXCEEDED' }));
@@ -277,16 +364,24 @@ describe('quota ledger', () => {
     });
 
     it('implements every Plans leaf procedure as an idempotent write with a rollback', () => {
-      expect([...procs.keys()].sort()).toEqual(['Plans.ActivateSubscription', 'Plans.CancelSubscription', 'Plans.CommitQuota', 'Plans.ReleaseQuota', 'Plans.SuspendSubscription']);
+      expect([...procs.keys()].sort()).toEqual([
+        'Plans.ActivateSubscription',
+        'Plans.CancelSubscription',
+        'Plans.CommitQuota',
+        'Plans.ReleaseQuota',
+        'Plans.SuspendSubscription',
+      ]);
       for (const p of procs.values()) {
         expect(p.kind).toBe('write');
         expect(typeof p.rollback).toBe('function');
       }
       expect(() => procs.get('Plans.CommitQuota')!.parseInput({})).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', retryable: false }));
-      expect(() => procs.get('Plans.ActivateSubscription')!.parseInput({ subscription: { id: 'nope' } })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+      expect(() => procs.get('Plans.ActivateSubscription')!.parseInput({ subscription: { id: 'nope' } })).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
     });
 
-    it('commits and releases an order\'s quota once, and rolls back once, audited as the engine', async () => {
+    it("commits and releases an order's quota once, and rolls back once, audited as the engine", async () => {
       const sub = await directCustomer();
       const order = newId('ord');
       await tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: order, items: mailbox(2) }));
@@ -307,7 +402,9 @@ describe('quota ledger', () => {
       await undo('Plans.ReleaseQuota', { order: { id: removal } }, c);
       expect(await counter(sub.id)).toMatchObject({ used: 2, freeing: 1 });
 
-      const events = (await t.pool.query(`SELECT action, details, organization_id FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY id`, [[order, removal]])).rows;
+      const events = (
+        await t.pool.query(`SELECT action, details, organization_id FROM audit_events WHERE resource_id = ANY($1::text[]) ORDER BY id`, [[order, removal]])
+      ).rows;
       expect(events.map((e) => e.action)).toEqual(['quota.committed', 'quota.commit_reverted', 'quota.committed', 'quota.released', 'quota.release_reverted']);
       expect(events.every((e) => e.details.system === 'engine:eng_test' && e.organization_id === sub.organizationId)).toBe(true);
     });
@@ -327,7 +424,9 @@ describe('quota ledger', () => {
       await tx((sql) => reserve(sql, { subscriptionId: sub.id, orderId: order, items: mailbox(1) }));
       await run('Plans.CommitQuota', { order: { id: order } }, c);
       const path = (await t.pool.query(`SELECT path FROM organizations WHERE id = $1`, [sub.organizationId])).rows[0].path;
-      const events = (await t.pool.query(`SELECT organization_id, organization_path FROM audit_events WHERE resource_id = $1 AND action = 'quota.committed'`, [order])).rows;
+      const events = (
+        await t.pool.query(`SELECT organization_id, organization_path FROM audit_events WHERE resource_id = $1 AND action = 'quota.committed'`, [order])
+      ).rows;
       expect(events).toEqual([{ organization_id: sub.organizationId, organization_path: path }]);
     });
 
@@ -360,7 +459,10 @@ describe('quota ledger', () => {
       await expect(run('Plans.ActivateSubscription', input, ctx(newId('run')))).rejects.toMatchObject({ code: 'SUBSCRIPTION_STATE_CONFLICT' });
       await undo('Plans.CancelSubscription', input, runC);
       expect(await status(sub.id)).toBe('active');
-      await expect(run('Plans.ActivateSubscription', { subscription: { id: newId('sub') } }, runC)).rejects.toMatchObject({ code: 'SUBSCRIPTION_NOT_FOUND', retryable: false });
+      await expect(run('Plans.ActivateSubscription', { subscription: { id: newId('sub') } }, runC)).rejects.toMatchObject({
+        code: 'SUBSCRIPTION_NOT_FOUND',
+        retryable: false,
+      });
 
       const actions = (await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY id`, [sub.id])).rows.map((r) => r.action);
       expect(actions).toEqual([

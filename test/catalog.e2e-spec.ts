@@ -41,7 +41,13 @@ describe('catalog walkthrough: hoster plan, reseller offer, customer view, versi
     expect(exchange.requires).toEqual(['directory']);
     expect(services.body.items.find((s: any) => s.key === 'mobility').requires).toEqual(['exchange']);
     expect(services.body.items.find((s: any) => s.key === 'dns').requires).toEqual([]);
-    expect(exchange.features.find((f: any) => f.key === 'exchange.mailboxes')).toMatchObject({ type: 'count', unit: 'mailboxes', min: 0, unlimitedAllowed: true, ledgered: true });
+    expect(exchange.features.find((f: any) => f.key === 'exchange.mailboxes')).toMatchObject({
+      type: 'count',
+      unit: 'mailboxes',
+      min: 0,
+      unlimitedAllowed: true,
+      ledgered: true,
+    });
     expect(exchange.features.find((f: any) => f.key === 'exchange.mailbox_size_mb')).toMatchObject({ type: 'limit', unit: 'MB', unlimitedAllowed: false });
 
     // The hoster defines a user plan and publishes it.
@@ -69,7 +75,12 @@ describe('catalog walkthrough: hoster plan, reseller offer, customer view, versi
     expect(range.status).toBe(422);
     expect(range.body.code).toBe('PLAN_FEATURE_OUT_OF_RANGE');
     const draftUserPlan = await hoster.post('/v1/plans', { kind: 'user', name: 'unpublished-user', displayName: 'Draft', services: ['directory', 'exchange'] });
-    const notPublished = await hoster.post('/v1/plans', { ...base, name: 'bad-four', services: ['directory', 'exchange'], userPlanIds: [draftUserPlan.body.id] });
+    const notPublished = await hoster.post('/v1/plans', {
+      ...base,
+      name: 'bad-four',
+      services: ['directory', 'exchange'],
+      userPlanIds: [draftUserPlan.body.id],
+    });
     expect(notPublished.status).toBe(422);
     expect(notPublished.body.code).toBe('PLAN_USER_PLAN_UNAVAILABLE');
 
@@ -134,7 +145,11 @@ describe('catalog walkthrough: hoster plan, reseller offer, customer view, versi
     const stale = await reseller.patch(`/v1/plans/${derivedId}`, { features: { 'exchange.mailboxes': 5 } }, { 'if-match': '"999"' });
     expect(stale.status).toBe(412);
     const current = await reseller.get(`/v1/plans/${derivedId}`);
-    const cheaper = await reseller.patch(`/v1/plans/${derivedId}`, { features: { 'exchange.mailboxes': 5 }, displayName: 'Exchange Starter (5)' }, { 'if-match': current.headers.etag as string });
+    const cheaper = await reseller.patch(
+      `/v1/plans/${derivedId}`,
+      { features: { 'exchange.mailboxes': 5 }, displayName: 'Exchange Starter (5)' },
+      { 'if-match': current.headers.etag as string },
+    );
     expect(cheaper.status).toBe(200);
     expect(cheaper.headers.etag).not.toBe(current.headers.etag);
     expect(cheaper.body.draftVersion.number).toBe(1);
@@ -167,10 +182,19 @@ describe('catalog walkthrough: hoster plan, reseller offer, customer view, versi
     expect(subView.status).toBe(200);
     expect(subView.body.plan).toMatchObject({ id: derivedId, name: 'exchange-starter', version: 1 });
     expect(subView.body.quotas.find((q: any) => q.feature === 'exchange.mailboxes')).toEqual({
-      feature: 'exchange.mailboxes', type: 'count', unit: 'mailboxes', limit: 5, used: 0, reserved: 0, freeing: 0, available: 5,
+      feature: 'exchange.mailboxes',
+      type: 'count',
+      unit: 'mailboxes',
+      limit: 5,
+      used: 0,
+      reserved: 0,
+      freeing: 0,
+      available: 5,
     });
     expect(subView.body.quotas.find((q: any) => q.feature === 'sharepoint.site_collections')).toMatchObject({ limit: 0, available: 0 });
-    expect(subView.body.userPlans).toEqual([expect.objectContaining({ name: 'basic-mailbox', version: 1, settings: { mailbox: { sizeMb: 1024, owa: true }, activeSync: null, sip: null } })]);
+    expect(subView.body.userPlans).toEqual([
+      expect.objectContaining({ name: 'basic-mailbox', version: 1, settings: { mailbox: { sizeMb: 1024, owa: true }, activeSync: null, sip: null } }),
+    ]);
     const listed = await customer.get(`/v1/organizations/${w.c1.orgId}/subscriptions`);
     expect(listed.body.items.map((s: any) => s.id)).toEqual([sub.id]);
 
@@ -205,7 +229,9 @@ describe('catalog walkthrough: hoster plan, reseller offer, customer view, versi
     expect((await customer.get(`/v1/subscriptions/${sub.id}`)).body.plan.version).toBe(1);
 
     // Every change is in the audit trail, with its actor.
-    const events = (await t.pool.query(`SELECT action, actor_user_id, resource_id FROM audit_events WHERE action LIKE 'plan.%' OR action LIKE 'subscription.%' ORDER BY id`)).rows;
+    const events = (
+      await t.pool.query(`SELECT action, actor_user_id, resource_id FROM audit_events WHERE action LIKE 'plan.%' OR action LIKE 'subscription.%' ORDER BY id`)
+    ).rows;
     const of = (action: string, id: string) => events.filter((e) => e.action === action && e.resource_id === id);
     expect(of('plan.created', hosterPlanId)[0].actor_user_id).toBe(w.hoster.admin.userId);
     expect(of('plan.published', hosterPlanId)).toHaveLength(1);
@@ -216,9 +242,14 @@ describe('catalog walkthrough: hoster plan, reseller offer, customer view, versi
     expect(of('plan.retired', derivedId)).toHaveLength(1);
     expect(of('subscription.created', sub.id)[0].actor_user_id).toBe(w.c1.admin.userId);
     // Looking at or touching another tenant's plan is on record, though it answered 404.
-    const denied = (await t.pool.query(`SELECT actor_user_id, details FROM audit_events WHERE action = 'auth.denied' AND resource_id = $1`, [hosterPlanId])).rows;
+    const denied = (await t.pool.query(`SELECT actor_user_id, details FROM audit_events WHERE action = 'auth.denied' AND resource_id = $1`, [hosterPlanId]))
+      .rows;
     expect(denied.map((d) => [d.actor_user_id, d.details.permission])).toEqual(
-      expect.arrayContaining([[w.r1.admin.userId, 'catalog.read'], [w.r1.admin.userId, 'plans.write'], [w.c1.admin.userId, 'catalog.read']]),
+      expect.arrayContaining([
+        [w.r1.admin.userId, 'catalog.read'],
+        [w.r1.admin.userId, 'plans.write'],
+        [w.c1.admin.userId, 'catalog.read'],
+      ]),
     );
     // Refused attempts changed nothing.
     expect((await t.pool.query(`SELECT count(*)::int AS n FROM plans WHERE name LIKE 'bad-%' OR name = 'too-early'`)).rows[0].n).toBe(0);
@@ -234,12 +265,20 @@ describe('catalog walkthrough: hoster plan, reseller offer, customer view, versi
     expect(doc.body.components.schemas.CreatePlanRequest.properties.name.example).toBe('business-basic');
     const examples = doc.body.paths['/v1/plans'].post.requestBody.content['application/json'].examples;
     expect(Object.keys(examples)).toEqual(['standard-mailbox', 'mobile-mailbox', 'executive', 'business-basic', 'business-premium', 'enterprise']);
-    expect(examples['business-basic'].value).toMatchObject({ kind: 'organization', services: ['directory', 'exchange', 'dns'], features: { 'exchange.mailboxes': 10 } });
+    expect(examples['business-basic'].value).toMatchObject({
+      kind: 'organization',
+      services: ['directory', 'exchange', 'dns'],
+      features: { 'exchange.mailboxes': 10 },
+    });
   });
 
-  it('shows the hoster\'s direct customers the hoster\'s published, active plans only', async () => {
+  it("shows the hoster's direct customers the hoster's published, active plans only", async () => {
     const hoster = as(w.hoster.admin.token);
-    const direct = await t.post('/v1/organizations', { kind: 'customer', name: 'Direct Co', parentId: w.hoster.orgId, admin: { username: 'direct.admin', displayName: 'Direct' } }, { token: w.hoster.admin.token });
+    const direct = await t.post(
+      '/v1/organizations',
+      { kind: 'customer', name: 'Direct Co', parentId: w.hoster.orgId, admin: { username: 'direct.admin', displayName: 'Direct' } },
+      { token: w.hoster.admin.token },
+    );
     expect(direct.status).toBe(201);
     const customer = as(direct.body.admin.token.token);
     const make = async (name: string) => (await hoster.post('/v1/plans', { kind: 'organization', name, displayName: name, services: ['dns'] })).body.id;

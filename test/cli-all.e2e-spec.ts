@@ -109,25 +109,40 @@ describe('provisio all: start, supervise, stop, restart', () => {
     expect(await docs.text()).toContain('swagger');
 
     const engines = async () => ((await (await fetch(`${first.base}/v1/engines`, { headers: auth })).json()) as any).items as any[];
-    const running = await waitFor(async () => {
-      const e = (await engines()).filter((x) => x.state === 'running');
-      return e.length === 2 ? e : undefined;
-    }, 'two running engines', 20_000, 200);
+    const running = await waitFor(
+      async () => {
+        const e = (await engines()).filter((x) => x.state === 'running');
+        return e.length === 2 ? e : undefined;
+      },
+      'two running engines',
+      20_000,
+      200,
+    );
 
     // SIGKILL one engine child: the supervisor starts a new one within 5 s.
     const victim = running[0];
     process.kill(victim.pid, 'SIGKILL');
     const killedAt = Date.now();
-    const replacement = await waitFor(async () => {
-      const e = (await engines()).find((x) => x.state === 'running' && x.pid !== victim.pid && !running.some((r: any) => r.id === x.id));
-      return e;
-    }, 'a replacement engine', 10_000, 200);
+    const replacement = await waitFor(
+      async () => {
+        const e = (await engines()).find((x) => x.state === 'running' && x.pid !== victim.pid && !running.some((r: any) => r.id === x.id));
+        return e;
+      },
+      'a replacement engine',
+      10_000,
+      200,
+    );
     expect(Date.now() - killedAt).toBeLessThan(5_000 + 1_000);
     expect(replacement.pid).not.toBe(victim.pid);
     expect(first.output()).toMatch(/engine exited; restarting/);
 
     // An operator command next to the running installation uses the same database.
-    const cliToken = execFileSync(process.execPath, [MAIN, 'token', 'create', '--user', 'admin', '--expires', '1h'], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    const cliToken = execFileSync(process.execPath, [MAIN, 'token', 'create', '--user', 'admin', '--expires', '1h'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
     expect(cliToken).toMatch(/^pvs_/);
     const me = await fetch(`${first.base}/v1/me`, { headers: { authorization: `Bearer ${cliToken}` } });
     expect(me.status).toBe(200);

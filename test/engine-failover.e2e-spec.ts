@@ -49,10 +49,15 @@ describe('engine processes: failover, fencing, load', () => {
   }
 
   async function waitStatus(id: string, statuses: string[], timeoutMs = 60_000) {
-    return waitFor(async () => {
-      const r = await run(id);
-      return statuses.includes(r.status) ? r : undefined;
-    }, `run ${id} to reach ${statuses.join('|')}`, timeoutMs, 25);
+    return waitFor(
+      async () => {
+        const r = await run(id);
+        return statuses.includes(r.status) ? r : undefined;
+      },
+      `run ${id} to reach ${statuses.join('|')}`,
+      timeoutMs,
+      25,
+    );
   }
 
   async function journal(id: string) {
@@ -102,19 +107,36 @@ describe('engine processes: failover, fencing, load', () => {
       const org = newId('org');
       runs.push({ org, run: await submitXml(pool, usersXml(org, uniqueDomain('load'), ['ann', 'bob'])) });
     }
-    await waitFor(async () => {
-      const r = await pool.query(`SELECT count(*)::int AS n FROM provisioning_runs WHERE id = ANY($1) AND status IN ('completed', 'failed', 'needs_attention')`, [runs.map((x) => x.run.id)]);
-      return r.rows[0].n === runs.length;
-    }, '300 runs to finish', 120_000, 100);
-    const statuses = (await pool.query(`SELECT status, count(*)::int AS n FROM provisioning_runs WHERE id = ANY($1) GROUP BY status`, [runs.map((x) => x.run.id)])).rows;
+    await waitFor(
+      async () => {
+        const r = await pool.query(
+          `SELECT count(*)::int AS n FROM provisioning_runs WHERE id = ANY($1) AND status IN ('completed', 'failed', 'needs_attention')`,
+          [runs.map((x) => x.run.id)],
+        );
+        return r.rows[0].n === runs.length;
+      },
+      '300 runs to finish',
+      120_000,
+      100,
+    );
+    const statuses = (
+      await pool.query(`SELECT status, count(*)::int AS n FROM provisioning_runs WHERE id = ANY($1) GROUP BY status`, [runs.map((x) => x.run.id)])
+    ).rows;
     expect(statuses).toEqual([{ status: 'completed', n: 300 }]);
-    const share = (await pool.query(`SELECT engine_id, count(*)::int AS n FROM provisioning_steps WHERE run_id = ANY($1) GROUP BY engine_id`, [runs.map((x) => x.run.id)])).rows;
+    const share = (
+      await pool.query(`SELECT engine_id, count(*)::int AS n FROM provisioning_steps WHERE run_id = ANY($1) GROUP BY engine_id`, [runs.map((x) => x.run.id)])
+    ).rows;
     const byEngine = Object.fromEntries(share.map((s) => [s.engine_id, s.n]));
     for (const e of started) expect(byEngine[e.id] ?? 0).toBeGreaterThan(0);
     expect(share.reduce((a, s) => a + s.n, 0)).toBe(900);
     expect(await labDuplicates(sqlOfPg(pool))).toEqual([]);
     const inv = await labInventory(sqlOfPg(pool));
-    const mine = (await pool.query(`SELECT count(*)::int AS ous, (SELECT count(*)::int FROM lab.directory_users WHERE organization_id = ANY($1)) AS users FROM lab.directory_ous WHERE organization_id = ANY($1)`, [runs.map((x) => x.org)])).rows[0];
+    const mine = (
+      await pool.query(
+        `SELECT count(*)::int AS ous, (SELECT count(*)::int FROM lab.directory_users WHERE organization_id = ANY($1)) AS users FROM lab.directory_ous WHERE organization_id = ANY($1)`,
+        [runs.map((x) => x.org)],
+      )
+    ).rows[0];
     expect(mine).toEqual({ ous: 300, users: 600 });
     expect(inv.ous).toBeGreaterThanOrEqual(300);
     // The heartbeat reports each engine's steps.
@@ -130,10 +152,15 @@ describe('engine processes: failover, fencing, load', () => {
     const org = newId('org');
     const r = await submitXml(pool, onboardXml(org, uniqueDomain('fo')));
     // Wait until the run has journaled two steps: the third is in flight now (150 ms per call).
-    const holder = await waitFor(async () => {
-      const x = await run(r.id);
-      return x.step_count >= 2 ? x.lease_owner : undefined;
-    }, 'two journaled steps', 30_000, 5);
+    const holder = await waitFor(
+      async () => {
+        const x = await run(r.id);
+        return x.step_count >= 2 ? x.lease_owner : undefined;
+      },
+      'two journaled steps',
+      30_000,
+      5,
+    );
     const victim = holder === a.id ? a : b;
     const survivor = holder === a.id ? b : a;
     const killedAt = Date.now();
@@ -141,10 +168,15 @@ describe('engine processes: failover, fencing, load', () => {
     await victim.proc.exited;
     const stepsAtKill = (await journal(r.id)).length;
 
-    const firstBySurvivor = await waitFor(async () => {
-      const rows = (await pool.query(`SELECT * FROM provisioning_steps WHERE run_id = $1 AND engine_id = $2 ORDER BY seq LIMIT 1`, [r.id, survivor.id])).rows;
-      return rows[0];
-    }, 'the survivor to journal a step', 30_000, 10);
+    const firstBySurvivor = await waitFor(
+      async () => {
+        const rows = (await pool.query(`SELECT * FROM provisioning_steps WHERE run_id = $1 AND engine_id = $2 ORDER BY seq LIMIT 1`, [r.id, survivor.id])).rows;
+        return rows[0];
+      },
+      'the survivor to journal a step',
+      30_000,
+      10,
+    );
     const failoverMs = new Date(firstBySurvivor.finished_at).getTime() - killedAt;
     expect(failoverMs).toBeLessThan(3 * TTL_MS);
     const done = await waitStatus(r.id, ['completed', 'failed']);
@@ -165,24 +197,39 @@ describe('engine processes: failover, fencing, load', () => {
     const [a, b] = await start(2);
     const org = newId('org');
     const r = await submitXml(pool, onboardXml(org, uniqueDomain('stop')));
-    const holderId = await waitFor(async () => {
-      const x = await run(r.id);
-      return x.step_count >= 1 ? x.lease_owner : undefined;
-    }, 'one journaled step', 30_000, 5);
+    const holderId = await waitFor(
+      async () => {
+        const x = await run(r.id);
+        return x.step_count >= 1 ? x.lease_owner : undefined;
+      },
+      'one journaled step',
+      30_000,
+      5,
+    );
     const paused = holderId === a.id ? a : b;
     const successor = holderId === a.id ? b : a;
     // The holder is inside the 400 ms call of step 2 now: freeze it past its lease.
     process.kill(paused.proc.pid, 'SIGSTOP');
     const pausedEpoch = (await run(r.id)).lease_epoch;
-    const taken = await waitFor(async () => {
-      const x = await run(r.id);
-      return x.lease_owner === successor.id ? x : undefined;
-    }, 'the successor to take the run over', 30_000, 20);
+    const taken = await waitFor(
+      async () => {
+        const x = await run(r.id);
+        return x.lease_owner === successor.id ? x : undefined;
+      },
+      'the successor to take the run over',
+      30_000,
+      20,
+    );
     expect(taken.lease_epoch).toBe(pausedEpoch + 1);
     // Let the successor journal the step the paused engine was in the middle of.
     await waitFor(async () => (await journal(r.id)).some((s) => s.engine_id === successor.id), 'a step by the successor', 30_000, 20);
     process.kill(paused.proc.pid, 'SIGCONT');
-    await waitFor(async () => paused.proc.output.some((l) => l.includes(r.id) && /fenced off|lease lost|not renewed in time/.test(l)), 'the paused engine to abandon the run', 30_000, 20);
+    await waitFor(
+      async () => paused.proc.output.some((l) => l.includes(r.id) && /fenced off|lease lost|not renewed in time/.test(l)),
+      'the paused engine to abandon the run',
+      30_000,
+      20,
+    );
     const done = await waitStatus(r.id, ['completed', 'failed']);
     expect(done.status).toBe('completed');
     const steps = await journal(r.id);

@@ -32,7 +32,11 @@ describe('Idempotency-Key on creating POSTs', () => {
   it('keys are per principal: another caller may use the same key', async () => {
     const headers = { 'idempotency-key': 'same-key' };
     const a = await t.post('/v1/organizations', { kind: 'reseller', name: 'Per Principal A' }, { token: admin.token, headers });
-    const csr = await t.post(`/v1/organizations/${admin.orgId}/users`, { username: 'csr.one', displayName: 'CSR', roles: ['hoster_csr'] }, { token: admin.token });
+    const csr = await t.post(
+      `/v1/organizations/${admin.orgId}/users`,
+      { username: 'csr.one', displayName: 'CSR', roles: ['hoster_csr'] },
+      { token: admin.token },
+    );
     const tok = await t.post(`/v1/users/${csr.body.id}/tokens`, {}, { token: admin.token });
     const b = await t.post('/v1/organizations', { kind: 'reseller', name: 'Per Principal B' }, { token: tok.body.token, headers });
     expect([a.status, b.status]).toEqual([201, 201]);
@@ -72,7 +76,13 @@ describe('Idempotency-Key on creating POSTs', () => {
     const xml = `<request xmlns="urn:provisio:request:1"><data><zone name="query.example"><record name="www" type="A" value="203.0.113.9"/></zone></data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`;
     const headers = { 'idempotency-key': 'query-1' };
     const send = (organization?: string) =>
-      t.request('POST', '/v1/provisioning/requests', { token: admin.token, raw: xml, contentType: 'application/xml', headers, query: organization ? { organization } : undefined });
+      t.request('POST', '/v1/provisioning/requests', {
+        token: admin.token,
+        raw: xml,
+        contentType: 'application/xml',
+        headers,
+        query: organization ? { organization } : undefined,
+      });
     const first = await send();
     expect(first.status).toBe(202);
     const other = await send(reseller.body.organization.id);

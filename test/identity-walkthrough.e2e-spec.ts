@@ -82,7 +82,11 @@ describe('identity walkthrough: reseller, customer, delegation, revocation', () 
     expect(dme.body.user.id).toBe(reseller.body.admin.id);
     expect(dme.body.delegationId).toBe(requested.body.id);
 
-    const created = await t.post(`/v1/organizations/${customerId}/users`, { username: 'ann.lee', displayName: 'Ann Lee', roles: ['end_user'] }, { token: dtoken });
+    const created = await t.post(
+      `/v1/organizations/${customerId}/users`,
+      { username: 'ann.lee', displayName: 'Ann Lee', roles: ['end_user'] },
+      { token: dtoken },
+    );
     expect(created.status).toBe(201);
     expect(created.body.organizationId).toBe(customerId);
 
@@ -103,9 +107,17 @@ describe('identity walkthrough: reseller, customer, delegation, revocation', () 
     await sealWithDataSource(t.app.get(DataSource));
     const events = (await t.pool.query('SELECT * FROM audit_events ORDER BY seq')).rows;
     const byAction = (a: string) => events.filter((e) => e.action === a);
-    expect(byAction('delegation.requested')[0]).toMatchObject({ actor_user_id: reseller.body.admin.id, organization_id: customerId, on_behalf_of_org_id: null });
+    expect(byAction('delegation.requested')[0]).toMatchObject({
+      actor_user_id: reseller.body.admin.id,
+      organization_id: customerId,
+      on_behalf_of_org_id: null,
+    });
     expect(byAction('delegation.approved')[0]).toMatchObject({ actor_user_id: customer.body.admin.id, organization_id: customerId });
-    expect(byAction('token.delegated_created')[0]).toMatchObject({ actor_user_id: reseller.body.admin.id, on_behalf_of_org_id: customerId, delegation_id: requested.body.id });
+    expect(byAction('token.delegated_created')[0]).toMatchObject({
+      actor_user_id: reseller.body.admin.id,
+      on_behalf_of_org_id: customerId,
+      delegation_id: requested.body.id,
+    });
     const userCreated = byAction('user.created').find((e) => e.resource_id === created.body.id)!;
     expect(userCreated).toMatchObject({
       actor_user_id: reseller.body.admin.id,

@@ -70,16 +70,29 @@ describe('lab provider under the engine', () => {
   }
 
   async function finished(runId: string, timeoutMs = 30_000): Promise<string> {
-    return waitFor(async () => {
-      const r = await pool.query(`SELECT status FROM provisioning_runs WHERE id = $1`, [runId]);
-      const s = r.rows[0]?.status;
-      return ['completed', 'failed', 'needs_attention', 'parked'].includes(s) ? s : undefined;
-    }, `run ${runId} to finish`, timeoutMs);
+    return waitFor(
+      async () => {
+        const r = await pool.query(`SELECT status FROM provisioning_runs WHERE id = $1`, [runId]);
+        const s = r.rows[0]?.status;
+        return ['completed', 'failed', 'needs_attention', 'parked'].includes(s) ? s : undefined;
+      },
+      `run ${runId} to finish`,
+      timeoutMs,
+    );
   }
 
   async function withEngine<T>(fn: () => Promise<T>): Promise<T> {
     const enginePool = new Pool({ connectionString: db.url, max: 12 });
-    const engine = new Engine({ pool: enginePool, resolver: await NamespaceRegistry.load([createLabProvider(enginePool)]), createMachine, hooks: createRunHooks(), audit: appendAuditEvent, capacity: 4, leaseTtlMs: 1000, pollIntervalMs: 100 });
+    const engine = new Engine({
+      pool: enginePool,
+      resolver: await NamespaceRegistry.load([createLabProvider(enginePool)]),
+      createMachine,
+      hooks: createRunHooks(),
+      audit: appendAuditEvent,
+      capacity: 4,
+      leaseTtlMs: 1000,
+      pollIntervalMs: 100,
+    });
     await engine.start();
     try {
       return await fn();
@@ -100,7 +113,14 @@ describe('lab provider under the engine', () => {
     ]);
     const run = await submit(org, 'fabrikam-ok.example');
     expect(await withEngine(() => finished(run.id))).toBe('completed');
-    expect(await labInventory(sqlOfPg(pool), org)).toMatchObject({ ous: 1, exchangeOrganizations: 1, acceptedDomains: 1, users: 2, mailboxes: 2, siteCollections: 1 });
+    expect(await labInventory(sqlOfPg(pool), org)).toMatchObject({
+      ous: 1,
+      exchangeOrganizations: 1,
+      acceptedDomains: 1,
+      users: 2,
+      mailboxes: 2,
+      siteCollections: 1,
+    });
     expect(await labDuplicates(sqlOfPg(pool))).toEqual([]);
   });
 

@@ -38,7 +38,9 @@ describe('lab fault injection', () => {
     expect(results.filter((r) => r === 'LAB_TRANSIENT')).toHaveLength(3);
     expect(results.filter((r) => r === 'ok')).toHaveLength(17);
     const view = await readLabFaults(lab.sql);
-    expect(view.rules).toEqual([expect.objectContaining({ procedure: 'DNS.CreateZone', effect: 'transient', times: 3, remaining: 0, phase: 'execute', organizationId: null })]);
+    expect(view.rules).toEqual([
+      expect.objectContaining({ procedure: 'DNS.CreateZone', effect: 'transient', times: 3, remaining: 0, phase: 'execute', organizationId: null }),
+    ]);
     expect((await labInventory(lab.sql, c.organization.id)).zones).toBe(1);
   });
 
@@ -63,7 +65,10 @@ describe('lab fault injection', () => {
   it('limits a rule to its organization', async () => {
     const a = customer(newId('org'), 'org-a.example');
     const b = customer(newId('org'), 'org-b.example');
-    await replaceLabFaults(lab.sql, { ...none, rules: [{ procedure: 'Directory.CreateOrganization', effect: 'permanent', times: 5, organizationId: a.organization.id }] });
+    await replaceLabFaults(lab.sql, {
+      ...none,
+      rules: [{ procedure: 'Directory.CreateOrganization', effect: 'permanent', times: 5, organizationId: a.organization.id }],
+    });
     await lab.exec('Directory.CreateOrganization', b.ou, run());
     expect(await outcome(lab.exec('Directory.CreateOrganization', a.ou, run()))).toBe('LAB_PERMANENT');
     // The run's organization (context) counts when it is known.
@@ -75,7 +80,11 @@ describe('lab fault injection', () => {
     const c = customer(newId('org'), 'rollback-phase.example');
     const r = run();
     await lab.exec('Directory.CreateOrganization', c.ou, r);
-    await replaceLabFaults(lab.sql, { ...none, permanentErrorRate: 1, rules: [{ procedure: 'Directory.CreateOrganization', phase: 'rollback', effect: 'transient', times: 1 }] });
+    await replaceLabFaults(lab.sql, {
+      ...none,
+      permanentErrorRate: 1,
+      rules: [{ procedure: 'Directory.CreateOrganization', phase: 'rollback', effect: 'transient', times: 1 }],
+    });
     expect(await outcome(lab.exec('Directory.CreateOrganization', c.ou, r))).toBe('LAB_PERMANENT');
     expect(await outcome(lab.rollback('Directory.CreateOrganization', c.ou, undefined, r))).toBe('LAB_TRANSIENT');
     expect((await labInventory(lab.sql, c.organization.id)).ous).toBe(1);
@@ -137,7 +146,9 @@ describe('lab fault injection', () => {
     });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
     expect({ ...exit, stderr }).toMatchObject({ code: null, signal: 'SIGKILL' });
     expect((await labInventory(lab.sql, c.organization.id)).zones).toBe(1);
     expect((await readLabFaults(lab.sql)).rules[0].remaining).toBe(0);
@@ -219,7 +230,13 @@ describe('lab fault injection', () => {
   });
 
   it('resets to a well-behaved lab', async () => {
-    await replaceLabFaults(lab.sql, { latencyMs: 10, jitterMs: 1, transientErrorRate: 0.5, permanentErrorRate: 0.25, rules: [{ procedure: 'DNS.AddRecord', effect: 'exit', times: 2 }] });
+    await replaceLabFaults(lab.sql, {
+      latencyMs: 10,
+      jitterMs: 1,
+      transientErrorRate: 0.5,
+      permanentErrorRate: 0.25,
+      rules: [{ procedure: 'DNS.AddRecord', effect: 'exit', times: 2 }],
+    });
     await resetLabFaults(lab.sql);
     expect(await readLabFaults(lab.sql)).toMatchObject({ ...none, rules: [] });
   });

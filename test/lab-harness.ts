@@ -29,7 +29,14 @@ export async function startLab(opts: LabProviderOptions = {}, poolSize = 10): Pr
   const provider = createLabProvider(pool, opts);
   const byId = new Map(provider.procedures.map((p) => [`${p.namespace}.${p.name}`, p]));
   const defaultRun = newId('run');
-  const ctx = (over: Partial<ProcedureContext> = {}): ProcedureContext => ({ runId: defaultRun, stepSeq: 1, attempt: 1, engineId: 'eng_test', organizationId: null, ...over });
+  const ctx = (over: Partial<ProcedureContext> = {}): ProcedureContext => ({
+    runId: defaultRun,
+    stepSeq: 1,
+    attempt: 1,
+    engineId: 'eng_test',
+    organizationId: null,
+    ...over,
+  });
   const proc = (id: string) => {
     const p = byId.get(id);
     if (!p) throw new Error(`no lab procedure ${id}`);
@@ -64,9 +71,15 @@ export function customer(id: string, domain: string) {
   return {
     organization,
     ou: { organization },
-    user: (alias: string, extra: Record<string, string> = {}) => ({ organization, user: { alias, displayName: `${alias} of ${id}`, mailboxSizeMb: '2048', ...extra } }),
+    user: (alias: string, extra: Record<string, string> = {}) => ({
+      organization,
+      user: { alias, displayName: `${alias} of ${id}`, mailboxSizeMb: '2048', ...extra },
+    }),
     zone: { organization, zone: { name: domain } },
-    record: (name: string, type: string, value: string, extra: Record<string, string> = {}) => ({ zone: { name: domain }, record: { name, type, value, ...extra } }),
+    record: (name: string, type: string, value: string, extra: Record<string, string> = {}) => ({
+      zone: { name: domain },
+      record: { name, type, value, ...extra },
+    }),
   };
 }
 

@@ -39,7 +39,7 @@ describe('lab HTTP API', () => {
     expect(String(res.headers['content-type'])).toContain('application/problem+json');
   }
 
-  it('shows a customer\'s platform state to hoster staff', async () => {
+  it("shows a customer's platform state to hoster staff", async () => {
     const organization = { id: customer.orgId, name: 'Contoso', domain: 'contoso-http.example' };
     await exec('Directory.CreateOrganization', { organization });
     await exec('Exchange.EnableOrganization', { organization });
@@ -59,7 +59,14 @@ describe('lab HTTP API', () => {
         exchangeOrganization: { name: 'Contoso', globalAddressList: 'Contoso GAL' },
         acceptedDomains: ['contoso-http.example'],
         mailboxes: [{ alias: 'ann', primarySmtpAddress: 'ann@contoso-http.example', quotaMb: 1024 }],
-        zones: [{ name: 'contoso-http.example', published: false, serial: 2, records: [{ name: '@', type: 'MX', value: 'mail.contoso-http.example', ttl: 3600, priority: 10 }] }],
+        zones: [
+          {
+            name: 'contoso-http.example',
+            published: false,
+            serial: 2,
+            records: [{ name: '@', type: 'MX', value: 'mail.contoso-http.example', ttl: 3600, priority: 10 }],
+          },
+        ],
         sipDomains: [],
         siteCollections: [],
       });
@@ -96,7 +103,9 @@ describe('lab HTTP API', () => {
       permanentErrorRate: 0.01,
       rules: [{ procedure: 'DNS.CreateZone', effect: 'permanent', phase: 'execute', times: 2, remaining: 2, organizationId: customer.orgId }],
     });
-    await expect(exec('DNS.CreateZone', { organization: { id: customer.orgId }, zone: { name: 'faulty.example' } })).rejects.toMatchObject({ code: 'LAB_PERMANENT' });
+    await expect(exec('DNS.CreateZone', { organization: { id: customer.orgId }, zone: { name: 'faulty.example' } })).rejects.toMatchObject({
+      code: 'LAB_PERMANENT',
+    });
     expect((await t.get('/v1/lab/faults', { token: admin.token })).body.rules[0].remaining).toBe(1);
 
     const audit = await t.pool.query(`SELECT actor_user_id, organization_id, details FROM audit_events WHERE action = 'lab.faults_changed' ORDER BY id`);

@@ -40,10 +40,30 @@ describe('namespaces, schemas and hostile request documents over HTTP', () => {
       expect(res.status).toBe(200);
       expect(res.body.nextCursor).toBeNull();
       const byName = Object.fromEntries(res.body.items.map((n: any) => [n.name, n]));
-      expect(Object.keys(byName).sort()).toEqual(['Communications', 'DNS', 'Directory', 'Exchange', 'Hosted DNS', 'Hosted Organization', 'Hosted Sites', 'Hosted User', 'Mobility', 'Plans', 'SharePoint']);
+      expect(Object.keys(byName).sort()).toEqual([
+        'Communications',
+        'DNS',
+        'Directory',
+        'Exchange',
+        'Hosted DNS',
+        'Hosted Organization',
+        'Hosted Sites',
+        'Hosted User',
+        'Mobility',
+        'Plans',
+        'SharePoint',
+      ]);
       expect(byName['Hosted Organization']).toMatchObject({ kind: 'composite', version: '1' });
-      expect(byName['Hosted Organization'].procedures.find((p: any) => p.name === 'Subscribe')).toMatchObject({ access: 'public', kind: 'composite', input: { order: ['id'], 'users/user?': expect.arrayContaining(['alias']) } });
-      expect(byName.Exchange.procedures.find((p: any) => p.name === 'GetMailbox')).toMatchObject({ access: 'trusted', kind: 'read', input: { organization: ['id'], user: ['alias'] } });
+      expect(byName['Hosted Organization'].procedures.find((p: any) => p.name === 'Subscribe')).toMatchObject({
+        access: 'public',
+        kind: 'composite',
+        input: { order: ['id'], 'users/user?': expect.arrayContaining(['alias']) },
+      });
+      expect(byName.Exchange.procedures.find((p: any) => p.name === 'GetMailbox')).toMatchObject({
+        access: 'trusted',
+        kind: 'read',
+        input: { organization: ['id'], user: ['alias'] },
+      });
     });
 
     it('needs a token with namespaces.read', async () => {
@@ -90,10 +110,32 @@ describe('namespaces, schemas and hostile request documents over HTTP', () => {
         400,
         'XML_FORBIDDEN_CONSTRUCT',
       ],
-      ['an XXE', () => `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><request xmlns="urn:provisio:request:1"><data><x>&xxe;</x></data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`, 400, 'XML_FORBIDDEN_CONSTRUCT'],
-      ['a DOCTYPE', () => `<!DOCTYPE request><request xmlns="urn:provisio:request:1"><call namespace="Hosted DNS" procedure="AddRecords"/></request>`, 400, 'XML_FORBIDDEN_CONSTRUCT'],
-      ['a processing instruction', () => `<request xmlns="urn:provisio:request:1"><?run rm -rf?><call namespace="Hosted DNS" procedure="AddRecords"/></request>`, 400, 'XML_FORBIDDEN_CONSTRUCT'],
-      ['a 100-deep document', () => `<request xmlns="urn:provisio:request:1"><data>${'<a>'.repeat(100)}${'</a>'.repeat(100)}</data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`, 422, 'XML_TOO_DEEP'],
+      [
+        'an XXE',
+        () =>
+          `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><request xmlns="urn:provisio:request:1"><data><x>&xxe;</x></data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`,
+        400,
+        'XML_FORBIDDEN_CONSTRUCT',
+      ],
+      [
+        'a DOCTYPE',
+        () => `<!DOCTYPE request><request xmlns="urn:provisio:request:1"><call namespace="Hosted DNS" procedure="AddRecords"/></request>`,
+        400,
+        'XML_FORBIDDEN_CONSTRUCT',
+      ],
+      [
+        'a processing instruction',
+        () => `<request xmlns="urn:provisio:request:1"><?run rm -rf?><call namespace="Hosted DNS" procedure="AddRecords"/></request>`,
+        400,
+        'XML_FORBIDDEN_CONSTRUCT',
+      ],
+      [
+        'a 100-deep document',
+        () =>
+          `<request xmlns="urn:provisio:request:1"><data>${'<a>'.repeat(100)}${'</a>'.repeat(100)}</data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`,
+        422,
+        'XML_TOO_DEEP',
+      ],
       [
         'a request expanding to more than 10,000 steps',
         () => simpleRequest('Hosted User', 'AddUsers', `<order id="ord_x"/><organization id="org_x" domain="x.example"/><users>${users(2600)}</users>`),
@@ -112,7 +154,9 @@ describe('namespaces, schemas and hostile request documents over HTTP', () => {
 
     it('answers a 2 MiB document with 413 and stores nothing', async () => {
       const before = await counts();
-      const res = await post(`<request xmlns="urn:provisio:request:1"><data>${'<x/>'.repeat(512 * 1024)}</data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`);
+      const res = await post(
+        `<request xmlns="urn:provisio:request:1"><data>${'<x/>'.repeat(512 * 1024)}</data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`,
+      );
       expect(res.status).toBe(413);
       // The HTTP body limit (1 MiB) answers before the language's own XML_TOO_LARGE can.
       expect(['PAYLOAD_TOO_LARGE', 'XML_TOO_LARGE']).toContain(res.body.code);
@@ -121,7 +165,9 @@ describe('namespaces, schemas and hostile request documents over HTTP', () => {
 
     it('accepts the same kind of request within the limits', async () => {
       const before = await counts();
-      const res = await post(simpleRequest('Hosted User', 'AddUsers', `<order id="ord_x"/><organization id="org_x" domain="x.example"/><users>${users(3)}</users>`));
+      const res = await post(
+        simpleRequest('Hosted User', 'AddUsers', `<order id="ord_x"/><organization id="org_x" domain="x.example"/><users>${users(3)}</users>`),
+      );
       expect(res.status).toBe(202);
       expect((await counts()).runs).toBe(before.runs + 1);
     });

@@ -34,29 +34,69 @@ describe('orders authorization matrix', () => {
       await t.post(`/v1/plans/${d.body.id}/publish`, {}, { token: r.admin.token });
     }
     // Every customer gets a (queued) subscription so other orders can be placed against it.
-    for (const [c, domain] of [[w.c1, 'c1.example'], [w.c2, 'c2.example'], [w.c3, 'c3.example']] as const) {
+    for (const [c, domain] of [
+      [w.c1, 'c1.example'],
+      [w.c2, 'c2.example'],
+      [w.c3, 'c3.example'],
+    ] as const) {
       const res = await t.post('/v1/orders', { type: 'subscribe', organizationId: c.orgId, plan: 'resold', domain }, { token: c.admin.token });
       if (res.status !== 202) throw new Error(`setup subscribe: ${res.text}`);
     }
     tokens = tokensOf(w);
     orderOf = async (org: string) => {
-      const res = await t.post('/v1/orders', { type: 'add_dns_records', organizationId: org, records: [{ name: fresh('h'), type: 'A', value: '198.51.100.7' }] }, { token: hoster });
+      const res = await t.post(
+        '/v1/orders',
+        { type: 'add_dns_records', organizationId: org, records: [{ name: fresh('h'), type: 'A', value: '198.51.100.7' }] },
+        { token: hoster },
+      );
       if (res.status !== 202) throw new Error(`setup order: ${res.text}`);
       return res.body.id;
     };
   });
   afterAll(() => t.close());
 
-  const readers: Record<Key, Expect> = { HA: 200, HC: 200, HAU: 200, RA: 403, RC: 403, RAU: [200, 404], OA: [200, 404], OC: [200, 404], EU: 403, OAU: [200, 404], DLG: [200, 404] };
-  const writers = (ok: number): Record<Key, Expect> => ({ HA: ok, HC: ok, HAU: 403, RA: 403, RC: 403, RAU: 403, OA: [ok, 404], OC: 403, EU: 403, OAU: 403, DLG: [ok, 404] });
+  const readers: Record<Key, Expect> = {
+    HA: 200,
+    HC: 200,
+    HAU: 200,
+    RA: 403,
+    RC: 403,
+    RAU: [200, 404],
+    OA: [200, 404],
+    OC: [200, 404],
+    EU: 403,
+    OAU: [200, 404],
+    DLG: [200, 404],
+  };
+  const writers = (ok: number): Record<Key, Expect> => ({
+    HA: ok,
+    HC: ok,
+    HAU: 403,
+    RA: 403,
+    RC: 403,
+    RAU: 403,
+    OA: [ok, 404],
+    OC: 403,
+    EU: 403,
+    OAU: 403,
+    DLG: [ok, 404],
+  });
 
   const SCENARIOS: Scenario[] = [
     {
       route: 'POST /v1/orders',
-      build: async (x) => ({ method: 'POST', url: '/v1/orders', body: { type: 'add_dns_records', organizationId: x, records: [{ name: fresh('m'), type: 'A', value: '203.0.113.9' }] } }),
+      build: async (x) => ({
+        method: 'POST',
+        url: '/v1/orders',
+        body: { type: 'add_dns_records', organizationId: x, records: [{ name: fresh('m'), type: 'A', value: '203.0.113.9' }] },
+      }),
       expect: writers(202),
     },
-    { route: 'GET /v1/orders', build: async () => ({ method: 'GET', url: '/v1/orders' }), expect: { HA: 200, HC: 200, HAU: 200, RA: 403, RC: 403, RAU: 200, OA: 200, OC: 200, EU: 403, OAU: 200, DLG: 200 } },
+    {
+      route: 'GET /v1/orders',
+      build: async () => ({ method: 'GET', url: '/v1/orders' }),
+      expect: { HA: 200, HC: 200, HAU: 200, RA: 403, RC: 403, RAU: 200, OA: 200, OC: 200, EU: 403, OAU: 200, DLG: 200 },
+    },
     { route: 'GET /v1/orders/{id}', build: async (x) => ({ method: 'GET', url: `/v1/orders/${await orderOf(x)}` }), expect: readers },
     { route: 'GET /v1/orders/{id}/request', build: async (x) => ({ method: 'GET', url: `/v1/orders/${await orderOf(x)}/request` }), expect: readers },
     {
@@ -66,7 +106,11 @@ describe('orders authorization matrix', () => {
       expect: { HA: 409, HC: 409, HAU: 409, RA: 403, RC: 403, RAU: [409, 404], OA: [409, 404], OC: [409, 404], EU: 403, OAU: [409, 404], DLG: [409, 404] },
     },
     { route: 'GET /v1/orders/{id}/timeline', build: async (x) => ({ method: 'GET', url: `/v1/orders/${await orderOf(x)}/timeline` }), expect: readers },
-    { route: 'POST /v1/orders/{id}/cancel', build: async (x) => ({ method: 'POST', url: `/v1/orders/${await orderOf(x)}/cancel`, body: {} }), expect: writers(200) },
+    {
+      route: 'POST /v1/orders/{id}/cancel',
+      build: async (x) => ({ method: 'POST', url: `/v1/orders/${await orderOf(x)}/cancel`, body: {} }),
+      expect: writers(200),
+    },
   ];
 
   function targets(key: Key): [string, string] {

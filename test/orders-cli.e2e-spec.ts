@@ -28,7 +28,11 @@ describe('CLI: provisio orders watch and provisio submit', () => {
     const address = t.app.getHttpServer().address() as { port: number };
     env = { ...process.env, PROVISIO_URL: `http://127.0.0.1:${address.port}`, PROVISIO_TOKEN: admin.token, LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
-    const c = await t.post('/v1/organizations', { kind: 'customer', name: 'Northwind', admin: { username: 'nw.admin', displayName: 'NW' } }, { token: admin.token });
+    const c = await t.post(
+      '/v1/organizations',
+      { kind: 'customer', name: 'Northwind', admin: { username: 'nw.admin', displayName: 'NW' } },
+      { token: admin.token },
+    );
     customer = { orgId: c.body.organization.id, userId: c.body.admin.id, token: c.body.admin.token.token };
     engines = [spawnEngine(t.db.url)];
     await engines[0].engineId();
@@ -46,7 +50,17 @@ describe('CLI: provisio orders watch and provisio submit', () => {
   });
 
   it('watches an order to its end and exits 0 when it completed', async () => {
-    const placed = await t.post('/v1/orders', { type: 'subscribe', organizationId: customer.orgId, plan: 'business-basic', domain: 'northwind.example', users: [{ alias: 'ann', displayName: 'Ann', userPlan: 'standard-mailbox' }] }, { token: customer.token });
+    const placed = await t.post(
+      '/v1/orders',
+      {
+        type: 'subscribe',
+        organizationId: customer.orgId,
+        plan: 'business-basic',
+        domain: 'northwind.example',
+        users: [{ alias: 'ann', displayName: 'Ann', userPlan: 'standard-mailbox' }],
+      },
+      { token: customer.token },
+    );
     expect(placed.status).toBe(202);
     const { stdout } = await run(process.execPath, [MAIN, 'orders', 'watch', placed.body.id], { env, timeout: 60_000 });
     expect(stdout).toMatch(/\[#+\]\s+\d+\/\d+\s+completed/);

@@ -29,7 +29,11 @@ describe('orders: from a REST call to a completed provisioning request', () => {
     premium = plans.body.items[0];
     // The reseller R1 offers its customers a plan derived from business-premium.
     expect((await t.post(`/v1/plans/${premium.id}/availability`, { resellerIds: [w.r1.orgId] }, { token: hoster })).status).toBeLessThan(300);
-    const derived = await t.post('/v1/plans', { kind: 'organization', name: 'r1-premium', displayName: 'R1 Premium', basePlanId: premium.id }, { token: w.r1.admin.token });
+    const derived = await t.post(
+      '/v1/plans',
+      { kind: 'organization', name: 'r1-premium', displayName: 'R1 Premium', basePlanId: premium.id },
+      { token: w.r1.admin.token },
+    );
     expect(derived.status).toBe(201);
     expect((await t.post(`/v1/plans/${derived.body.id}/publish`, {}, { token: w.r1.admin.token })).status).toBe(200);
     const created = await t.post(
@@ -71,7 +75,11 @@ describe('orders: from a REST call to a completed provisioning request', () => {
   }
 
   it('subscribes a customer to business-premium with 3 users and provisions everything', async () => {
-    const placed = await t.post('/v1/orders', { type: 'subscribe', organizationId: direct.orgId, plan: 'business-premium', domain: 'contoso.example', users: users3 }, { token: direct.token });
+    const placed = await t.post(
+      '/v1/orders',
+      { type: 'subscribe', organizationId: direct.orgId, plan: 'business-premium', domain: 'contoso.example', users: users3 },
+      { token: direct.token },
+    );
     expect({ status: placed.status, body: placed.status === 202 ? 'ok' : placed.body }).toEqual({ status: 202, body: 'ok' });
     expect(placed.headers.location).toBe(`/v1/orders/${placed.body.id}`);
     expect(['accepted', 'provisioning']).toContain(placed.body.status);
@@ -129,12 +137,20 @@ describe('orders: from a REST call to a completed provisioning request', () => {
   it('lets a reseller order with a delegated token, and refuses its own token without changing anything', async () => {
     const c1 = w.c1;
     const before = (await t.pool.query('SELECT count(*)::int AS n FROM orders')).rows[0].n;
-    const refused = await t.post('/v1/orders', { type: 'subscribe', organizationId: c1.orgId, plan: 'r1-premium', domain: 'fabrikam.example', users: users3 }, { token: w.r1.admin.token });
+    const refused = await t.post(
+      '/v1/orders',
+      { type: 'subscribe', organizationId: c1.orgId, plan: 'r1-premium', domain: 'fabrikam.example', users: users3 },
+      { token: w.r1.admin.token },
+    );
     expect([403, 404]).toContain(refused.status);
     expect((await t.pool.query('SELECT count(*)::int AS n FROM orders')).rows[0].n).toBe(before);
     expect((await t.pool.query('SELECT count(*)::int AS n FROM subscriptions WHERE organization_id = $1', [c1.orgId])).rows[0].n).toBe(0);
 
-    const placed = await t.post('/v1/orders', { type: 'subscribe', organizationId: c1.orgId, plan: 'r1-premium', domain: 'fabrikam.example', users: users3 }, { token: w.delegation.token });
+    const placed = await t.post(
+      '/v1/orders',
+      { type: 'subscribe', organizationId: c1.orgId, plan: 'r1-premium', domain: 'fabrikam.example', users: users3 },
+      { token: w.delegation.token },
+    );
     expect(placed.status).toBe(202);
     expect(placed.body.placedBy).toMatchObject({ userId: w.r1.admin.userId, delegationId: w.delegation.id, onBehalfOf: c1.orgId });
     const done = await waitDone(placed.body.id, w.delegation.token);
@@ -150,7 +166,11 @@ describe('orders: from a REST call to a completed provisioning request', () => {
     const sub = (await t.get(`/v1/organizations/${direct.orgId}/subscriptions`, { token: direct.token })).body.items[0];
     const mailboxes = sub.quotas.find((q: any) => q.feature === 'exchange.mailboxes');
     const runsBefore = (await t.pool.query('SELECT count(*)::int AS n FROM provisioning_runs')).rows[0].n;
-    const many = Array.from({ length: mailboxes.limit - mailboxes.used + 1 }, (_, i) => ({ alias: `bulk${i}`, displayName: `Bulk ${i}`, userPlan: 'standard-mailbox' }));
+    const many = Array.from({ length: mailboxes.limit - mailboxes.used + 1 }, (_, i) => ({
+      alias: `bulk${i}`,
+      displayName: `Bulk ${i}`,
+      userPlan: 'standard-mailbox',
+    }));
     const res = await t.post('/v1/orders', { type: 'add_users', organizationId: direct.orgId, users: many.slice(0, 100) }, { token: direct.token });
     if (many.length <= 100) {
       expect(res.status).toBe(409);
@@ -168,7 +188,11 @@ describe('orders: from a REST call to a completed provisioning request', () => {
       body: { rules: [{ procedure: 'Mobility.EnableUser', effect: 'permanent', times: 1, organizationId: direct.orgId }] },
     });
     expect(faults.status).toBe(200);
-    const placed = await t.post('/v1/orders', { type: 'add_users', organizationId: direct.orgId, users: [{ alias: 'dee', displayName: 'Dee', userPlan: 'mobile-mailbox' }] }, { token: direct.token });
+    const placed = await t.post(
+      '/v1/orders',
+      { type: 'add_users', organizationId: direct.orgId, users: [{ alias: 'dee', displayName: 'Dee', userPlan: 'mobile-mailbox' }] },
+      { token: direct.token },
+    );
     expect(placed.status).toBe(202);
     expect((await quota(sub.id, direct.token, 'exchange.mailboxes')).reserved).toBe(1);
     const done = await waitDone(placed.body.id, direct.token);
@@ -190,7 +214,9 @@ describe('orders: from a REST call to a completed provisioning request', () => {
     expect(second.status).toBe(202);
     expect(second.body.id).toBe(first.body.id);
     expect(second.headers.location).toBe(first.headers.location);
-    expect((await t.pool.query(`SELECT count(*)::int AS n FROM orders WHERE type = 'add_dns_records' AND organization_id = $1`, [direct.orgId])).rows[0].n).toBe(1);
+    expect(
+      (await t.pool.query(`SELECT count(*)::int AS n FROM orders WHERE type = 'add_dns_records' AND organization_id = $1`, [direct.orgId])).rows[0].n,
+    ).toBe(1);
     const other = await t.post('/v1/orders', { ...body, records: [{ name: 'ftp', type: 'A', value: '203.0.113.11' }] }, { token: direct.token, headers });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -245,7 +271,10 @@ describe('orders: from a REST call to a completed provisioning request', () => {
       retry = await t.post('/v1/orders', body, { token: direct.token, headers: { 'idempotency-key': key } });
     }
     expect(retry.status).toBe(202);
-    expect((await t.pool.query(`SELECT count(*)::int AS n FROM orders WHERE organization_id = $1 AND body->'records'->0->>'name' = 'crash'`, [direct.orgId])).rows[0].n).toBe(1);
+    expect(
+      (await t.pool.query(`SELECT count(*)::int AS n FROM orders WHERE organization_id = $1 AND body->'records'->0->>'name' = 'crash'`, [direct.orgId])).rows[0]
+        .n,
+    ).toBe(1);
     expect((await waitDone(retry.body.id, direct.token)).status).toBe('completed');
   });
 
@@ -256,7 +285,18 @@ describe('orders: from a REST call to a completed provisioning request', () => {
     const done = await waitDone(placed.body.id, direct.token);
     expect(done.status).toBe('completed');
     const lab = await labState(direct.orgId);
-    expect(lab).toMatchObject({ ou: null, users: [], exchangeOrganization: null, acceptedDomains: [], mailboxes: [], mobilityPolicies: [], zones: [], sipDomains: [], sipUsers: [], siteCollections: [] });
+    expect(lab).toMatchObject({
+      ou: null,
+      users: [],
+      exchangeOrganization: null,
+      acceptedDomains: [],
+      mailboxes: [],
+      mobilityPolicies: [],
+      zones: [],
+      sipDomains: [],
+      sipUsers: [],
+      siteCollections: [],
+    });
     const after = await t.get(`/v1/subscriptions/${sub.id}`, { token: direct.token });
     expect(after.body.status).toBe('cancelled');
     expect(after.body.quotas.every((q: any) => q.used === 0 && q.reserved === 0)).toBe(true);

@@ -20,7 +20,9 @@ describe('every route declares its permission', () => {
   });
 
   it('keeps public routes to health, metrics, docs and schemas', () => {
-    const pub = listRoutes(t.app).filter((r) => r.permission === 'public').map((r) => r.path);
+    const pub = listRoutes(t.app)
+      .filter((r) => r.permission === 'public')
+      .map((r) => r.path);
     for (const p of pub) expect(p).toMatch(/^\/(health|metrics|v1\/schemas)/);
   });
 

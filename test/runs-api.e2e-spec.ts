@@ -35,10 +35,15 @@ describe('provisioning runs API', () => {
     t.request('POST', '/v1/provisioning/requests', { raw: xml, contentType: 'application/xml', token, query });
 
   async function waitRun(id: string, statuses: string[], token = w.hoster.admin.token) {
-    return waitFor(async () => {
-      const r = await t.get(`/v1/provisioning/runs/${id}`, { token });
-      return statuses.includes(r.body.status) ? r.body : undefined;
-    }, `run ${id} to reach ${statuses.join('|')}`, 30_000, 50);
+    return waitFor(
+      async () => {
+        const r = await t.get(`/v1/provisioning/runs/${id}`, { token });
+        return statuses.includes(r.body.status) ? r.body : undefined;
+      },
+      `run ${id} to reach ${statuses.join('|')}`,
+      30_000,
+      50,
+    );
   }
 
   async function runCount() {
@@ -60,7 +65,16 @@ describe('provisioning runs API', () => {
     // 10 calls: ActiveSync and SIP are skipped by their `when` (the users have neither).
     expect(run.steps).toHaveLength(10);
     expect(run.steps.every((s: any) => s.phase === 'execute' && s.status === 'completed' && s.engineId === engine.engine.id)).toBe(true);
-    expect(await inventory(org)).toMatchObject({ ous: 1, exchangeOrganizations: 1, acceptedDomains: 1, users: 3, mailboxes: 3, siteCollections: 1, sipUsers: 0, mobilityUsers: 0 });
+    expect(await inventory(org)).toMatchObject({
+      ous: 1,
+      exchangeOrganizations: 1,
+      acceptedDomains: 1,
+      users: 3,
+      mailboxes: 3,
+      siteCollections: 1,
+      sipUsers: 0,
+      mobilityUsers: 0,
+    });
     const events = (await t.pool.query(`SELECT action, organization_id FROM audit_events WHERE resource_id = $1 ORDER BY id`, [run.id])).rows;
     expect(events.map((e) => e.action)).toEqual(['run.submitted', 'run.started', 'run.completed']);
     expect(events.every((e) => e.organization_id === org)).toBe(true);
@@ -76,13 +90,28 @@ describe('provisioning runs API', () => {
 
   it('compensates in reverse order when SharePoint.CreateSiteCollection fails permanently, leaving the organization empty', async () => {
     const org = w.c2.orgId;
-    await replaceLabFaults(sqlOfPg(t.pool), { latencyMs: 0, jitterMs: 0, transientErrorRate: 0, permanentErrorRate: 0, rules: [{ procedure: 'SharePoint.CreateSiteCollection', effect: 'permanent', times: 1, organizationId: org }] });
+    await replaceLabFaults(sqlOfPg(t.pool), {
+      latencyMs: 0,
+      jitterMs: 0,
+      transientErrorRate: 0,
+      permanentErrorRate: 0,
+      rules: [{ procedure: 'SharePoint.CreateSiteCollection', effect: 'permanent', times: 1, organizationId: org }],
+    });
     const res = await xmlPost(onboardXml(org, uniqueDomain()), w.hoster.admin.token, { organization: org });
     expect(res.status).toBe(202);
     const run = await waitRun(res.body.id, ['completed', 'failed', 'needs_attention']);
     expect(run.status).toBe('failed');
-    expect(run.error).toMatchObject({ code: 'LAB_PERMANENT', retryable: false, phase: 'execute', namespace: 'SharePoint', procedure: 'CreateSiteCollection', path: '5/SharePoint.CreateSiteCollection' });
-    expect(run.responseXml).toContain('<errorContext code="LAB_PERMANENT" retryable="false"><errorSource namespace="SharePoint" procedure="CreateSiteCollection" step="5/SharePoint.CreateSiteCollection"/>');
+    expect(run.error).toMatchObject({
+      code: 'LAB_PERMANENT',
+      retryable: false,
+      phase: 'execute',
+      namespace: 'SharePoint',
+      procedure: 'CreateSiteCollection',
+      path: '5/SharePoint.CreateSiteCollection',
+    });
+    expect(run.responseXml).toContain(
+      '<errorContext code="LAB_PERMANENT" retryable="false"><errorSource namespace="SharePoint" procedure="CreateSiteCollection" step="5/SharePoint.CreateSiteCollection"/>',
+    );
     expect(Object.values(await inventory(org)).every((n) => n === 0)).toBe(true);
 
     const timeline = (await t.get(`/v1/provisioning/runs/${run.id}/steps`, { token: w.hoster.admin.token })).body.items;
@@ -94,7 +123,16 @@ describe('provisioning runs API', () => {
     expect(rollbacks.every((s: any) => s.status === 'completed')).toBe(true);
     expect(rollbacks[0].path).toBe('4/u[cy]/Hosted User.Create/2/Exchange.CreateMailbox');
     expect(rollbacks.at(-1).path).toBe('1/Directory.CreateOrganization');
-    for (const s of timeline) expect(s).toEqual(expect.objectContaining({ engineId: expect.stringMatching(/^eng_/), attempt: expect.any(Number), startedAt: expect.any(String), finishedAt: expect.any(String), durationMs: expect.any(Number) }));
+    for (const s of timeline)
+      expect(s).toEqual(
+        expect.objectContaining({
+          engineId: expect.stringMatching(/^eng_/),
+          attempt: expect.any(Number),
+          startedAt: expect.any(String),
+          finishedAt: expect.any(String),
+          durationMs: expect.any(Number),
+        }),
+      );
     const actions = (await t.pool.query(`SELECT action FROM audit_events WHERE resource_id = $1 ORDER BY id`, [run.id])).rows.map((r) => r.action);
     expect(actions).toEqual(['run.submitted', 'run.started', 'run.compensated', 'run.failed']);
 
@@ -106,7 +144,13 @@ describe('provisioning runs API', () => {
   it('parks on failure when asked; an operator retries it from the failed step', async () => {
     const org = w.c1.orgId;
     const domain = uniqueDomain('park');
-    await replaceLabFaults(sqlOfPg(t.pool), { latencyMs: 0, jitterMs: 0, transientErrorRate: 0, permanentErrorRate: 0, rules: [{ procedure: 'SharePoint.CreateSiteCollection', effect: 'permanent', times: 1 }] });
+    await replaceLabFaults(sqlOfPg(t.pool), {
+      latencyMs: 0,
+      jitterMs: 0,
+      transientErrorRate: 0,
+      permanentErrorRate: 0,
+      rules: [{ procedure: 'SharePoint.CreateSiteCollection', effect: 'permanent', times: 1 }],
+    });
     const res = await xmlPost(onboardXml(org, domain, { onFailure: 'park' }), w.hoster.admin.token, { organization: org });
     const parked = await waitRun(res.body.id, ['parked', 'completed', 'failed']);
     expect(parked.status).toBe('parked');
@@ -165,7 +209,11 @@ describe('provisioning runs API', () => {
     expect(noReason.body.code).toBe('VALIDATION_FAILED');
     const blank = await t.post(`/v1/provisioning/runs/${parkedB.id}/resolve`, { reason: '   ' }, { token: w.hoster.admin.token });
     expect(blank.status).toBe(400);
-    const resolved = await t.post(`/v1/provisioning/runs/${parkedB.id}/resolve`, { reason: 'site created by hand, ticket OPS-7' }, { token: w.hoster.csr.token });
+    const resolved = await t.post(
+      `/v1/provisioning/runs/${parkedB.id}/resolve`,
+      { reason: 'site created by hand, ticket OPS-7' },
+      { token: w.hoster.csr.token },
+    );
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: 'resolved', resolutionReason: 'site created by hand, ticket OPS-7', resolvedByUserId: w.hoster.csr.userId });
     const ev = (await t.pool.query(`SELECT details, actor_user_id FROM audit_events WHERE resource_id = $1 AND action = 'run.resolved'`, [parkedB.id])).rows[0];
@@ -178,7 +226,13 @@ describe('provisioning runs API', () => {
   it('keeps runs with the same serialization key in order; a parked run blocks its key until resolved', async () => {
     const org = w.c1.orgId;
     const key = `org:${org}:serial`;
-    await replaceLabFaults(sqlOfPg(t.pool), { latencyMs: 0, jitterMs: 0, transientErrorRate: 0, permanentErrorRate: 0, rules: [{ procedure: 'SharePoint.CreateSiteCollection', effect: 'permanent', times: 1, organizationId: org }] });
+    await replaceLabFaults(sqlOfPg(t.pool), {
+      latencyMs: 0,
+      jitterMs: 0,
+      transientErrorRate: 0,
+      permanentErrorRate: 0,
+      rules: [{ procedure: 'SharePoint.CreateSiteCollection', effect: 'permanent', times: 1, organizationId: org }],
+    });
     const first = await xmlPost(onboardXml(org, uniqueDomain('k1'), { onFailure: 'park' }), w.hoster.admin.token, { organization: org, serializationKey: key });
     const second = await xmlPost(onboardXml(org, uniqueDomain('k2')), w.hoster.admin.token, { organization: org, serializationKey: key });
     await waitRun(first.body.id, ['parked']);
@@ -190,7 +244,9 @@ describe('provisioning runs API', () => {
     await t.post(`/v1/provisioning/runs/${first.body.id}/resolve`, { reason: 'abandoned' }, { token: w.hoster.admin.token });
     const done = await waitRun(second.body.id, ['completed', 'failed']);
     expect(done.status).toBe('completed');
-    expect(new Date(done.startedAt).getTime()).toBeGreaterThan(new Date((await t.get(`/v1/provisioning/runs/${first.body.id}`, { token: w.hoster.admin.token })).body.finishedAt).getTime() - 1);
+    expect(new Date(done.startedAt).getTime()).toBeGreaterThan(
+      new Date((await t.get(`/v1/provisioning/runs/${first.body.id}`, { token: w.hoster.admin.token })).body.finishedAt).getTime() - 1,
+    );
   });
 
   it('scopes runs: auditors see their subtree, other tenants get 404, lists filter and paginate', async () => {

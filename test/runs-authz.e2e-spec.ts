@@ -35,22 +35,67 @@ describe('provisioning runs authorization matrix', () => {
   }
 
   // runs.read: hoster staff and auditors (in their subtree, delegated auditors in their customer).
-  const readers: Record<Key, Expect> = { HA: 200, HC: 200, HAU: 200, RA: 403, RC: 403, RAU: [200, 404], OA: 403, OC: 403, EU: 403, OAU: [200, 404], DLG: [200, 404] };
+  const readers: Record<Key, Expect> = {
+    HA: 200,
+    HC: 200,
+    HAU: 200,
+    RA: 403,
+    RC: 403,
+    RAU: [200, 404],
+    OA: 403,
+    OC: 403,
+    EU: 403,
+    OAU: [200, 404],
+    DLG: [200, 404],
+  };
   // runs.operate: hoster staff only (hoster CSRs on customers, not on the hoster itself).
   const operators: Record<Key, Expect> = { HA: 200, HC: 200, HAU: 403, RA: 403, RC: 403, RAU: 403, OA: 403, OC: 403, EU: 403, OAU: 403, DLG: 403 };
-  const onlyHosterAdmin = (ok: number): Record<Key, Expect> => ({ HA: ok, HC: 403, HAU: 403, RA: 403, RC: 403, RAU: 403, OA: 403, OC: 403, EU: 403, OAU: 403, DLG: 403 });
+  const onlyHosterAdmin = (ok: number): Record<Key, Expect> => ({
+    HA: ok,
+    HC: 403,
+    HAU: 403,
+    RA: 403,
+    RC: 403,
+    RAU: 403,
+    OA: 403,
+    OC: 403,
+    EU: 403,
+    OAU: 403,
+    DLG: 403,
+  });
 
   const SCENARIOS: Scenario[] = [
     {
       route: 'POST /v1/provisioning/requests',
-      build: async (x) => ({ method: 'POST', url: `/v1/provisioning/requests?organization=${x}`, raw: onboardXml(x, uniqueDomain('sub')), contentType: 'application/xml' }),
+      build: async (x) => ({
+        method: 'POST',
+        url: `/v1/provisioning/requests?organization=${x}`,
+        raw: onboardXml(x, uniqueDomain('sub')),
+        contentType: 'application/xml',
+      }),
       expect: onlyHosterAdmin(202),
     },
-    { route: 'GET /v1/provisioning/runs', build: async () => ({ method: 'GET', url: '/v1/provisioning/runs' }), expect: { HA: 200, HC: 200, HAU: 200, RA: 403, RC: 403, RAU: 200, OA: 403, OC: 403, EU: 403, OAU: 200, DLG: 200 } },
+    {
+      route: 'GET /v1/provisioning/runs',
+      build: async () => ({ method: 'GET', url: '/v1/provisioning/runs' }),
+      expect: { HA: 200, HC: 200, HAU: 200, RA: 403, RC: 403, RAU: 200, OA: 403, OC: 403, EU: 403, OAU: 200, DLG: 200 },
+    },
     { route: 'GET /v1/provisioning/runs/{id}', build: async (x) => ({ method: 'GET', url: `/v1/provisioning/runs/${await runOf(x)}` }), expect: readers },
-    { route: 'GET /v1/provisioning/runs/{id}/steps', build: async (x) => ({ method: 'GET', url: `/v1/provisioning/runs/${await runOf(x)}/steps` }), expect: readers },
-    { route: 'POST /v1/provisioning/runs/{id}/retry', build: async (x) => ({ method: 'POST', url: `/v1/provisioning/runs/${await runOf(x, 'parked')}/retry` }), expect: operators },
-    { route: 'POST /v1/provisioning/runs/{id}/rollback', build: async (x) => ({ method: 'POST', url: `/v1/provisioning/runs/${await runOf(x, 'failed')}/rollback` }), expect: operators },
+    {
+      route: 'GET /v1/provisioning/runs/{id}/steps',
+      build: async (x) => ({ method: 'GET', url: `/v1/provisioning/runs/${await runOf(x)}/steps` }),
+      expect: readers,
+    },
+    {
+      route: 'POST /v1/provisioning/runs/{id}/retry',
+      build: async (x) => ({ method: 'POST', url: `/v1/provisioning/runs/${await runOf(x, 'parked')}/retry` }),
+      expect: operators,
+    },
+    {
+      route: 'POST /v1/provisioning/runs/{id}/rollback',
+      build: async (x) => ({ method: 'POST', url: `/v1/provisioning/runs/${await runOf(x, 'failed')}/rollback` }),
+      expect: operators,
+    },
     {
       route: 'POST /v1/provisioning/runs/{id}/resolve',
       build: async (x) => ({ method: 'POST', url: `/v1/provisioning/runs/${await runOf(x, 'needs_attention')}/resolve`, body: { reason: 'handled by hand' } }),

@@ -16,7 +16,11 @@ export interface BaselineRun {
   cpuMs: Record<string, number>;
 }
 
-function forkWorker(script: string, env: Record<string, string>, logFile: string): { child: ChildProcess; message: Promise<unknown>; exited: Promise<void>; messages: unknown[] } {
+function forkWorker(
+  script: string,
+  env: Record<string, string>,
+  logFile: string,
+): { child: ChildProcess; message: Promise<unknown>; exited: Promise<void>; messages: unknown[] } {
   const out = fs.openSync(logFile, 'a');
   const child = fork(path.join(__dirname, script), [], { env: { ...process.env, ...env }, stdio: ['ignore', out, out, 'ipc'] });
   fs.closeSync(out);
@@ -38,7 +42,14 @@ export const PGBOSS_SETTINGS = { workers: 2, batchSize: 50, pollingIntervalSecon
  * inserted first, then 2 worker processes (one `work()` each) drain the queue. The window runs
  * from the first job's start to the last job's completion, from pg-boss's own timestamps.
  */
-export async function runPgBossBaseline(pool: Pool, databaseUrl: string, postmasterPid: number, jobs: number, dir: string, settings = PGBOSS_SETTINGS): Promise<BaselineRun> {
+export async function runPgBossBaseline(
+  pool: Pool,
+  databaseUrl: string,
+  postmasterPid: number,
+  jobs: number,
+  dir: string,
+  settings = PGBOSS_SETTINGS,
+): Promise<BaselineRun> {
   const queue = `bench_${Date.now().toString(36)}`;
   const boss = new PgBoss({ connectionString: databaseUrl, application_name: 'bench-pgboss-setup', max: 2, supervise: false, schedule: false });
   boss.on('error', () => undefined);
@@ -53,7 +64,16 @@ export async function runPgBossBaseline(pool: Pool, databaseUrl: string, postmas
   }
   await pool.query('/* bench */ CHECKPOINT');
   const workers = Array.from({ length: settings.workers }, () =>
-    forkWorker('pgboss-worker.js', { DATABASE_URL: databaseUrl, BENCH_QUEUE: queue, BENCH_PGBOSS_BATCH: String(settings.batchSize), BENCH_PGBOSS_POLL_S: String(settings.pollingIntervalSeconds) }, path.join(dir, 'pgboss.log')),
+    forkWorker(
+      'pgboss-worker.js',
+      {
+        DATABASE_URL: databaseUrl,
+        BENCH_QUEUE: queue,
+        BENCH_PGBOSS_BATCH: String(settings.batchSize),
+        BENCH_PGBOSS_POLL_S: String(settings.pollingIntervalSeconds),
+      },
+      path.join(dir, 'pgboss.log'),
+    ),
   );
   let cpuMs: Record<string, number>;
   try {
@@ -93,14 +113,25 @@ export const RAW_SETTINGS_ENGINE_MODE = { ...RAW_SETTINGS, synchronousCommit: fa
  * in 2 processes × 16 connections (the engines' 2 × ENGINE_CONCURRENCY). The window runs from
  * the first claim to the last completion, from the table's timestamps.
  */
-export async function runRawBaseline(pool: Pool, databaseUrl: string, postmasterPid: number, jobs: number, dir: string, settings = RAW_SETTINGS): Promise<BaselineRun> {
+export async function runRawBaseline(
+  pool: Pool,
+  databaseUrl: string,
+  postmasterPid: number,
+  jobs: number,
+  dir: string,
+  settings = RAW_SETTINGS,
+): Promise<BaselineRun> {
   await pool.query(RAW_SCHEMA_SQL);
   await pool.query('/* bench */ TRUNCATE bench_raw_jobs');
   await pool.query(`/* bench */ INSERT INTO bench_raw_jobs (payload) SELECT jsonb_build_object('n', g) FROM generate_series(1, $1) g`, [jobs]);
   await pool.query('/* bench */ VACUUM ANALYZE bench_raw_jobs');
   await pool.query('/* bench */ CHECKPOINT');
   const workers = Array.from({ length: settings.processes }, () =>
-    forkWorker('raw-worker.js', { DATABASE_URL: databaseUrl, BENCH_RAW_STREAMS: String(settings.streamsPerProcess), BENCH_RAW_ASYNC: settings.synchronousCommit ? '0' : '1' }, path.join(dir, 'raw.log')),
+    forkWorker(
+      'raw-worker.js',
+      { DATABASE_URL: databaseUrl, BENCH_RAW_STREAMS: String(settings.streamsPerProcess), BENCH_RAW_ASYNC: settings.synchronousCommit ? '0' : '1' },
+      path.join(dir, 'raw.log'),
+    ),
   );
   await Promise.all(workers.map((w) => w.message));
   const pg0 = cpuSnapshot(postmasterPid, {});
@@ -110,7 +141,9 @@ export async function runRawBaseline(pool: Pool, databaseUrl: string, postmaster
   const workerMs = Math.round(workers.reduce((a, w) => a + Number((w.messages.find((m: any) => m?.cpuMs !== undefined) as any)?.cpuMs ?? 0), 0));
   const cpuMs = { postgres: pg.postgres, workers: workerMs, total: pg.postgres + workerMs };
   const r = (
-    await pool.query(`/* bench */ SELECT count(*)::int AS n, EXTRACT(EPOCH FROM max(finished_at) - min(claimed_at)) * 1000 AS ms FROM bench_raw_jobs WHERE state = 'done'`)
+    await pool.query(
+      `/* bench */ SELECT count(*)::int AS n, EXTRACT(EPOCH FROM max(finished_at) - min(claimed_at)) * 1000 AS ms FROM bench_raw_jobs WHERE state = 'done'`,
+    )
   ).rows[0];
   const windowMs = Number(r.ms);
   return { jobs, completed: r.n, windowMs, jobsPerS: (r.n / windowMs) * 1000, cpuMs };
@@ -135,7 +168,9 @@ export async function runDbosBaseline(
 ): Promise<BaselineRun & { workflows: number; steps: number }> {
   const { DBOS } = await import('@dbos-inc/dbos-sdk');
   await DBOS.migrate(databaseUrl, { schemaName: 'dbos' }); // once, before two processes launch
-  await pool.query('/* bench */ CREATE TABLE IF NOT EXISTS bench_dbos_rows (id bigserial PRIMARY KEY, workflow int NOT NULL, step int NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+  await pool.query(
+    '/* bench */ CREATE TABLE IF NOT EXISTS bench_dbos_rows (id bigserial PRIMARY KEY, workflow int NOT NULL, step int NOT NULL, at timestamptz NOT NULL DEFAULT now())',
+  );
   await pool.query('/* bench */ TRUNCATE bench_dbos_rows');
   await pool.query('/* bench */ CHECKPOINT');
   const settings = DBOS_SETTINGS;
@@ -163,7 +198,11 @@ export async function runDbosBaseline(
   for (const w of workers) w.child.send('go');
   await Promise.all(workers.map((w) => w.exited));
   const pg = cpuDelta(pg0, cpuSnapshot(postmasterPid, {}));
-  const reports = workers.map((w) => w.messages.find((m: any) => m?.cpuMs !== undefined) as { workflows: number; steps: number; startedAt: number; finishedAt: number; cpuMs: number } | undefined);
+  const reports = workers.map(
+    (w) =>
+      w.messages.find((m: any) => m?.cpuMs !== undefined) as
+        { workflows: number; steps: number; startedAt: number; finishedAt: number; cpuMs: number } | undefined,
+  );
   if (reports.some((r) => !r)) throw new Error(`a DBOS worker exited without its figures; see ${path.join(dir, 'dbos.log')}`);
   const done = reports as NonNullable<(typeof reports)[number]>[];
   const workerMs = Math.round(done.reduce((a, r) => a + r.cpuMs, 0));

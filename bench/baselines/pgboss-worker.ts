@@ -21,9 +21,13 @@ async function main() {
   boss.on('error', (err) => console.error('pg-boss error', err.message));
   await boss.start();
   const queue = process.env.BENCH_QUEUE!;
-  await boss.work(queue, { batchSize: Number(process.env.BENCH_PGBOSS_BATCH ?? 50), pollingIntervalSeconds: Number(process.env.BENCH_PGBOSS_POLL_S ?? 0.5) }, async () => {
-    /* a trivial job */
-  });
+  await boss.work(
+    queue,
+    { batchSize: Number(process.env.BENCH_PGBOSS_BATCH ?? 50), pollingIntervalSeconds: Number(process.env.BENCH_PGBOSS_POLL_S ?? 0.5) },
+    async () => {
+      /* a trivial job */
+    },
+  );
   process.send?.('ready');
   const stop = () => {
     boss.stop({ graceful: true, wait: true, timeout: 5000 }).finally(() => process.exit(0));

@@ -111,7 +111,11 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
   let submitRetries = 0;
 
   try {
-    db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'db'), database: 'provisio', settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: 300 } });
+    db = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'db'),
+      database: 'provisio',
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: 300 },
+    });
     await runMigrations(db.ownerUrl, { runtimeRole: db.runtimeRole });
     pool = new Pool({ connectionString: db.url, max: 6 });
     pool.on('error', () => undefined);
@@ -125,9 +129,19 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
       permanentErrorRate: opts.permanentErrorRate ?? 0.01,
       rules: [],
     });
-    log(`database on port ${db.port}; faults: ${Math.round((opts.transientErrorRate ?? 0.05) * 100)}% transient, ${Math.round((opts.permanentErrorRate ?? 0.01) * 100)}% permanent`);
+    log(
+      `database on port ${db.port}; faults: ${Math.round((opts.transientErrorRate ?? 0.05) * 100)}% transient, ${Math.round((opts.permanentErrorRate ?? 0.01) * 100)}% permanent`,
+    );
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: db.url, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', PORT: '0', ENGINE_LEASE_TTL: opts.leaseTtl ?? '1s' });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: db.url,
+      DATA_DIR: path.join(dir, 'data'),
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_MAX: '0',
+      PORT: '0',
+      ENGINE_LEASE_TTL: opts.leaseTtl ?? '1s',
+    });
     app = await createApp(config, { databaseUrl: db.url, poolSize: 10 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address() as { port: number };
@@ -143,11 +157,14 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
     const scheduleKill = () => {
       const min = opts.killMinMs ?? 1000;
       const max = opts.killMaxMs ?? 3000;
-      killer = setTimeout(() => {
-        const pid = fleet!.killRandom(random);
-        if (pid) log(`killed engine pid ${pid}`);
-        scheduleKill();
-      }, min + random() * (max - min));
+      killer = setTimeout(
+        () => {
+          const pid = fleet!.killRandom(random);
+          if (pid) log(`killed engine pid ${pid}`);
+          scheduleKill();
+        },
+        min + random() * (max - min),
+      );
     };
     scheduleKill();
 
@@ -214,7 +231,11 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
     if (ordersResult) {
       problems.push(...ordersResult.problems);
       submitRetries += ordersResult.retries;
-      log(`orders: ${ordersResult.placed} placed: ${Object.entries(ordersResult.byStatus).map(([k, n]) => `${k}=${n}`).join(' ')}`);
+      log(
+        `orders: ${ordersResult.placed} placed: ${Object.entries(ordersResult.byStatus)
+          .map(([k, n]) => `${k}=${n}`)
+          .join(' ')}`,
+      );
     }
 
     // Wait for every run to stop, the storm still blowing.
@@ -252,7 +273,9 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
     const failureSamples = runs
       .filter((x) => x.status === 'failed')
       .slice(0, 5)
-      .map((x) => `${x.id} ${x.error?.path ?? ''}: ${x.error?.code} ${x.error?.message ?? ''} ${x.error?.details ? JSON.stringify(x.error.details) : ''}`.trim());
+      .map((x) =>
+        `${x.id} ${x.error?.path ?? ''}: ${x.error?.code} ${x.error?.message ?? ''} ${x.error?.details ? JSON.stringify(x.error.details) : ''}`.trim(),
+      );
     const needsAttention = byStatus.needs_attention ?? 0;
     if (needsAttention) {
       for (const r of runs.filter((x) => x.status === 'needs_attention')) problems.push(`run ${r.id} needs attention: ${JSON.stringify(r.error)}`);
@@ -309,8 +332,18 @@ export async function runChaos(opts: ChaosOptions = {}): Promise<ChaosReport> {
 export function formatReport(r: ChaosReport): string {
   const lines = [
     `chaos ${r.passed ? 'PASSED' : 'FAILED'} in ${(r.durationMs / 1000).toFixed(1)} s`,
-    `  raw requests ${r.requests}, orders ${r.ordersPlaced}${r.ordersPlaced ? ` (${Object.entries(r.ordersByStatus).map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}, runs ${r.runs}: completed ${r.completed}, failed (compensated) ${r.failed}, needs_attention ${r.needsAttention}, not terminal ${r.notTerminal}`,
-    `  failures by code: ${Object.entries(r.failureCodes).map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`,
+    `  raw requests ${r.requests}, orders ${r.ordersPlaced}${
+      r.ordersPlaced
+        ? ` (${Object.entries(r.ordersByStatus)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')})`
+        : ''
+    }, runs ${r.runs}: completed ${r.completed}, failed (compensated) ${r.failed}, needs_attention ${r.needsAttention}, not terminal ${r.notTerminal}`,
+    `  failures by code: ${
+      Object.entries(r.failureCodes)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ') || 'none'
+    }`,
     ...r.failureSamples.map((f) => `    e.g. ${f}`),
     `  engine kills ${r.engineKills}, engine starts ${r.engineStarts}, engines that exited by themselves ${r.unexpectedEngineExits} (e.g. starting while the database restarted), takeovers ${r.takeovers}`,
     `  database restarts ${r.databaseRestarts}, submission retries ${r.submitRetries}`,

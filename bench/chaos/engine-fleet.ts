@@ -44,7 +44,14 @@ export class EngineFleet {
   private spawn(slot: Slot) {
     if (this.stopping) return;
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js'), 'engine'], {
-      env: { ...process.env, DATABASE_URL: this.opts.databaseUrl, PROVISIO_ROLE: 'engine', PROVISIO_ENGINE_SLOT: String(slot.index), LOG_LEVEL: 'info', ...(this.opts.env ?? {}) },
+      env: {
+        ...process.env,
+        DATABASE_URL: this.opts.databaseUrl,
+        PROVISIO_ROLE: 'engine',
+        PROVISIO_ENGINE_SLOT: String(slot.index),
+        LOG_LEVEL: 'info',
+        ...(this.opts.env ?? {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.starts++;

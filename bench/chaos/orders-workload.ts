@@ -97,7 +97,13 @@ export async function runOrdersWorkload(opts: OrdersWorkloadOptions): Promise<Or
   const orders: PlacedOrder[] = [];
 
   /** A request that survives the database restart: network errors, 5xx and 429 are retried. */
-  async function call(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  async function call(
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: any }> {
     let last: string;
     // Long enough for a key left in flight by a request the database restart cut short: the API
     // treats such a claim as abandoned after 60 s and answers 409 until then.
@@ -154,7 +160,8 @@ export async function runOrdersWorkload(opts: OrdersWorkloadOptions): Promise<Or
         if (r.body.subscriptionId) c.subscriptionId = r.body.subscriptionId;
         return r.body.status;
       }
-      if (Date.now() > deadline) throw new Error(`order ${id} (answered 202) still ${r.body.status} after ${Math.round((opts.orderTimeoutMs ?? 600_000) / 1000)} s`);
+      if (Date.now() > deadline)
+        throw new Error(`order ${id} (answered 202) still ${r.body.status} after ${Math.round((opts.orderTimeoutMs ?? 600_000) / 1000)} s`);
     }
   }
 
@@ -253,7 +260,8 @@ export async function runOrdersWorkload(opts: OrdersWorkloadOptions): Promise<Or
         const want = [...c.expected].sort();
         const mailboxes = state.mailboxes.map((m) => m.alias).sort();
         const users = state.users.map((u) => u.alias).sort();
-        if (JSON.stringify(mailboxes) !== JSON.stringify(want)) out.push(`customer ${c.index}: mailboxes ${mailboxes.join(',')} ≠ completed orders' users ${want.join(',')}`);
+        if (JSON.stringify(mailboxes) !== JSON.stringify(want))
+          out.push(`customer ${c.index}: mailboxes ${mailboxes.join(',')} ≠ completed orders' users ${want.join(',')}`);
         if (JSON.stringify(users) !== JSON.stringify(want)) out.push(`customer ${c.index}: directory users ${users.join(',')} ≠ ${want.join(',')}`);
         const q = await sql.query<{ used: string; reserved: string; freeing: string }>(
           `SELECT used::text, reserved::text, freeing::text FROM quota_ledger WHERE subscription_id = $1 AND feature = 'exchange.mailboxes'`,

@@ -33,15 +33,17 @@ const orgStep = `
 
 const userSteps = (withMailbox: boolean) => `
     <forEach name="u" root="data" path="users/user">
-      ${withMailbox
-        ? `<execute namespace="Hosted User" procedure="Create">
+      ${
+        withMailbox
+          ? `<execute namespace="Hosted User" procedure="Create">
         <before source="data" sourcePath="organization" mode="insert"/>
         <before source="u" mode="insert"/>
       </execute>`
-        : `<execute namespace="Directory" procedure="CreateUser">
+          : `<execute namespace="Directory" procedure="CreateUser">
         <before source="data" sourcePath="organization/@id | organization/@domain" destinationPath="organization" mode="merge"/>
         <before source="u" sourcePath="@alias | @displayName" destinationPath="user" mode="merge"/>
-      </execute>`}
+      </execute>`
+      }
     </forEach>`;
 
 export function chaosRequest(index: number, random: () => number = Math.random): ChaosRequest {
@@ -86,7 +88,10 @@ export function chaosRequest(index: number, random: () => number = Math.random):
       expected: { ous: 1, exchangeOrganizations: 1, acceptedDomains: 1, users: n, mailboxes: n, siteCollections: 1 },
     };
   }
-  const records = ['www', 'mail', 'ftp'].slice(0, n).map((r, i) => `<record name="${r}" type="A" value="192.0.2.${10 + i}" ttl="300"/>`).join('');
+  const records = ['www', 'mail', 'ftp']
+    .slice(0, n)
+    .map((r, i) => `<record name="${r}" type="A" value="192.0.2.${10 + i}" ttl="300"/>`)
+    .join('');
   return {
     index,
     orgId,

@@ -28,7 +28,14 @@ export interface BenchDefinition {
   run(ctx: BenchContext): Promise<BenchResult[]>;
 }
 
-export function createContext(opts: { reps: number; quick: boolean; profile: boolean; vs?: string; machine: Machine; log: (line: string) => void }): BenchContext {
+export function createContext(opts: {
+  reps: number;
+  quick: boolean;
+  profile: boolean;
+  vs?: string;
+  machine: Machine;
+  log: (line: string) => void;
+}): BenchContext {
   const git = gitCommit();
   const ctx: BenchContext = {
     ...opts,

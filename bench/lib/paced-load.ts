@@ -61,7 +61,15 @@ export async function pacedLoad(
       };
       const r = opts.request(i);
       const req = http.request(
-        { host: url.hostname, port: url.port, method: r.method, path: r.path, headers: r.body ? { ...r.headers, 'content-length': Buffer.byteLength(r.body) } : r.headers, agent, timeout: 10_000 },
+        {
+          host: url.hostname,
+          port: url.port,
+          method: r.method,
+          path: r.path,
+          headers: r.body ? { ...r.headers, 'content-length': Buffer.byteLength(r.body) } : r.headers,
+          agent,
+          timeout: 10_000,
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -106,6 +114,12 @@ export async function pacedLoad(
     ok,
     non2xx,
     errors,
-    latencyMs: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1), mean: sorted.length ? Math.round((sorted.reduce((s, x) => s + x, 0) / sorted.length) * 100) / 100 : 0 },
+    latencyMs: {
+      p50: at(0.5),
+      p90: at(0.9),
+      p99: at(0.99),
+      max: at(1),
+      mean: sorted.length ? Math.round((sorted.reduce((s, x) => s + x, 0) / sorted.length) * 100) / 100 : 0,
+    },
   };
 }

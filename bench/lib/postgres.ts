@@ -44,7 +44,18 @@ export interface BenchDatabase {
   stop(): Promise<void>;
 }
 
-const REPORTED = ['fsync', 'synchronous_commit', 'full_page_writes', 'wal_level', 'shared_buffers', 'work_mem', 'max_connections', 'checkpoint_timeout', 'max_wal_size', 'shared_preload_libraries'];
+const REPORTED = [
+  'fsync',
+  'synchronous_commit',
+  'full_page_writes',
+  'wal_level',
+  'shared_buffers',
+  'work_mem',
+  'max_connections',
+  'checkpoint_timeout',
+  'max_wal_size',
+  'shared_preload_libraries',
+];
 
 export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `provisio-bench-${name}-`));
@@ -135,7 +146,11 @@ export async function resetStatements(pool: Pool): Promise<void> {
  * bench's own bookkeeping queries (they run as BENCH_ROLE). `calls` over the steps of the window gives round trips per step.
  * `database`: another database of the same server (default: the pool's).
  */
-export async function topStatements(pool: Pool, limit = 15, database?: string): Promise<{ totalCalls: number; totalMs: number; planMs: number; top: StatementCost[]; byCalls: { query: string; calls: number }[] }> {
+export async function topStatements(
+  pool: Pool,
+  limit = 15,
+  database?: string,
+): Promise<{ totalCalls: number; totalMs: number; planMs: number; top: StatementCost[]; byCalls: { query: string; calls: number }[] }> {
   const rows = (
     await pool.query(
       `SELECT query, calls::float8 AS calls, total_exec_time AS total_ms, total_plan_time AS plan_ms, rows::float8 AS rows

@@ -59,7 +59,11 @@ export class ProvisioProcess {
   peakHwmMb = 0;
   private sampler?: NodeJS.Timeout;
 
-  constructor(readonly role: 'serve' | 'engine', args: string[], opts: ProcessOptions) {
+  constructor(
+    readonly role: 'serve' | 'engine',
+    args: string[],
+    opts: ProcessOptions,
+  ) {
     const out = fs.openSync(opts.logFile, 'a');
     // The V8 flags the product runs with (npm start, the provisio bin, the Dockerfile).
     const flags = withNodeFlags([...(opts.nodeFlags ?? [])]);
@@ -121,7 +125,11 @@ export interface ApiProcess extends ProvisioProcess {
  * `provisio serve` against the bench database (it migrates, seeds the catalog and writes the
  * bootstrap token into DATA_DIR), live once /health/live answers 200 (ready needs an engine).
  */
-export async function startApi(databaseUrl: string, dir: string, opts: { env?: Record<string, string>; cpuProfileDir?: string; mainJs?: string } = {}): Promise<ApiProcess> {
+export async function startApi(
+  databaseUrl: string,
+  dir: string,
+  opts: { env?: Record<string, string>; cpuProfileDir?: string; mainJs?: string } = {},
+): Promise<ApiProcess> {
   const port = await freePort();
   const dataDir = path.join(dir, 'api-data');
   fs.mkdirSync(dataDir, { recursive: true });

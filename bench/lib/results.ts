@@ -34,9 +34,17 @@ export function machineInfo(): Machine {
 
 export function gitCommit(): { commit: string; dirty: boolean } {
   try {
-    const commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     // Only tracked source changes count (other engineers' untracked scratch files do not).
-    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'migrations', 'bench'], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'migrations', 'bench'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return { commit, dirty: status.trim().length > 0 };
   } catch {
     return { commit: 'unknown', dirty: false };
@@ -62,7 +70,14 @@ export function atLeast(metric: string, value: number, min: number, unit: string
 }
 
 export function atMost(metric: string, value: number, max: number, unit: string, extra: Partial<TargetCheck> = {}): TargetCheck {
-  return { metric, value, unit, target: unit === '×' || unit === '%' ? `≤ ${max}${unit}` : `≤ ${max} ${unit}`.trim(), met: Number.isFinite(value) && value <= max, ...extra };
+  return {
+    metric,
+    value,
+    unit,
+    target: unit === '×' || unit === '%' ? `≤ ${max}${unit}` : `≤ ${max} ${unit}`.trim(),
+    met: Number.isFinite(value) && value <= max,
+    ...extra,
+  };
 }
 
 export interface BenchResult {

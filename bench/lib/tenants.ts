@@ -14,15 +14,19 @@ const tag = () => randomBytes(4).toString('hex');
 /** Customers of the hoster, each with its org_admin token (what a hoster's signup flow does). */
 export async function createCustomers(api: ApiClient, hosterToken: string, count: number, prefix = 'bench'): Promise<Customer[]> {
   const run = tag();
-  return mapLimit(Array.from({ length: count }, (_, i) => i), 8, async (i) => {
-    const res = await api.post(
-      '/v1/organizations',
-      { kind: 'customer', name: `Bench customer ${prefix} ${run} ${i}`, admin: { username: `${prefix}-${run}-${i}`, displayName: `Bench admin ${i}` } },
-      hosterToken,
-    );
-    expectStatus(res, 201, 'create a customer');
-    return { index: i, orgId: res.body.organization.id, token: res.body.admin.token.token, domain: `${prefix}-${run}-${i}.example` };
-  });
+  return mapLimit(
+    Array.from({ length: count }, (_, i) => i),
+    8,
+    async (i) => {
+      const res = await api.post(
+        '/v1/organizations',
+        { kind: 'customer', name: `Bench customer ${prefix} ${run} ${i}`, admin: { username: `${prefix}-${run}-${i}`, displayName: `Bench admin ${i}` } },
+        hosterToken,
+      );
+      expectStatus(res, 201, 'create a customer');
+      return { index: i, orgId: res.body.organization.id, token: res.body.admin.token.token, domain: `${prefix}-${run}-${i}.example` };
+    },
+  );
 }
 
 /** Long-polls an order until it is terminal; returns the order view. */
@@ -42,7 +46,8 @@ export async function subscribeAll(api: ApiClient, customers: Customer[], plan: 
     const placed = await api.post('/v1/orders', { type: 'subscribe', organizationId: c.orgId, plan, domain: c.domain }, c.token);
     expectStatus(placed, 202, `subscribe customer ${c.index} to ${plan}`);
     const done = await waitForOrder(api, placed.body.id, c.token);
-    if (done.status !== 'completed') throw new Error(`subscription of customer ${c.index} ended ${done.status}: ${JSON.stringify(done.errorContext ?? done.error ?? {}).slice(0, 300)}`);
+    if (done.status !== 'completed')
+      throw new Error(`subscription of customer ${c.index} ended ${done.status}: ${JSON.stringify(done.errorContext ?? done.error ?? {}).slice(0, 300)}`);
   });
 }
 

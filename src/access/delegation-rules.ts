@@ -43,7 +43,8 @@ export function delegationVisibilitySql(v: DelegationVisibility, cols: { reselle
 
 /** Only a reseller admin, with its own token, requests delegations, and only on its own customers. */
 export function checkMayRequestDelegation(p: Principal): void {
-  if (isDelegated(p) || !p.roles.includes('reseller_admin')) throw new ProblemError('FORBIDDEN', 'Only a reseller admin, with its own token, requests delegations');
+  if (isDelegated(p) || !p.roles.includes('reseller_admin'))
+    throw new ProblemError('FORBIDDEN', 'Only a reseller admin, with its own token, requests delegations');
 }
 
 export function checkDelegationCustomer(p: Principal, customer: { kind: string; parentId: string | null }): void {

@@ -23,8 +23,12 @@ const code = (fn: () => void): string | undefined => {
 describe('who creates which organization', () => {
   it('lets hoster staff create resellers under the hoster, and nobody else', () => {
     expect(code(() => checkOrganizationCreation(principalIn('hoster', ['hoster_csr']), 'reseller', TREE.hoster, false))).toBeUndefined();
-    expect(code(() => checkOrganizationCreation(principalIn('hoster', ['hoster_admin']), 'reseller', TREE.reseller1, false))).toBe('INVALID_PARENT_ORGANIZATION');
-    expect(code(() => checkOrganizationCreation(principalIn('reseller1', ['reseller_admin']), 'reseller', TREE.hoster, false))).toBe('ORGANIZATION_KIND_NOT_ALLOWED');
+    expect(code(() => checkOrganizationCreation(principalIn('hoster', ['hoster_admin']), 'reseller', TREE.reseller1, false))).toBe(
+      'INVALID_PARENT_ORGANIZATION',
+    );
+    expect(code(() => checkOrganizationCreation(principalIn('reseller1', ['reseller_admin']), 'reseller', TREE.hoster, false))).toBe(
+      'ORGANIZATION_KIND_NOT_ALLOWED',
+    );
   });
 
   it('lets a reseller admin create customers under its own reseller only, with a delegation if it wants', () => {
@@ -33,12 +37,14 @@ describe('who creates which organization', () => {
     expect(code(() => checkOrganizationCreation(admin, 'customer', TREE.reseller2, false))).toBe('ORGANIZATION_KIND_NOT_ALLOWED');
     expect(code(() => checkOrganizationCreation(admin, 'customer', TREE.customer1, false))).toBe('INVALID_PARENT_ORGANIZATION');
     expect(code(() => checkOrganizationCreation(principalIn('hoster', ['hoster_admin']), 'customer', TREE.reseller1, true))).toBe('VALIDATION_FAILED');
-    expect(code(() => checkOrganizationCreation(principalIn('reseller1', ['reseller_csr']), 'customer', TREE.reseller1, false))).toBe('ORGANIZATION_KIND_NOT_ALLOWED');
+    expect(code(() => checkOrganizationCreation(principalIn('reseller1', ['reseller_csr']), 'customer', TREE.reseller1, false))).toBe(
+      'ORGANIZATION_KIND_NOT_ALLOWED',
+    );
   });
 });
 
 describe('the role ladder', () => {
-  it('grants only roles below the granter\'s best, where they may be held', () => {
+  it("grants only roles below the granter's best, where they may be held", () => {
     const orgAdmin = principalIn('customer1', ['org_admin']);
     expect(code(() => checkGrantable(orgAdmin, ['org_csr', 'end_user', 'auditor'], 'customer'))).toBeUndefined();
     expect(code(() => checkGrantable(orgAdmin, ['org_admin'], 'customer'))).toBe('ROLE_NOT_GRANTABLE');
@@ -55,7 +61,7 @@ describe('the role ladder', () => {
     expect(actsAsSelf(principalIn('reseller1', ['org_admin'], 'customer1'), 'usr_1')).toBe(false);
   });
 
-  it('gives a token at most its owner\'s roles, or its delegation\'s while the owner is reseller staff', () => {
+  it("gives a token at most its owner's roles, or its delegation's while the owner is reseller staff", () => {
     expect(effectiveTokenRoles({ tokenRoles: ['org_admin', 'org_csr'], userRoles: ['org_csr'], delegationRoles: null })).toEqual(['org_csr']);
     expect(effectiveTokenRoles({ tokenRoles: ['org_admin', 'auditor'], userRoles: ['reseller_csr'], delegationRoles: ['auditor'] })).toEqual(['auditor']);
     expect(effectiveTokenRoles({ tokenRoles: ['org_admin'], userRoles: ['end_user'], delegationRoles: ['org_admin'] })).toBeUndefined();
@@ -71,7 +77,9 @@ describe('delegations (ACCESS.md §4)', () => {
     expect(delegationVisibility(principalIn('customer1', ['org_admin']))).toEqual({ kind: 'customer', orgId: 'org_c1' });
     expect(delegationVisibility(principalIn('customer1', ['org_csr']))).toEqual({ kind: 'nothing' });
     const params: unknown[] = [];
-    expect(delegationVisibilitySql({ kind: 'reseller', orgId: 'org_r1' }, { resellerOrgId: 'd.r', customerOrgId: 'd.c' }, (v) => `$${params.push(v)}`)).toBe('d.r = $1');
+    expect(delegationVisibilitySql({ kind: 'reseller', orgId: 'org_r1' }, { resellerOrgId: 'd.r', customerOrgId: 'd.c' }, (v) => `$${params.push(v)}`)).toBe(
+      'd.r = $1',
+    );
     expect(params).toEqual(['org_r1']);
   });
 
@@ -83,7 +91,7 @@ describe('delegations (ACCESS.md §4)', () => {
     expect(code(() => checkDelegationCustomer(admin, { kind: 'customer', parentId: 'org_r2' }))).toBe('DELEGATION_NOT_CUSTOMER');
   });
 
-  it('lets the customer\'s own admin approve; the reseller admin and hoster admins revoke too', () => {
+  it("lets the customer's own admin approve; the reseller admin and hoster admins revoke too", () => {
     expect(mayApproveDelegation(principalIn('customer1', ['org_admin']), d)).toBe(true);
     expect(mayApproveDelegation(principalIn('reseller1', ['org_admin'], 'customer1'), d)).toBe(false);
     expect(mayApproveDelegation(principalIn('customer2', ['org_admin']), d)).toBe(false);
@@ -93,7 +101,7 @@ describe('delegations (ACCESS.md §4)', () => {
     expect(mayRevokeDelegation(principalIn('reseller1', ['reseller_csr']), d)).toBe(false);
   });
 
-  it('lets the reseller\'s staff use it, a CSR never as org_admin', () => {
+  it("lets the reseller's staff use it, a CSR never as org_admin", () => {
     expect(mayUseDelegation(principalIn('reseller1', ['reseller_csr']), d)).toBe(true);
     expect(mayUseDelegation(principalIn('reseller2', ['reseller_admin']), d)).toBe(false);
     expect(delegatedRolesFor(principalIn('reseller1', ['reseller_admin']), ['org_admin', 'auditor'])).toEqual(['org_admin', 'auditor']);

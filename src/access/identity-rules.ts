@@ -53,10 +53,13 @@ export function checkOrganizationCreation(p: Principal, kind: 'reseller' | 'cust
     if (parent.kind !== 'hoster') throw new ProblemError('INVALID_PARENT_ORGANIZATION', 'A reseller belongs to the hoster');
   } else {
     if (parent.kind === 'customer') throw new ProblemError('INVALID_PARENT_ORGANIZATION', 'A customer belongs to the hoster or a reseller');
-    if (!hosterStaff && !resellerOwn) throw new ProblemError('ORGANIZATION_KIND_NOT_ALLOWED', 'You may create customers only under your own reseller organization');
+    if (!hosterStaff && !resellerOwn)
+      throw new ProblemError('ORGANIZATION_KIND_NOT_ALLOWED', 'You may create customers only under your own reseller organization');
   }
   if (withDelegation && !(kind === 'customer' && parent.kind === 'reseller' && resellerOwn)) {
-    throw new ProblemError('VALIDATION_FAILED', 'A delegation at creation is for a reseller admin creating its own customer', { errors: [{ path: 'delegation', message: 'not allowed here' }] });
+    throw new ProblemError('VALIDATION_FAILED', 'A delegation at creation is for a reseller admin creating its own customer', {
+      errors: [{ path: 'delegation', message: 'not allowed here' }],
+    });
   }
 }
 
@@ -67,7 +70,8 @@ export function checkMayCreateOrganizations(p: Principal): void {
 
 /** Personal tokens are made with one's own token, never with a delegated one. */
 export function checkMayCreateOwnToken(p: Principal): void {
-  if (isDelegated(p)) throw new ProblemError('FORBIDDEN', 'A delegated admin token cannot create tokens; ask for another one with POST /v1/delegations/{id}/tokens');
+  if (isDelegated(p))
+    throw new ProblemError('FORBIDDEN', 'A delegated admin token cannot create tokens; ask for another one with POST /v1/delegations/{id}/tokens');
 }
 
 /**
@@ -75,7 +79,11 @@ export function checkMayCreateOwnToken(p: Principal): void {
  * token at most its delegation's, and only while its owner is still reseller staff (undefined
  * when not: the token no longer works).
  */
-export function effectiveTokenRoles(t: { tokenRoles: readonly Role[]; userRoles: readonly Role[]; delegationRoles: readonly Role[] | null }): Role[] | undefined {
+export function effectiveTokenRoles(t: {
+  tokenRoles: readonly Role[];
+  userRoles: readonly Role[];
+  delegationRoles: readonly Role[] | null;
+}): Role[] | undefined {
   if (t.delegationRoles) {
     if (!t.userRoles.some((r) => r === 'reseller_admin' || r === 'reseller_csr')) return undefined;
     return t.tokenRoles.filter((r) => t.delegationRoles!.includes(r));

@@ -26,7 +26,7 @@ describe('tenant scope (ACCESS.md §2)', () => {
     expect(reach(p, 'plans.write')).toEqual([]);
   });
 
-  it('keeps reseller staff in their subtree, and out of their customers\' data without a delegation', () => {
+  it("keeps reseller staff in their subtree, and out of their customers' data without a delegation", () => {
     const admin = principalIn('reseller1', ['reseller_admin']);
     expect(reach(admin, 'organizations.read')).toEqual(['reseller1', 'customer1', 'customer2']);
     expect(reach(admin, 'organizations.write')).toEqual(['reseller1', 'customer1', 'customer2']);
@@ -85,7 +85,7 @@ describe('audit scope', () => {
 });
 
 describe('plan audience', () => {
-  it('shows the hoster everything, a reseller its own offer, a customer its parent\'s', () => {
+  it("shows the hoster everything, a reseller its own offer, a customer its parent's", () => {
     expect(planAudience(TREE.hoster)).toEqual({ kind: 'everything' });
     expect(planAudience(TREE.reseller1)).toEqual({ kind: 'reseller', resellerId: 'org_r1' });
     expect(planAudience(TREE.customer1)).toEqual({ kind: 'customer', offeredBy: 'org_r1' });

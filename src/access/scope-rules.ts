@@ -57,9 +57,7 @@ export function auditScope(p: Principal): TenantScope {
  * into SQL over its tables.
  */
 export type PlanAudience =
-  | { readonly kind: 'everything' }
-  | { readonly kind: 'reseller'; readonly resellerId: string }
-  | { readonly kind: 'customer'; readonly offeredBy: string };
+  { readonly kind: 'everything' } | { readonly kind: 'reseller'; readonly resellerId: string } | { readonly kind: 'customer'; readonly offeredBy: string };
 
 export function planAudience(viewer: { id: string; kind: OrganizationKind; path: string }): PlanAudience {
   if (viewer.kind === 'hoster') return { kind: 'everything' };

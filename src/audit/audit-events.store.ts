@@ -102,10 +102,12 @@ export interface Seal {
 export async function sealEvents(sql: Sql, seals: Seal[]): Promise<void> {
   // The runtime role has no UPDATE on audit_events: sealing is the owner's SECURITY DEFINER
   // function (migration AuditSealFunction), which sets these three columns and nothing else.
-  await sql.query(
-    'SELECT audit_seal_events($1::bigint[], $2::bigint[], $3::text[], $4::text[])',
-    [seals.map((s) => s.id), seals.map((s) => s.seq), seals.map((s) => s.prevHash), seals.map((s) => s.hash)],
-  );
+  await sql.query('SELECT audit_seal_events($1::bigint[], $2::bigint[], $3::text[], $4::text[])', [
+    seals.map((s) => s.id),
+    seals.map((s) => s.seq),
+    seals.map((s) => s.prevHash),
+    seals.map((s) => s.hash),
+  ]);
   const last = seals[seals.length - 1];
   await sql.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1', [last.seq, last.hash]);
 }

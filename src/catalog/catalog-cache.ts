@@ -21,7 +21,12 @@ export class CatalogCache implements OnModuleInit {
   readonly lists: NotifiedCache<Page<PlanView>>;
 
   constructor(listener: PgListener) {
-    this.lists = new NotifiedCache(listener, { channel: CATALOG_CHANNEL, ttlMs: CATALOG_CACHE_MS, maxEntries: 2_000, log: rootLogger().child({ component: 'catalog-cache' }) });
+    this.lists = new NotifiedCache(listener, {
+      channel: CATALOG_CHANNEL,
+      ttlMs: CATALOG_CACHE_MS,
+      maxEntries: 2_000,
+      log: rootLogger().child({ component: 'catalog-cache' }),
+    });
   }
 
   onModuleInit(): void {
@@ -39,7 +44,9 @@ export class CatalogCache implements OnModuleInit {
       p.subjectOrgPath,
       p.subjectOrgKind,
       p.delegationId !== null,
-      Object.entries(query).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)),
+      Object.entries(query)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b)),
     ]);
   }
 }

@@ -16,7 +16,11 @@ import { SubscriptionsService } from './subscriptions.service';
 const PLAN_EXAMPLES = Object.fromEntries(
   [...SEED_USER_PLANS, ...SEED_ORGANIZATION_PLANS].map(({ userPlans, ...plan }) => [
     plan.name,
-    { summary: `${plan.kind} plan: ${plan.displayName}`, description: plan.description ?? undefined, value: userPlans ? { ...plan, userPlanIds: userPlans.map((n) => `<id of ${n}>`) } : plan },
+    {
+      summary: `${plan.kind} plan: ${plan.displayName}`,
+      description: plan.description ?? undefined,
+      value: userPlans ? { ...plan, userPlanIds: userPlans.map((n) => `<id of ${n}>`) } : plan,
+    },
   ]),
 );
 
@@ -56,11 +60,20 @@ export class PlansController {
   @Post()
   @ApiBody({ type: CreatePlanRequest, examples: PLAN_EXAMPLES })
   @Endpoint({
-    permission: 'plans.write', idempotent: true,
+    permission: 'plans.write',
+    idempotent: true,
     summary: 'Create a plan (draft version 1); resellers derive theirs from a hoster plan offered to them',
     errors: [
-      'VALIDATION_FAILED', 'NOT_FOUND', 'PLAN_NAME_TAKEN', 'PLAN_BASE_UNAVAILABLE', 'PLAN_UNKNOWN_SERVICE', 'PLAN_UNKNOWN_FEATURE', 'PLAN_FEATURE_OUT_OF_RANGE',
-      'PLAN_FEATURE_SERVICE_MISSING', 'PLAN_SERVICE_DEPENDENCY_MISSING', 'PLAN_USER_PLAN_UNAVAILABLE',
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'PLAN_NAME_TAKEN',
+      'PLAN_BASE_UNAVAILABLE',
+      'PLAN_UNKNOWN_SERVICE',
+      'PLAN_UNKNOWN_FEATURE',
+      'PLAN_FEATURE_OUT_OF_RANGE',
+      'PLAN_FEATURE_SERVICE_MISSING',
+      'PLAN_SERVICE_DEPENDENCY_MISSING',
+      'PLAN_USER_PLAN_UNAVAILABLE',
     ],
     status: 201,
     response: { type: PlanView },
@@ -73,7 +86,12 @@ export class PlansController {
   }
 
   @Get(':id')
-  @Endpoint({ permission: 'catalog.read', summary: 'Read a plan: its current version and, for editors, its draft (ETag = revision)', errors: ['NOT_FOUND'], response: { type: PlanView } })
+  @Endpoint({
+    permission: 'catalog.read',
+    summary: 'Read a plan: its current version and, for editors, its draft (ETag = revision)',
+    errors: ['NOT_FOUND'],
+    response: { type: PlanView },
+  })
   async get(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const plan = await this.plans.get(p, id);
     etag(reply, plan);
@@ -86,8 +104,17 @@ export class PlansController {
     permission: 'plans.write',
     summary: 'Edit the draft; on a published plan this opens a new draft version (existing subscriptions keep theirs). If-Match required',
     errors: [
-      'NOT_FOUND', 'VALIDATION_FAILED', 'PRECONDITION_REQUIRED', 'PRECONDITION_FAILED', 'PLAN_RETIRED', 'PLAN_UNKNOWN_SERVICE', 'PLAN_UNKNOWN_FEATURE',
-      'PLAN_FEATURE_OUT_OF_RANGE', 'PLAN_FEATURE_SERVICE_MISSING', 'PLAN_SERVICE_DEPENDENCY_MISSING', 'PLAN_USER_PLAN_UNAVAILABLE',
+      'NOT_FOUND',
+      'VALIDATION_FAILED',
+      'PRECONDITION_REQUIRED',
+      'PRECONDITION_FAILED',
+      'PLAN_RETIRED',
+      'PLAN_UNKNOWN_SERVICE',
+      'PLAN_UNKNOWN_FEATURE',
+      'PLAN_FEATURE_OUT_OF_RANGE',
+      'PLAN_FEATURE_SERVICE_MISSING',
+      'PLAN_SERVICE_DEPENDENCY_MISSING',
+      'PLAN_USER_PLAN_UNAVAILABLE',
     ],
     response: { type: PlanView },
   })
@@ -110,12 +137,26 @@ export class PlansController {
     permission: 'plans.write',
     summary: 'Publish the draft: the version is frozen and becomes what new subscriptions get',
     errors: [
-      'NOT_FOUND', 'PRECONDITION_FAILED', 'PLAN_NO_DRAFT', 'PLAN_RETIRED', 'PLAN_EXCEEDS_BASE', 'PLAN_BASE_UNAVAILABLE', 'PLAN_USER_PLAN_UNAVAILABLE',
-      'PLAN_USER_PLAN_EXCEEDS_PLAN', 'PLAN_UNKNOWN_FEATURE', 'PLAN_FEATURE_OUT_OF_RANGE', 'PLAN_SERVICE_DEPENDENCY_MISSING',
+      'NOT_FOUND',
+      'PRECONDITION_FAILED',
+      'PLAN_NO_DRAFT',
+      'PLAN_RETIRED',
+      'PLAN_EXCEEDS_BASE',
+      'PLAN_BASE_UNAVAILABLE',
+      'PLAN_USER_PLAN_UNAVAILABLE',
+      'PLAN_USER_PLAN_EXCEEDS_PLAN',
+      'PLAN_UNKNOWN_FEATURE',
+      'PLAN_FEATURE_OUT_OF_RANGE',
+      'PLAN_SERVICE_DEPENDENCY_MISSING',
     ],
     response: { type: PlanView },
   })
-  async publish(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async publish(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', IdParam) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const plan = await this.plans.publish(p, id, ifMatch);
     etag(reply, plan);
     return plan;
@@ -123,7 +164,12 @@ export class PlansController {
 
   @Post(':id/retire')
   @HttpCode(200)
-  @Endpoint({ permission: 'plans.write', summary: 'Retire a plan: no new subscriptions; existing ones keep their version', errors: ['NOT_FOUND'], response: { type: PlanView } })
+  @Endpoint({
+    permission: 'plans.write',
+    summary: 'Retire a plan: no new subscriptions; existing ones keep their version',
+    errors: ['NOT_FOUND'],
+    response: { type: PlanView },
+  })
   async retire(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const plan = await this.plans.retire(p, id);
     etag(reply, plan);
@@ -131,7 +177,12 @@ export class PlansController {
   }
 
   @Get(':id/versions')
-  @Endpoint({ permission: 'catalog.read', summary: 'Versions of a plan (published ones; editors also see the draft)', errors: ['NOT_FOUND', 'INVALID_CURSOR'], response: { type: PlanVersionListView } })
+  @Endpoint({
+    permission: 'catalog.read',
+    summary: 'Versions of a plan (published ones; editors also see the draft)',
+    errors: ['NOT_FOUND', 'INVALID_CURSOR'],
+    response: { type: PlanVersionListView },
+  })
   versions(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Query() q: PageQuery) {
     return this.plans.versions(p, id, q);
   }
@@ -140,8 +191,18 @@ export class PlansController {
   @HttpCode(200)
   @Endpoint({
     permission: 'plans.offer',
-    summary: 'Hoster staff: make a published hoster plan available to resellers (or withdraw it), optionally capping each reseller\'s quota pool',
-    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'FORBIDDEN', 'AVAILABILITY_NOT_RESELLER', 'PLAN_NOT_OFFERABLE', 'PLAN_NOT_PUBLISHED', 'PLAN_RETIRED', 'QUOTA_FEATURE_NOT_COUNTED', 'QUOTA_POOL_BELOW_USAGE'],
+    summary: "Hoster staff: make a published hoster plan available to resellers (or withdraw it), optionally capping each reseller's quota pool",
+    errors: [
+      'NOT_FOUND',
+      'VALIDATION_FAILED',
+      'FORBIDDEN',
+      'AVAILABILITY_NOT_RESELLER',
+      'PLAN_NOT_OFFERABLE',
+      'PLAN_NOT_PUBLISHED',
+      'PLAN_RETIRED',
+      'QUOTA_FEATURE_NOT_COUNTED',
+      'QUOTA_POOL_BELOW_USAGE',
+    ],
     response: { type: PlanView },
   })
   availability(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Body() body: AvailabilityRequest) {
@@ -155,13 +216,23 @@ export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Get('organizations/:id/subscriptions')
-  @Endpoint({ permission: 'subscriptions.read', summary: 'Subscriptions of an organization, with quota limits, usage and reservations', errors: ['NOT_FOUND', 'INVALID_CURSOR'], response: { type: SubscriptionListView } })
+  @Endpoint({
+    permission: 'subscriptions.read',
+    summary: 'Subscriptions of an organization, with quota limits, usage and reservations',
+    errors: ['NOT_FOUND', 'INVALID_CURSOR'],
+    response: { type: SubscriptionListView },
+  })
   list(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Query() q: PageQuery) {
     return this.subscriptions.listForOrganization(p, id, q);
   }
 
   @Get('subscriptions/:id')
-  @Endpoint({ permission: 'subscriptions.read', summary: 'A subscription: plan version, features, every quota with limit, usage and reservations', errors: ['NOT_FOUND'], response: { type: SubscriptionView } })
+  @Endpoint({
+    permission: 'subscriptions.read',
+    summary: 'A subscription: plan version, features, every quota with limit, usage and reservations',
+    errors: ['NOT_FOUND'],
+    response: { type: SubscriptionView },
+  })
   get(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string) {
     return this.subscriptions.get(p, id);
   }

@@ -20,7 +20,9 @@ export async function resolveOfferedPlan(sql: Sql, organization: OrganizationRef
   const number = at > 0 ? Number(ref.slice(at + 1)) : undefined;
   const fallbackVersionId = ID.test(ref) ? ref : null;
   const row = await findOfferableVersionByRef(sql, { ownerId: organization.parentId, name, number, fallbackVersionId });
-  const missing = row || fallbackVersionId ? `Plan version ${row?.version.id ?? ref} is not offered to this organization` : `No plan "${ref}" is offered to this organization`;
+  const missing =
+    row || fallbackVersionId
+      ? `Plan version ${row?.version.id ?? ref} is not offered to this organization`
+      : `No plan "${ref}" is offered to this organization`;
   return requireOffered(organization, row, missing);
 }
-

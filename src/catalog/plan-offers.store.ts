@@ -86,7 +86,10 @@ export async function listVisiblePlans(sql: Sql, viewer: Viewer, q: PlanListFilt
   if (q.status === 'draft') where.push(`p.status = 'active' AND p.current_version_id IS NULL`);
   if (q.afterId) add((n) => `p.id > ${n}`, q.afterId);
   params.push(limit);
-  return withOwners(sql, (await sql.query<PlanRecord>(`SELECT p.* FROM plans p WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT $${params.length}`, params)).rows);
+  return withOwners(
+    sql,
+    (await sql.query<PlanRecord>(`SELECT p.* FROM plans p WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT $${params.length}`, params)).rows,
+  );
 }
 
 /**
@@ -119,11 +122,10 @@ export async function offersOf(sql: Sql, planIds: string[]): Promise<Map<string,
 }
 
 export async function offerPlan(sql: Sql, planId: string, resellerIds: string[], userId: string | null): Promise<void> {
-  await sql.query(`INSERT INTO plan_availability (plan_id, reseller_org_id, created_by_user_id) SELECT $1, r, $3 FROM unnest($2::text[]) AS r ON CONFLICT DO NOTHING`, [
-    planId,
-    resellerIds,
-    userId,
-  ]);
+  await sql.query(
+    `INSERT INTO plan_availability (plan_id, reseller_org_id, created_by_user_id) SELECT $1, r, $3 FROM unnest($2::text[]) AS r ON CONFLICT DO NOTHING`,
+    [planId, resellerIds, userId],
+  );
 }
 
 export async function withdrawPlan(sql: Sql, planId: string, resellerIds: string[]): Promise<void> {

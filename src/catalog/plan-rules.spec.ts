@@ -13,7 +13,11 @@ describe('service catalog', () => {
 
   it('defines every feature with a default that is itself valid', () => {
     for (const f of FEATURES) {
-      const { issues } = normalizeFeatures(f.appliesTo[0], SERVICES.map((s) => s.key), { [f.key]: f.default });
+      const { issues } = normalizeFeatures(
+        f.appliesTo[0],
+        SERVICES.map((s) => s.key),
+        { [f.key]: f.default },
+      );
       expect({ key: f.key, issues }).toEqual({ key: f.key, issues: [] });
     }
   });
@@ -23,14 +27,21 @@ describe('plan rules', () => {
   it('requires the services a service depends on', () => {
     expect(serviceIssues(['directory', 'exchange', 'mobility'])).toEqual([]);
     expect(serviceIssues(['dns'])).toEqual([]);
-    expect(serviceIssues(['mobility', 'exchange'])).toEqual([{ code: 'PLAN_SERVICE_DEPENDENCY_MISSING', path: 'services.exchange', message: 'exchange requires directory' }]);
+    expect(serviceIssues(['mobility', 'exchange'])).toEqual([
+      { code: 'PLAN_SERVICE_DEPENDENCY_MISSING', path: 'services.exchange', message: 'exchange requires directory' },
+    ]);
     expect(serviceIssues(['directory', 'mobility']).map((i) => i.message)).toEqual(['mobility requires exchange']);
     expect(serviceIssues(['fax'])[0].code).toBe('PLAN_UNKNOWN_SERVICE');
     expect(orderServices(['dns', 'exchange', 'directory', 'dns'])).toEqual(['directory', 'exchange', 'dns']);
   });
 
   it('fills every feature of the included services from input, then the previous version, then defaults', () => {
-    const { features, issues } = normalizeFeatures('organization', ['directory', 'exchange'], { 'exchange.mailboxes': 25 }, { 'exchange.mailbox_size_mb': 4096, 'dns.zones': 3 });
+    const { features, issues } = normalizeFeatures(
+      'organization',
+      ['directory', 'exchange'],
+      { 'exchange.mailboxes': 25 },
+      { 'exchange.mailbox_size_mb': 4096, 'dns.zones': 3 },
+    );
     expect(issues).toEqual([]);
     expect(features).toEqual({ 'directory.users': null, 'exchange.mailboxes': 25, 'exchange.mailbox_size_mb': 4096, 'exchange.owa': true });
   });
@@ -54,15 +65,38 @@ describe('plan rules', () => {
       ['PLAN_FEATURE_OUT_OF_RANGE', 'features.exchange.mailbox_size_mb'],
       ['PLAN_FEATURE_OUT_OF_RANGE', 'features.directory.users'],
     ]);
-    expect(() => throwIfIssues(issues)).toThrow(expect.objectContaining({ code: 'PLAN_UNKNOWN_FEATURE', status: 422, extra: expect.objectContaining({ errors: expect.arrayContaining([{ path: 'features.exchange.fax', message: 'unknown feature "exchange.fax"' }]) }) }));
+    expect(() => throwIfIssues(issues)).toThrow(
+      expect.objectContaining({
+        code: 'PLAN_UNKNOWN_FEATURE',
+        status: 422,
+        extra: expect.objectContaining({ errors: expect.arrayContaining([{ path: 'features.exchange.fax', message: 'unknown feature "exchange.fax"' }]) }),
+      }),
+    );
     expect(() => throwIfIssues([])).not.toThrow();
   });
 
   it('finds what a plan grants beyond a ceiling: services, booleans, numbers, unlimited', () => {
-    const ceiling = { services: ['directory', 'exchange'] as any, features: { 'directory.users': null, 'exchange.mailboxes': 10, 'exchange.mailbox_size_mb': 2048, 'exchange.owa': false } };
-    expect(excessOver({ services: ['directory', 'exchange'], features: { 'directory.users': 500, 'exchange.mailboxes': 10, 'exchange.mailbox_size_mb': 1024, 'exchange.owa': false } }, ceiling)).toEqual([]);
+    const ceiling = {
+      services: ['directory', 'exchange'] as any,
+      features: { 'directory.users': null, 'exchange.mailboxes': 10, 'exchange.mailbox_size_mb': 2048, 'exchange.owa': false },
+    };
     expect(
-      excessOver({ services: ['directory', 'exchange', 'dns'], features: { 'directory.users': null, 'exchange.mailboxes': null, 'exchange.mailbox_size_mb': 4096, 'exchange.owa': true, 'dns.zones': 1 } }, ceiling),
+      excessOver(
+        {
+          services: ['directory', 'exchange'],
+          features: { 'directory.users': 500, 'exchange.mailboxes': 10, 'exchange.mailbox_size_mb': 1024, 'exchange.owa': false },
+        },
+        ceiling,
+      ),
+    ).toEqual([]);
+    expect(
+      excessOver(
+        {
+          services: ['directory', 'exchange', 'dns'],
+          features: { 'directory.users': null, 'exchange.mailboxes': null, 'exchange.mailbox_size_mb': 4096, 'exchange.owa': true, 'dns.zones': 1 },
+        },
+        ceiling,
+      ),
     ).toEqual([
       { feature: 'services.dns', value: 'included', allowed: 'not included' },
       { feature: 'exchange.mailboxes', value: null, allowed: 10 },
@@ -73,14 +107,27 @@ describe('plan rules', () => {
 
   it('never compares policy settings such as requirePin', () => {
     const orgPlan = { services: ['directory', 'exchange', 'mobility'] as any, features: { 'mobility.activesync': true, 'mobility.devices_per_user': 3 } };
-    const userPlan = { services: ['directory', 'exchange', 'mobility'] as any, features: { 'mobility.activesync': true, 'mobility.require_pin': false, 'mobility.devices_per_user': 4 } };
+    const userPlan = {
+      services: ['directory', 'exchange', 'mobility'] as any,
+      features: { 'mobility.activesync': true, 'mobility.require_pin': false, 'mobility.devices_per_user': 4 },
+    };
     expect(excessOver(userPlan, orgPlan)).toEqual([{ feature: 'mobility.devices_per_user', value: 4, allowed: 3 }]);
   });
 
   it('projects a user plan into settings and the quota one user consumes', () => {
     const exec = {
       services: ['directory', 'exchange', 'mobility', 'communications'] as any,
-      features: { 'exchange.mailbox_size_mb': 10240, 'exchange.owa': true, 'mobility.activesync': true, 'mobility.require_pin': false, 'mobility.devices_per_user': 5, 'communications.im': true, 'communications.presence': true, 'communications.federation': true, 'communications.conferencing': false },
+      features: {
+        'exchange.mailbox_size_mb': 10240,
+        'exchange.owa': true,
+        'mobility.activesync': true,
+        'mobility.require_pin': false,
+        'mobility.devices_per_user': 5,
+        'communications.im': true,
+        'communications.presence': true,
+        'communications.federation': true,
+        'communications.conferencing': false,
+      },
     };
     expect(userPlanSettings(exec)).toEqual({
       mailbox: { sizeMb: 10240, owa: true },

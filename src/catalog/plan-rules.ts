@@ -71,7 +71,12 @@ function valueIssue(def: FeatureDefinition, value: unknown): string | undefined 
  * of services the plan no longer includes are dropped from `previous` silently; naming one in
  * `input` is an error.
  */
-export function normalizeFeatures(kind: PlanKind, services: readonly ServiceKey[], input: Record<string, unknown>, previous: FeatureMap = {}): { features: FeatureMap; issues: PlanIssue[] } {
+export function normalizeFeatures(
+  kind: PlanKind,
+  services: readonly ServiceKey[],
+  input: Record<string, unknown>,
+  previous: FeatureMap = {},
+): { features: FeatureMap; issues: PlanIssue[] } {
   const issues: PlanIssue[] = [];
   const included = new Set(services);
   for (const [key, value] of Object.entries(input)) {
@@ -138,14 +143,25 @@ function describe(v: FeatureValue | 'included' | 'not included'): string {
 }
 
 export function excessIssues(code: PlanIssueCode, excess: Excess[], prefix = ''): PlanIssue[] {
-  return excess.map((e) => ({ code, path: `${prefix}${e.feature.startsWith('services.') ? e.feature : `features.${e.feature}`}`, message: `${describe(e.value)} exceeds ${describe(e.allowed)}` }));
+  return excess.map((e) => ({
+    code,
+    path: `${prefix}${e.feature.startsWith('services.') ? e.feature : `features.${e.feature}`}`,
+    message: `${describe(e.value)} exceeds ${describe(e.allowed)}`,
+  }));
 }
 
 /** Throws the first issue's code, listing every issue in `errors`. */
 export function throwIfIssues(issues: PlanIssue[], extra: Record<string, unknown> = {}): void {
   if (!issues.length) return;
   const errors: FieldError[] = issues.slice(0, 50).map((i) => ({ path: i.path, message: i.message }));
-  throw new ProblemError(issues[0].code, issues.map((i) => `${i.path}: ${i.message}`).join('; ').slice(0, 1000), { ...extra, errors });
+  throw new ProblemError(
+    issues[0].code,
+    issues
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ')
+      .slice(0, 1000),
+    { ...extra, errors },
+  );
 }
 
 /** What a user plan gives one user, in the words the orders module and the namespaces use. */
@@ -160,9 +176,17 @@ export function userPlanSettings(content: PlanContent): UserPlanSettings {
   const has = (s: ServiceKey) => content.services.includes(s);
   return {
     mailbox: has('exchange') ? { sizeMb: f['exchange.mailbox_size_mb'] as number, owa: f['exchange.owa'] === true } : null,
-    activeSync: has('mobility') && f['mobility.activesync'] === true ? { requirePin: f['mobility.require_pin'] === true, maxDevices: f['mobility.devices_per_user'] as number } : null,
+    activeSync:
+      has('mobility') && f['mobility.activesync'] === true
+        ? { requirePin: f['mobility.require_pin'] === true, maxDevices: f['mobility.devices_per_user'] as number }
+        : null,
     sip: has('communications')
-      ? { im: f['communications.im'] === true, presence: f['communications.presence'] === true, federation: f['communications.federation'] === true, conferencing: f['communications.conferencing'] === true }
+      ? {
+          im: f['communications.im'] === true,
+          presence: f['communications.presence'] === true,
+          federation: f['communications.federation'] === true,
+          conferencing: f['communications.conferencing'] === true,
+        }
       : null,
   };
 }

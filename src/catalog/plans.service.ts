@@ -51,11 +51,19 @@ export class PlansService {
   /** Views of plans as `p` may see them: drafts only for editors, offers only for hoster staff. */
   private async views(sql: Sql, p: Principal, plans: PlanRow[]): Promise<PlanView[]> {
     const editable = new Map(plans.map((x) => [x.id, this.canEdit(p, x)]));
-    const versions = await loadVersions(sql, plans.flatMap((x) => [x.current_version_id, editable.get(x.id) ? x.draft_version_id : null]));
+    const versions = await loadVersions(
+      sql,
+      plans.flatMap((x) => [x.current_version_id, editable.get(x.id) ? x.draft_version_id : null]),
+    );
     const vviews = await versionViews(sql, [...versions.values()]);
     const audience = planAudienceOf(p).kind;
     const hosterStaff = audience === 'everything';
-    const offers = hosterStaff ? await offersOf(sql, plans.map((x) => x.id)) : new Map<string, string[]>();
+    const offers = hosterStaff
+      ? await offersOf(
+          sql,
+          plans.map((x) => x.id),
+        )
+      : new Map<string, string[]>();
     return plans.map((x) => {
       const view: PlanView = {
         id: x.id,
@@ -64,8 +72,8 @@ export class PlansService {
         ownerOrganizationId: x.owner_org_id,
         basePlanId: audience === 'customer' ? null : x.base_plan_id,
         status: planStatus(x),
-        currentVersion: x.current_version_id ? vviews.get(x.current_version_id) ?? null : null,
-        draftVersion: editable.get(x.id) && x.draft_version_id ? vviews.get(x.draft_version_id) ?? null : null,
+        currentVersion: x.current_version_id ? (vviews.get(x.current_version_id) ?? null) : null,
+        draftVersion: editable.get(x.id) && x.draft_version_id ? (vviews.get(x.draft_version_id) ?? null) : null,
         revision: x.revision,
         createdAt: new Date(x.created_at).toISOString(),
         updatedAt: new Date(x.updated_at).toISOString(),
@@ -92,7 +100,12 @@ export class PlansService {
     const limit = q.limit ?? 50;
     const after = decodeCursor(q.cursor, ['id']);
     const sql = sqlOf(this.ds);
-    const rows = await listVisiblePlans(sql, viewerOf(p), { kind: q.kind, ownerId: q.ownerId, name: q.name, status: q.status, afterId: after ? String(after[0]) : undefined }, limit + 1);
+    const rows = await listVisiblePlans(
+      sql,
+      viewerOf(p),
+      { kind: q.kind, ownerId: q.ownerId, name: q.name, status: q.status, afterId: after ? String(after[0]) : undefined },
+      limit + 1,
+    );
     const page = toPage(rows, limit, (r) => [r.id]);
     return { items: await this.views(sql, p, page.items), nextCursor: page.nextCursor };
   }
@@ -149,7 +162,8 @@ export class PlansService {
     const expected = parseIfMatch(ifMatch);
     return this.changing(async (sql) => {
       const plan = await this.requireEditable(sql, p, id);
-      if (plan.revision !== expected) throw new ProblemError('PRECONDITION_FAILED', `The plan is at revision ${plan.revision}`, {}, { ETag: `"${plan.revision}"` });
+      if (plan.revision !== expected)
+        throw new ProblemError('PRECONDITION_FAILED', `The plan is at revision ${plan.revision}`, {}, { ETag: `"${plan.revision}"` });
       await editPlan(sql, plan, actorOf(p), body);
       return (await this.views(sql, p, [(await loadPlan(sql, id))!]))[0];
     });
@@ -183,7 +197,9 @@ export class PlansService {
     const resellers = await this.access.requireOrganizations(p, 'organizations.read', body.resellerIds);
     const notResellers = body.resellerIds.filter((r) => resellers.get(r)!.kind !== 'reseller');
     if (notResellers.length) {
-      throw new ProblemError('AVAILABILITY_NOT_RESELLER', `Not resellers: ${notResellers.join(', ')}`, { errors: notResellers.map((r) => ({ path: `resellerIds.${r}`, message: 'not a reseller' })) });
+      throw new ProblemError('AVAILABILITY_NOT_RESELLER', `Not resellers: ${notResellers.join(', ')}`, {
+        errors: notResellers.map((r) => ({ path: `resellerIds.${r}`, message: 'not a reseller' })),
+      });
     }
     const available = body.available ?? true;
     return this.changing(async (sql) => {

@@ -112,7 +112,10 @@ export interface UserPlanRefRow {
 
 export async function userPlanVersionRefs(sql: Sql, versionIds: string[]): Promise<UserPlanRefRow[]> {
   if (!versionIds.length) return [];
-  const r = await sql.query<UserPlanRefRow>(`SELECT v.id, v.plan_id, v.number, p.name FROM plan_versions v JOIN plans p ON p.id = v.plan_id WHERE v.id = ANY($1::text[])`, [versionIds]);
+  const r = await sql.query<UserPlanRefRow>(
+    `SELECT v.id, v.plan_id, v.number, p.name FROM plan_versions v JOIN plans p ON p.id = v.plan_id WHERE v.id = ANY($1::text[])`,
+    [versionIds],
+  );
   return r.rows;
 }
 
@@ -144,19 +147,28 @@ export async function insertPlanWithDraft(
      )
      INSERT INTO plan_versions (id, plan_id, number, status, display_name, description, services, features, user_plan_ids, created_by_user_id)
      SELECT $7, id, 1, 'draft', $8, $9, $10, $11, $12, $6 FROM plan`,
-    [plan.id, plan.ownerId, plan.kind, plan.name, plan.basePlanId, plan.userId, plan.versionId, content.displayName, content.description, content.services, JSON.stringify(content.features), content.userPlanIds],
+    [
+      plan.id,
+      plan.ownerId,
+      plan.kind,
+      plan.name,
+      plan.basePlanId,
+      plan.userId,
+      plan.versionId,
+      content.displayName,
+      content.description,
+      content.services,
+      JSON.stringify(content.features),
+      content.userPlanIds,
+    ],
   );
 }
 
 export async function updateDraft(sql: Sql, versionId: string, content: VersionContent): Promise<void> {
-  await sql.query(`UPDATE plan_versions SET display_name = $2, description = $3, services = $4, features = $5, user_plan_ids = $6, updated_at = now() WHERE id = $1`, [
-    versionId,
-    content.displayName,
-    content.description,
-    content.services,
-    JSON.stringify(content.features),
-    content.userPlanIds,
-  ]);
+  await sql.query(
+    `UPDATE plan_versions SET display_name = $2, description = $3, services = $4, features = $5, user_plan_ids = $6, updated_at = now() WHERE id = $1`,
+    [versionId, content.displayName, content.description, content.services, JSON.stringify(content.features), content.userPlanIds],
+  );
 }
 
 /** A new draft (the next number) and the plan pointing at it. Returns its number. */

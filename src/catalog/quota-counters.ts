@@ -19,7 +19,12 @@ export function limitsOf(features: Record<string, number | boolean | null>): Lim
  * limit; otherwise 409 `QUOTA_EXCEEDED` naming the first feature that does not fit. `force`
  * skips the check (undoing a plan change that failed: the objects exist, so the ledger says so).
  */
-export async function setSubscriptionLimits(sql: Sql, subscriptionId: string, features: Record<string, number | boolean | null>, opts: { force?: boolean } = {}): Promise<void> {
+export async function setSubscriptionLimits(
+  sql: Sql,
+  subscriptionId: string,
+  features: Record<string, number | boolean | null>,
+  opts: { force?: boolean } = {},
+): Promise<void> {
   const rows = await lockSubscriptionCounters(sql, subscriptionId);
   const limits = limitsOf(features);
   for (const r of opts.force ? [] : rows) {

@@ -209,7 +209,9 @@ export interface OwnCounterRow {
 }
 
 export async function lockSubscriptionCounters(sql: Sql, subscriptionId: string): Promise<OwnCounterRow[]> {
-  const r = await sql.query<OwnCounterRow>(`SELECT id, feature, used, reserved FROM quota_ledger WHERE subscription_id = $1 ORDER BY id FOR UPDATE`, [subscriptionId]);
+  const r = await sql.query<OwnCounterRow>(`SELECT id, feature, used, reserved FROM quota_ledger WHERE subscription_id = $1 ORDER BY id FOR UPDATE`, [
+    subscriptionId,
+  ]);
   return r.rows;
 }
 
@@ -265,7 +267,10 @@ export async function lockSubtreeCounters(sql: Sql, resellerPath: string, featur
 }
 
 export async function lockPool(sql: Sql, resellerId: string, feature: string): Promise<PoolRow | undefined> {
-  const r = await sql.query<PoolRow>(`SELECT id, used, reserved FROM quota_ledger WHERE reseller_org_id = $1 AND feature = $2 FOR UPDATE`, [resellerId, feature]);
+  const r = await sql.query<PoolRow>(`SELECT id, used, reserved FROM quota_ledger WHERE reseller_org_id = $1 AND feature = $2 FOR UPDATE`, [
+    resellerId,
+    feature,
+  ]);
   return r.rows[0];
 }
 

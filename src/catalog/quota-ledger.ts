@@ -78,7 +78,9 @@ function normalizeItems(items: QuotaItem[]): { features: string[]; amounts: numb
       throw new ProblemError('QUOTA_FEATURE_NOT_COUNTED', `"${item.feature}" is not a counted feature (${LEDGERED_FEATURES.join(', ')})`);
     }
     if (!Number.isSafeInteger(item.amount) || item.amount < 0 || item.amount > 1_000_000) {
-      throw new ProblemError('VALIDATION_FAILED', `amount of ${item.feature} must be an integer from 0 to 1000000`, { errors: [{ path: `items.${item.feature}`, message: 'invalid amount' }] });
+      throw new ProblemError('VALIDATION_FAILED', `amount of ${item.feature} must be an integer from 0 to 1000000`, {
+        errors: [{ path: `items.${item.feature}`, message: 'invalid amount' }],
+      });
     }
     if (item.amount > 0) byFeature.set(item.feature, (byFeature.get(item.feature) ?? 0) + item.amount);
   }
@@ -120,7 +122,8 @@ async function refusalDetails(sql: Sql, chain: LedgerChain, features: string[], 
     const used = own ? Number(own.used) : 0;
     const reserved = own ? Number(own.reserved) : 0;
     if (!own) return { feature, limit: 0, used: 0, reserved: 0, requested, limitedBy: 'plan' };
-    if (!movedIds.has(own.id)) return { feature, limit: own.limit_value === null ? null : Number(own.limit_value), used, reserved, requested, limitedBy: 'plan' };
+    if (!movedIds.has(own.id))
+      return { feature, limit: own.limit_value === null ? null : Number(own.limit_value), used, reserved, requested, limitedBy: 'plan' };
     const pool = rows.find((r) => r.feature === feature && !r.subscription_id && !movedIds.has(r.id));
     if (pool) {
       const left = Math.max(0, Number(pool.limit_value) - Number(pool.used) - Number(pool.reserved));
@@ -162,7 +165,11 @@ export async function reserve(sql: Sql, req: LedgerRequest): Promise<Record<stri
   if (sub.status !== 'pending' && sub.status !== 'active') {
     throw new ProblemError('SUBSCRIPTION_NOT_ACTIVE', `Subscription ${sub.id} is ${sub.status}`);
   }
-  const m = await moveAlongChain(sql, sub, req, items, { column: 'reserved', condition: '(l.limit_value IS NULL OR l.used + l.reserved + t.amount <= l.limit_value)', kind: 'reserve' });
+  const m = await moveAlongChain(sql, sub, req, items, {
+    column: 'reserved',
+    condition: '(l.limit_value IS NULL OR l.used + l.reserved + t.amount <= l.limit_value)',
+    kind: 'reserve',
+  });
   if (!m.complete) {
     const details = await refusalDetails(sql, m.chain, items.features, items.amounts, m.moved);
     const limitText = details.limit === null ? 'unlimited' : String(details.limit);
@@ -186,12 +193,23 @@ export async function scheduleRelease(sql: Sql, req: LedgerRequest): Promise<Rec
   const sub = await subscriptionOf(sql, req);
   const m = await moveAlongChain(sql, sub, req, items, { column: 'freeing', condition: 'l.used - l.freeing >= t.amount', kind: 'free' });
   if (!m.complete) {
-    throw new ProblemError('QUOTA_RELEASE_EXCEEDS_USAGE', `Cannot free ${items.features.map((f, i) => `${items.amounts[i]} ${f}`).join(', ')}: not that much in use`);
+    throw new ProblemError(
+      'QUOTA_RELEASE_EXCEEDS_USAGE',
+      `Cannot free ${items.features.map((f, i) => `${items.amounts[i]} ${f}`).join(', ')}: not that much in use`,
+    );
   }
   return sumBySubscriptionFeature(m.moved);
 }
 
-async function settle(sql: Sql, orderId: string, kind: EntryKind, from: EntryStatus, to: EntryStatus, counterChange: string, opts: SettleOptions = {}): Promise<SettleResult> {
+async function settle(
+  sql: Sql,
+  orderId: string,
+  kind: EntryKind,
+  from: EntryStatus,
+  to: EntryStatus,
+  counterChange: string,
+  opts: SettleOptions = {},
+): Promise<SettleResult> {
   const row = await settleEntries(sql, { orderId, kind, from, to, counterChange, organization: !!opts.organization });
   const byFeature: Record<string, number> = {};
   for (const [k, v] of Object.entries(row.by_feature ?? {})) byFeature[k] = Number(v);

@@ -24,7 +24,11 @@ export async function setResellerPools(sql: Sql, reseller: { id: string; path: s
     const existing = await lockPool(sql, reseller.id, feature);
     const pool = existing ? { id: existing.id, taken: Number(existing.used) + Number(existing.reserved) } : await createPool(sql, reseller, feature);
     if (cap !== null && pool.taken > cap) {
-      throw new ProblemError('QUOTA_POOL_BELOW_USAGE', `${feature}: the reseller's customers already use or reserve ${pool.taken}, more than ${cap}`, { feature, limit: cap, used: pool.taken });
+      throw new ProblemError('QUOTA_POOL_BELOW_USAGE', `${feature}: the reseller's customers already use or reserve ${pool.taken}, more than ${cap}`, {
+        feature,
+        limit: cap,
+        used: pool.taken,
+      });
     }
     await setPoolLimit(sql, pool.id, cap);
   }

@@ -56,7 +56,12 @@ export const SERVICES: ServiceDefinition[] = [
   { key: 'exchange', name: 'Exchange', description: 'Hosted Exchange: organization, accepted domains, mailboxes, Outlook on the web', requires: ['directory'] },
   { key: 'mobility', name: 'Exchange Mobility', description: 'ActiveSync for mailboxes, with a device policy', requires: ['exchange'] },
   { key: 'dns', name: 'DNS', description: 'Hosted DNS zones and records', requires: [] },
-  { key: 'communications', name: 'Communications', description: 'OCS-style SIP: instant messaging, presence, federation, conferencing', requires: ['directory'] },
+  {
+    key: 'communications',
+    name: 'Communications',
+    description: 'OCS-style SIP: instant messaging, presence, federation, conferencing',
+    requires: ['directory'],
+  },
   { key: 'sharepoint', name: 'SharePoint', description: 'Site collections with a storage quota', requires: ['directory'] },
 ];
 
@@ -64,25 +69,86 @@ const ORG: PlanKind[] = ['organization'];
 const BOTH: PlanKind[] = ['organization', 'user'];
 const USER: PlanKind[] = ['user'];
 
-function count(key: string, service: ServiceKey, title: string, description: string, unit: string, max: number, dflt: number | null, opts: Partial<FeatureDefinition> = {}): FeatureDefinition {
-  return { key, service, type: 'count', title, description, unit, min: 0, max, unlimitedAllowed: true, default: dflt, appliesTo: ORG, ledgered: true, grants: true, ...opts };
+function count(
+  key: string,
+  service: ServiceKey,
+  title: string,
+  description: string,
+  unit: string,
+  max: number,
+  dflt: number | null,
+  opts: Partial<FeatureDefinition> = {},
+): FeatureDefinition {
+  return {
+    key,
+    service,
+    type: 'count',
+    title,
+    description,
+    unit,
+    min: 0,
+    max,
+    unlimitedAllowed: true,
+    default: dflt,
+    appliesTo: ORG,
+    ledgered: true,
+    grants: true,
+    ...opts,
+  };
 }
-function limit(key: string, service: ServiceKey, title: string, description: string, min: number, max: number, dflt: number, appliesTo: PlanKind[]): FeatureDefinition {
-  return { key, service, type: 'limit', title, description, unit: 'MB', min, max, unlimitedAllowed: false, default: dflt, appliesTo, ledgered: false, grants: true };
+function limit(
+  key: string,
+  service: ServiceKey,
+  title: string,
+  description: string,
+  min: number,
+  max: number,
+  dflt: number,
+  appliesTo: PlanKind[],
+): FeatureDefinition {
+  return {
+    key,
+    service,
+    type: 'limit',
+    title,
+    description,
+    unit: 'MB',
+    min,
+    max,
+    unlimitedAllowed: false,
+    default: dflt,
+    appliesTo,
+    ledgered: false,
+    grants: true,
+  };
 }
 function flag(key: string, service: ServiceKey, title: string, description: string, dflt: boolean, appliesTo: PlanKind[], grants = true): FeatureDefinition {
-  return { key, service, type: 'boolean', title, description, unit: null, min: null, max: null, unlimitedAllowed: false, default: dflt, appliesTo, ledgered: false, grants };
+  return {
+    key,
+    service,
+    type: 'boolean',
+    title,
+    description,
+    unit: null,
+    min: null,
+    max: null,
+    unlimitedAllowed: false,
+    default: dflt,
+    appliesTo,
+    ledgered: false,
+    grants,
+  };
 }
 
 export const FEATURES: FeatureDefinition[] = [
-  count('directory.users', 'directory', 'Directory users', 'Users in the organization\'s directory', 'users', 1_000_000, null),
+  count('directory.users', 'directory', 'Directory users', "Users in the organization's directory", 'users', 1_000_000, null),
 
   count('exchange.mailboxes', 'exchange', 'Mailboxes', 'Mailboxes in the organization', 'mailboxes', 100_000, 0),
   limit('exchange.mailbox_size_mb', 'exchange', 'Mailbox size', 'Largest quota of one mailbox', 50, 102_400, 1024, BOTH),
   flag('exchange.owa', 'exchange', 'Outlook on the web', 'Web access to the mailbox', true, BOTH),
 
   flag('mobility.activesync', 'mobility', 'ActiveSync', 'Mobile devices synchronise the mailbox', true, BOTH),
-  count('mobility.devices_per_user', 'mobility', 'Devices per user', 'Mobile devices one user may pair (the device policy\'s maximum)', 'devices', 100, 2, {
+  count('mobility.devices_per_user', 'mobility', 'Devices per user', "Mobile devices one user may pair (the device policy's maximum)", 'devices', 100, 2, {
     appliesTo: BOTH,
     ledgered: false,
     unlimitedAllowed: false,
@@ -94,7 +160,7 @@ export const FEATURES: FeatureDefinition[] = [
 
   count('communications.users', 'communications', 'SIP users', 'Users enabled for communications', 'users', 100_000, 0),
   flag('communications.im', 'communications', 'Instant messaging', 'Instant messaging between users', true, BOTH),
-  flag('communications.presence', 'communications', 'Presence', 'Users see each other\'s availability', true, BOTH),
+  flag('communications.presence', 'communications', 'Presence', "Users see each other's availability", true, BOTH),
   flag('communications.federation', 'communications', 'Federation', 'Communicate with other organizations', false, BOTH),
   flag('communications.conferencing', 'communications', 'Conferencing', 'Multi-party audio/video conferences', false, BOTH),
 

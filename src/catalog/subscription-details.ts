@@ -107,7 +107,10 @@ export function requireOffered(organization: OrganizationRef, row: OfferableVers
   if (row.kind !== 'organization') throw new ProblemError('PLAN_NOT_AVAILABLE', `${row.name} is a user plan; subscribe to an organization plan`);
   if (row.version_status !== 'published') throw new ProblemError('PLAN_NOT_PUBLISHED', `Version ${id} of ${row.name} is a draft`);
   if (row.status === 'retired') throw new ProblemError('PLAN_RETIRED', `Plan ${row.name} is retired`);
-  if (row.current_version_id !== id) throw new ProblemError('PLAN_VERSION_SUPERSEDED', `Plan ${row.name} has a newer version: ${row.current_version_id}`, { currentVersionId: row.current_version_id });
+  if (row.current_version_id !== id)
+    throw new ProblemError('PLAN_VERSION_SUPERSEDED', `Plan ${row.name} has a newer version: ${row.current_version_id}`, {
+      currentVersionId: row.current_version_id,
+    });
   return planVersionDetails(row.version);
 }
 
@@ -119,9 +122,13 @@ export function resolveUserPlan(sub: Pick<PlanVersionDetails, 'userPlans' | 'pla
   const [name, version] = ref.includes('@') ? [ref.slice(0, ref.indexOf('@')), Number(ref.slice(ref.indexOf('@') + 1))] : [ref, undefined];
   const found = sub.userPlans.find((u) => u.versionId === ref || u.planId === ref || (u.name === name && (version === undefined || u.version === version)));
   if (!found) {
-    throw new ProblemError('USER_PLAN_NOT_ALLOWED', `User plan "${ref}" is not offered by ${sub.planName} (offered: ${sub.userPlans.map((u) => `${u.name}@${u.version}`).join(', ') || 'none'})`, {
-      offered: sub.userPlans.map((u) => `${u.name}@${u.version}`),
-    });
+    throw new ProblemError(
+      'USER_PLAN_NOT_ALLOWED',
+      `User plan "${ref}" is not offered by ${sub.planName} (offered: ${sub.userPlans.map((u) => `${u.name}@${u.version}`).join(', ') || 'none'})`,
+      {
+        offered: sub.userPlans.map((u) => `${u.name}@${u.version}`),
+      },
+    );
   }
   return found;
 }
@@ -135,7 +142,14 @@ export function requireWithinPlanLimit(sub: Pick<PlanVersionDetails, 'features'>
   if (!def || def.type === 'boolean') throw new ProblemError('QUOTA_FEATURE_NOT_COUNTED', `"${feature}" is not a limit feature`);
   const limit = Object.hasOwn(sub.features, feature) ? (sub.features[feature] as number | null) : 0;
   if (limit !== null && value > limit) {
-    throw new ProblemError('QUOTA_EXCEEDED', `${feature}: ${value} exceeds the plan's limit of ${limit}`, { feature, limit, used: 0, reserved: 0, requested: value, limitedBy: 'plan' });
+    throw new ProblemError('QUOTA_EXCEEDED', `${feature}: ${value} exceeds the plan's limit of ${limit}`, {
+      feature,
+      limit,
+      used: 0,
+      reserved: 0,
+      requested: value,
+      limitedBy: 'plan',
+    });
   }
 }
 
@@ -143,4 +157,3 @@ export function requireWithinPlanLimit(sub: Pick<PlanVersionDetails, 'features'>
 export function planGrants(sub: Pick<PlanVersionDetails, 'features'>, feature: string): boolean {
   return sub.features[feature] === true;
 }
-

@@ -65,7 +65,15 @@ export async function createSubscription(sql: Sql, input: CreateSubscriptionInpu
   try {
     times = await insertSubscription(
       sql,
-      { id, organizationId: org.id, organizationPath: org.path, planId: plan.planId, planVersionId: plan.planVersionId, orderId: input.orderId ?? null, userId: input.actor.userId ?? null },
+      {
+        id,
+        organizationId: org.id,
+        organizationPath: org.path,
+        planId: plan.planId,
+        planVersionId: plan.planVersionId,
+        orderId: input.orderId ?? null,
+        userId: input.actor.userId ?? null,
+      },
       limitsOf(plan.features),
     );
   } catch (e) {
@@ -116,7 +124,13 @@ export async function changeSubscriptionPlan(
     resourceId: sub.id,
     organizationId: sub.organization_id,
     organizationPath: sub.organization_path,
-    details: { fromVersionId: sub.plan_version_id, toVersionId: plan.planVersionId, plan: plan.planName, version: plan.planVersion, orderId: input.orderId ?? null },
+    details: {
+      fromVersionId: sub.plan_version_id,
+      toVersionId: plan.planVersionId,
+      plan: plan.planName,
+      version: plan.planVersion,
+      orderId: input.orderId ?? null,
+    },
   });
   return subscriptionDetails((await findSubscriptionDetails(sql, sub.id))!);
 }
@@ -125,7 +139,10 @@ export async function changeSubscriptionPlan(
  * Puts a subscription back on the version it had before a `change_plan` order that failed (its
  * run rolled back). The limits are restored without the fit check: what exists is counted.
  */
-export async function revertSubscriptionPlan(sql: Sql, input: { subscriptionId: string; planVersionId: string; actor: AuditActor; orderId: string }): Promise<void> {
+export async function revertSubscriptionPlan(
+  sql: Sql,
+  input: { subscriptionId: string; planVersionId: string; actor: AuditActor; orderId: string },
+): Promise<void> {
   const sub = await lockSubscription(sql, input.subscriptionId);
   const previous = await findOfferableVersion(sql, input.planVersionId);
   if (!sub || !previous || sub.plan_version_id === input.planVersionId) return;
@@ -182,7 +199,10 @@ export async function changeSubscriptionStatus(
 }
 
 /** Rollback of a status change: back to the previous status if the status is still what this run set. */
-export async function restoreSubscriptionStatus(sql: Sql, c: { subscriptionId: string; to: SubscriptionStatus; actor: AuditActor; runId: string | null; stepSeq: number }): Promise<void> {
+export async function restoreSubscriptionStatus(
+  sql: Sql,
+  c: { subscriptionId: string; to: SubscriptionStatus; actor: AuditActor; runId: string | null; stepSeq: number },
+): Promise<void> {
   if (!c.runId) return;
   const row = await restoreSubscriptionStatusRow(sql, c.subscriptionId, c.to, c.runId);
   if (!row) return;

@@ -65,11 +65,10 @@ export async function findOpenSubscriptionDetails(sql: Sql, organizationId: stri
 }
 
 export async function listSubscriptionDetails(sql: Sql, organizationId: string, afterId: string | undefined, limit: number): Promise<SubscriptionDetailsRow[]> {
-  const r = await sql.query<SubscriptionDetailsRow>(`${DETAILS_SELECT} WHERE s.organization_id = $1 AND ($2::text IS NULL OR s.id > $2) ORDER BY s.id LIMIT $3`, [
-    organizationId,
-    afterId ?? null,
-    limit,
-  ]);
+  const r = await sql.query<SubscriptionDetailsRow>(
+    `${DETAILS_SELECT} WHERE s.organization_id = $1 AND ($2::text IS NULL OR s.id > $2) ORDER BY s.id LIMIT $3`,
+    [organizationId, afterId ?? null, limit],
+  );
   return r.rows;
 }
 
@@ -136,7 +135,11 @@ export interface NewSubscription {
  * A `pending` subscription with its quota counters, in one statement. A second open subscription
  * of the organization violates `subscriptions_one_open_uq`.
  */
-export async function insertSubscription(sql: Sql, s: NewSubscription, limits: Limits): Promise<{ status_changed_at: Date; created_at: Date; updated_at: Date }> {
+export async function insertSubscription(
+  sql: Sql,
+  s: NewSubscription,
+  limits: Limits,
+): Promise<{ status_changed_at: Date; created_at: Date; updated_at: Date }> {
   const [ids, features, values] = counterInsertParams(limits);
   const r = await sql.query<{ status_changed_at: Date; created_at: Date; updated_at: Date }>(
     `WITH sub AS (
@@ -164,7 +167,10 @@ export interface LockedSubscriptionRow {
 }
 
 export async function lockSubscription(sql: Sql, id: string): Promise<LockedSubscriptionRow | undefined> {
-  const r = await sql.query<LockedSubscriptionRow>(`SELECT id, organization_id, organization_path, status, plan_version_id FROM subscriptions WHERE id = $1 FOR UPDATE`, [id]);
+  const r = await sql.query<LockedSubscriptionRow>(
+    `SELECT id, organization_id, organization_path, status, plan_version_id FROM subscriptions WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
   return r.rows[0];
 }
 
@@ -174,11 +180,19 @@ export async function updateSubscriptionPlan(sql: Sql, id: string, planId: strin
 
 /** A status change that remembers the previous status and the run that made it (for its rollback). */
 export async function writeSubscriptionStatus(sql: Sql, id: string, to: SubscriptionStatus, runId: string | null): Promise<void> {
-  await sql.query(`UPDATE subscriptions SET previous_status = status, status = $2, status_run_id = $3, status_changed_at = now(), updated_at = now() WHERE id = $1`, [id, to, runId]);
+  await sql.query(
+    `UPDATE subscriptions SET previous_status = status, status = $2, status_run_id = $3, status_changed_at = now(), updated_at = now() WHERE id = $1`,
+    [id, to, runId],
+  );
 }
 
 /** Back to the previous status, only if the status is still `to` as set by `runId`. */
-export async function restoreSubscriptionStatusRow(sql: Sql, id: string, to: SubscriptionStatus, runId: string): Promise<{ previous: SubscriptionStatus; organization_id: string; organization_path: string } | undefined> {
+export async function restoreSubscriptionStatusRow(
+  sql: Sql,
+  id: string,
+  to: SubscriptionStatus,
+  runId: string,
+): Promise<{ previous: SubscriptionStatus; organization_id: string; organization_path: string } | undefined> {
   const r = await sql.query<{ previous: SubscriptionStatus; organization_id: string; organization_path: string }>(
     `UPDATE subscriptions SET status = previous_status, previous_status = NULL, status_run_id = NULL, status_changed_at = now(), updated_at = now()
       WHERE id = $1 AND status = $2 AND status_run_id = $3 AND previous_status IS NOT NULL

@@ -15,10 +15,19 @@ const READY_SCHEMA = {
   required: ['status', 'checks', 'providers'],
   properties: {
     status: { type: 'string', enum: ['ready'] },
-    checks: { type: 'object', required: ['database', 'providers'], additionalProperties: CHECK, properties: { database: CHECK, migrations: CHECK, engines: CHECK, providers: CHECK } },
+    checks: {
+      type: 'object',
+      required: ['database', 'providers'],
+      additionalProperties: CHECK,
+      properties: { database: CHECK, migrations: CHECK, engines: CHECK, providers: CHECK },
+    },
     providers: {
       type: 'array',
-      items: { type: 'object', required: ['provider', 'namespaces', 'ok'], properties: { provider: { type: 'string' }, namespaces: { type: 'array', items: { type: 'string' } }, ok: { type: 'boolean' } } },
+      items: {
+        type: 'object',
+        required: ['provider', 'namespaces', 'ok'],
+        properties: { provider: { type: 'string' }, namespaces: { type: 'array', items: { type: 'string' } }, ok: { type: 'boolean' } },
+      },
     },
   },
 };

@@ -5,7 +5,15 @@ import { ProblemError } from '../common/errors/problem';
 import type { Sql } from '../database/sql';
 import type { RunChange, RunHookRegistry } from '../provisioning/engine/run-hooks';
 import type { RunRow } from '../provisioning/engine/run-row';
-import { completeOrder, type EndingOrderRow, finishOrder, lockEndingOrder, markProvisioning, type SettledOrderRow, undoOrderInventory } from './order-settlement.store';
+import {
+  completeOrder,
+  type EndingOrderRow,
+  finishOrder,
+  lockEndingOrder,
+  markProvisioning,
+  type SettledOrderRow,
+  undoOrderInventory,
+} from './order-settlement.store';
 
 export { ORDERS_CHANNEL } from './order-settlement.store';
 

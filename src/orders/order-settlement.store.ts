@@ -62,7 +62,6 @@ const COMPLETE_SQL = `
        RETURNING id, organization_id, organization_path, type, pg_notify('${ORDERS_CHANNEL}', id) AS notified)
   SELECT done.id, done.organization_id, done.organization_path, done.type FROM done`;
 
-
 export interface SettledOrderRow {
   id: string;
   organization_id: string;
@@ -82,12 +81,20 @@ export interface EndingOrderRow extends SettledOrderRow {
 /** The order of a run that did not complete, locked (first, as every writer of an order does). */
 export async function lockEndingOrder(sql: Sql, orderId: string): Promise<EndingOrderRow | undefined> {
   return (
-    await sql.query<EndingOrderRow>(`SELECT id, organization_id, organization_path, type, subscription_id, summary FROM orders WHERE id = $1 FOR UPDATE`, [orderId])
+    await sql.query<EndingOrderRow>(`SELECT id, organization_id, organization_path, type, subscription_id, summary FROM orders WHERE id = $1 FOR UPDATE`, [
+      orderId,
+    ])
   ).rows[0];
 }
 
 /** The order's status follows its run's; the NOTIFY (sent at commit) rides on the same statement. */
-export async function finishOrder(sql: Sql, orderId: string, status: 'failed' | 'needs_attention' | 'cancelled', error: RunErrorView | null, resolution: string | null): Promise<void> {
+export async function finishOrder(
+  sql: Sql,
+  orderId: string,
+  status: 'failed' | 'needs_attention' | 'cancelled',
+  error: RunErrorView | null,
+  resolution: string | null,
+): Promise<void> {
   await sql.query(
     `UPDATE orders SET status = $2, error = $3::jsonb, resolution = $4, updated_at = now(), finished_at = CASE WHEN $2 = 'needs_attention' THEN NULL ELSE now() END
       WHERE id = $1

@@ -161,7 +161,12 @@ export class OrdersController {
 
   @Get(':id/request')
   @ApiProduces('application/xml')
-  @Endpoint({ permission: 'orders.read', summary: 'The XML provisioning request the order became, as stored', errors: ['NOT_FOUND'], response: { textTypes: ['application/xml'] } })
+  @Endpoint({
+    permission: 'orders.read',
+    summary: 'The XML provisioning request the order became, as stored',
+    errors: ['NOT_FOUND'],
+    response: { textTypes: ['application/xml'] },
+  })
   async request(@CurrentPrincipal() p: Principal, @Param('id', IdParam) id: string, @Res() reply: FastifyReply) {
     reply.type('application/xml; charset=utf-8').send(await this.orders.requestXml(p, id));
   }

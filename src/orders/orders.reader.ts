@@ -7,7 +7,6 @@ import { findOrderView, type OrderViewRow } from './orders.store';
 import type { OrderView } from './orders.views';
 import { iso } from '../common/iso';
 
-
 /** Orders that stopped short show what their run undid. */
 const SHOWS_ROLLBACK = ['failed', 'needs_attention', 'cancelled'];
 

@@ -4,8 +4,9 @@ import { ORDER_STATUSES, ORDER_TYPES } from './dto/order-requests';
 
 export class OrderPlacedBy {
   @ApiProperty({ description: 'the user who placed it (for a delegated token: the reseller user)' }) userId: string;
-  @ApiProperty({ description: 'that user\'s organization' }) organizationId: string;
-  @ApiPropertyOptional({ type: String, description: 'the delegation used, when a reseller acted for the customer', nullable: true }) delegationId: string | null;
+  @ApiProperty({ description: "that user's organization" }) organizationId: string;
+  @ApiPropertyOptional({ type: String, description: 'the delegation used, when a reseller acted for the customer', nullable: true }) delegationId:
+    string | null;
   @ApiPropertyOptional({ type: String, description: 'the customer acted for, with a delegated token', nullable: true }) onBehalfOf: string | null;
 }
 
@@ -44,7 +45,7 @@ export class OrderView {
   @ApiProperty({ type: OrderProgress }) progress: OrderProgress;
   @ApiPropertyOptional({ type: RunErrorView, nullable: true, description: 'why it failed (failed, needs_attention)' }) errorContext: RunErrorView | null;
   @ApiProperty({ type: RolledBackStep, isArray: true, description: 'the compensations run, newest step first' }) rolledBack: RolledBackStep[];
-  @ApiPropertyOptional({ type: String, description: 'an operator\'s resolution, when the run was resolved by hand', nullable: true }) resolution: string | null;
+  @ApiPropertyOptional({ type: String, description: "an operator's resolution, when the run was resolved by hand", nullable: true }) resolution: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ type: String, nullable: true }) finishedAt: string | null;

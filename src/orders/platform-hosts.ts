@@ -41,7 +41,13 @@ export function defaultSiteUrl(hosts: PlatformHosts, domain: string): string {
 }
 
 /** The platform's host names as configured (`PLATFORM_*`). */
-export function platformHostsOf(config: { platformMxHost: string; platformAutodiscoverHost: string; platformSipHost: string; platformSpfInclude: string; platformSitesDomain: string }): PlatformHosts {
+export function platformHostsOf(config: {
+  platformMxHost: string;
+  platformAutodiscoverHost: string;
+  platformSipHost: string;
+  platformSpfInclude: string;
+  platformSitesDomain: string;
+}): PlatformHosts {
   return {
     mx: config.platformMxHost,
     autodiscover: config.platformAutodiscoverHost,

@@ -55,7 +55,16 @@ export const catalogCases: CaseGroup = (ctx) => {
     expect: 400,
   });
   cases.push(jsonCase('POST /v1/plans: by a customer admin', 'POST', '/v1/plans', 'c1Admin', plan, 403));
-  cases.push(jsonCase('POST /v1/plans: reseller deriving from a plan not offered to it', 'POST', '/v1/plans', 'r2Admin', { ...plan, basePlanId: ctx.plans.hosterDraft }, '4xx'));
+  cases.push(
+    jsonCase(
+      'POST /v1/plans: reseller deriving from a plan not offered to it',
+      'POST',
+      '/v1/plans',
+      'r2Admin',
+      { ...plan, basePlanId: ctx.plans.hosterDraft },
+      '4xx',
+    ),
+  );
 
   // PATCH /v1/plans/{id}: If-Match required; hostile values in every field.
   const draft = `/v1/plans/${ctx.plans.hosterDraft}`;
@@ -68,42 +77,104 @@ export const catalogCases: CaseGroup = (ctx) => {
     ['weak tag with letters', 'W/"abc"'],
     ['8 KB long', `"${'9'.repeat(8192)}"`],
   ]) {
-    cases.push(jsonCase(`PATCH plan: If-Match ${label}`, 'PATCH', draft, 'hosterAdmin', { displayName: 'Bad If-Match' }, 412, { headers: { 'if-match': value } }));
+    cases.push(
+      jsonCase(`PATCH plan: If-Match ${label}`, 'PATCH', draft, 'hosterAdmin', { displayName: 'Bad If-Match' }, 412, { headers: { 'if-match': value } }),
+    );
   }
   const ifMatch = { headers: { 'if-match': '"1"' } };
   cases.push(jsonCase('PATCH plan: displayName null', 'PATCH', draft, 'hosterAdmin', { displayName: null }, 400, ifMatch));
   cases.push(jsonCase('PATCH plan: services null', 'PATCH', draft, 'hosterAdmin', { services: null }, 400, ifMatch));
   cases.push(jsonCase('PATCH plan: features null', 'PATCH', draft, 'hosterAdmin', { features: null }, 400, ifMatch));
   cases.push(jsonCase('PATCH plan: userPlanIds null', 'PATCH', draft, 'hosterAdmin', { userPlanIds: null }, 400, ifMatch));
-  cases.push(jsonCase('PATCH plan: SQL in displayName and description with a stale If-Match', 'PATCH', draft, 'hosterAdmin', { displayName: SQL_INJECTION.tautology, description: SQL_INJECTION.dollarQuote }, 412, { headers: { 'if-match': '"99"' } }));
+  cases.push(
+    jsonCase(
+      'PATCH plan: SQL in displayName and description with a stale If-Match',
+      'PATCH',
+      draft,
+      'hosterAdmin',
+      { displayName: SQL_INJECTION.tautology, description: SQL_INJECTION.dollarQuote },
+      412,
+      { headers: { 'if-match': '"99"' } },
+    ),
+  );
   cases.push(jsonCase('PATCH plan: unknown field name (renaming)', 'PATCH', draft, 'hosterAdmin', { name: 'renamed' }, 400, ifMatch));
   cases.push(jsonCase('PATCH plan: unknown field kind', 'PATCH', draft, 'hosterAdmin', { kind: 'user' }, 400, ifMatch));
   cases.push(jsonCase('PATCH plan: displayName with C1 control', 'PATCH', draft, 'hosterAdmin', { displayName: CONTROL.c1Next }, 400, ifMatch));
   cases.push(jsonCase('PATCH plan: features negative', 'PATCH', draft, 'hosterAdmin', { features: { 'dns.records': -100 } }, '4xx', ifMatch));
-  cases.push(jsonCase('PATCH plan: features above the maximum', 'PATCH', draft, 'hosterAdmin', { features: { 'exchange.mailbox_size_mb': 2 ** 52 } }, '4xx', ifMatch));
+  cases.push(
+    jsonCase('PATCH plan: features above the maximum', 'PATCH', draft, 'hosterAdmin', { features: { 'exchange.mailbox_size_mb': 2 ** 52 } }, '4xx', ifMatch),
+  );
   cases.push(jsonCase('PATCH plan: services not an array', 'PATCH', draft, 'hosterAdmin', { services: { exchange: true } }, 400, ifMatch));
-  cases.push(jsonCase('PATCH plan: userPlanIds of another tenant-looking id with SQL', 'PATCH', draft, 'hosterAdmin', { userPlanIds: [`pln_${SQL_INJECTION.tautology}`] }, 400, ifMatch));
+  cases.push(
+    jsonCase(
+      'PATCH plan: userPlanIds of another tenant-looking id with SQL',
+      'PATCH',
+      draft,
+      'hosterAdmin',
+      { userPlanIds: [`pln_${SQL_INJECTION.tautology}`] },
+      400,
+      ifMatch,
+    ),
+  );
   cases.push(jsonCase('PATCH plan: a hoster draft by a reseller', 'PATCH', draft, 'r1Admin', { displayName: 'Mine now' }, 404, ifMatch));
   cases.push(jsonCase('PATCH plan: a hoster draft by a delegated token', 'PATCH', draft, 'delegated', { displayName: 'Mine now' }, 403, ifMatch));
   cases.push(bare('GET plan: a hoster draft by a customer', 'GET', draft, 'c1Admin', 404));
   cases.push(bare('GET plan versions: a hoster draft by a reseller', 'GET', `${draft}/versions`, 'r1Admin', 404));
   cases.push(bare('publish plan: a hoster draft by a reseller', 'POST', `${draft}/publish`, 'r1Admin', 404));
   cases.push(bare('publish plan: a stale If-Match', 'POST', `${draft}/publish`, 'hosterAdmin', 412, { headers: { 'if-match': '"77"' } }));
-  cases.push(bare('retire plan: the hoster\'s premium plan by a reseller', 'POST', `/v1/plans/${ctx.plans.premium}/retire`, 'r1Admin', '4xx'));
+  cases.push(bare("retire plan: the hoster's premium plan by a reseller", 'POST', `/v1/plans/${ctx.plans.premium}/retire`, 'r1Admin', '4xx'));
 
   // POST /v1/plans/{id}/availability
   const avail = `/v1/plans/${ctx.plans.premium}/availability`;
   cases.push(jsonCase('availability: resellerIds empty', 'POST', avail, 'hosterAdmin', { resellerIds: [] }, 400));
   cases.push(jsonCase('availability: resellerIds with SQL', 'POST', avail, 'hosterAdmin', { resellerIds: [SQL_INJECTION.dropTable] }, 400));
   cases.push(jsonCase('availability: resellerIds is a string', 'POST', avail, 'hosterAdmin', { resellerIds: ctx.orgs.r1 }, 400));
-  cases.push(jsonCase('availability: 101 reseller ids', 'POST', avail, 'hosterAdmin', { resellerIds: Array.from({ length: 101 }, (_, i) => `org_${String(i).padStart(26, '0')}`) }, 400));
+  cases.push(
+    jsonCase(
+      'availability: 101 reseller ids',
+      'POST',
+      avail,
+      'hosterAdmin',
+      { resellerIds: Array.from({ length: 101 }, (_, i) => `org_${String(i).padStart(26, '0')}`) },
+      400,
+    ),
+  );
   cases.push(jsonCase('availability: a customer id instead of a reseller', 'POST', avail, 'hosterAdmin', { resellerIds: [ctx.orgs.c1] }, '4xx'));
   cases.push(jsonCase('availability: an id that does not exist', 'POST', avail, 'hosterAdmin', { resellerIds: ['org_00000000000000000000000000'] }, 404));
   cases.push(jsonCase('availability: available as a string', 'POST', avail, 'hosterAdmin', { resellerIds: [ctx.orgs.r1], available: 'yes' }, 400));
-  cases.push(jsonCase('availability: quota pool negative', 'POST', avail, 'hosterAdmin', { resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.mailboxes': -1 } }, '4xx'));
-  cases.push(jsonCase('availability: quota pool fractional', 'POST', avail, 'hosterAdmin', { resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.mailboxes': 0.5 } }, 400));
-  cases.push(jsonCase('availability: quota pool boolean', 'POST', avail, 'hosterAdmin', { resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.mailboxes': true } }, 400));
-  cases.push(jsonCase('availability: quota pool 2^63', 'POST', avail, 'hosterAdmin', { resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.mailboxes': 9223372036854775807 } }, 400));
+  cases.push(
+    jsonCase(
+      'availability: quota pool negative',
+      'POST',
+      avail,
+      'hosterAdmin',
+      { resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.mailboxes': -1 } },
+      '4xx',
+    ),
+  );
+  cases.push(
+    jsonCase(
+      'availability: quota pool fractional',
+      'POST',
+      avail,
+      'hosterAdmin',
+      { resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.mailboxes': 0.5 } },
+      400,
+    ),
+  );
+  cases.push(
+    jsonCase('availability: quota pool boolean', 'POST', avail, 'hosterAdmin', { resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.mailboxes': true } }, 400),
+  );
+  cases.push(
+    jsonCase(
+      'availability: quota pool 2^63',
+      'POST',
+      avail,
+      'hosterAdmin',
+      { resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.mailboxes': 9223372036854775807 } },
+      400,
+    ),
+  );
   cases.push({
     name: 'availability: quota pool 1e309',
     method: 'POST',
@@ -112,7 +183,16 @@ export const catalogCases: CaseGroup = (ctx) => {
     raw: rawJson({ resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.mailboxes': '@RAW@' } }, '1e309'),
     expect: 400,
   });
-  cases.push(jsonCase('availability: quota pool on a feature that is not counted', 'POST', avail, 'hosterAdmin', { resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.owa': 5 } }, '4xx'));
+  cases.push(
+    jsonCase(
+      'availability: quota pool on a feature that is not counted',
+      'POST',
+      avail,
+      'hosterAdmin',
+      { resellerIds: [ctx.orgs.r1], quotaPools: { 'exchange.owa': 5 } },
+      '4xx',
+    ),
+  );
   cases.push(jsonCase('availability: by a reseller', 'POST', avail, 'r1Admin', { resellerIds: [ctx.orgs.r1] }, 403));
   cases.push(jsonCase('availability: a draft plan', 'POST', `${draft}/availability`, 'hosterAdmin', { resellerIds: [ctx.orgs.r1] }, '4xx'));
 
@@ -130,7 +210,7 @@ export const catalogCases: CaseGroup = (ctx) => {
   cases.push(bare('list plans: limit fractional', 'GET', '/v1/plans?limit=2.5', 'c1Admin', 400));
   cases.push(bare('list plans: limit NaN', 'GET', '/v1/plans?limit=NaN', 'c1Admin', 400));
   cases.push(bare('list subscriptions: another tenant', 'GET', `/v1/organizations/${ctx.orgs.contoso}/subscriptions`, 'c1Admin', 404));
-  cases.push(bare('subscription: another tenant\'s', 'GET', `/v1/subscriptions/${ctx.contoso.subscriptionId}`, 'c1Admin', 404));
-  cases.push(bare('subscription: a reseller reading the hoster\'s direct customer', 'GET', `/v1/subscriptions/${ctx.contoso.subscriptionId}`, 'r1Admin', 404));
+  cases.push(bare("subscription: another tenant's", 'GET', `/v1/subscriptions/${ctx.contoso.subscriptionId}`, 'c1Admin', 404));
+  cases.push(bare("subscription: a reseller reading the hoster's direct customer", 'GET', `/v1/subscriptions/${ctx.contoso.subscriptionId}`, 'r1Admin', 404));
   return cases;
 };

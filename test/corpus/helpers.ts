@@ -3,7 +3,15 @@ import type { CorpusCase, TokenKey } from './types';
 type Method = CorpusCase['method'];
 
 /** A JSON case: `c('what', 'POST', '/v1/x', 'hosterAdmin', { body }, 400)`. */
-export function jsonCase(name: string, method: Method, url: string, token: TokenKey, json: unknown, expect: CorpusCase['expect'], extra: Partial<CorpusCase> = {}): CorpusCase {
+export function jsonCase(
+  name: string,
+  method: Method,
+  url: string,
+  token: TokenKey,
+  json: unknown,
+  expect: CorpusCase['expect'],
+  extra: Partial<CorpusCase> = {},
+): CorpusCase {
   return { name, method, url, token, json, expect, ...extra };
 }
 

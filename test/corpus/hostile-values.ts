@@ -7,7 +7,7 @@
 export const SQL_INJECTION: Record<string, string> = {
   tautology: "' OR '1'='1",
   dropTable: "'; DROP TABLE users; --",
-  stackedSleep: "1; SELECT pg_sleep(10); --",
+  stackedSleep: '1; SELECT pg_sleep(10); --',
   unionTokens: "x' UNION SELECT token_hash FROM tokens --",
   doubleQuote: '" OR ""="',
   commentOut: "admin'--",

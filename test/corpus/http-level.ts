@@ -94,13 +94,53 @@ export const httpLevelCases: CaseGroup = (ctx) => {
   cases.push(bare('route: percent-encoded invalid UTF-8', 'GET', '/v1/organizations/%C0%AF', 'hosterAdmin', '4xx'));
 
   // Oversized and odd headers (inject does not enforce Node's header limit; see the http cases)
-  cases.push(bare('header: X-Request-Id of 100 KB', 'GET', '/v1/organizations?limit=0', 'hosterAdmin', 400, { headers: { 'x-request-id': `${'r'.repeat(100_000)}` } }));
-  cases.push(bare('header: Accept application/xml on a JSON route with a bad query', 'GET', '/v1/plans?limit=-1', 'hosterAdmin', 400, { headers: { accept: 'application/xml' } }));
-  cases.push(bare('header: Content-Length larger than the body', 'POST', '/v1/organizations', 'hosterAdmin', '4xx', { raw: '{"kind":"customer"}', contentType: 'application/json', headers: { 'content-length': '1000' } }));
-  cases.push(bare('header: Content-Length negative', 'POST', '/v1/organizations', 'hosterAdmin', '4xx', { raw: '{"kind":"customer"}', contentType: 'application/json', headers: { 'content-length': '-1' } }));
-  cases.push(bare('header: Content-Encoding gzip on a plain body', 'POST', '/v1/organizations', 'hosterAdmin', 415, { raw: '{"kind":"customer","name":"Gzip"}', contentType: 'application/json', headers: { 'content-encoding': 'gzip' } }));
-  cases.push({ name: 'header: 64 KB of headers over a real socket', method: 'GET', url: '/v1/me', token: 'hosterAdmin', headers: { 'x-padding': 'p'.repeat(64 * 1024) }, expect: 431, transport: 'http' });
-  cases.push({ name: 'header: 64 KB Authorization over a real socket', method: 'GET', url: '/v1/me', token: 'none', headers: { authorization: `Bearer pvs_${'A'.repeat(64 * 1024)}` }, expect: 431, transport: 'http' });
+  cases.push(
+    bare('header: X-Request-Id of 100 KB', 'GET', '/v1/organizations?limit=0', 'hosterAdmin', 400, { headers: { 'x-request-id': `${'r'.repeat(100_000)}` } }),
+  );
+  cases.push(
+    bare('header: Accept application/xml on a JSON route with a bad query', 'GET', '/v1/plans?limit=-1', 'hosterAdmin', 400, {
+      headers: { accept: 'application/xml' },
+    }),
+  );
+  cases.push(
+    bare('header: Content-Length larger than the body', 'POST', '/v1/organizations', 'hosterAdmin', '4xx', {
+      raw: '{"kind":"customer"}',
+      contentType: 'application/json',
+      headers: { 'content-length': '1000' },
+    }),
+  );
+  cases.push(
+    bare('header: Content-Length negative', 'POST', '/v1/organizations', 'hosterAdmin', '4xx', {
+      raw: '{"kind":"customer"}',
+      contentType: 'application/json',
+      headers: { 'content-length': '-1' },
+    }),
+  );
+  cases.push(
+    bare('header: Content-Encoding gzip on a plain body', 'POST', '/v1/organizations', 'hosterAdmin', 415, {
+      raw: '{"kind":"customer","name":"Gzip"}',
+      contentType: 'application/json',
+      headers: { 'content-encoding': 'gzip' },
+    }),
+  );
+  cases.push({
+    name: 'header: 64 KB of headers over a real socket',
+    method: 'GET',
+    url: '/v1/me',
+    token: 'hosterAdmin',
+    headers: { 'x-padding': 'p'.repeat(64 * 1024) },
+    expect: 431,
+    transport: 'http',
+  });
+  cases.push({
+    name: 'header: 64 KB Authorization over a real socket',
+    method: 'GET',
+    url: '/v1/me',
+    token: 'none',
+    headers: { authorization: `Bearer pvs_${'A'.repeat(64 * 1024)}` },
+    expect: 431,
+    transport: 'http',
+  });
 
   // Bad cursors on every list route
   for (const [url, token] of listRoutes(ctx)) {
@@ -138,7 +178,14 @@ export function routeSweepCases(routes: SweepRoute[]): CorpusCase[] {
     for (const [label, id] of BAD_IDS) {
       const url = r.path.replace('{id}', id);
       const hasBody = r.method === 'POST' || r.method === 'PATCH' || r.method === 'PUT';
-      cases.push({ name: `sweep ${r.method} ${r.path}: ${label} id`, method: r.method as CorpusCase['method'], url, token: 'hosterAdmin', ...(hasBody ? { json: {} } : {}), expect: 404 });
+      cases.push({
+        name: `sweep ${r.method} ${r.path}: ${label} id`,
+        method: r.method as CorpusCase['method'],
+        url,
+        token: 'hosterAdmin',
+        ...(hasBody ? { json: {} } : {}),
+        expect: 404,
+      });
     }
   }
   return cases;

@@ -32,7 +32,10 @@ export const identityCases: CaseGroup = (ctx) => {
     ['admin username upper case with homoglyph', { ...newCustomer, admin: { username: 'c\u043erpus.admin', displayName: 'Corpus Admin' } }],
     ['admin username of 65 characters', { ...newCustomer, admin: { username: 'a'.repeat(65), displayName: 'Corpus Admin' } }],
     ['admin email that is not one', { ...newCustomer, admin: { username: 'corpus.admin', displayName: 'A', email: "x@y'; DROP TABLE users; --" } }],
-    ['admin email with CRLF header injection', { ...newCustomer, admin: { username: 'corpus.admin', displayName: 'A', email: 'a@b.example\r\nBcc: victim@evil.example' } }],
+    [
+      'admin email with CRLF header injection',
+      { ...newCustomer, admin: { username: 'corpus.admin', displayName: 'A', email: 'a@b.example\r\nBcc: victim@evil.example' } },
+    ],
     ['parentId with SQL', { ...newCustomer, parentId: SQL_INJECTION.tautology }],
     ['parentId with traversal', { ...newCustomer, parentId: PATH_TRAVERSAL.dotdot }],
     ['parentId of 10,000 characters', { ...newCustomer, parentId: 'org_'.padEnd(10_000, '0') }],
@@ -49,9 +52,36 @@ export const identityCases: CaseGroup = (ctx) => {
   for (const [key, value] of Object.entries(CONTROL)) {
     cases.push(jsonCase(`POST /v1/organizations: name with ${key}`, 'POST', '/v1/organizations', 'hosterAdmin', { ...newCustomer, name: value }, 400));
   }
-  cases.push(jsonCase('POST /v1/organizations: customer under another reseller\'s customer (other tenant as parent)', 'POST', '/v1/organizations', 'r1Admin', { ...newCustomer, parentId: ctx.orgs.c3 }, 404));
-  cases.push(jsonCase('POST /v1/organizations: SQL in the name, parent of another tenant', 'POST', '/v1/organizations', 'r1Admin', { ...newCustomer, name: SQL_INJECTION.dropTable, parentId: ctx.orgs.r2 }, 404));
-  cases.push(jsonCase('POST /v1/organizations: homoglyph domain as a name, parent of another tenant', 'POST', '/v1/organizations', 'r1Admin', { ...newCustomer, name: BAD_DOMAINS.cyrillicA, parentId: ctx.orgs.c3 }, 404));
+  cases.push(
+    jsonCase(
+      "POST /v1/organizations: customer under another reseller's customer (other tenant as parent)",
+      'POST',
+      '/v1/organizations',
+      'r1Admin',
+      { ...newCustomer, parentId: ctx.orgs.c3 },
+      404,
+    ),
+  );
+  cases.push(
+    jsonCase(
+      'POST /v1/organizations: SQL in the name, parent of another tenant',
+      'POST',
+      '/v1/organizations',
+      'r1Admin',
+      { ...newCustomer, name: SQL_INJECTION.dropTable, parentId: ctx.orgs.r2 },
+      404,
+    ),
+  );
+  cases.push(
+    jsonCase(
+      'POST /v1/organizations: homoglyph domain as a name, parent of another tenant',
+      'POST',
+      '/v1/organizations',
+      'r1Admin',
+      { ...newCustomer, name: BAD_DOMAINS.cyrillicA, parentId: ctx.orgs.c3 },
+      404,
+    ),
+  );
   cases.push(jsonCase('POST /v1/organizations: a customer admin creating an organization', 'POST', '/v1/organizations', 'c1Admin', newCustomer, 422));
 
   // PATCH /v1/organizations/{id}
@@ -63,7 +93,11 @@ export const identityCases: CaseGroup = (ctx) => {
   cases.push(jsonCase('PATCH organization: name with bidi override', 'PATCH', patchOrg, 'c1Admin', { name: CONTROL.rtlOverride }, 400));
   cases.push(jsonCase('PATCH organization: name with NUL', 'PATCH', patchOrg, 'c1Admin', { name: CONTROL.nul }, 400));
   cases.push(jsonCase('PATCH organization: name of 201 characters', 'PATCH', patchOrg, 'c1Admin', { name: 'N'.repeat(201) }, 400));
-  cases.push(jsonCase('PATCH organization: SQL name with a stale If-Match', 'PATCH', patchOrg, 'c1Admin', { name: SQL_INJECTION.dropTable }, 412, { headers: { 'if-match': '"999999"' } }));
+  cases.push(
+    jsonCase('PATCH organization: SQL name with a stale If-Match', 'PATCH', patchOrg, 'c1Admin', { name: SQL_INJECTION.dropTable }, 412, {
+      headers: { 'if-match': '"999999"' },
+    }),
+  );
   for (const [label, value] of [
     ['non-numeric', '"abc"'],
     ['SQL', `"1' OR '1'='1"`],
@@ -72,19 +106,54 @@ export const identityCases: CaseGroup = (ctx) => {
     ['wildcard list', '"1", "2", *'],
     ['empty quotes', '""'],
   ]) {
-    cases.push(jsonCase(`PATCH organization: If-Match ${label}`, 'PATCH', patchOrg, 'c1Admin', { name: 'If Match Probe' }, 412, { headers: { 'if-match': value } }));
+    cases.push(
+      jsonCase(`PATCH organization: If-Match ${label}`, 'PATCH', patchOrg, 'c1Admin', { name: 'If Match Probe' }, 412, { headers: { 'if-match': value } }),
+    );
   }
-  cases.push(jsonCase('PATCH organization: another tenant\'s organization', 'PATCH', `/v1/organizations/${ctx.orgs.c3}`, 'c1Admin', { name: 'Taken Over' }, 404));
-  cases.push(jsonCase('PATCH organization: another tenant\'s, SQL in the name', 'PATCH', `/v1/organizations/${ctx.orgs.c3}`, 'c1Admin', { name: SQL_INJECTION.unionTokens }, 404));
+  cases.push(
+    jsonCase("PATCH organization: another tenant's organization", 'PATCH', `/v1/organizations/${ctx.orgs.c3}`, 'c1Admin', { name: 'Taken Over' }, 404),
+  );
+  cases.push(
+    jsonCase(
+      "PATCH organization: another tenant's, SQL in the name",
+      'PATCH',
+      `/v1/organizations/${ctx.orgs.c3}`,
+      'c1Admin',
+      { name: SQL_INJECTION.unionTokens },
+      404,
+    ),
+  );
   cases.push(jsonCase('PATCH organization: reseller R1 renaming R2', 'PATCH', `/v1/organizations/${ctx.orgs.r2}`, 'r1Admin', { name: 'Taken Over' }, 404));
-  cases.push(jsonCase('PATCH organization: delegated token renaming another customer of R1', 'PATCH', `/v1/organizations/${ctx.orgs.c2}`, 'delegated', { name: 'Taken Over' }, 404));
+  cases.push(
+    jsonCase(
+      'PATCH organization: delegated token renaming another customer of R1',
+      'PATCH',
+      `/v1/organizations/${ctx.orgs.c2}`,
+      'delegated',
+      { name: 'Taken Over' },
+      404,
+    ),
+  );
 
   // Suspend / resume
   cases.push(jsonCase('suspend: another tenant', 'POST', `/v1/organizations/${ctx.orgs.c3}/suspend`, 'r1Admin', { reason: 'corpus' }, 404));
-  cases.push(jsonCase('suspend: SQL in the reason, another tenant', 'POST', `/v1/organizations/${ctx.orgs.c3}/suspend`, 'r1Admin', { reason: SQL_INJECTION.dropTable }, 404));
+  cases.push(
+    jsonCase(
+      'suspend: SQL in the reason, another tenant',
+      'POST',
+      `/v1/organizations/${ctx.orgs.c3}/suspend`,
+      'r1Admin',
+      { reason: SQL_INJECTION.dropTable },
+      404,
+    ),
+  );
   cases.push(jsonCase('suspend: reason missing', 'POST', `/v1/organizations/${ctx.orgs.c2}/suspend`, 'r1Admin', {}, 400));
-  cases.push(jsonCase('suspend: reason with escape sequences', 'POST', `/v1/organizations/${ctx.orgs.c2}/suspend`, 'r1Admin', { reason: CONTROL.escapeSeq }, 400));
-  cases.push(jsonCase('suspend: reason of 300,000 characters', 'POST', `/v1/organizations/${ctx.orgs.c2}/suspend`, 'r1Admin', { reason: OVERSIZED.string300k }, 400));
+  cases.push(
+    jsonCase('suspend: reason with escape sequences', 'POST', `/v1/organizations/${ctx.orgs.c2}/suspend`, 'r1Admin', { reason: CONTROL.escapeSeq }, 400),
+  );
+  cases.push(
+    jsonCase('suspend: reason of 300,000 characters', 'POST', `/v1/organizations/${ctx.orgs.c2}/suspend`, 'r1Admin', { reason: OVERSIZED.string300k }, 400),
+  );
   cases.push(jsonCase('resume: reason is an object', 'POST', `/v1/organizations/${ctx.orgs.c2}/resume`, 'r1Admin', { reason: { text: 'x' } }, 400));
 
   // Users
@@ -116,11 +185,21 @@ export const identityCases: CaseGroup = (ctx) => {
   cases.push(jsonCase('PATCH user: disabled null', 'PATCH', userUrl, 'c1Admin', { disabled: null }, 400));
   cases.push(jsonCase('PATCH user: unknown field roles', 'PATCH', userUrl, 'c1Admin', { roles: ['org_admin'] }, 400));
   cases.push(jsonCase('PATCH user: unknown field username', 'PATCH', userUrl, 'c1EndUser', { username: 'root' }, 400));
-  cases.push(jsonCase('PATCH user: end user, SQL in its displayName with a stale If-Match', 'PATCH', userUrl, 'c1EndUser', { displayName: SQL_INJECTION.castError }, 412, { headers: { 'if-match': '"424242"' } }));
-  cases.push(jsonCase('PATCH user: another tenant\'s user', 'PATCH', `/v1/users/${ctx.users.c3Admin}`, 'c1Admin', { disabled: true }, 404));
+  cases.push(
+    jsonCase(
+      'PATCH user: end user, SQL in its displayName with a stale If-Match',
+      'PATCH',
+      userUrl,
+      'c1EndUser',
+      { displayName: SQL_INJECTION.castError },
+      412,
+      { headers: { 'if-match': '"424242"' } },
+    ),
+  );
+  cases.push(jsonCase("PATCH user: another tenant's user", 'PATCH', `/v1/users/${ctx.users.c3Admin}`, 'c1Admin', { disabled: true }, 404));
   cases.push(jsonCase('PATCH user: end user editing its admin', 'PATCH', `/v1/users/${ctx.users.c1Admin}`, 'c1EndUser', { displayName: 'Pwned' }, 404));
-  cases.push(bare('GET user: another tenant\'s user', 'GET', `/v1/users/${ctx.users.c3Admin}`, 'c1Admin', 404));
-  cases.push(bare('DELETE user: another tenant\'s user', 'DELETE', `/v1/users/${ctx.users.c3Admin}`, 'c1Admin', 404));
+  cases.push(bare("GET user: another tenant's user", 'GET', `/v1/users/${ctx.users.c3Admin}`, 'c1Admin', 404));
+  cases.push(bare("DELETE user: another tenant's user", 'DELETE', `/v1/users/${ctx.users.c3Admin}`, 'c1Admin', 404));
   cases.push(bare('DELETE user: the hoster admin by a reseller', 'DELETE', `/v1/users/${ctx.users.hosterAdmin}`, 'r1Admin', 404));
 
   // Roles
@@ -129,11 +208,11 @@ export const identityCases: CaseGroup = (ctx) => {
   cases.push(jsonCase('grant role: role is an array', 'POST', rolesUrl, 'c1Admin', { role: ['org_admin'] }, 400));
   cases.push(jsonCase('grant role: role with SQL', 'POST', rolesUrl, 'c1Admin', { role: `org_admin${SQL_INJECTION.dropTable}` }, 400));
   cases.push(jsonCase('grant role: above the granter (hoster_admin)', 'POST', rolesUrl, 'c1Admin', { role: 'hoster_admin' }, 403));
-  cases.push(jsonCase('grant role: to another tenant\'s user', 'POST', `/v1/users/${ctx.users.c3Admin}/roles`, 'c1Admin', { role: 'org_csr' }, 404));
+  cases.push(jsonCase("grant role: to another tenant's user", 'POST', `/v1/users/${ctx.users.c3Admin}/roles`, 'c1Admin', { role: 'org_csr' }, 404));
   cases.push(bare('revoke role: no role given', 'DELETE', rolesUrl, 'c1Admin', 400));
   cases.push(bare('revoke role: SQL in ?role=', 'DELETE', `${rolesUrl}?role=${enc(SQL_INJECTION.tautology)}`, 'c1Admin', 400));
   cases.push(bare('revoke role: role given twice', 'DELETE', `${rolesUrl}?role=end_user&role=org_csr`, 'c1Admin', 400));
-  cases.push(bare('revoke role: another tenant\'s user', 'DELETE', `/v1/users/${ctx.users.c3Admin}/roles?role=org_admin`, 'c1Admin', 404));
+  cases.push(bare("revoke role: another tenant's user", 'DELETE', `/v1/users/${ctx.users.c3Admin}/roles?role=org_admin`, 'c1Admin', 404));
 
   // Tokens
   cases.push(jsonCase('create token: expiresIn zero', 'POST', '/v1/tokens', 'c1Admin', { expiresIn: '0s' }, 400));
@@ -146,34 +225,73 @@ export const identityCases: CaseGroup = (ctx) => {
   cases.push(jsonCase('create token: name with CRLF', 'POST', '/v1/tokens', 'c1Admin', { name: CONTROL.crlfHeader }, 400));
   cases.push(jsonCase('create token: unknown field userId', 'POST', '/v1/tokens', 'c1Admin', { userId: ctx.users.hosterAdmin }, 400));
   cases.push(jsonCase('create token: unknown field delegationId', 'POST', '/v1/tokens', 'r1Admin', { delegationId: ctx.delegation }, 400));
-  cases.push(jsonCase('create token: SQL in the name, roles the owner does not hold', 'POST', '/v1/tokens', 'c1Admin', { name: SQL_INJECTION.dropTable, roles: ['hoster_admin'] }, '4xx'));
-  cases.push(bare('revoke token: another tenant\'s token', 'DELETE', `/v1/tokens/${ctx.otherTokenId}`, 'c1Admin', 404));
-  cases.push(jsonCase('issue token: to another tenant\'s user', 'POST', `/v1/users/${ctx.users.c3Admin}/tokens`, 'c1Admin', {}, 404));
+  cases.push(
+    jsonCase(
+      'create token: SQL in the name, roles the owner does not hold',
+      'POST',
+      '/v1/tokens',
+      'c1Admin',
+      { name: SQL_INJECTION.dropTable, roles: ['hoster_admin'] },
+      '4xx',
+    ),
+  );
+  cases.push(bare("revoke token: another tenant's token", 'DELETE', `/v1/tokens/${ctx.otherTokenId}`, 'c1Admin', 404));
+  cases.push(jsonCase("issue token: to another tenant's user", 'POST', `/v1/users/${ctx.users.c3Admin}/tokens`, 'c1Admin', {}, 404));
   cases.push(jsonCase('issue token: to your own admin (above you)', 'POST', `/v1/users/${ctx.users.c1Admin}/tokens`, 'c1Csr', {}, '4xx'));
-  cases.push(jsonCase('issue token: hostile expiresIn', 'POST', `/v1/users/${ctx.users.c1EndUser}/tokens`, 'c1Admin', { expiresIn: "1h'; DROP TABLE tokens; --" }, 400));
+  cases.push(
+    jsonCase('issue token: hostile expiresIn', 'POST', `/v1/users/${ctx.users.c1EndUser}/tokens`, 'c1Admin', { expiresIn: "1h'; DROP TABLE tokens; --" }, 400),
+  );
 
   // Delegations
   const delegation = { customerId: ctx.orgs.c1, roles: ['org_admin'], duration: '30d' };
-  cases.push(jsonCase('request delegation: on another reseller\'s customer', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, customerId: ctx.orgs.c3 }, 404));
-  cases.push(jsonCase('request delegation: customerId with SQL', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, customerId: SQL_INJECTION.tautology }, '4xx'));
-  cases.push(jsonCase('request delegation: customerId with traversal', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, customerId: PATH_TRAVERSAL.encoded }, '4xx'));
+  cases.push(
+    jsonCase("request delegation: on another reseller's customer", 'POST', '/v1/delegations', 'r1Admin', { ...delegation, customerId: ctx.orgs.c3 }, 404),
+  );
+  cases.push(
+    jsonCase('request delegation: customerId with SQL', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, customerId: SQL_INJECTION.tautology }, '4xx'),
+  );
+  cases.push(
+    jsonCase(
+      'request delegation: customerId with traversal',
+      'POST',
+      '/v1/delegations',
+      'r1Admin',
+      { ...delegation, customerId: PATH_TRAVERSAL.encoded },
+      '4xx',
+    ),
+  );
   cases.push(jsonCase('request delegation: duration 3 years', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, duration: '3y' }, '4xx'));
   cases.push(jsonCase('request delegation: duration 1 minute', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, duration: '1m' }, '4xx'));
   cases.push(jsonCase('request delegation: duration zero', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, duration: '0d' }, '4xx'));
-  cases.push(jsonCase('request delegation: duration enormous digits', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, duration: `${'9'.repeat(400)}d` }, 400));
-  cases.push(jsonCase('request delegation: roles include reseller_admin', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, roles: ['reseller_admin'] }, 400));
+  cases.push(
+    jsonCase('request delegation: duration enormous digits', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, duration: `${'9'.repeat(400)}d` }, 400),
+  );
+  cases.push(
+    jsonCase('request delegation: roles include reseller_admin', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, roles: ['reseller_admin'] }, 400),
+  );
   cases.push(jsonCase('request delegation: empty roles', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, roles: [] }, '4xx'));
   cases.push(jsonCase('request delegation: note with RTL override', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, note: CONTROL.rtlOverride }, 400));
   cases.push(jsonCase('request delegation: unknown field status', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, status: 'active' }, 400));
-  cases.push(jsonCase('request delegation: SQL in the note, on another reseller\'s customer', 'POST', '/v1/delegations', 'r1Admin', { ...delegation, customerId: ctx.orgs.c3, note: SQL_INJECTION.unionTokens }, 404));
+  cases.push(
+    jsonCase(
+      "request delegation: SQL in the note, on another reseller's customer",
+      'POST',
+      '/v1/delegations',
+      'r1Admin',
+      { ...delegation, customerId: ctx.orgs.c3, note: SQL_INJECTION.unionTokens },
+      404,
+    ),
+  );
   cases.push(jsonCase('request delegation: by a customer admin', 'POST', '/v1/delegations', 'c1Admin', delegation, 403));
-  cases.push(jsonCase('approve delegation: another tenant\'s', 'POST', `/v1/delegations/${ctx.otherDelegation}/approve`, 'c1Admin', {}, 404));
+  cases.push(jsonCase("approve delegation: another tenant's", 'POST', `/v1/delegations/${ctx.otherDelegation}/approve`, 'c1Admin', {}, 404));
   cases.push(jsonCase('approve delegation: by the reseller that requested it', 'POST', `/v1/delegations/${ctx.otherDelegation}/approve`, 'r2Admin', {}, 403));
-  cases.push(jsonCase('revoke delegation: another tenant\'s', 'POST', `/v1/delegations/${ctx.otherDelegation}/revoke`, 'c1Admin', { reason: 'corpus' }, 404));
+  cases.push(jsonCase("revoke delegation: another tenant's", 'POST', `/v1/delegations/${ctx.otherDelegation}/revoke`, 'c1Admin', { reason: 'corpus' }, 404));
   cases.push(jsonCase('revoke delegation: reason with NUL', 'POST', `/v1/delegations/${ctx.delegation}/revoke`, 'c1Admin', { reason: CONTROL.nul }, 400));
   cases.push(jsonCase('revoke delegation: unknown field', 'POST', `/v1/delegations/${ctx.delegation}/revoke`, 'c1Admin', { reason: 'x', cascade: false }, 400));
-  cases.push(jsonCase('delegated token: on another reseller\'s delegation', 'POST', `/v1/delegations/${ctx.otherDelegation}/tokens`, 'r1Admin', {}, 404));
-  cases.push(jsonCase('delegated token: roles beyond the delegation', 'POST', `/v1/delegations/${ctx.delegation}/tokens`, 'r1Admin', { roles: ['reseller_admin'] }, 400));
+  cases.push(jsonCase("delegated token: on another reseller's delegation", 'POST', `/v1/delegations/${ctx.otherDelegation}/tokens`, 'r1Admin', {}, 404));
+  cases.push(
+    jsonCase('delegated token: roles beyond the delegation', 'POST', `/v1/delegations/${ctx.delegation}/tokens`, 'r1Admin', { roles: ['reseller_admin'] }, 400),
+  );
   cases.push(jsonCase('delegated token: expiresIn zero', 'POST', `/v1/delegations/${ctx.delegation}/tokens`, 'r1Admin', { expiresIn: '0ms' }, 400));
   cases.push(jsonCase('delegated token: a delegated token asking for another', 'POST', `/v1/delegations/${ctx.delegation}/tokens`, 'delegated', {}, '4xx'));
   return cases;

@@ -12,10 +12,28 @@ const ORG_OK = '{"kind":"customer","name":"Syntax Probe"}';
 function jsonRoutes(ctx: CorpusContext) {
   return [
     { route: 'POST /v1/organizations', method: 'POST' as const, url: '/v1/organizations', token: 'hosterAdmin' as const, ok: ORG_OK },
-    { route: 'PATCH /v1/organizations/{id}', method: 'PATCH' as const, url: `/v1/organizations/${ctx.orgs.c1}`, token: 'c1Admin' as const, ok: '{"name":"Syntax Probe"}' },
-    { route: 'POST /v1/orders', method: 'POST' as const, url: '/v1/orders', token: 'contosoAdmin' as const, ok: `{"type":"add_users","organizationId":"${ctx.orgs.contoso}","users":[{"alias":"probe","displayName":"Probe","userPlan":"standard-mailbox"}]}` },
+    {
+      route: 'PATCH /v1/organizations/{id}',
+      method: 'PATCH' as const,
+      url: `/v1/organizations/${ctx.orgs.c1}`,
+      token: 'c1Admin' as const,
+      ok: '{"name":"Syntax Probe"}',
+    },
+    {
+      route: 'POST /v1/orders',
+      method: 'POST' as const,
+      url: '/v1/orders',
+      token: 'contosoAdmin' as const,
+      ok: `{"type":"add_users","organizationId":"${ctx.orgs.contoso}","users":[{"alias":"probe","displayName":"Probe","userPlan":"standard-mailbox"}]}`,
+    },
     { route: 'PUT /v1/lab/faults', method: 'PUT' as const, url: '/v1/lab/faults', token: 'hosterAdmin' as const, ok: '{"latencyMs":5}' },
-    { route: 'POST /v1/plans', method: 'POST' as const, url: '/v1/plans', token: 'hosterAdmin' as const, ok: '{"kind":"user","name":"syntax-probe","displayName":"Probe","services":["directory"]}' },
+    {
+      route: 'POST /v1/plans',
+      method: 'POST' as const,
+      url: '/v1/plans',
+      token: 'hosterAdmin' as const,
+      ok: '{"kind":"user","name":"syntax-probe","displayName":"Probe","services":["directory"]}',
+    },
   ];
 }
 
@@ -60,7 +78,15 @@ export const jsonSyntaxCases: CaseGroup = (ctx) => {
     ['duplicate key, kind flips to an unknown kind', '{"kind":"customer","name":"Dup Kind","kind":"hoster"}'],
   ];
   for (const [name, raw] of malformed) {
-    cases.push({ name: `json syntax: ${name}`, method: 'POST', url: '/v1/organizations', token: 'hosterAdmin', raw, contentType: 'application/json', expect: 400 });
+    cases.push({
+      name: `json syntax: ${name}`,
+      method: 'POST',
+      url: '/v1/organizations',
+      token: 'hosterAdmin',
+      raw,
+      contentType: 'application/json',
+      expect: 400,
+    });
   }
 
   // Invalid UTF-8 and other encodings, on every JSON route (the parser is shared, the routes are not).
@@ -68,34 +94,147 @@ export const jsonSyntaxCases: CaseGroup = (ctx) => {
     ['overlong "/" (C0 AF)', Buffer.concat([Buffer.from('{"kind":"customer","name":"Over'), Buffer.from([0xc0, 0xaf]), Buffer.from('long"}')]), 400],
     ['overlong NUL (C0 80)', Buffer.concat([Buffer.from('{"kind":"customer","name":"Nul'), Buffer.from([0xc0, 0x80]), Buffer.from('"}')]), 400],
     ['3-byte overlong (E0 80 AF)', Buffer.concat([Buffer.from('{"kind":"customer","name":"Over'), Buffer.from([0xe0, 0x80, 0xaf]), Buffer.from('"}')]), 400],
-    ['encoded lone surrogate (ED A0 80)', Buffer.concat([Buffer.from('{"kind":"customer","name":"Surr'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]), 400],
+    [
+      'encoded lone surrogate (ED A0 80)',
+      Buffer.concat([Buffer.from('{"kind":"customer","name":"Surr'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]),
+      400,
+    ],
     ['truncated 3-byte sequence (E2 82)', Buffer.concat([Buffer.from('{"kind":"customer","name":"Euro'), Buffer.from([0xe2, 0x82]), Buffer.from('"}')]), 400],
     ['byte FF', Buffer.concat([Buffer.from('{"kind":"customer","name":"FF'), Buffer.from([0xff]), Buffer.from('"}')]), 400],
-    ['code point above U+10FFFF (F4 90 80 80)', Buffer.concat([Buffer.from('{"kind":"customer","name":"Big'), Buffer.from([0xf4, 0x90, 0x80, 0x80]), Buffer.from('"}')]), 400],
+    [
+      'code point above U+10FFFF (F4 90 80 80)',
+      Buffer.concat([Buffer.from('{"kind":"customer","name":"Big'), Buffer.from([0xf4, 0x90, 0x80, 0x80]), Buffer.from('"}')]),
+      400,
+    ],
     ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ORG_OK, 'utf16le')]), 400],
     ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(ORG_OK, 'utf16le').swap16()]), 400],
     ['UTF-16LE without BOM', Buffer.from(ORG_OK, 'utf16le'), 400],
   ];
   for (const r of jsonRoutes(ctx)) {
     for (const [name, raw, status] of encodings) {
-      cases.push({ name: `encoding: ${name} on ${r.route}`, method: r.method, url: r.url, token: r.token, raw, contentType: 'application/json', expect: status });
+      cases.push({
+        name: `encoding: ${name} on ${r.route}`,
+        method: r.method,
+        url: r.url,
+        token: r.token,
+        raw,
+        contentType: 'application/json',
+        expect: status,
+      });
     }
   }
 
   // Content types and sizes, on every JSON route.
   for (const r of jsonRoutes(ctx)) {
-    cases.push({ name: `content type: valid body as text/plain on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: r.ok, contentType: 'text/plain', expect: 415 });
-    cases.push({ name: `content type: valid body as application/json; charset=iso-8859-1 on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: r.ok, contentType: 'application/json; charset=iso-8859-1', expect: 415 });
-    cases.push({ name: `content type: valid body claiming Content-Encoding gzip on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: r.ok, contentType: 'application/json', headers: { 'content-encoding': 'gzip' }, expect: 415 });
-    cases.push({ name: `content type: valid body as application/xml on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: r.ok, contentType: 'application/xml', expect: 400 });
-    cases.push({ name: `content type: form-urlencoded on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: 'kind=customer&name=Form', contentType: 'application/x-www-form-urlencoded', expect: 415 });
-    cases.push({ name: `content type: multipart on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nX\r\n--b--\r\n', contentType: 'multipart/form-data; boundary=b', expect: 415 });
-    cases.push({ name: `content type: none with a body on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: r.ok, contentType: null, expect: 415 });
-    cases.push({ name: `content type: json with charset=utf-16 on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: Buffer.from(r.ok, 'utf16le'), contentType: 'application/json; charset=utf-16', expect: 415 });
-    cases.push({ name: `size: 5 MB body on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: `{"name":"${'x'.repeat(5 * 1024 * 1024)}"}`, contentType: 'application/json', expect: 413 });
-    cases.push({ name: `depth: 10,000 nested arrays on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: `{"name":${nested(10_000, '[', ']', '1')}}`, contentType: 'application/json', expect: 400 });
-    cases.push({ name: `depth: 65 nested arrays (one past the limit) on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: `{"name":${nested(65, '[', ']', '"x"')}}`, contentType: 'application/json', expect: 400 });
-    cases.push({ name: `depth: 10,000 nested objects in an unknown field on ${r.route}`, method: r.method, url: r.url, token: r.token, raw: `{"x":${nested(10_000, '{"a":', '}', '1')}}`, contentType: 'application/json', expect: 400 });
+    cases.push({
+      name: `content type: valid body as text/plain on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: r.ok,
+      contentType: 'text/plain',
+      expect: 415,
+    });
+    cases.push({
+      name: `content type: valid body as application/json; charset=iso-8859-1 on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: r.ok,
+      contentType: 'application/json; charset=iso-8859-1',
+      expect: 415,
+    });
+    cases.push({
+      name: `content type: valid body claiming Content-Encoding gzip on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: r.ok,
+      contentType: 'application/json',
+      headers: { 'content-encoding': 'gzip' },
+      expect: 415,
+    });
+    cases.push({
+      name: `content type: valid body as application/xml on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: r.ok,
+      contentType: 'application/xml',
+      expect: 400,
+    });
+    cases.push({
+      name: `content type: form-urlencoded on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: 'kind=customer&name=Form',
+      contentType: 'application/x-www-form-urlencoded',
+      expect: 415,
+    });
+    cases.push({
+      name: `content type: multipart on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nX\r\n--b--\r\n',
+      contentType: 'multipart/form-data; boundary=b',
+      expect: 415,
+    });
+    cases.push({
+      name: `content type: none with a body on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: r.ok,
+      contentType: null,
+      expect: 415,
+    });
+    cases.push({
+      name: `content type: json with charset=utf-16 on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: Buffer.from(r.ok, 'utf16le'),
+      contentType: 'application/json; charset=utf-16',
+      expect: 415,
+    });
+    cases.push({
+      name: `size: 5 MB body on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: `{"name":"${'x'.repeat(5 * 1024 * 1024)}"}`,
+      contentType: 'application/json',
+      expect: 413,
+    });
+    cases.push({
+      name: `depth: 10,000 nested arrays on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: `{"name":${nested(10_000, '[', ']', '1')}}`,
+      contentType: 'application/json',
+      expect: 400,
+    });
+    cases.push({
+      name: `depth: 65 nested arrays (one past the limit) on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: `{"name":${nested(65, '[', ']', '"x"')}}`,
+      contentType: 'application/json',
+      expect: 400,
+    });
+    cases.push({
+      name: `depth: 10,000 nested objects in an unknown field on ${r.route}`,
+      method: r.method,
+      url: r.url,
+      token: r.token,
+      raw: `{"x":${nested(10_000, '{"a":', '}', '1')}}`,
+      contentType: 'application/json',
+      expect: 400,
+    });
   }
   return cases;
 };

@@ -103,7 +103,11 @@ export const orderCases: CaseGroup = (ctx) => {
   order('userPlan an organization plan', addUsers({ userPlan: 'business-premium' }), '4xx');
   order('users empty', { type: 'add_users', organizationId: org, users: [] }, 400);
   order('users is null', { type: 'add_users', organizationId: org, users: null }, 400);
-  order('1,001 users (one more than add_users takes)', { type: 'add_users', organizationId: org, users: Array.from({ length: 1001 }, (_, i) => ({ ...user, alias: `u${i}` })) }, 400);
+  order(
+    '1,001 users (one more than add_users takes)',
+    { type: 'add_users', organizationId: org, users: Array.from({ length: 1001 }, (_, i) => ({ ...user, alias: `u${i}` })) },
+    400,
+  );
   order('100,000 users', { type: 'add_users', organizationId: org, users: Array.from({ length: 100_000 }, () => 1) }, 400);
   order('the same alias twice', { type: 'add_users', organizationId: org, users: [user, user] }, 400);
   order('nested unknown field in a user', addUsers({ quotaMb: 1 }), 400);

@@ -80,16 +80,36 @@ export const xmlRequestCases: CaseGroup = () => {
   }
 
   // Sizes, depths, expansions
-  const deep = (n: number) => `<request xmlns="urn:provisio:request:1"><data>${'<x>'.repeat(n)}${'</x>'.repeat(n)}</data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`;
+  const deep = (n: number) =>
+    `<request xmlns="urn:provisio:request:1"><data>${'<x>'.repeat(n)}${'</x>'.repeat(n)}</data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`;
   cases.push(xml('elements nested 65 deep', deep(65), 422, { code: 'XML_TOO_DEEP' }));
   cases.push(xml('elements nested 10,000 deep', deep(10_000), 422, { code: 'XML_TOO_DEEP' }));
   cases.push(xml('elements nested 100,000 deep, unclosed', `<request xmlns="urn:provisio:request:1"><data>${'<x>'.repeat(100_000)}`, '4xx'));
   cases.push(xml('a 5 MB document', `<request xmlns="urn:provisio:request:1"><data>${'<x/>'.repeat(1_300_000)}</data></request>`, 413));
   cases.push(xml('a 1 MiB + 1 byte document', `<request xmlns="urn:provisio:request:1"><data>${' '.repeat(1024 * 1024)}</data></request>`, 413));
-  cases.push(xml('an attribute of 900 KB', `<request xmlns="urn:provisio:request:1"><data><zone name="${'z'.repeat(900_000)}"/></data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`, '4xx'));
+  cases.push(
+    xml(
+      'an attribute of 900 KB',
+      `<request xmlns="urn:provisio:request:1"><data><zone name="${'z'.repeat(900_000)}"/></data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`,
+      '4xx',
+    ),
+  );
   // At most 256 attributes per element: a 1 MiB body could otherwise carry ~90,000 on one element.
-  cases.push(xml('60,000 attributes on one element', `<request xmlns="urn:provisio:request:1"><data><zone ${Array.from({ length: 60_000 }, (_, i) => `a${i}="1"`).join(' ')}/></data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`, 422, { code: 'XML_TOO_MANY_ATTRIBUTES' }));
-  cases.push(xml('250,000 empty elements in the data (just under 1 MiB)', `<request xmlns="urn:provisio:request:1"><data>${'<x/>'.repeat(250_000)}</data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`, '4xx'));
+  cases.push(
+    xml(
+      '60,000 attributes on one element',
+      `<request xmlns="urn:provisio:request:1"><data><zone ${Array.from({ length: 60_000 }, (_, i) => `a${i}="1"`).join(' ')}/></data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`,
+      422,
+      { code: 'XML_TOO_MANY_ATTRIBUTES' },
+    ),
+  );
+  cases.push(
+    xml(
+      '250,000 empty elements in the data (just under 1 MiB)',
+      `<request xmlns="urn:provisio:request:1"><data>${'<x/>'.repeat(250_000)}</data><call namespace="Hosted DNS" procedure="AddRecords"/></request>`,
+      '4xx',
+    ),
+  );
   const users = Array.from({ length: 20_000 }, (_, i) => `<user alias="u${i}"/>`).join('');
   cases.push(
     xml(
@@ -105,14 +125,22 @@ export const xmlRequestCases: CaseGroup = () => {
   // Encodings
   const utf8Doc = Buffer.from(VALID_CALL, 'utf8');
   cases.push(xml('UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(VALID_CALL, 'utf16le')]), 400));
-  cases.push(xml('UTF-16BE with BOM and declaration', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`<?xml version="1.0" encoding="UTF-16"?>${VALID_CALL}`, 'utf16le').swap16()]), 400));
+  cases.push(
+    xml(
+      'UTF-16BE with BOM and declaration',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`<?xml version="1.0" encoding="UTF-16"?>${VALID_CALL}`, 'utf16le').swap16()]),
+      400,
+    ),
+  );
   cases.push(xml('overlong "<" (C0 BC)', Buffer.concat([Buffer.from([0xc0, 0xbc]), utf8Doc]), 400, { code: 'INVALID_ENCODING' }));
   const [head, tail] = VALID_CALL.split('corpus-valid');
-  cases.push(xml('encoded lone surrogate (ED BA AD) in an attribute', Buffer.concat([Buffer.from(head), Buffer.from([0xed, 0xba, 0xad]), Buffer.from(tail)]), 400, { code: 'INVALID_ENCODING' }));
-  cases.push(xml('truncated UTF-8 sequence at the end', Buffer.concat([utf8Doc, Buffer.from([0xe2, 0x82])]), 400, { code: 'INVALID_ENCODING' }));
   cases.push(
-    xml('two byte-order marks', `\ufeff\ufeff${VALID_CALL}`, 400, { code: 'XML_MALFORMED' }),
+    xml('encoded lone surrogate (ED BA AD) in an attribute', Buffer.concat([Buffer.from(head), Buffer.from([0xed, 0xba, 0xad]), Buffer.from(tail)]), 400, {
+      code: 'INVALID_ENCODING',
+    }),
   );
+  cases.push(xml('truncated UTF-8 sequence at the end', Buffer.concat([utf8Doc, Buffer.from([0xe2, 0x82])]), 400, { code: 'INVALID_ENCODING' }));
+  cases.push(xml('two byte-order marks', `\ufeff\ufeff${VALID_CALL}`, 400, { code: 'XML_MALFORMED' }));
   cases.push(xml('raw control byte 0x01 in an attribute', VALID_CALL.replace('corpus-valid', 'corpus\u0001valid'), 400, { code: 'XML_MALFORMED' }));
   cases.push(xml('empty body', '', '4xx'));
   cases.push(xml('only an XML declaration', '<?xml version="1.0"?>', 400));
@@ -120,7 +148,14 @@ export const xmlRequestCases: CaseGroup = () => {
 
   // Content types: a document that would compile, so the type alone must stop it.
   cases.push(xml('valid document sent as application/json', VALID_CALL, 400, { contentType: 'application/json', code: 'MALFORMED_JSON' }));
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/soap+xml', 'application/xml; charset=iso-8859-1', 'application/xml; charset=utf-16', 'text/xml; charset="windows-1252"']) {
+  for (const type of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/soap+xml',
+    'application/xml; charset=iso-8859-1',
+    'application/xml; charset=utf-16',
+    'text/xml; charset="windows-1252"',
+  ]) {
     cases.push(xml(`valid document sent as ${type}`, VALID_CALL, 415, { contentType: type }));
   }
   cases.push(xml('valid document without a content type', VALID_CALL, 415, { contentType: null }));
@@ -143,7 +178,9 @@ export const xmlRequestCases: CaseGroup = () => {
   ] as const) {
     cases.push(xml(`?${label}`, VALID_CALL, expect, { url: `${URL}?${query}` }));
   }
-  cases.push(xml('a trusted body from a non-admin (hoster csr)', fs.readFileSync(path.join(XML_DIR, 'xpath-unknown-function.xml')), 403, { token: 'hosterCsr' }));
+  cases.push(
+    xml('a trusted body from a non-admin (hoster csr)', fs.readFileSync(path.join(XML_DIR, 'xpath-unknown-function.xml')), 403, { token: 'hosterCsr' }),
+  );
   cases.push(xml('a valid call by a customer admin', VALID_CALL, 403, { token: 'c1Admin' }));
   return cases;
 };

@@ -27,9 +27,18 @@ export async function appendBulkEvents(pool: Pool, opts: BulkEventsOptions): Pro
     let prev: string = head.hash;
     const firstSeq = seq + 1;
     const start = Date.now();
-    for (let done = 0; done < opts.count; ) {
+    for (let done = 0; done < opts.count;) {
       const n = Math.min(batch, opts.count - done);
-      const cols = { seq: [] as number[], at: [] as string[], action: [] as string[], orgId: [] as (string | null)[], orgPath: [] as (string | null)[], details: [] as string[], prev: [] as string[], hash: [] as string[] };
+      const cols = {
+        seq: [] as number[],
+        at: [] as string[],
+        action: [] as string[],
+        orgId: [] as (string | null)[],
+        orgPath: [] as (string | null)[],
+        details: [] as string[],
+        prev: [] as string[],
+        hash: [] as string[],
+      };
       for (let k = 0; k < n; k++) {
         seq++;
         const i = done + k;
@@ -50,7 +59,12 @@ export async function appendBulkEvents(pool: Pool, opts: BulkEventsOptions): Pro
           requestId: null,
           clientIp: null,
           userAgent: null,
-          details: { i, note: 'generated for an export test, with a little padding to look like a real change record', before: { name: `old name ${i}` }, after: { name: `new name ${i}` } },
+          details: {
+            i,
+            note: 'generated for an export test, with a little padding to look like a real change record',
+            before: { name: `old name ${i}` },
+            after: { name: `new name ${i}` },
+          },
         };
         const hash = auditHash(prev, rec);
         cols.seq.push(seq);

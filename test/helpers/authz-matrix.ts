@@ -79,7 +79,12 @@ export interface MatrixOptions<R extends MatrixRow> {
  * Sends every row × role × target and returns each case whose status differs from the table (and
  * each refusal that is not problem+json), with the number of cases sent.
  */
-export async function runMatrix<R extends MatrixRow>(t: TestApp, tokens: Record<Key, string>, rows: R[], o: MatrixOptions<R>): Promise<{ mismatches: string[]; cases: number }> {
+export async function runMatrix<R extends MatrixRow>(
+  t: TestApp,
+  tokens: Record<Key, string>,
+  rows: R[],
+  o: MatrixOptions<R>,
+): Promise<{ mismatches: string[]; cases: number }> {
   const labels = ['own', 'other', 'third'];
   const mismatches: string[] = [];
   let cases = 0;
@@ -91,7 +96,13 @@ export async function runMatrix<R extends MatrixRow>(t: TestApp, tokens: Record<
       for (let i = 0; i < targets.length; i++) {
         const status = list[i] ?? list[0];
         const req = await o.request(row, targets[i], key);
-        const res = await t.request(req.method, req.url, { token: tokens[key], body: req.body, headers: req.headers, raw: req.raw, contentType: req.contentType });
+        const res = await t.request(req.method, req.url, {
+          token: tokens[key],
+          body: req.body,
+          headers: req.headers,
+          raw: req.raw,
+          contentType: req.contentType,
+        });
         cases++;
         const where = `${row.route} as ${key} on ${labels[i]}`;
         if (res.status !== status) mismatches.push(`${where}: expected ${status}, got ${res.status} ${res.body?.code ?? ''}`);

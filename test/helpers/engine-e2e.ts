@@ -77,10 +77,22 @@ export async function submitXml(pool: Pool, xml: string, opts: Omit<CreateRunInp
 }
 
 /** An engine in this process with the real lab provider and program machine. */
-export async function startInProcessEngine(databaseUrl: string, opts: { capacity?: number; ttlMs?: number; pollMs?: number } = {}): Promise<{ engine: Engine; stop(): Promise<void> }> {
+export async function startInProcessEngine(
+  databaseUrl: string,
+  opts: { capacity?: number; ttlMs?: number; pollMs?: number } = {},
+): Promise<{ engine: Engine; stop(): Promise<void> }> {
   const pool = new Pool({ connectionString: databaseUrl, max: (opts.capacity ?? 8) * 2 + 4 });
   const registry = await NamespaceRegistry.load([createLabProvider(pool)]);
-  const engine = new Engine({ pool, resolver: registry, createMachine, hooks: createRunHooks(), audit: appendAuditEvent, capacity: opts.capacity ?? 8, leaseTtlMs: opts.ttlMs ?? 1000, pollIntervalMs: opts.pollMs ?? 200 });
+  const engine = new Engine({
+    pool,
+    resolver: registry,
+    createMachine,
+    hooks: createRunHooks(),
+    audit: appendAuditEvent,
+    capacity: opts.capacity ?? 8,
+    leaseTtlMs: opts.ttlMs ?? 1000,
+    pollIntervalMs: opts.pollMs ?? 200,
+  });
   await engine.start();
   let stopped: Promise<void> | undefined;
   return { engine, stop: () => (stopped ??= engine.stop().then(() => pool.end())) };
@@ -118,19 +130,25 @@ export function spawnEngine(databaseUrl: string, env: Record<string, string> = {
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const engineId = () =>
-    waitFor(async () => {
-      for (const line of output) {
-        try {
-          const j = JSON.parse(line);
-          if (j.engineId && j.msg === 'engine process ready') return j.engineId as string;
-        } catch {
-          /* not JSON */
+    waitFor(
+      async () => {
+        for (const line of output) {
+          try {
+            const j = JSON.parse(line);
+            if (j.engineId && j.msg === 'engine process ready') return j.engineId as string;
+          } catch {
+            /* not JSON */
+          }
         }
-      }
-      return undefined;
-    }, `engine pid ${child.pid} to register`, 30_000);
+        return undefined;
+      },
+      `engine pid ${child.pid} to register`,
+      30_000,
+    );
   return { child, pid: child.pid!, output, exited, engineId };
 }
 

@@ -33,7 +33,9 @@ export function linearMachine(program: Program, state: MachineState): ProgramMac
     },
     complete(output) {
       if (!current) throw new Error('complete without a call');
-      const outs = Object.entries(output).map(([k, v]) => `<${k}>${String(v)}</${k}>`).join('');
+      const outs = Object.entries(output)
+        .map(([k, v]) => `<${k}>${String(v)}</${k}>`)
+        .join('');
       s.frames[0] = s.frames[0].replace('</data>', `${outs}</data>`);
       s.pc++;
       current = undefined;
@@ -52,7 +54,18 @@ export function linearMachine(program: Program, state: MachineState): ProgramMac
 }
 
 export function call(procedure: string, input: Record<string, unknown>, extra: Partial<CallOp> = {}): CallOp {
-  return { op: 'call', path: `${procedure}[${String(input.key ?? '')}]`, bindings: {}, namespace: 'T', procedure, kind: 'write', literal: JSON.stringify(input), before: [], after: [], ...extra };
+  return {
+    op: 'call',
+    path: `${procedure}[${String(input.key ?? '')}]`,
+    bindings: {},
+    namespace: 'T',
+    procedure,
+    kind: 'write',
+    literal: JSON.stringify(input),
+    before: [],
+    after: [],
+    ...extra,
+  };
 }
 
 export function compiled(ops: Op[], onFailure: 'rollback' | 'park' = 'rollback'): CompiledRequest {

@@ -25,7 +25,11 @@ export async function bootstrapHoster(t: TestApp): Promise<Actor> {
 
 /** A reseller with its first admin (reseller_admin), created by hoster staff. */
 export async function createReseller(t: TestApp, hosterToken: string, name = unique('Reseller ')): Promise<Actor> {
-  const res = await t.post('/v1/organizations', { kind: 'reseller', name, admin: { username: unique('radm'), displayName: `${name} admin` } }, { token: hosterToken });
+  const res = await t.post(
+    '/v1/organizations',
+    { kind: 'reseller', name, admin: { username: unique('radm'), displayName: `${name} admin` } },
+    { token: hosterToken },
+  );
   expectStatus(res, 201, 'create reseller');
   return { userId: res.body.admin.id, orgId: res.body.organization.id, token: res.body.admin.token.token };
 }
@@ -48,7 +52,11 @@ export async function createCustomer(
 
 /** A user with the given roles in an organization, and a token for it, created by `adminToken`. */
 export async function createUser(t: TestApp, adminToken: string, orgId: string, roles: Role[]): Promise<Actor> {
-  const created = await t.post(`/v1/organizations/${orgId}/users`, { username: unique('u'), displayName: `User with ${roles.join('+')}`, roles }, { token: adminToken });
+  const created = await t.post(
+    `/v1/organizations/${orgId}/users`,
+    { username: unique('u'), displayName: `User with ${roles.join('+')}`, roles },
+    { token: adminToken },
+  );
   expectStatus(created, 201, `create ${roles.join('+')} user`);
   const tok = await t.post(`/v1/users/${created.body.id}/tokens`, {}, { token: adminToken });
   expectStatus(tok, 201, 'issue token');
@@ -56,7 +64,13 @@ export async function createUser(t: TestApp, adminToken: string, orgId: string, 
 }
 
 /** Reseller requests a delegation, the customer admin approves, the reseller gets a delegated token. */
-export async function delegate(t: TestApp, reseller: Actor, customer: Actor, roles: Role[] = ['org_admin'], duration = '30d'): Promise<{ delegationId: string; token: string }> {
+export async function delegate(
+  t: TestApp,
+  reseller: Actor,
+  customer: Actor,
+  roles: Role[] = ['org_admin'],
+  duration = '30d',
+): Promise<{ delegationId: string; token: string }> {
   const req = await t.post('/v1/delegations', { customerId: customer.orgId, roles, duration }, { token: reseller.token });
   expectStatus(req, 201, 'request delegation');
   const ok = await t.post(`/v1/delegations/${req.body.id}/approve`, {}, { token: customer.token });

@@ -97,7 +97,14 @@ export function runProgram(compiled: CompiledRequest, respond: Responder = () =>
     if (next.kind === 'done') return { calls, status: 'done', data: next.data, state: machine.snapshot() };
     roundTrip();
     const answer = respond(next.op, next.input);
-    const rec: CallRecord = { pc: next.pc, path: next.op.path, procedure: `${next.op.namespace}.${next.op.procedure}`, input: next.input, executeData: next.executeData, outcome: 'completed' };
+    const rec: CallRecord = {
+      pc: next.pc,
+      path: next.op.path,
+      procedure: `${next.op.namespace}.${next.op.procedure}`,
+      input: next.input,
+      executeData: next.executeData,
+      outcome: 'completed',
+    };
     calls.push(rec);
     if (answer === 'fail') {
       rec.outcome = machine.fail();

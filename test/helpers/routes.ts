@@ -14,7 +14,10 @@ export interface RouteInfo {
 }
 
 function join(...parts: (string | string[] | undefined)[]): string {
-  const segs = parts.flatMap((p) => (Array.isArray(p) ? p[0] : p) ?? '').flatMap((p) => p.split('/')).filter(Boolean);
+  const segs = parts
+    .flatMap((p) => (Array.isArray(p) ? p[0] : p) ?? '')
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean);
   return '/' + segs.map((s) => (s.startsWith(':') ? `{${s.slice(1)}}` : s)).join('/');
 }
 

@@ -84,10 +84,13 @@ export function toProblemError(err: unknown): ProblemError | undefined {
       );
     }
     const sqlstate = e.driverError?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
-    if (sqlstate && CONTENTION_SQLSTATES.has(sqlstate)) return fromCode('CONFLICT', 'Another request is changing the same data; try again', {}, { 'Retry-After': '1' });
+    if (sqlstate && CONTENTION_SQLSTATES.has(sqlstate))
+      return fromCode('CONFLICT', 'Another request is changing the same data; try again', {}, { 'Retry-After': '1' });
     // database/tenant-budget.ts: the caller's organization already uses its share of connections.
-    if (e.code === 'PROVISIO_TENANT_BUSY') return fromCode('RATE_LIMITED', 'Your organization has too many requests in progress; try again', {}, { 'Retry-After': '1' });
-    if (sqlstate && TRANSIENT_SQLSTATES.has(sqlstate)) return fromCode('SERVICE_UNAVAILABLE', 'The database is busy or restarting; try again', {}, { 'Retry-After': '1' });
+    if (e.code === 'PROVISIO_TENANT_BUSY')
+      return fromCode('RATE_LIMITED', 'Your organization has too many requests in progress; try again', {}, { 'Retry-After': '1' });
+    if (sqlstate && TRANSIENT_SQLSTATES.has(sqlstate))
+      return fromCode('SERVICE_UNAVAILABLE', 'The database is busy or restarting; try again', {}, { 'Retry-After': '1' });
     // Safety net: a constraint the database enforced that the service did not check first is the
     // client's conflict or bad value, not a server error (logged, so the missing check is found).
     if (sqlstate && DATA_SQLSTATES[sqlstate]) {

@@ -17,7 +17,8 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
       continue;
     }
@@ -60,7 +61,8 @@ export function checkJsonBody(text: string, value: unknown): void {
 
 /** Throws before parsing when a JSON text nests too deep. */
 export function checkJsonDepth(text: string): void {
-  if (jsonNestsDeeperThan(text, JSON_MAX_DEPTH)) throw new ProblemError('MALFORMED_JSON', `The body nests arrays and objects deeper than ${JSON_MAX_DEPTH} levels`);
+  if (jsonNestsDeeperThan(text, JSON_MAX_DEPTH))
+    throw new ProblemError('MALFORMED_JSON', `The body nests arrays and objects deeper than ${JSON_MAX_DEPTH} levels`);
 }
 
 /** Bodies are UTF-8; a Content-Type declaring another charset is refused rather than misread. */
@@ -73,5 +75,6 @@ export function checkCharset(contentType: string | undefined): void {
 export function checkContentEncoding(encoding: string | string[] | undefined): void {
   if (encoding === undefined) return;
   const value = (Array.isArray(encoding) ? encoding.join(',') : encoding).trim().toLowerCase();
-  if (value !== '' && value !== 'identity') throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', `Content-Encoding ${value.slice(0, 40)} is not supported; send the body uncompressed`);
+  if (value !== '' && value !== 'identity')
+    throw new ProblemError('UNSUPPORTED_MEDIA_TYPE', `Content-Encoding ${value.slice(0, 40)} is not supported; send the body uncompressed`);
 }

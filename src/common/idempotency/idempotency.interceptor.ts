@@ -68,7 +68,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const stored = claim.response.body;
       const answer = !isSealed(stored) ? stored : credential ? openAnswer(stored, credential, scope, key) : undefined;
       if (answer === undefined) {
-        throw new ProblemError('IDEMPOTENCY_KEY_REUSED', 'The first answer to this key holds a secret: only the credential that sent the first request can replay it');
+        throw new ProblemError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'The first answer to this key holds a secret: only the credential that sent the first request can replay it',
+        );
       }
       reply.status(claim.response.status);
       for (const [k, v] of Object.entries(claim.response.headers)) reply.header(k, v);

@@ -21,7 +21,14 @@ const inner = new ValidationPipe({
   validationError: { target: false, value: false },
   exceptionFactory: (errors) => {
     const fieldErrors = flatten(errors).slice(0, 50);
-    return new ProblemError('VALIDATION_FAILED', fieldErrors.map((e) => `${e.path}: ${e.message}`).join('; ').slice(0, 1000), { errors: fieldErrors });
+    return new ProblemError(
+      'VALIDATION_FAILED',
+      fieldErrors
+        .map((e) => `${e.path}: ${e.message}`)
+        .join('; ')
+        .slice(0, 1000),
+      { errors: fieldErrors },
+    );
   },
 });
 

@@ -87,12 +87,24 @@ export const SERVICE = { subscriptionId: 'sub_01jdx3m5v8k2q9w7e4r6t1y0ab', domai
 
 /** A user the customer has, with the settings its user plan gives inside `p`. */
 export function customerUser(alias: string, settings: Partial<UserSettings> = {}, state: CustomerUser['state'] = 'active'): CustomerUser {
-  const base: UserSettings = { mailboxSizeMb: 1024, activesync: false, sip: false, im: false, presence: false, federation: false, conferencing: false, userPlan: 'standard-mailbox@1' };
+  const base: UserSettings = {
+    mailboxSizeMb: 1024,
+    activesync: false,
+    sip: false,
+    im: false,
+    presence: false,
+    federation: false,
+    conferencing: false,
+    userPlan: 'standard-mailbox@1',
+  };
   return { alias, displayName: alias.toUpperCase(), userPlanVersionId: 'plv_standard-mailbox_1', settings: { ...base, ...settings }, state };
 }
 
 /** The input of a decision for a subscribed customer (override anything). */
-export function input<B extends OrderBody>(body: Omit<B, 'organizationId'>, over: Omit<Partial<DecisionInput<B>>, 'inventory'> & { inventory?: Partial<CustomerInventory> } = {}): DecisionInput<B> {
+export function input<B extends OrderBody>(
+  body: Omit<B, 'organizationId'>,
+  over: Omit<Partial<DecisionInput<B>>, 'inventory'> & { inventory?: Partial<CustomerInventory> } = {},
+): DecisionInput<B> {
   const { inventory, ...rest } = over;
   return {
     organization: ORG,

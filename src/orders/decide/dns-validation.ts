@@ -32,7 +32,20 @@ function asProblem<T>(path: string, fn: () => T): T {
 
 export function normalizeRecord(r: DnsRecordSpec, zone: string, path: string): NormalizedRecord {
   return asProblem(path, () =>
-    parseRecord(new Fields({ name: r.name, type: r.type, value: r.value, ttl: r.ttl !== undefined ? String(r.ttl) : undefined, priority: r.priority !== undefined ? String(r.priority) : undefined }, 'record'), zone, true),
+    parseRecord(
+      new Fields(
+        {
+          name: r.name,
+          type: r.type,
+          value: r.value,
+          ttl: r.ttl !== undefined ? String(r.ttl) : undefined,
+          priority: r.priority !== undefined ? String(r.priority) : undefined,
+        },
+        'record',
+      ),
+      zone,
+      true,
+    ),
   );
 }
 

@@ -219,7 +219,8 @@ export class OrderListQuery extends PageQuery {
 export class OrderWaitQuery {
   @ApiPropertyOptional({
     type: 'integer',
-    description: 'long-poll: answer as soon as the order reaches a terminal status, or after N whole seconds (at most MAX_WAIT_SECONDS, 60 by default: a larger N waits that long); 0 answers at once',
+    description:
+      'long-poll: answer as soon as the order reaches a terminal status, or after N whole seconds (at most MAX_WAIT_SECONDS, 60 by default: a larger N waits that long); 0 answers at once',
     minimum: 0,
     maximum: 300,
     example: 30,

@@ -73,7 +73,10 @@ describe('pendingRollbacks', () => {
   });
 
   it('keeps steps without a natural key (never parsed) apart by their seq', () => {
-    const journal = [row({ path: 'x', naturalKey: null, status: 'failed', outcomeUnknown: true }), row({ path: 'x', naturalKey: null, status: 'failed', outcomeUnknown: true })];
+    const journal = [
+      row({ path: 'x', naturalKey: null, status: 'failed', outcomeUnknown: true }),
+      row({ path: 'x', naturalKey: null, status: 'failed', outcomeUnknown: true }),
+    ];
     expect(pendingRollbacks(journal).map((r) => r.seq)).toEqual([2, 1]);
   });
 });

@@ -18,10 +18,10 @@ export async function registerEngine(sql: Sql, e: { id: string; host: string; pi
 }
 
 export async function setEngineState(sql: Sql, id: string, state: EngineState): Promise<void> {
-  await sql.query(
-    `UPDATE engines SET state = $2, stopped_at = CASE WHEN $2 = 'stopped' THEN now() ELSE stopped_at END, heartbeat_at = now() WHERE id = $1`,
-    [id, state],
-  );
+  await sql.query(`UPDATE engines SET state = $2, stopped_at = CASE WHEN $2 = 'stopped' THEN now() ELSE stopped_at END, heartbeat_at = now() WHERE id = $1`, [
+    id,
+    state,
+  ]);
 }
 
 /** An engines row as /v1/engines shows it. */

@@ -7,7 +7,7 @@ const run = (id: string, status: RunRow['status']) => ({ id, status }) as RunRow
 const change = { previousStatus: 'queued' as const, actor: { system: 'engine:eng_test' } };
 
 describe('RunHookRegistry.fireMany', () => {
-  it('calls a hook\'s batch form once for several runs, and the single form per run otherwise', async () => {
+  it("calls a hook's batch form once for several runs, and the single form per run otherwise", async () => {
     const hooks = new RunHookRegistry();
     const calls: string[] = [];
     hooks.onStatus(
@@ -44,6 +44,11 @@ describe('RunHookRegistry.fireMany', () => {
         throw new Error('refused');
       },
     );
-    await expect(hooks.fireMany(sql, [{ run: run('a', 'running'), change }, { run: run('b', 'running'), change }])).rejects.toThrow('refused');
+    await expect(
+      hooks.fireMany(sql, [
+        { run: run('a', 'running'), change },
+        { run: run('b', 'running'), change },
+      ]),
+    ).rejects.toThrow('refused');
   });
 });

@@ -98,7 +98,13 @@ eng AS (
 SELECT ARRAY(SELECT id FROM renewed) AS renewed, ARRAY(SELECT id FROM lost) AS lost, (SELECT state FROM eng) AS engine_state`;
 
 /** Renews every lease the engine holds and its engines row; lists the runs renewed and those another owner holds now. */
-export async function heartbeat(pool: Pool, engineId: string, ttlMs: number, held: { id: string; epoch: number }[], stepsDone: number): Promise<{ renewed: string[]; lost: string[] }> {
+export async function heartbeat(
+  pool: Pool,
+  engineId: string,
+  ttlMs: number,
+  held: { id: string; epoch: number }[],
+  stepsDone: number,
+): Promise<{ renewed: string[]; lost: string[] }> {
   const r = await pool.query<{ renewed: string[] | null; lost: string[] | null }>({
     name: 'provisio_engine_heartbeat',
     text: HEARTBEAT_SQL,
@@ -129,7 +135,11 @@ SELECT (SELECT count(*) FROM run)::int AS released, pg_notify('${RUNS_CHANNEL}',
 
 /** Gives one run back (fenced). `inDoubt` marks the current step's outcome unknown for its next holder. */
 export async function releaseLease(pool: Pool, lease: Lease, inDoubt: boolean): Promise<boolean> {
-  const r = await pool.query<{ released: number }>({ name: 'provisio_engine_release', text: RELEASE_SQL, values: [lease.runId, lease.owner, lease.epoch, inDoubt] });
+  const r = await pool.query<{ released: number }>({
+    name: 'provisio_engine_release',
+    text: RELEASE_SQL,
+    values: [lease.runId, lease.owner, lease.epoch, inDoubt],
+  });
   return (r.rows[0]?.released ?? 0) > 0;
 }
 

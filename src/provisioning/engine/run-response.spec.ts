@@ -26,6 +26,8 @@ describe('response document', () => {
   });
 
   it('says when the failure is a rollback that got stuck', () => {
-    expect(renderResponse('needs_attention', '<data/>', { code: 'X', message: 'm', retryable: true, phase: 'rollback' })).toContain('<errorSource phase="rollback"/>');
+    expect(renderResponse('needs_attention', '<data/>', { code: 'X', message: 'm', retryable: true, phase: 'rollback' })).toContain(
+      '<errorSource phase="rollback"/>',
+    );
   });
 });

@@ -531,7 +531,8 @@ export class RunWorker {
         await releaseLease(this.ctx.pool, this.lease, false);
         this.lost = true;
       },
-      attempt: (call, leaf, stepSeq, attempt) => this.attemptCall({ kind: 'call', pc: call.pc, op: call.op, input: call.input!, executeData: call.executeData! }, leaf, stepSeq, attempt),
+      attempt: (call, leaf, stepSeq, attempt) =>
+        this.attemptCall({ kind: 'call', pc: call.pc, op: call.op, input: call.input!, executeData: call.executeData! }, leaf, stepSeq, attempt),
       abandoned: () => this.abandonedAttempt(),
       entry: (call, leaf, seq, attempt, a) => this.entry('execute', call.pc, call.op, leaf, seq, attempt, call.input ?? null, a),
       record: async (entry, state) => {

@@ -14,10 +14,34 @@ export const RUNS_CHANNEL = 'provisio_runs';
 export function runColumns(alias?: string): string {
   const a = alias ? `${alias}.` : '';
   return [
-    'id', 'seq', 'status', 'kind', 'on_failure', 'priority', 'serialization_key', 'organization_id', 'organization_path', 'order_id',
-    'created_by_user_id', 'created_by_org_id', 'lease_owner', 'lease_epoch', 'lease_expires_at', 'not_before', 'attempts', 'step_count',
-    'error', 'response_xml', 'parked_reason', 'resolution_reason', 'resolved_by_user_id', 'namespace_versions', 'created_at', 'updated_at',
-    'started_at', 'finished_at',
+    'id',
+    'seq',
+    'status',
+    'kind',
+    'on_failure',
+    'priority',
+    'serialization_key',
+    'organization_id',
+    'organization_path',
+    'order_id',
+    'created_by_user_id',
+    'created_by_org_id',
+    'lease_owner',
+    'lease_epoch',
+    'lease_expires_at',
+    'not_before',
+    'attempts',
+    'step_count',
+    'error',
+    'response_xml',
+    'parked_reason',
+    'resolution_reason',
+    'resolved_by_user_id',
+    'namespace_versions',
+    'created_at',
+    'updated_at',
+    'started_at',
+    'finished_at',
   ]
     .map((c) => a + c)
     .join(', ');
@@ -57,8 +81,21 @@ SELECT ins.*, pg_notify('${RUNS_CHANNEL}', '') AS notified FROM ins`;
 /** Inserts a queued run and notifies the engines (delivered at the caller's commit). */
 export async function insertRun(sql: Sql, r: NewRunRecord): Promise<RunRecord> {
   const res = await sql.query<RunRecord>(INSERT_RUN_SQL, [
-    r.id, r.kind, r.onFailure, r.priority, r.serializationKey, r.program, r.initialState, r.requestXml,
-    r.organizationId, r.organizationPath, r.orderId, r.createdByUserId, r.createdByOrgId, r.namespaceVersions, r.notBefore,
+    r.id,
+    r.kind,
+    r.onFailure,
+    r.priority,
+    r.serializationKey,
+    r.program,
+    r.initialState,
+    r.requestXml,
+    r.organizationId,
+    r.organizationPath,
+    r.orderId,
+    r.createdByUserId,
+    r.createdByOrgId,
+    r.namespaceVersions,
+    r.notBefore,
   ]);
   return res.rows[0];
 }

@@ -52,9 +52,25 @@ const jsonOrNull = (v: unknown) => (v === undefined || v === null ? null : JSON.
 function entryParams(e: JournalEntry | undefined): unknown[] {
   if (!e) return new Array(19).fill(null);
   return [
-    e.phase, e.pc, e.path, e.namespace, e.procedure, e.kind, e.naturalKey, e.status, e.outcomeUnknown, e.retryable, e.compensatesSeq, e.attempt,
-    jsonOrNull(e.input), jsonOrNull(e.output), jsonOrNull(e.rollbackData), jsonOrNull(e.error),
-    e.startedAt.toISOString(), e.finishedAt.toISOString(), e.durationMs,
+    e.phase,
+    e.pc,
+    e.path,
+    e.namespace,
+    e.procedure,
+    e.kind,
+    e.naturalKey,
+    e.status,
+    e.outcomeUnknown,
+    e.retryable,
+    e.compensatesSeq,
+    e.attempt,
+    jsonOrNull(e.input),
+    jsonOrNull(e.output),
+    jsonOrNull(e.rollbackData),
+    jsonOrNull(e.error),
+    e.startedAt.toISOString(),
+    e.finishedAt.toISOString(),
+    e.durationMs,
   ];
 }
 
@@ -64,7 +80,12 @@ function entryParams(e: JournalEntry | undefined): unknown[] {
  */
 export function recordStep(pool: Pool, lease: Lease, entry: JournalEntry, advance: Advance): Promise<boolean> {
   const state = advance.state ? JSON.stringify(advance.state) : null;
-  return insertStep(pool, lease, { state, attempts: advance.attempts, stepInDoubt: advance.stepInDoubt, stepCount: advance.stepCount, backoffMs: advance.backoffMs ?? null }, entryParams(entry));
+  return insertStep(
+    pool,
+    lease,
+    { state, attempts: advance.attempts, stepInDoubt: advance.stepInDoubt, stepCount: advance.stepCount, backoffMs: advance.backoffMs ?? null },
+    entryParams(entry),
+  );
 }
 
 export interface AuditSpec {

@@ -96,14 +96,20 @@ describe('compileRequest', () => {
       });
       expect(compiled.requestXml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<!-- An add_users order')).toBe(true);
       expect(compiled.requestXml.match(/<\?xml/g)).toHaveLength(1);
-      expect(compiled.requestXml).toContain('<request xmlns="urn:provisio:request:1">\n  <context order="ord_1" organization="org_1" actor="usr_1" request="req_1"/>\n  <data>');
+      expect(compiled.requestXml).toContain(
+        '<request xmlns="urn:provisio:request:1">\n  <context order="ord_1" organization="org_1" actor="usr_1" request="req_1"/>\n  <data>',
+      );
       expect(compiled.data).toMatch(/^<data><order id="ord_01jdx4a0000000000000000001"\/><organization /);
       expect(compiled.data).not.toContain('xmlns');
     });
 
     it('writes the context with the prefix the document uses', () => {
       const xml = '<r:request xmlns:r="urn:provisio:request:1"><r:data><x/></r:data><r:call namespace="Hosted DNS" procedure="AddRecords"/></r:request>';
-      const compiled = compileRequest(xml.replace('<x/>', '<zone name="z.example"><record name="a" type="A" value="1.2.3.4"/></zone>'), { registry, context: { order: 'ord_9' }, allowTrusted: false });
+      const compiled = compileRequest(xml.replace('<x/>', '<zone name="z.example"><record name="a" type="A" value="1.2.3.4"/></zone>'), {
+        registry,
+        context: { order: 'ord_9' },
+        allowTrusted: false,
+      });
       expect(compiled.requestXml).toContain('<r:request xmlns:r="urn:provisio:request:1"><r:context order="ord_9"/><r:data>');
       expect(compiled.data).toBe('<data><zone name="z.example"><record name="a" type="A" value="1.2.3.4"/></zone></data>');
     });
@@ -127,16 +133,31 @@ describe('compileRequest', () => {
     });
 
     it('rejects data that lacks what the procedure declares as required', () => {
-      const p = problemOf(() => simple(simpleRequest('Hosted User', 'AddUsers', '<order id="o"/><organization id="org"/><users><user alias="a" displayName="A" mailboxSizeMb="1"/><user alias="b"/></users>')));
+      const p = problemOf(() =>
+        simple(
+          simpleRequest(
+            'Hosted User',
+            'AddUsers',
+            '<order id="o"/><organization id="org"/><users><user alias="a" displayName="A" mailboxSizeMb="1"/><user alias="b"/></users>',
+          ),
+        ),
+      );
       expect(p).toMatchObject({ code: 'REQUEST_DATA_INVALID', status: 422 });
-      expect((p.extra.errors ?? []).map((e) => e.path)).toEqual(['data/organization/@domain', 'data/users/user[2]/@displayName', 'data/users/user[2]/@mailboxSizeMb']);
+      expect((p.extra.errors ?? []).map((e) => e.path)).toEqual([
+        'data/organization/@domain',
+        'data/users/user[2]/@displayName',
+        'data/users/user[2]/@mailboxSizeMb',
+      ]);
     });
   });
 
   describe('a trusted request (procedure body)', () => {
     it('is refused unless the caller may submit trusted requests', () => {
       const xml = trustedRequest('<execute namespace="Directory" procedure="GetUser"/>');
-      expect(problemOf(() => compileRequest(xml, { registry, context: {}, allowTrusted: false }))).toMatchObject({ code: 'TRUSTED_REQUEST_FORBIDDEN', status: 403 });
+      expect(problemOf(() => compileRequest(xml, { registry, context: {}, allowTrusted: false }))).toMatchObject({
+        code: 'TRUSTED_REQUEST_FORBIDDEN',
+        status: 403,
+      });
       expect(compileRequest(xml, { registry, context: {}, allowTrusted: true }).kind).toBe('trusted');
     });
 
@@ -168,7 +189,10 @@ describe('compileRequest', () => {
     });
 
     it('lays out when as a skip jump and try/catch as handler ops', () => {
-      const { ops } = compileTrusted(registry, '<when source="data" sourcePath="x"><execute namespace="DNS" procedure="GetZone"/></when><try><execute namespace="DNS" procedure="GetZone"/><catch><execute namespace="DNS" procedure="CreateZone"/></catch></try><execute namespace="DNS" procedure="PublishZone"/>').program;
+      const { ops } = compileTrusted(
+        registry,
+        '<when source="data" sourcePath="x"><execute namespace="DNS" procedure="GetZone"/></when><try><execute namespace="DNS" procedure="GetZone"/><catch><execute namespace="DNS" procedure="CreateZone"/></catch></try><execute namespace="DNS" procedure="PublishZone"/>',
+      ).program;
       expect(ops.map((o) => o.op)).toEqual(['when', 'call', 'try', 'call', 'endTry', 'call', 'call']);
       expect(ops[0]).toMatchObject({ op: 'when', skipTo: 2, condition: { source: 'data', sourcePath: 'x' } });
       expect(ops[2]).toMatchObject({ op: 'try', catchAt: 5, endAt: 6 });
@@ -193,7 +217,11 @@ describe('compileRequest', () => {
         '<zones><zone name="a.example"><record name="www" type="A" value="1"/></zone><zone name="b.example"><record name="www" type="A" value="2"/><record name="mail" type="A" value="3"/></zone></zones>',
       );
       const calls = compiled.program.ops.filter((o): o is CallOp => o.op === 'call');
-      expect(calls.map((c) => c.path)).toEqual(['1/z[a.example]/r[www]/DNS.AddRecord', '1/z[b.example]/r[www]/DNS.AddRecord', '1/z[b.example]/r[mail]/DNS.AddRecord']);
+      expect(calls.map((c) => c.path)).toEqual([
+        '1/z[a.example]/r[www]/DNS.AddRecord',
+        '1/z[b.example]/r[www]/DNS.AddRecord',
+        '1/z[b.example]/r[mail]/DNS.AddRecord',
+      ]);
       expect(calls[2].bindings.r).toEqual({ frameDepth: 0, path: '(zones/zone)[2]/record', index: 2, key: 'mail' });
       expect(runProgram(compiled).calls.map((c) => c.input)).toEqual([
         { zone: { name: 'a.example' }, record: { name: 'www', type: 'A', value: '1' } },
@@ -204,7 +232,10 @@ describe('compileRequest', () => {
 
     it('unrolls forEach inside a composite over the frame its before mappings build from the submitted data', async () => {
       const reg = await registryWith([
-        namespaceDoc('Test Loop', '<procedure name="EachUser" access="public"><forEach name="u" path="picked/user"><execute namespace="Directory" procedure="GetUser"><before source="u" mode="insert"/></execute></forEach></procedure>'),
+        namespaceDoc(
+          'Test Loop',
+          '<procedure name="EachUser" access="public"><forEach name="u" path="picked/user"><execute namespace="Directory" procedure="GetUser"><before source="u" mode="insert"/></execute></forEach></procedure>',
+        ),
       ]);
       const compiled = compileTrusted(
         reg,
@@ -247,9 +278,16 @@ describe('compileRequest', () => {
     it('rejects unknown and private procedures inside a body', async () => {
       expect(problemOf(() => compileTrusted(registry, '<execute namespace="DNS" procedure="Nope"/>'))).toMatchObject({ code: 'PROCEDURE_UNKNOWN' });
       expect(problemOf(() => compileTrusted(registry, '<execute namespace="Nope" procedure="X"/>'))).toMatchObject({ code: 'NAMESPACE_UNKNOWN' });
-      const reg = await registryWith([namespaceDoc('Test Private', '<procedure name="Hidden" access="private"><execute namespace="DNS" procedure="GetZone"/></procedure><procedure name="Open" access="public"><execute namespace="Test Private" procedure="Hidden"/></procedure>')]);
+      const reg = await registryWith([
+        namespaceDoc(
+          'Test Private',
+          '<procedure name="Hidden" access="private"><execute namespace="DNS" procedure="GetZone"/></procedure><procedure name="Open" access="public"><execute namespace="Test Private" procedure="Hidden"/></procedure>',
+        ),
+      ]);
       expect(problemOf(() => compileTrusted(reg, '<execute namespace="Test Private" procedure="Hidden"/>'))).toMatchObject({ code: 'PROCEDURE_NOT_PUBLIC' });
-      expect(callPaths(compileTrusted(reg, '<execute namespace="Test Private" procedure="Open"/>').program.ops)).toEqual(['1/Test Private.Open/1/Test Private.Hidden/1/DNS.GetZone']);
+      expect(callPaths(compileTrusted(reg, '<execute namespace="Test Private" procedure="Open"/>').program.ops)).toEqual([
+        '1/Test Private.Open/1/Test Private.Hidden/1/DNS.GetZone',
+      ]);
     });
   });
 
@@ -263,14 +301,34 @@ describe('compileRequest', () => {
       ['an unknown statement', trustedRequest('<run namespace="DNS" procedure="GetZone"/>'), '/request/procedure/run[1]'],
       ['an unknown attribute', trustedRequest('<execute namespace="DNS" procedure="GetZone" retry="3"/>'), '/request/procedure/execute[1]/@retry'],
       ['a missing attribute', trustedRequest('<execute namespace="DNS"/>'), '/request/procedure/execute[1]/@procedure'],
-      ['a bad mode', trustedRequest('<execute namespace="DNS" procedure="GetZone"><before source="data" mode="append"/></execute>'), '/request/procedure/execute[1]/before[1]/@mode'],
-      ['before after after', trustedRequest('<execute namespace="DNS" procedure="GetZone"><after/><before source="data"/></execute>'), '/request/procedure/execute[1]/before[1]'],
-      ['a destination other than executeData', trustedRequest('<execute namespace="DNS" procedure="GetZone"><before source="data" destination="data"/></execute>'), '/request/procedure/execute[1]/before[1]/@destination'],
-      ['a destinationPath that is not a plain path', trustedRequest('<execute namespace="DNS" procedure="GetZone"><after destinationPath="a[1]"/></execute>'), '/request/procedure/execute[1]/after[1]/@destinationPath'],
+      [
+        'a bad mode',
+        trustedRequest('<execute namespace="DNS" procedure="GetZone"><before source="data" mode="append"/></execute>'),
+        '/request/procedure/execute[1]/before[1]/@mode',
+      ],
+      [
+        'before after after',
+        trustedRequest('<execute namespace="DNS" procedure="GetZone"><after/><before source="data"/></execute>'),
+        '/request/procedure/execute[1]/before[1]',
+      ],
+      [
+        'a destination other than executeData',
+        trustedRequest('<execute namespace="DNS" procedure="GetZone"><before source="data" destination="data"/></execute>'),
+        '/request/procedure/execute[1]/before[1]/@destination',
+      ],
+      [
+        'a destinationPath that is not a plain path',
+        trustedRequest('<execute namespace="DNS" procedure="GetZone"><after destinationPath="a[1]"/></execute>'),
+        '/request/procedure/execute[1]/after[1]/@destinationPath',
+      ],
       ['text in a procedure', trustedRequest('hello'), '/request/procedure'],
       ['try without catch', trustedRequest('<try><execute namespace="DNS" procedure="GetZone"/></try>'), '/request/procedure/try[1]'],
       ['retries out of range', trustedRequest('<execute namespace="DNS" procedure="GetZone" retries="99"/>'), '/request/procedure/execute[1]/@retries'],
-      ['a bad onFailure', '<request xmlns="urn:provisio:request:1" onFailure="ignore"><call namespace="Hosted DNS" procedure="AddRecords"/></request>', '/request/@onFailure'],
+      [
+        'a bad onFailure',
+        '<request xmlns="urn:provisio:request:1" onFailure="ignore"><call namespace="Hosted DNS" procedure="AddRecords"/></request>',
+        '/request/@onFailure',
+      ],
     ])('rejects %s with 422 XML_SCHEMA_VIOLATION at its path', (_what, xml, where) => {
       const p = problemOf(() => compileRequest(xml, { registry, context: {}, allowTrusted: true }));
       expect(p).toMatchObject({ code: 'XML_SCHEMA_VIOLATION', status: 422 });
@@ -288,7 +346,15 @@ describe('compileRequest', () => {
 </request>`;
       const { program } = compileRequest(xml, { registry, context: {}, allowTrusted: true });
       expect(program.onFailure).toBe('park');
-      expect(program.ops[0]).toMatchObject({ op: 'call', id: 'probe', retries: 3, timeoutMs: 5000, literal: '<zone name="z"/>', before: [{ source: 'data', mode: 'insert' }], after: [{ mode: 'insert' }] });
+      expect(program.ops[0]).toMatchObject({
+        op: 'call',
+        id: 'probe',
+        retries: 3,
+        timeoutMs: 5000,
+        literal: '<zone name="z"/>',
+        before: [{ source: 'data', mode: 'insert' }],
+        after: [{ mode: 'insert' }],
+      });
     });
   });
 
@@ -320,9 +386,14 @@ describe('compileRequest', () => {
     });
 
     it('refuses XPath beyond the fast subset on a large document instead of spending minutes on it', () => {
-      const p = problemOf(() => compileTrusted(registry, '<forEach name="u" path="users/u[position() > 0]"><execute namespace="DNS" procedure="GetZone"/></forEach>', users(2000)));
+      const p = problemOf(() =>
+        compileTrusted(registry, '<forEach name="u" path="users/u[position() > 0]"><execute namespace="DNS" procedure="GetZone"/></forEach>', users(2000)),
+      );
       expect(p).toMatchObject({ code: 'REQUEST_INVALID', status: 422 });
-      expect(compileTrusted(registry, '<forEach name="u" path="users/u[position() > 1]"><execute namespace="DNS" procedure="GetZone"/></forEach>', users(5)).program.callCount).toBe(4);
+      expect(
+        compileTrusted(registry, '<forEach name="u" path="users/u[position() > 1]"><execute namespace="DNS" procedure="GetZone"/></forEach>', users(5)).program
+          .callCount,
+      ).toBe(4);
     });
 
     it('bounds forEach iterations even when they produce no step', () => {
@@ -339,7 +410,9 @@ describe('compileRequest', () => {
           name: 'Go',
           access: 'public',
           input: [],
-          body: [{ type: 'execute', namespace: i < depth ? `Level${i + 1}` : 'DNS', procedure: i < depth ? 'Go' : 'GetZone', literal: '', before: [], after: [] }],
+          body: [
+            { type: 'execute', namespace: i < depth ? `Level${i + 1}` : 'DNS', procedure: i < depth ? 'Go' : 'GetZone', literal: '', before: [], after: [] },
+          ],
         });
         return {
           hasNamespace: () => true,
@@ -348,7 +421,10 @@ describe('compileRequest', () => {
       };
       const xml = trustedRequest('<execute namespace="Level1" procedure="Go"/>');
       expect(compileRequest(xml, { registry: chain(16), context: {}, allowTrusted: true }).program.callCount).toBe(1);
-      expect(problemOf(() => compileRequest(xml, { registry: chain(17), context: {}, allowTrusted: true }))).toMatchObject({ code: 'NAMESPACE_NESTING_TOO_DEEP', status: 422 });
+      expect(problemOf(() => compileRequest(xml, { registry: chain(17), context: {}, allowTrusted: true }))).toMatchObject({
+        code: 'NAMESPACE_NESTING_TOO_DEEP',
+        status: 422,
+      });
     });
   });
 });

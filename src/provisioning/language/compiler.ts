@@ -6,7 +6,19 @@ import type { CompositeProcedure, ProcedureCatalog } from './procedure-catalog';
 import type { AfterMapping, BeforeMapping, Binding, CompiledRequest, ForkOp, Op, Program, RequestContextAttrs } from './program';
 import { parseXmlSafely } from './safe-xml';
 import { readRequest, REQUEST_NS } from './statements';
-import { COMMENT_NODE, ELEMENT_NODE, isWhitespace, newDocument, plainCopy, rootOf, serialize, TEXT_NODE, type XDocument, type XElement, type XNode } from './xml-dom';
+import {
+  COMMENT_NODE,
+  ELEMENT_NODE,
+  isWhitespace,
+  newDocument,
+  plainCopy,
+  rootOf,
+  serialize,
+  TEXT_NODE,
+  type XDocument,
+  type XElement,
+  type XNode,
+} from './xml-dom';
 import { selectNodes } from './xpath-paths';
 
 /**
@@ -39,17 +51,22 @@ export interface CompileOptions {
 export function compileRequest(xml: string | Uint8Array, opts: CompileOptions): CompiledRequest {
   const doc = parseXmlSafely(xml);
   const req = readRequest(doc);
-  if (req.context) throw new ProblemError('REQUEST_CONTEXT_FORBIDDEN', 'The context element is written by the server from your credentials; remove it from the request');
+  if (req.context)
+    throw new ProblemError('REQUEST_CONTEXT_FORBIDDEN', 'The context element is written by the server from your credentials; remove it from the request');
   if (req.body && !opts.allowTrusted) {
-    throw new ProblemError('TRUSTED_REQUEST_FORBIDDEN', 'Requests with a procedure body are trusted requests; you may only submit a call to a public procedure');
+    throw new ProblemError(
+      'TRUSTED_REQUEST_FORBIDDEN',
+      'Requests with a procedure body are trusted requests; you may only submit a call to a public procedure',
+    );
   }
 
   const dataDoc = newDocument('data');
   const dataRoot = rootOf(dataDoc);
-  if (req.data) for (const c of Array.from(childrenForData(req.data))) {
-    const copy = plainCopy(dataDoc, c);
-    if (copy) dataRoot.appendChild(copy);
-  }
+  if (req.data)
+    for (const c of Array.from(childrenForData(req.data))) {
+      const copy = plainCopy(dataDoc, c);
+      if (copy) dataRoot.appendChild(copy);
+    }
 
   const builder = new ProgramBuilder(opts.registry, dataDoc);
   if (req.call) {
@@ -102,7 +119,11 @@ function resolveComposite(registry: ProcedureCatalog, namespace: string, procedu
   const resolved = registry.resolve(namespace, procedure);
   if (!resolved) throw new ProblemError('PROCEDURE_UNKNOWN', `Namespace "${namespace}" has no procedure "${procedure}"`, { namespace, procedure });
   if (resolved.type !== 'composite' || resolved.composite.access !== 'public') {
-    throw new ProblemError('PROCEDURE_NOT_PUBLIC', `${namespace}.${procedure} is not a public procedure; a simple request may only call public procedures of composite namespaces`, { namespace, procedure });
+    throw new ProblemError(
+      'PROCEDURE_NOT_PUBLIC',
+      `${namespace}.${procedure} is not a public procedure; a simple request may only call public procedures of composite namespaces`,
+      { namespace, procedure },
+    );
   }
   return resolved.composite;
 }
@@ -117,14 +138,21 @@ function checkInput(composite: CompositeProcedure, dataRoot: XElement) {
       if (attr.endsWith('?')) continue;
       nodes.forEach((n, i) => {
         if (n.nodeType === ELEMENT_NODE && !n.hasAttribute(attr)) {
-          errors.push({ path: `data/${el.path}${nodes.length > 1 ? `[${i + 1}]` : ''}/@${attr}`, message: `is required by ${composite.namespace}.${composite.name}` });
+          errors.push({
+            path: `data/${el.path}${nodes.length > 1 ? `[${i + 1}]` : ''}/@${attr}`,
+            message: `is required by ${composite.namespace}.${composite.name}`,
+          });
         }
       });
     }
     if (errors.length >= 50) break;
   }
   if (errors.length) {
-    throw new ProblemError('REQUEST_DATA_INVALID', `The data lacks what ${composite.namespace}.${composite.name} needs: ${errors[0].path} ${errors[0].message}`, { errors: errors.slice(0, 50) });
+    throw new ProblemError(
+      'REQUEST_DATA_INVALID',
+      `The data lacks what ${composite.namespace}.${composite.name} needs: ${errors[0].path} ${errors[0].message}`,
+      { errors: errors.slice(0, 50) },
+    );
   }
 }
 
@@ -165,7 +193,10 @@ class ProgramBuilder {
   private iterations = 0;
   private readonly frames: CompileFrame[];
 
-  constructor(private readonly registry: ProcedureCatalog, data: XDocument) {
+  constructor(
+    private readonly registry: ProcedureCatalog,
+    data: XDocument,
+  ) {
     this.frames = [{ doc: data }];
   }
 
@@ -210,7 +241,9 @@ class ProgramBuilder {
   ) {
     const depth = this.frames.length; // index of the new frame
     if (depth > MAX_NAMESPACE_NESTING) {
-      throw new ProblemError('NAMESPACE_NESTING_TOO_DEEP', `Composite procedures nest deeper than ${MAX_NAMESPACE_NESTING} levels at ${segments.join('/')}`, { maxNesting: MAX_NAMESPACE_NESTING });
+      throw new ProblemError('NAMESPACE_NESTING_TOO_DEEP', `Composite procedures nest deeper than ${MAX_NAMESPACE_NESTING} levels at ${segments.join('/')}`, {
+        maxNesting: MAX_NAMESPACE_NESTING,
+      });
     }
     this.namespaceVersions[composite.namespace] = composite.version;
     const path = segments.join('/');
@@ -307,7 +340,8 @@ class ProgramBuilder {
     }
     const keys = iterationKeys(nodes);
     // parallel="N": a fork op ahead of the unrolled iterations says where each starts.
-    const fork = (s.parallel ?? 1) > 1 && nodes.length > 1 ? this.push({ op: 'fork', path: here.join('/'), bindings, limit: s.parallel!, starts: [], endAt: -1 }) : -1;
+    const fork =
+      (s.parallel ?? 1) > 1 && nodes.length > 1 ? this.push({ op: 'fork', path: here.join('/'), bindings, limit: s.parallel!, starts: [], endAt: -1 }) : -1;
     nodes.forEach((_, i) => {
       if (fork >= 0) (this.ops[fork] as ForkOp).starts.push(this.ops.length);
       const b: Binding = { ...binding, index: i + 1, key: keys[i] };
@@ -317,9 +351,14 @@ class ProgramBuilder {
   }
 
   private resolve(namespace: string, procedure: string, segments: string[]) {
-    if (!this.registry.hasNamespace(namespace)) throw new ProblemError('NAMESPACE_UNKNOWN', `There is no namespace "${namespace}" (at ${segments.join('/')})`, { namespace });
+    if (!this.registry.hasNamespace(namespace))
+      throw new ProblemError('NAMESPACE_UNKNOWN', `There is no namespace "${namespace}" (at ${segments.join('/')})`, { namespace });
     const resolved = this.registry.resolve(namespace, procedure);
-    if (!resolved) throw new ProblemError('PROCEDURE_UNKNOWN', `Namespace "${namespace}" has no procedure "${procedure}" (at ${segments.join('/')})`, { namespace, procedure });
+    if (!resolved)
+      throw new ProblemError('PROCEDURE_UNKNOWN', `Namespace "${namespace}" has no procedure "${procedure}" (at ${segments.join('/')})`, {
+        namespace,
+        procedure,
+      });
     if (resolved.type === 'composite' && resolved.composite.access !== 'public' && this.frames.length === 1) {
       throw new ProblemError('PROCEDURE_NOT_PUBLIC', `${namespace}.${procedure} is private to its namespace`, { namespace, procedure });
     }

@@ -37,7 +37,12 @@ describe('program machine', () => {
     });
 
     it('a selected attribute is copied as an attribute of the destination, which is created when missing', () => {
-      expect(inputOf(registry, '<before source="data" sourcePath="organization/@id" destinationPath="organization" mode="merge"/><before source="data" sourcePath="users/user[2]/@alias" destinationPath="target/user" mode="insert"/>')).toEqual({
+      expect(
+        inputOf(
+          registry,
+          '<before source="data" sourcePath="organization/@id" destinationPath="organization" mode="merge"/><before source="data" sourcePath="users/user[2]/@alias" destinationPath="target/user" mode="insert"/>',
+        ),
+      ).toEqual({
         organization: { id: 'org_1' },
         target: { user: { alias: 'bob' } },
       });
@@ -55,7 +60,10 @@ describe('program machine', () => {
     });
 
     it('replace removes the destination content (not its attributes) before copying', () => {
-      const input = inputOf(registry, '<executeData><users kind="list"><user alias="old"/><note>x</note></users></executeData><before source="data" sourcePath="users/user[2]" destinationPath="users" mode="replace"/>');
+      const input = inputOf(
+        registry,
+        '<executeData><users kind="list"><user alias="old"/><note>x</note></users></executeData><before source="data" sourcePath="users/user[2]" destinationPath="users" mode="replace"/>',
+      );
       expect(input).toEqual({ users: { kind: 'list', user: { alias: 'bob', displayName: 'Bob' } } });
     });
 
@@ -65,20 +73,32 @@ describe('program machine', () => {
     });
 
     it('a forEach variable is the source node of its iteration', () => {
-      const compiled = compileTrusted(registry, '<forEach name="u" path="users/user"><execute namespace="Directory" procedure="GetUser"><before source="u" sourcePath="@alias" destinationPath="user" mode="merge"/></execute></forEach>', ORG + USERS);
+      const compiled = compileTrusted(
+        registry,
+        '<forEach name="u" path="users/user"><execute namespace="Directory" procedure="GetUser"><before source="u" sourcePath="@alias" destinationPath="user" mode="merge"/></execute></forEach>',
+        ORG + USERS,
+      );
       expect(runProgram(compiled).calls.map((c) => c.input)).toEqual([{ user: { alias: 'ann' } }, { user: { alias: 'bob' } }]);
     });
   });
 
   describe('output and after mappings', () => {
     it('writes output fields as elements of executeData and maps them into data', () => {
-      const out = dataAfter(registry, { ouPath: 'OU=contoso', nested: { a: 1, list: [{ k: 'v' }, { k: 'w' }] }, many: ['x', 'y'], skipped: null }, '<after sourcePath="ouPath" destinationPath="organization" mode="merge"/><after sourcePath="nested | many" destinationPath="extra" mode="insert"/>');
-      expect(out).toBe('<data><organization id="org_1" domain="contoso.example"><ouPath>OU=contoso</ouPath></organization><extra><nested a="1"><list k="v"/><list k="w"/></nested><many>x</many><many>y</many></extra></data>');
+      const out = dataAfter(
+        registry,
+        { ouPath: 'OU=contoso', nested: { a: 1, list: [{ k: 'v' }, { k: 'w' }] }, many: ['x', 'y'], skipped: null },
+        '<after sourcePath="ouPath" destinationPath="organization" mode="merge"/><after sourcePath="nested | many" destinationPath="extra" mode="insert"/>',
+      );
+      expect(out).toBe(
+        '<data><organization id="org_1" domain="contoso.example"><ouPath>OU=contoso</ouPath></organization><extra><nested a="1"><list k="v"/><list k="w"/></nested><many>x</many><many>y</many></extra></data>',
+      );
     });
 
     it('the call executeData shows input and output after completion (what after mappings see)', () => {
       const out = dataAfter(registry, { primarySmtpAddress: 'ann@contoso.example' }, '<after mode="replace" destinationPath="copy"/>', ORG);
-      expect(out).toBe('<data><organization id="org_1" domain="contoso.example"/><copy><executeData><primarySmtpAddress>ann@contoso.example</primarySmtpAddress></executeData></copy></data>');
+      expect(out).toBe(
+        '<data><organization id="org_1" domain="contoso.example"/><copy><executeData><primarySmtpAddress>ann@contoso.example</primarySmtpAddress></executeData></copy></data>',
+      );
     });
 
     it('merge of an element replaces the same-named child; insert appends another', () => {
@@ -88,7 +108,9 @@ describe('program machine', () => {
       expect(runProgram(compiled, () => ({ ouPath: `v${++n}` })).data).toBe('<data><organization id="o"><ouPath>v2</ouPath></organization></data>');
       const inserting = compileTrusted(registry, (body + body).replace(/merge/g, 'insert'), '<organization id="o"/>');
       n = 0;
-      expect(runProgram(inserting, () => ({ ouPath: `v${++n}` })).data).toBe('<data><organization id="o"><ouPath>v1</ouPath><ouPath>v2</ouPath></organization></data>');
+      expect(runProgram(inserting, () => ({ ouPath: `v${++n}` })).data).toBe(
+        '<data><organization id="o"><ouPath>v1</ouPath><ouPath>v2</ouPath></organization></data>',
+      );
     });
   });
 
@@ -106,7 +128,11 @@ describe('program machine', () => {
     });
 
     it('equals holds when any selected node has that string value', () => {
-      const compiled = compileTrusted(registry, '<when source="data" sourcePath="users/user/@alias" equals="bob"><execute namespace="Directory" procedure="GetUser"/></when>', USERS);
+      const compiled = compileTrusted(
+        registry,
+        '<when source="data" sourcePath="users/user/@alias" equals="bob"><execute namespace="Directory" procedure="GetUser"/></when>',
+        USERS,
+      );
       expect(runProgram(compiled).calls).toHaveLength(1);
     });
   });
@@ -160,7 +186,10 @@ describe('program machine', () => {
 
     it('a failure inside a composite procedure drops its frame and the catch runs in the caller frame', async () => {
       const reg = await registryWith([
-        namespaceDoc('Test Inner', '<procedure name="Work" access="public"><execute namespace="Directory" procedure="CreateUser"><before source="data" sourcePath="user" mode="insert"/></execute></procedure>'),
+        namespaceDoc(
+          'Test Inner',
+          '<procedure name="Work" access="public"><execute namespace="Directory" procedure="CreateUser"><before source="data" sourcePath="user" mode="insert"/></execute></procedure>',
+        ),
       ]);
       const compiled = compileTrusted(
         reg,
@@ -190,7 +219,9 @@ describe('program machine', () => {
         USERS,
       );
       const r = runProgram(compiled, (_op, input) => ({ userPrincipalName: `${(input.user as any).alias}@contoso.example` }));
-      expect(r.data).toBe(`<data>${USERS}<principals><userPrincipalName>ann@contoso.example</userPrincipalName><userPrincipalName>bob@contoso.example</userPrincipalName></principals></data>`);
+      expect(r.data).toBe(
+        `<data>${USERS}<principals><userPrincipalName>ann@contoso.example</userPrincipalName><userPrincipalName>bob@contoso.example</userPrincipalName></principals></data>`,
+      );
     });
 
     it('a simple call runs on a copy of the data and writes the frame back as the new data', async () => {
@@ -198,7 +229,9 @@ describe('program machine', () => {
       const xml = fs.readFileSync(path.join(EXAMPLES_DIR, 'subscribe.xml'), 'utf8');
       const compiled = compileRequest(xml, { registry: reg, context: {}, allowTrusted: false });
       const r = runProgram(compiled, (op) => (op.procedure === 'CreateOrganization' ? { ouPath: 'OU=Contoso,DC=hoster' } : {}));
-      expect(r.data).toContain('<organization id="org_01jdx3m5v8k2q9w7e4r6t1y0ab" name="Contoso" domain="contoso.example" resellerId="org_01jdx3m0000000000000000r01"><ouPath>OU=Contoso,DC=hoster</ouPath></organization>');
+      expect(r.data).toContain(
+        '<organization id="org_01jdx3m5v8k2q9w7e4r6t1y0ab" name="Contoso" domain="contoso.example" resellerId="org_01jdx3m0000000000000000r01"><ouPath>OU=Contoso,DC=hoster</ouPath></organization>',
+      );
       expect(r.data).toMatch(/^<data><order /);
     });
   });
@@ -223,7 +256,12 @@ describe('program machine', () => {
 
     it('resuming from a JSON snapshot at every step gives the same calls and the same result', async () => {
       const reg = await shippedRegistry();
-      const expected: Record<string, string> = { 'subscribe.xml': 'done', 'trusted-reset-mailboxes.xml': 'done', 'change-user-plans.xml': 'done', 'cancel.xml': 'failed' };
+      const expected: Record<string, string> = {
+        'subscribe.xml': 'done',
+        'trusted-reset-mailboxes.xml': 'done',
+        'change-user-plans.xml': 'done',
+        'cancel.xml': 'failed',
+      };
       for (const file of Object.keys(expected)) {
         const compiled = compileRequest(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'), { registry: reg, context: {}, allowTrusted: true });
         // bob's quota fails inside the trusted request's try (caught); the cancel fails for good at DeleteZone.

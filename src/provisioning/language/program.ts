@@ -197,9 +197,7 @@ export interface MachineState {
 }
 
 /** What the machine asks the engine to do next. */
-export type MachineNext =
-  | { kind: 'call'; pc: number; op: CallOp; input: Record<string, unknown>; executeData: string }
-  | { kind: 'done'; data: string };
+export type MachineNext = { kind: 'call'; pc: number; op: CallOp; input: Record<string, unknown>; executeData: string } | { kind: 'done'; data: string };
 
 /** A call that may run now (`ready()`); `pc` identifies it until it is settled. */
 export interface ReadyCall {

@@ -28,7 +28,9 @@ const XXE = `<?xml version="1.0"?>
 
 describe('parseXmlSafely', () => {
   it('parses a plain UTF-8 document with predefined entities, character references, comments and CDATA', () => {
-    const doc = parseXmlSafely('\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- hi --><a x="&lt;&amp;&gt;&quot;&apos;">caf&#233; &#x263A; <![CDATA[<raw>]]></a>');
+    const doc = parseXmlSafely(
+      '\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- hi --><a x="&lt;&amp;&gt;&quot;&apos;">caf&#233; &#x263A; <![CDATA[<raw>]]></a>',
+    );
     const a = doc.documentElement!;
     expect(a.getAttribute('x')).toBe('<&>"\'');
     expect(a.textContent).toBe('café ☺ <raw>');

@@ -25,7 +25,10 @@ import { type EntityFields, LEAF_SIGNATURES } from './leaf-signatures';
 export const DOCUMENTS_DIR = path.join(PROJECT_ROOT, 'src/provisioning/namespaces/documents');
 
 export class NamespaceLoadError extends Error {
-  constructor(message: string, readonly problems: string[] = [message]) {
+  constructor(
+    message: string,
+    readonly problems: string[] = [message],
+  ) {
     super(problems.length === 1 && problems[0] === message ? message : `${message}\n  - ${problems.join('\n  - ')}`);
     this.name = 'NamespaceLoadError';
   }
@@ -126,7 +129,15 @@ export class NamespaceRegistry implements ProcedureCatalog {
       }
       const procedures = new Map<string, CompositeProcedure>();
       for (const p of doc.procedures) {
-        procedures.set(p.name, { namespace: doc.name, version: doc.version, name: p.name, access: p.access, ...(p.summary !== undefined && { summary: p.summary }), input: p.input, body: p.body });
+        procedures.set(p.name, {
+          namespace: doc.name,
+          version: doc.version,
+          name: p.name,
+          access: p.access,
+          ...(p.summary !== undefined && { summary: p.summary }),
+          input: p.input,
+          body: p.body,
+        });
         for (const err of checkBody(p.body, `${doc.name}.${p.name}`)) problems.push(`${src.file}: ${err.path}: ${err.message}`);
       }
       composites.set(doc.name, { doc, xml: src.xml, procedures });
@@ -135,7 +146,8 @@ export class NamespaceRegistry implements ProcedureCatalog {
     const registry = new NamespaceRegistry(leaves, leafNamespaces, composites);
     registry.checkReferences(problems);
     if (!problems.length) registry.checkCyclesAndNesting(problems);
-    if (problems.length) throw new NamespaceLoadError(`The namespace registry could not be loaded (${problems.length} problem${problems.length > 1 ? 's' : ''})`, problems);
+    if (problems.length)
+      throw new NamespaceLoadError(`The namespace registry could not be loaded (${problems.length} problem${problems.length > 1 ? 's' : ''})`, problems);
     return registry;
   }
 
@@ -278,7 +290,8 @@ function loadLeaves(providers: Provider[], problems: string[]): Map<string, Leaf
         problems.push(`leaf procedure ${k} is registered twice (provider ${provider.name})`);
         continue;
       }
-      if (p.kind === 'write' && typeof p.rollback !== 'function') problems.push(`leaf procedure ${k} (provider ${provider.name}) is a write procedure without rollback`);
+      if (p.kind === 'write' && typeof p.rollback !== 'function')
+        problems.push(`leaf procedure ${k} (provider ${provider.name}) is a write procedure without rollback`);
       const sig = LEAF_SIGNATURES[k];
       if (sig && sig.kind !== p.kind) problems.push(`leaf procedure ${k} (provider ${provider.name}) is ${p.kind}, its signature says ${sig.kind}`);
       leaves.set(k, {

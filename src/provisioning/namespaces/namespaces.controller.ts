@@ -8,11 +8,18 @@ import { NamespaceRegistry, type NamespaceSummary } from './namespace-registry';
 
 class ProcedureView {
   @ApiProperty({ example: 'Subscribe' }) name: string;
-  @ApiProperty({ enum: ['public', 'private', 'trusted'], description: 'public: callable by simple requests; private: only from its own namespace; trusted: leaf procedures, for composite procedures and trusted requests' })
+  @ApiProperty({
+    enum: ['public', 'private', 'trusted'],
+    description:
+      'public: callable by simple requests; private: only from its own namespace; trusted: leaf procedures, for composite procedures and trusted requests',
+  })
   access: string;
   @ApiProperty({ enum: ['read', 'write', 'composite'] }) kind: string;
   @ApiProperty() summary: string;
-  @ApiProperty({ description: 'entity or data path → attributes ("?" marks optional ones)', example: { organization: ['id', 'domain'], 'users/user?': ['alias', 'displayName'] } })
+  @ApiProperty({
+    description: 'entity or data path → attributes ("?" marks optional ones)',
+    example: { organization: ['id', 'domain'], 'users/user?': ['alias', 'displayName'] },
+  })
   input: Record<string, string[]>;
   @ApiPropertyOptional({ description: 'leaf procedures: the fields the output adds to executeData', type: [String] }) output?: string[];
 }
@@ -36,7 +43,12 @@ export class NamespacesController {
   constructor(@Inject(NamespaceRegistry) private readonly registry: NamespaceRegistry) {}
 
   @Get()
-  @Endpoint({ permission: 'namespaces.read', summary: 'List namespaces (leaf and composite) with their procedures', readOnly: true, response: { type: NamespaceList } })
+  @Endpoint({
+    permission: 'namespaces.read',
+    summary: 'List namespaces (leaf and composite) with their procedures',
+    readOnly: true,
+    response: { type: NamespaceList },
+  })
   list(): { items: NamespaceSummary[]; nextCursor: null } {
     return { items: this.registry.namespaces(), nextCursor: null };
   }
@@ -44,8 +56,17 @@ export class NamespacesController {
   @Get(':name')
   @ApiParam({ name: 'name', example: 'Hosted Organization' })
   @ApiProduces('application/xml', 'application/json')
-  @ApiResponse({ status: 200, description: 'composite namespace: its XML document (application/xml); leaf namespace: a JSON description', content: { 'application/xml': { schema: { type: 'string' } }, 'application/json': { schema: { $ref: '#/components/schemas/NamespaceView' } } } })
-  @Endpoint({ permission: 'namespaces.read', summary: 'A namespace: the XML document of a composite namespace, or the description of a leaf namespace', readOnly: true, errors: ['NAMESPACE_NOT_FOUND'] })
+  @ApiResponse({
+    status: 200,
+    description: 'composite namespace: its XML document (application/xml); leaf namespace: a JSON description',
+    content: { 'application/xml': { schema: { type: 'string' } }, 'application/json': { schema: { $ref: '#/components/schemas/NamespaceView' } } },
+  })
+  @Endpoint({
+    permission: 'namespaces.read',
+    summary: 'A namespace: the XML document of a composite namespace, or the description of a leaf namespace',
+    readOnly: true,
+    errors: ['NAMESPACE_NOT_FOUND'],
+  })
   get(@Param('name') name: string, @Res({ passthrough: true }) reply: FastifyReply): string | NamespaceSummary {
     const xml = this.registry.document(name);
     if (xml !== undefined) {
@@ -65,7 +86,12 @@ export class SchemasController {
   @ApiParam({ name: 'file', example: 'request.xsd', description: 'request.xsd or namespace.xsd' })
   @ApiProduces('application/xml')
   @ApiResponse({ status: 200, description: 'the XML Schema', content: { 'application/xml': { schema: { type: 'string' } } } })
-  @Endpoint({ permission: 'public', summary: 'The XML Schema of requests (request.xsd) or of composite namespace documents (namespace.xsd)', readOnly: true, errors: ['SCHEMA_NOT_FOUND'] })
+  @Endpoint({
+    permission: 'public',
+    summary: 'The XML Schema of requests (request.xsd) or of composite namespace documents (namespace.xsd)',
+    readOnly: true,
+    errors: ['SCHEMA_NOT_FOUND'],
+  })
   get(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): string {
     const name = file.endsWith('.xsd') ? file.slice(0, -4) : '';
     if (!isSchemaName(name)) throw new ProblemError('SCHEMA_NOT_FOUND', `There is no schema "${file.slice(0, 100)}"; try request.xsd or namespace.xsd`);

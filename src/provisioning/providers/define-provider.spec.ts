@@ -7,8 +7,11 @@ import { ProviderError, type Provider } from './provider';
 function memoryDns(name = 'memory-dns'): { provider: Provider; zones: Map<string, { published: boolean }> } {
   const zones = new Map<string, { published: boolean }>();
   const dns: NamespaceImplementation<'DNS'> = {
-    CreateZone: { execute: async (i) => (zones.set(i.zone, zones.get(i.zone) ?? { published: false }), { output: {} }), rollback: async (i) => void zones.delete(i.zone) },
-    PublishZone: { execute: async (i) => (zones.get(i.zone)!.published = true, { output: { serial: 1 } }), rollback: async () => undefined },
+    CreateZone: {
+      execute: async (i) => (zones.set(i.zone, zones.get(i.zone) ?? { published: false }), { output: {} }),
+      rollback: async (i) => void zones.delete(i.zone),
+    },
+    PublishZone: { execute: async (i) => ((zones.get(i.zone)!.published = true), { output: { serial: 1 } }), rollback: async () => undefined },
     DeleteZone: { execute: async (i) => (zones.delete(i.zone), { output: {} }), rollback: async () => undefined },
     AddRecord: { execute: async () => ({ output: {} }), rollback: async () => undefined },
     RemoveRecord: { execute: async () => ({ output: {} }), rollback: async () => undefined },
@@ -24,7 +27,7 @@ function memoryDns(name = 'memory-dns'): { provider: Provider; zones: Map<string
 }
 
 describe('defineProvider and ProviderSet', () => {
-  it('builds procedures that parse with the shared definitions and call only the driver\'s effect', async () => {
+  it("builds procedures that parse with the shared definitions and call only the driver's effect", async () => {
     const { provider, zones } = memoryDns();
     expect(provider.procedures.map((p) => p.name).sort()).toEqual(['AddRecord', 'CreateZone', 'DeleteZone', 'GetZone', 'PublishZone', 'RemoveRecord']);
     const create = provider.procedures.find((p) => p.name === 'CreateZone')!;
@@ -36,7 +39,12 @@ describe('defineProvider and ProviderSet', () => {
   });
 
   it('refuses an incomplete namespace and a write without rollback', () => {
-    expect(() => defineProvider({ name: 'half', implementations: { DNS: { CreateZone: { execute: async () => ({ output: {} }), rollback: async () => undefined } } as never } })).toThrow(/DNS lacks PublishZone/);
+    expect(() =>
+      defineProvider({
+        name: 'half',
+        implementations: { DNS: { CreateZone: { execute: async () => ({ output: {} }), rollback: async () => undefined } } as never },
+      }),
+    ).toThrow(/DNS lacks PublishZone/);
     expect(() => leafProcedure(leafDefinition('DNS.AddRecord')!, { execute: async () => ({ output: {} }) })).toThrow(/DNS.AddRecord needs a rollback/);
     expect(leafProcedure(leafDefinition('DNS.GetZone')!, { execute: async () => ({ output: {} }) }).rollback).toBeUndefined();
   });
@@ -45,10 +53,14 @@ describe('defineProvider and ProviderSet', () => {
     const set = new ProviderSet([memoryDns().provider]);
     expect(set.forNamespace('DNS')?.name).toBe('memory-dns');
     expect(set.unservedNamespaces()).toEqual(['Directory', 'Exchange', 'Mobility', 'Communications', 'SharePoint', 'Plans']);
-    expect(() => set.requireEveryNamespace()).toThrow(/No provider serves the leaf namespaces Directory, Exchange, Mobility, Communications, SharePoint, Plans: set PROVIDER_DIRECTORY, /);
+    expect(() => set.requireEveryNamespace()).toThrow(
+      /No provider serves the leaf namespaces Directory, Exchange, Mobility, Communications, SharePoint, Plans: set PROVIDER_DIRECTORY, /,
+    );
     expect(() => new ProviderSet([memoryDns('a').provider, memoryDns('b').provider])).toThrow(/DNS is served by two providers: a and b/);
     const partial = memoryDns('partial').provider;
-    expect(() => new ProviderSet([{ ...partial, procedures: partial.procedures.filter((p) => p.name !== 'GetZone') }])).toThrow(/partial serves DNS without DNS.GetZone/);
+    expect(() => new ProviderSet([{ ...partial, procedures: partial.procedures.filter((p) => p.name !== 'GetZone') }])).toThrow(
+      /partial serves DNS without DNS.GetZone/,
+    );
   });
 
   it('calls read procedures directly (nothing journaled) and refuses writes outside runs', async () => {
@@ -56,10 +68,17 @@ describe('defineProvider and ProviderSet', () => {
     const set = new ProviderSet([provider]);
     await expect(set.read('DNS.GetZone', { zone: { name: 'contoso.example' } }, { organizationId: 'org_1' })).rejects.toMatchObject({ code: 'ZONE_NOT_FOUND' });
     await expect(set.read('DNS.GetZone', { zone: { name: 'not a domain' } }, { organizationId: null })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(set.read('DNS.CreateZone', { organization: { id: 'org_1' }, zone: { name: 'contoso.example' } }, { organizationId: 'org_1' })).rejects.toThrow(/writes happen only in provisioning runs/);
+    await expect(set.read('DNS.CreateZone', { organization: { id: 'org_1' }, zone: { name: 'contoso.example' } }, { organizationId: 'org_1' })).rejects.toThrow(
+      /writes happen only in provisioning runs/,
+    );
     await expect(set.read('Mobility.GetDevices', {}, { organizationId: null })).rejects.toMatchObject({ code: 'PROCEDURE_UNAVAILABLE' });
-    const slow = { ...provider, procedures: provider.procedures.map((p) => (p.name === 'GetZone' ? { ...p, execute: () => new Promise<never>(() => undefined) } : p)) };
-    await expect(new ProviderSet([slow]).read('DNS.GetZone', { zone: { name: 'contoso.example' } }, { organizationId: null, timeoutMs: 20 })).rejects.toMatchObject({ code: 'PROVIDER_TIMEOUT', retryable: true });
+    const slow = {
+      ...provider,
+      procedures: provider.procedures.map((p) => (p.name === 'GetZone' ? { ...p, execute: () => new Promise<never>(() => undefined) } : p)),
+    };
+    await expect(
+      new ProviderSet([slow]).read('DNS.GetZone', { zone: { name: 'contoso.example' } }, { organizationId: null, timeoutMs: 20 }),
+    ).rejects.toMatchObject({ code: 'PROVIDER_TIMEOUT', retryable: true });
   });
 
   it('probes every provider without ever throwing', async () => {

@@ -77,7 +77,9 @@ export function defineProvider(spec: ProviderSpec): Provider {
     const missing = Object.keys(defs).filter((p) => !impls[p]);
     const unknown = Object.keys(impls).filter((p) => !defs[p]);
     if (missing.length || unknown.length) {
-      throw new Error(`provider ${spec.name}: ${namespace} ${missing.length ? `lacks ${missing.join(', ')}` : ''}${unknown.length ? ` has unknown procedures ${unknown.join(', ')}` : ''}`);
+      throw new Error(
+        `provider ${spec.name}: ${namespace} ${missing.length ? `lacks ${missing.join(', ')}` : ''}${unknown.length ? ` has unknown procedures ${unknown.join(', ')}` : ''}`,
+      );
     }
     for (const [name, def] of Object.entries(defs)) procedures.push(leafProcedure(def, impls[name]));
   }

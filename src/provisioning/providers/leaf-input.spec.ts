@@ -20,19 +20,42 @@ describe('leaf input parsing', () => {
     expect(parseDomain(' Contoso.Example. ', 'd')).toBe('contoso.example');
     expect(parseDomain('xn--80ak6aa92e.com', 'd')).toBe('xn--80ak6aa92e.com');
     for (const bad of ['contoso', 'аpple.com', '-bad.example', 'bad-.example', 'a..example', 'x.123', `${'a'.repeat(250)}.example`, 'under_score.example']) {
-      expect(invalid(() => parseDomain(bad, 'organization.domain'))).toMatchObject({ code: 'INVALID_INPUT', retryable: false, details: { field: 'organization.domain' } });
+      expect(invalid(() => parseDomain(bad, 'organization.domain'))).toMatchObject({
+        code: 'INVALID_INPUT',
+        retryable: false,
+        details: { field: 'organization.domain' },
+      });
     }
   });
 
   it('normalizes records so the same record always has the same natural key', () => {
-    expect(record({ name: 'WWW.contoso.example.', type: 'a', value: '192.0.2.1' })).toEqual({ name: 'www', type: 'A', value: '192.0.2.1', ttl: 3600, priority: null });
-    expect(record({ name: 'contoso.example', type: 'MX', value: 'Mail.Contoso.Example.' })).toMatchObject({ name: '@', value: 'mail.contoso.example', priority: 10 });
+    expect(record({ name: 'WWW.contoso.example.', type: 'a', value: '192.0.2.1' })).toEqual({
+      name: 'www',
+      type: 'A',
+      value: '192.0.2.1',
+      ttl: 3600,
+      priority: null,
+    });
+    expect(record({ name: 'contoso.example', type: 'MX', value: 'Mail.Contoso.Example.' })).toMatchObject({
+      name: '@',
+      value: 'mail.contoso.example',
+      priority: 10,
+    });
     expect(record({ name: '@', type: 'MX', value: '20 mail.contoso.example' })).toMatchObject({ value: 'mail.contoso.example', priority: 20 });
-    expect(record({ name: '_sipfederationtls._tcp', type: 'SRV', value: '10 1 5061 sipfed.contoso.example' })).toMatchObject({ value: '1 5061 sipfed.contoso.example', priority: 10 });
-    expect(record({ name: '_sip._tls', type: 'SRV', value: '1 443 sip.contoso.example', priority: '5' })).toMatchObject({ value: '1 443 sip.contoso.example', priority: 5 });
+    expect(record({ name: '_sipfederationtls._tcp', type: 'SRV', value: '10 1 5061 sipfed.contoso.example' })).toMatchObject({
+      value: '1 5061 sipfed.contoso.example',
+      priority: 10,
+    });
+    expect(record({ name: '_sip._tls', type: 'SRV', value: '1 443 sip.contoso.example', priority: '5' })).toMatchObject({
+      value: '1 443 sip.contoso.example',
+      priority: 5,
+    });
     expect(record({ name: 'v6', type: 'AAAA', value: '2001:0DB8::0:1' })).toMatchObject({ value: '2001:db8::1' });
     expect(record({ name: '*.dev', type: 'CNAME', value: 'dev.lab.example' })).toMatchObject({ name: '*.dev' });
-    expect(record({ name: '@', type: 'TXT', value: 'v=spf1 include:lab.example -all', ttl: '300' })).toMatchObject({ ttl: 300, value: 'v=spf1 include:lab.example -all' });
+    expect(record({ name: '@', type: 'TXT', value: 'v=spf1 include:lab.example -all', ttl: '300' })).toMatchObject({
+      ttl: 300,
+      value: 'v=spf1 include:lab.example -all',
+    });
     // RemoveRecord identifies a record without its details.
     expect(record({ name: 'www', type: 'A', value: '192.0.2.1', ttl: 'junk' }, 'contoso.example', false)).toMatchObject({ name: 'www', ttl: 0 });
   });
@@ -51,10 +74,21 @@ describe('leaf input parsing', () => {
   it('normalizes site URLs (case-insensitive, no trailing slash) and rejects unsafe ones', () => {
     expect(parseSiteUrl('https://Sites.Lab.Example/Teams/Sales/')).toBe('https://sites.lab.example/teams/sales');
     for (const bad of [
-      'javascript:alert(1)', 'https://sites.lab.example/a?b=1', 'https://sites.lab.example/a#x', 'https://10.0.0.1/a', 'https://sites.lab.example/a//b', '/relative',
+      'javascript:alert(1)',
+      'https://sites.lab.example/a?b=1',
+      'https://sites.lab.example/a#x',
+      'https://10.0.0.1/a',
+      'https://sites.lab.example/a//b',
+      '/relative',
       // Rewritten by the URL parser if not refused first: traversal, encoded separators, look-alike hosts.
-      'https://sites.lab.example/sites/../../admin', 'https://sites.lab.example/sites/./a', 'https://sites.lab.example/sites/..', 'https://sites.lab.example/sites/%2e%2e%2fadmin',
-      'https://sites.lab.example/sites/a%2Fb', 'https://sites.lab.example\\sites\\a', 'https://sites.lab.ex\u0430mple/sites/a', 'https://sites.lab.example/sites/caf\u00e9',
+      'https://sites.lab.example/sites/../../admin',
+      'https://sites.lab.example/sites/./a',
+      'https://sites.lab.example/sites/..',
+      'https://sites.lab.example/sites/%2e%2e%2fadmin',
+      'https://sites.lab.example/sites/a%2Fb',
+      'https://sites.lab.example\\sites\\a',
+      'https://sites.lab.ex\u0430mple/sites/a',
+      'https://sites.lab.example/sites/caf\u00e9',
     ]) {
       expect(invalid(() => parseSiteUrl(bad)).code).toBe('INVALID_INPUT');
     }

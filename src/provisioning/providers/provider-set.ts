@@ -73,7 +73,9 @@ export class ProviderSet {
   requireEveryNamespace(): void {
     const missing = this.unservedNamespaces();
     if (missing.length) {
-      throw new Error(`No provider serves the leaf namespace${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: set ${missing.map((ns) => `PROVIDER_${ns.toUpperCase()}`).join(', ')} to a provider that implements ${missing.length > 1 ? 'them' : 'it'}`);
+      throw new Error(
+        `No provider serves the leaf namespace${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: set ${missing.map((ns) => `PROVIDER_${ns.toUpperCase()}`).join(', ')} to a provider that implements ${missing.length > 1 ? 'them' : 'it'}`,
+      );
     }
   }
 

@@ -22,15 +22,23 @@ export class EngineView {
 }
 
 class EngineQuery {
-  @ApiPropertyOptional({ enum: ['running', 'draining', 'dead', 'stopped', 'all'], description: 'default: engines alive or heard from in the last hour (dead ones included), plus those stopped in the last hour; `all`: every engine ever registered' })
-  @IsOptional() @IsIn(['running', 'draining', 'dead', 'stopped', 'all'])
+  @ApiPropertyOptional({
+    enum: ['running', 'draining', 'dead', 'stopped', 'all'],
+    description:
+      'default: engines alive or heard from in the last hour (dead ones included), plus those stopped in the last hour; `all`: every engine ever registered',
+  })
+  @IsOptional()
+  @IsIn(['running', 'draining', 'dead', 'stopped', 'all'])
   state?: string;
 }
 
 @ApiTags('provisioning')
 @Controller('v1/engines')
 export class EnginesController {
-  constructor(private readonly ds: DataSource, private readonly config: AppConfig) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Endpoint({ permission: 'engines.read', summary: 'List provisioning engines with their state and load', response: { type: EngineView, page: true } })

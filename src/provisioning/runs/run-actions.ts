@@ -29,11 +29,22 @@ async function lockRun(sql: Sql, runId: string): Promise<Locked> {
 
 function requireStatus(run: Locked, allowed: readonly RunStatus[], action: string) {
   if (!allowed.includes(run.status)) {
-    throw new ProblemError('RUN_STATE_CONFLICT', `A ${run.status} run cannot be ${action}; possible when ${allowed.join(', ')}`, { runStatus: run.status, allowed });
+    throw new ProblemError('RUN_STATE_CONFLICT', `A ${run.status} run cannot be ${action}; possible when ${allowed.join(', ')}`, {
+      runStatus: run.status,
+      allowed,
+    });
   }
 }
 
-async function finish(sql: Sql, hooks: RunHookRegistry, actor: AuditActor, previous: Locked, row: RunRecord, action: string, details: Record<string, unknown>): Promise<RunRow> {
+async function finish(
+  sql: Sql,
+  hooks: RunHookRegistry,
+  actor: AuditActor,
+  previous: Locked,
+  row: RunRecord,
+  action: string,
+  details: Record<string, unknown>,
+): Promise<RunRow> {
   const run = toRunRow(row);
   await hooks.fire(sql, run, { previousStatus: previous.status, actor });
   await notifyEngines(sql);
@@ -77,7 +88,13 @@ export async function rollbackRun(sql: Sql, runId: string, actor: AuditActor, op
 }
 
 /** Close a run an operator has dealt with by other means; the reason is mandatory and audited. */
-export async function resolveRun(sql: Sql, runId: string, actor: AuditActor, reason: string, opts: ActionOptions & { userId?: string | null }): Promise<RunRow> {
+export async function resolveRun(
+  sql: Sql,
+  runId: string,
+  actor: AuditActor,
+  reason: string,
+  opts: ActionOptions & { userId?: string | null },
+): Promise<RunRow> {
   if (!reason || !reason.trim()) throw new ProblemError('VALIDATION_FAILED', 'A reason is required', { errors: [{ path: 'reason', message: 'is required' }] });
   const before = await lockRun(sql, runId);
   requireStatus(before, RESOLVABLE_STATUSES, 'resolved');

@@ -16,21 +16,45 @@ export class RunsController {
 
   @Post('requests')
   @ApiConsumes('application/xml')
-  @ApiBody({ description: 'a request document (LANGUAGE.md): a simple `<call>` or, for hoster admins, a trusted `<procedure>` body', schema: { type: 'string' } })
+  @ApiBody({
+    description: 'a request document (LANGUAGE.md): a simple `<call>` or, for hoster admins, a trusted `<procedure>` body',
+    schema: { type: 'string' },
+  })
   @Endpoint({
-    permission: 'requests.submit', idempotent: true,
+    permission: 'requests.submit',
+    idempotent: true,
     summary: 'Submit a raw XML provisioning request; answers 202 with the queued run and its Location',
     description: 'The document is parsed safely, schema-validated and compiled before anything is stored: any problem answers 4xx and stores nothing.',
     status: 202,
     errors: [
-      'VALIDATION_FAILED', 'NOT_FOUND', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'INVALID_ENCODING',
-      'XML_TOO_LARGE', 'XML_FORBIDDEN_CONSTRUCT', 'XML_TOO_DEEP', 'XML_MALFORMED', 'XML_SCHEMA_VIOLATION',
-      'REQUEST_CONTEXT_FORBIDDEN', 'TRUSTED_REQUEST_FORBIDDEN', 'REQUEST_INVALID', 'NAMESPACE_UNKNOWN', 'PROCEDURE_UNKNOWN',
-      'PROCEDURE_NOT_PUBLIC', 'REQUEST_DATA_INVALID', 'REQUEST_TOO_MANY_STEPS', 'NAMESPACE_NESTING_TOO_DEEP',
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'PAYLOAD_TOO_LARGE',
+      'INVALID_ENCODING',
+      'XML_TOO_LARGE',
+      'XML_FORBIDDEN_CONSTRUCT',
+      'XML_TOO_DEEP',
+      'XML_MALFORMED',
+      'XML_SCHEMA_VIOLATION',
+      'REQUEST_CONTEXT_FORBIDDEN',
+      'TRUSTED_REQUEST_FORBIDDEN',
+      'REQUEST_INVALID',
+      'NAMESPACE_UNKNOWN',
+      'PROCEDURE_UNKNOWN',
+      'PROCEDURE_NOT_PUBLIC',
+      'REQUEST_DATA_INVALID',
+      'REQUEST_TOO_MANY_STEPS',
+      'NAMESPACE_NESTING_TOO_DEEP',
     ],
     response: { type: RunView, description: 'the queued run' },
   })
-  async submit(@CurrentPrincipal() p: Principal, @Body() body: unknown, @Query() q: SubmitRequestQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<RunView> {
+  async submit(
+    @CurrentPrincipal() p: Principal,
+    @Body() body: unknown,
+    @Query() q: SubmitRequestQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RunView> {
     const run = await this.runs.submit(p, body, q);
     reply.header('Location', `/v1/provisioning/runs/${run.id}`);
     return run;
@@ -76,7 +100,8 @@ export class RunsController {
   @Endpoint({
     permission: 'runs.operate',
     summary: 'Retry a parked, failed or needs_attention run from its failed step',
-    description: 'A parked run resumes at the step that failed. A failed or needs_attention run was (partly) compensated, so it replays from the start: every procedure is idempotent, so what still exists is not created twice.',
+    description:
+      'A parked run resumes at the step that failed. A failed or needs_attention run was (partly) compensated, so it replays from the start: every procedure is idempotent, so what still exists is not created twice.',
     status: 200,
     errors: ['RUN_NOT_FOUND', 'NOT_FOUND', 'RUN_STATE_CONFLICT'],
     response: { type: RunView },

@@ -114,7 +114,13 @@ export class RunsService {
         resourceId: run.id,
         organizationId: org?.id ?? p.subjectOrgId,
         organizationPath: org?.path ?? p.subjectOrgPath,
-        details: { kind: compiled.kind, steps: compiled.program.callCount, onFailure: compiled.program.onFailure, serializationKey: run.serializationKey, priority: run.priority },
+        details: {
+          kind: compiled.kind,
+          steps: compiled.program.callCount,
+          onFailure: compiled.program.onFailure,
+          serializationKey: run.serializationKey,
+          priority: run.priority,
+        },
       });
     });
     return runViewOf((await findRunView(sqlOf(this.ds), runId))!);

@@ -51,7 +51,10 @@ export async function findRuns(sql: Sql, scope: ScopeFragment, f: RunFilter): Pr
     .add((n) => `r.created_at >= ${n}::timestamptz`, f.createdFrom)
     .add((n) => `r.created_at < ${n}::timestamptz`, f.createdTo)
     .add((n) => `r.seq < ${n}::bigint`, f.beforeSeq);
-  const r = await sql.query<RunViewRecord>(`SELECT ${VIEW_COLUMNS} FROM provisioning_runs r WHERE ${where.sql} ORDER BY r.seq DESC LIMIT ${where.param(f.limit)}`, where.params);
+  const r = await sql.query<RunViewRecord>(
+    `SELECT ${VIEW_COLUMNS} FROM provisioning_runs r WHERE ${where.sql} ORDER BY r.seq DESC LIMIT ${where.param(f.limit)}`,
+    where.params,
+  );
   return r.rows;
 }
 
@@ -137,11 +140,19 @@ export async function findProgress(sql: Sql, runIds: readonly string[]): Promise
 
 /** The request and response documents of a run. */
 export async function findDocuments(sql: Sql, runId: string): Promise<{ status: RunStatus; request_xml: string; response_xml: string | null } | undefined> {
-  return (await sql.query<{ status: RunStatus; request_xml: string; response_xml: string | null }>(`SELECT status, request_xml, response_xml FROM provisioning_runs WHERE id = $1`, [runId])).rows[0];
+  return (
+    await sql.query<{ status: RunStatus; request_xml: string; response_xml: string | null }>(
+      `SELECT status, request_xml, response_xml FROM provisioning_runs WHERE id = $1`,
+      [runId],
+    )
+  ).rows[0];
 }
 
 /** Locks a run for a status change in the caller's transaction. */
-export async function lockRun(sql: Sql, runId: string): Promise<{ id: string; status: RunStatus; started_at: Date | null; organization_id: string | null; organization_path: string | null } | undefined> {
+export async function lockRun(
+  sql: Sql,
+  runId: string,
+): Promise<{ id: string; status: RunStatus; started_at: Date | null; organization_id: string | null; organization_path: string | null } | undefined> {
   const r = await sql.query<{ id: string; status: RunStatus; started_at: Date | null; organization_id: string | null; organization_path: string | null }>(
     `SELECT id, status, started_at, organization_id, organization_path FROM provisioning_runs WHERE id = $1 FOR UPDATE`,
     [runId],

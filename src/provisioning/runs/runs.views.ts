@@ -35,13 +35,15 @@ export class RunView {
   @ApiProperty({ enum: ['trusted', 'simple'] }) kind: string;
   @ApiProperty({ enum: ['rollback', 'park'] }) onFailure: string;
   @ApiProperty({ description: 'lower runs first' }) priority: number;
-  @ApiPropertyOptional({ type: String, description: 'runs with the same key run one at a time, in creation order', nullable: true }) serializationKey: string | null;
+  @ApiPropertyOptional({ type: String, description: 'runs with the same key run one at a time, in creation order', nullable: true }) serializationKey:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) organizationId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) orderId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) createdByUserId: string | null;
   @ApiProperty({ description: 'attempts made of the current step' }) attempts: number;
   @ApiProperty({ description: 'journal entries (steps and rollbacks, every attempt)' }) journalEntries: number;
-  @ApiPropertyOptional({ type: CurrentStepView, nullable: true, description: 'where the program stands (queued, running, parked runs)' }) currentStep: CurrentStepView | null;
+  @ApiPropertyOptional({ type: CurrentStepView, nullable: true, description: 'where the program stands (queued, running, parked runs)' })
+  currentStep: CurrentStepView | null;
   @ApiPropertyOptional({ type: LeaseView, nullable: true }) lease: LeaseView | null;
   @ApiPropertyOptional({ type: RunErrorView, nullable: true }) error: RunError | null;
   @ApiProperty({ description: 'not retried before this time (back-off)' }) notBefore: string;
@@ -56,7 +58,7 @@ export class RunView {
 }
 
 export class StepView {
-  @ApiProperty({ description: 'position in the run\'s journal' }) seq: number;
+  @ApiProperty({ description: "position in the run's journal" }) seq: number;
   @ApiProperty({ enum: ['execute', 'rollback'] }) phase: string;
   @ApiProperty() path: string;
   @ApiProperty() namespace: string;
@@ -79,7 +81,8 @@ export class StepView {
 
 export class RunDetailView extends RunView {
   @ApiProperty({ type: StepView, isArray: true, description: 'the timeline: every step and rollback attempt' }) steps: StepView[];
-  @ApiPropertyOptional({ type: String, description: 'the response document (application/xml text) once the run stopped', nullable: true }) responseXml: string | null;
+  @ApiPropertyOptional({ type: String, description: 'the response document (application/xml text) once the run stopped', nullable: true }) responseXml:
+    string | null;
 }
 
 export class RunPage {
@@ -90,7 +93,6 @@ export class RunPage {
 export class StepPage {
   @ApiProperty({ type: StepView, isArray: true }) items: StepView[];
 }
-
 
 /** The API view of a run; `current` is where its program stands (queued, running, parked runs). */
 export function runView(r: RunRow, current: CurrentStepView | null): RunView {

@@ -12,7 +12,16 @@ export {
   replaceLabFaults,
   resetLabFaults,
 } from './lab-faults';
-export { labDuplicates, labInventory, labRegisterDevice, labState, LAB_OBJECT_TYPES, type LabDuplicate, type LabInventory, type LabState } from './lab-state.store';
+export {
+  labDuplicates,
+  labInventory,
+  labRegisterDevice,
+  labState,
+  LAB_OBJECT_TYPES,
+  type LabDuplicate,
+  type LabInventory,
+  type LabState,
+} from './lab-state.store';
 export { ouPathOf } from './procedures/directory.procedures';
 export { LabOutcomeUnknownError } from './lab.store';
 export { labCheckPassword } from './lab-password.store';

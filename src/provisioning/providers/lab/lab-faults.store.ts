@@ -60,7 +60,17 @@ export async function replaceLabFaults(sql: Sql, config: LabFaultConfig): Promis
       `INSERT INTO lab.fault_rules (procedure, phase, effect, times, remaining, organization_id)
        SELECT r.procedure, r.phase, r.effect, r.times, r.times, r.organization_id
          FROM jsonb_to_recordset($1::jsonb) AS r(procedure text, phase text, effect text, times integer, organization_id text)`,
-      [JSON.stringify(config.rules.map((r) => ({ procedure: r.procedure, phase: r.phase ?? 'execute', effect: r.effect, times: r.times, organization_id: r.organizationId ?? null })))],
+      [
+        JSON.stringify(
+          config.rules.map((r) => ({
+            procedure: r.procedure,
+            phase: r.phase ?? 'execute',
+            effect: r.effect,
+            times: r.times,
+            organization_id: r.organizationId ?? null,
+          })),
+        ),
+      ],
     );
   }
 }

@@ -136,7 +136,13 @@ export class FaultInjector {
    * Runs one lab call under fault injection: `call` gets the store to use (guarded on the fast
    * path). Injected errors are thrown before the call; an `exit` fault strikes after it returned.
    */
-  async run<T>(procedure: string, phase: FaultPhase, organizationId: string | null | undefined, store: LabStore, call: (store: LabStore) => Promise<T>): Promise<T> {
+  async run<T>(
+    procedure: string,
+    phase: FaultPhase,
+    organizationId: string | null | undefined,
+    store: LabStore,
+    call: (store: LabStore) => Promise<T>,
+  ): Promise<T> {
     const draws = new Draws(this.random);
     const c = this.cached;
     if (c && this.leavesAlone(c, procedure, phase, draws)) {

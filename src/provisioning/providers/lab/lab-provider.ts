@@ -39,7 +39,13 @@ export interface LabProviderOptions {
  * it; a simulated engine crash after its write committed), the store bound in (a guarded one when
  * the call was admitted from the cached fault configuration).
  */
-function wire<I>(def: LeafDefinition<I>, impl: LabImplementation<I>, store: LabStore, faults: FaultInjector, mirror?: (s: LabStore, input: I) => Promise<void>): LeafImplementation<I> {
+function wire<I>(
+  def: LeafDefinition<I>,
+  impl: LabImplementation<I>,
+  store: LabStore,
+  faults: FaultInjector,
+  mirror?: (s: LabStore, input: I) => Promise<void>,
+): LeafImplementation<I> {
   const guarded = <T>(phase: FaultPhase, input: I, ctxOrg: string | null | undefined, call: (store: LabStore) => Promise<T>): Promise<T> =>
     faults.run(def.id, phase, ctxOrg ?? def.organization(input) ?? null, store, call);
   const rollback = impl.rollback;
@@ -53,10 +59,17 @@ function wire<I>(def: LeafDefinition<I>, impl: LabImplementation<I>, store: LabS
   };
 }
 
-function wireNamespace<N extends ProviderNamespace>(namespace: N, store: LabStore, faults: FaultInjector, mirrors: ReturnType<typeof foreignParentMirrors>): NamespaceImplementation<N> {
+function wireNamespace<N extends ProviderNamespace>(
+  namespace: N,
+  store: LabStore,
+  faults: FaultInjector,
+  mirrors: ReturnType<typeof foreignParentMirrors>,
+): NamespaceImplementation<N> {
   const defs = LEAF_DEFINITIONS[namespace] as Record<string, LeafDefinition<unknown>>;
   const impls = LAB[namespace] as Record<string, LabImplementation<unknown>>;
-  return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, wire(def, impls[name], store, faults, mirrors[def.id])])) as NamespaceImplementation<N>;
+  return Object.fromEntries(
+    Object.entries(defs).map(([name, def]) => [name, wire(def, impls[name], store, faults, mirrors[def.id])]),
+  ) as NamespaceImplementation<N>;
 }
 
 /**

@@ -147,7 +147,10 @@ export class LabStore {
    */
   private guardVersion: string | undefined;
 
-  constructor(readonly pool: Pool, guardVersion?: string) {
+  constructor(
+    readonly pool: Pool,
+    guardVersion?: string,
+  ) {
     this.guardVersion = guardVersion;
   }
 
@@ -307,7 +310,10 @@ async function restoreRows(q: LabQuery, table: LabTable, rows: Record<string, un
   await q.rows(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) ON CONFLICT DO NOTHING`, [JSON.stringify(rows)]);
   const cols = LAB_TABLES[table];
   for (const r of rows) {
-    const [found] = await q.rows(`SELECT organization_id FROM ${table} WHERE ${keyWhere(table)}`, cols.map((c) => r[c]));
+    const [found] = await q.rows(
+      `SELECT organization_id FROM ${table} WHERE ${keyWhere(table)}`,
+      cols.map((c) => r[c]),
+    );
     if (!found || found.organization_id !== r.organization_id) {
       throw labFailure('LAB_CONFLICT', `cannot restore ${table.slice(4)} ${cols.map((c) => r[c]).join('/')}: the name was taken meanwhile`, { table });
     }

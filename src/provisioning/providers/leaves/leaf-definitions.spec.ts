@@ -3,9 +3,13 @@ import { ProviderError } from '../provider';
 import { allLeafDefinitions, LEAF_DEFINITIONS, leafDefinition, PROVIDER_NAMESPACES } from '.';
 
 describe('shared leaf definitions', () => {
-  it('define every leaf procedure of LEAF_SIGNATURES once, except the catalog\'s Plans', () => {
-    const defined = allLeafDefinitions().map((d) => d.id).sort();
-    const signed = Object.keys(LEAF_SIGNATURES).filter((id) => !id.startsWith('Plans.')).sort();
+  it("define every leaf procedure of LEAF_SIGNATURES once, except the catalog's Plans", () => {
+    const defined = allLeafDefinitions()
+      .map((d) => d.id)
+      .sort();
+    const signed = Object.keys(LEAF_SIGNATURES)
+      .filter((id) => !id.startsWith('Plans.'))
+      .sort();
     expect(defined).toEqual(signed);
     for (const ns of PROVIDER_NAMESPACES) {
       for (const [name, def] of Object.entries(LEAF_DEFINITIONS[ns])) expect(def).toMatchObject({ namespace: ns, name, id: `${ns}.${name}` });
@@ -16,7 +20,10 @@ describe('shared leaf definitions', () => {
 
   it('parse, key and attribute an input the way every provider will see it', () => {
     const def = leafDefinition('Exchange.CreateMailbox')!;
-    const input = def.parse({ organization: { id: 'org_1', domain: 'Contoso.Example.' }, user: { alias: 'Ann', displayName: ' Ann Lee ', mailboxSizeMb: '2048', extra: 'ignored' } });
+    const input = def.parse({
+      organization: { id: 'org_1', domain: 'Contoso.Example.' },
+      user: { alias: 'Ann', displayName: ' Ann Lee ', mailboxSizeMb: '2048', extra: 'ignored' },
+    });
     expect(input).toEqual({ organizationId: 'org_1', domain: 'contoso.example', alias: 'ann', displayName: 'Ann Lee', mailboxSizeMb: 2048 });
     expect(def.naturalKey(input)).toBe('mailbox:org_1:ann');
     expect(def.organization(input)).toBe('org_1');

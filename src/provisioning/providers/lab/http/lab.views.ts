@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { FAULT_EFFECTS, FAULT_PHASES } from '../lab-faults';
 
 export class FaultRuleView {
@@ -38,12 +38,24 @@ export const LAB_STATE_SCHEMA = {
     mailboxes: list('mailboxes with quotas', { alias: str, primarySmtpAddress: str, displayName: str, quotaMb: int }),
     mobilityPolicies: list('ActiveSync policies', { name: str, requirePin: bool, maxDevicesPerUser: int }),
     mobilityUsers: list('mobility-enabled mailboxes', { alias: str, policy: str }),
-    mobilityDevices: list('devices', { alias: str, id: str, model: str, wipeStatus: { type: 'string', enum: ['none', 'pending'] }, wipeRequestedAt: { type: 'string', nullable: true } }),
+    mobilityDevices: list('devices', {
+      alias: str,
+      id: str,
+      model: str,
+      wipeStatus: { type: 'string', enum: ['none', 'pending'] },
+      wipeRequestedAt: { type: 'string', nullable: true },
+    }),
     zones: list('DNS zones', {
       name: str,
       published: bool,
       serial: int,
-      records: list('records', { name: str, type: { type: 'string', enum: ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV'] }, value: str, ttl: int, priority: { type: 'integer', nullable: true } }),
+      records: list('records', {
+        name: str,
+        type: { type: 'string', enum: ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV'] },
+        value: str,
+        ttl: int,
+        priority: { type: 'integer', nullable: true },
+      }),
     }),
     sipDomains: { type: 'array', items: str },
     sipUsers: list('SIP users', { alias: str, sipUri: str, im: bool, presence: bool, federation: bool, conferencing: bool }),

@@ -22,7 +22,8 @@ export const communicationsLab: LabNamespace<'Communications'> = {
     async execute(store, i, ctx) {
       await store.tx(async (q) => {
         const owner = await sipDomainOwner(q, i.domain);
-        if (owner && owner !== i.organizationId) throw labFailure('LAB_CONFLICT', `the SIP domain ${i.domain} belongs to another organization`, { domain: i.domain });
+        if (owner && owner !== i.organizationId)
+          throw labFailure('LAB_CONFLICT', `the SIP domain ${i.domain} belongs to another organization`, { domain: i.domain });
         await deleteWithTombstone(q, { table: 'lab.sip_domains', key: [i.domain], objectKey: communicationsKeys.sipDomain(i.domain), runId: runOf(ctx) });
       });
       return { output: {} };
@@ -35,7 +36,17 @@ export const communicationsLab: LabNamespace<'Communications'> = {
   EnableUser: {
     async execute(store, i, ctx) {
       const uri = `sip:${i.alias}@${i.domain}`;
-      const sipUri = await insertSipUser(store, { organizationId: i.organizationId, alias: i.alias, domain: i.domain, uri, im: i.im, presence: i.presence, federation: i.federation, conferencing: i.conferencing, runId: runOf(ctx) });
+      const sipUri = await insertSipUser(store, {
+        organizationId: i.organizationId,
+        alias: i.alias,
+        domain: i.domain,
+        uri,
+        im: i.im,
+        presence: i.presence,
+        federation: i.federation,
+        conferencing: i.conferencing,
+        runId: runOf(ctx),
+      });
       if (!sipUri) throw labFailure('LAB_CONFLICT', `the SIP URI ${uri} belongs to another user`, { sipUri: uri });
       return { output: { sipUri } };
     },
@@ -47,7 +58,12 @@ export const communicationsLab: LabNamespace<'Communications'> = {
   DisableUser: {
     async execute(store, i, ctx) {
       await store.tx((q) =>
-        deleteWithTombstone(q, { table: 'lab.sip_users', key: [i.organizationId, i.alias], objectKey: communicationsKeys.sipUser(i.organizationId, i.alias), runId: runOf(ctx) }),
+        deleteWithTombstone(q, {
+          table: 'lab.sip_users',
+          key: [i.organizationId, i.alias],
+          objectKey: communicationsKeys.sipUser(i.organizationId, i.alias),
+          runId: runOf(ctx),
+        }),
       );
       return { output: {} };
     },

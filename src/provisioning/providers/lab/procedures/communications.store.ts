@@ -28,7 +28,10 @@ export interface SipUserSettings {
 }
 
 /** Enables the user unless enabled already; its SIP URI, or undefined when the URI belongs to another user. */
-export async function insertSipUser(store: LabStore, u: { organizationId: string; alias: string; domain: string; uri: string; runId: string | null } & SipUserSettings): Promise<string | undefined> {
+export async function insertSipUser(
+  store: LabStore,
+  u: { organizationId: string; alias: string; domain: string; uri: string; runId: string | null } & SipUserSettings,
+): Promise<string | undefined> {
   const r = await insertOrExisting<{ organization_id: string; sip_uri: string }>(
     store,
     {
@@ -41,7 +44,11 @@ export async function insertSipUser(store: LabStore, u: { organizationId: string
   return r?.row.sip_uri;
 }
 
-export async function findSipUser(store: LabStore, organizationId: string, alias: string): Promise<{ sipUri: string; federation: boolean; conferencing: boolean } | undefined> {
+export async function findSipUser(
+  store: LabStore,
+  organizationId: string,
+  alias: string,
+): Promise<{ sipUri: string; federation: boolean; conferencing: boolean } | undefined> {
   const [u] = await store.rows<{ sip_uri: string; federation: boolean; conferencing: boolean }>(
     `SELECT sip_uri, federation, conferencing FROM lab.sip_users WHERE organization_id = $1 AND alias = $2`,
     [organizationId, alias],

@@ -24,7 +24,9 @@ export const directoryLab: LabNamespace<'Directory'> = {
 
   DeleteOrganization: {
     async execute(store, i, ctx) {
-      await store.tx((q) => deleteWithTombstone(q, { table: 'lab.directory_ous', key: [i.organizationId], objectKey: directoryKeys.ou(i.organizationId), runId: runOf(ctx) }));
+      await store.tx((q) =>
+        deleteWithTombstone(q, { table: 'lab.directory_ous', key: [i.organizationId], objectKey: directoryKeys.ou(i.organizationId), runId: runOf(ctx) }),
+      );
       return { output: {} };
     },
     async rollback(store, i, _data, ctx) {
@@ -36,7 +38,14 @@ export const directoryLab: LabNamespace<'Directory'> = {
     async execute(store, i, ctx) {
       const upn = `${i.alias}@${i.domain}`;
       const dn = `CN=${i.alias},${ouPathOf(i.organizationId)}`;
-      const row = await insertDirectoryUser(store, { organizationId: i.organizationId, alias: i.alias, upn, dn, displayName: i.displayName, runId: runOf(ctx) });
+      const row = await insertDirectoryUser(store, {
+        organizationId: i.organizationId,
+        alias: i.alias,
+        upn,
+        dn,
+        displayName: i.displayName,
+        runId: runOf(ctx),
+      });
       if (!row) throw labFailure('LAB_CONFLICT', `the user principal name ${upn} belongs to another organization`, { userPrincipalName: upn });
       return { output: { userPrincipalName: row.upn, distinguishedName: row.distinguished_name } };
     },
@@ -48,7 +57,12 @@ export const directoryLab: LabNamespace<'Directory'> = {
   DeleteUser: {
     async execute(store, i, ctx) {
       await store.tx((q) =>
-        deleteWithTombstone(q, { table: 'lab.directory_users', key: [i.organizationId, i.alias], objectKey: directoryKeys.user(i.organizationId, i.alias), runId: runOf(ctx) }),
+        deleteWithTombstone(q, {
+          table: 'lab.directory_users',
+          key: [i.organizationId, i.alias],
+          objectKey: directoryKeys.user(i.organizationId, i.alias),
+          runId: runOf(ctx),
+        }),
       );
       return { output: {} };
     },

@@ -14,7 +14,10 @@ export interface UserProps {
 }
 
 /** Creates the OU unless it exists (idempotent by organization). */
-export async function insertOu(store: LabStore, ou: { organizationId: string; name: string; domain: string; ouPath: string; runId: string | null }): Promise<void> {
+export async function insertOu(
+  store: LabStore,
+  ou: { organizationId: string; name: string; domain: string; ouPath: string; runId: string | null },
+): Promise<void> {
   await insertOrExisting(
     store,
     {
@@ -38,7 +41,10 @@ export async function insertDirectoryUser(
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING organization_id, upn, distinguished_name`,
       params: [u.organizationId, u.alias, u.upn, u.dn, u.displayName, u.runId],
     },
-    { text: `SELECT organization_id, upn, distinguished_name FROM lab.directory_users WHERE organization_id = $1 AND alias = $2`, params: [u.organizationId, u.alias] },
+    {
+      text: `SELECT organization_id, upn, distinguished_name FROM lab.directory_users WHERE organization_id = $1 AND alias = $2`,
+      params: [u.organizationId, u.alias],
+    },
   );
   return r?.row;
 }
@@ -53,7 +59,12 @@ export async function lockUserProps(q: LabQuery, organizationId: string, alias: 
 }
 
 export async function setUserProps(q: LabQuery, organizationId: string, alias: string, props: UserProps): Promise<void> {
-  await q.rows(`UPDATE lab.directory_users SET display_name = $3, disabled = $4 WHERE organization_id = $1 AND alias = $2`, [organizationId, alias, props.displayName, props.disabled]);
+  await q.rows(`UPDATE lab.directory_users SET display_name = $3, disabled = $4 WHERE organization_id = $1 AND alias = $2`, [
+    organizationId,
+    alias,
+    props.displayName,
+    props.disabled,
+  ]);
 }
 
 export interface DirectoryUser {

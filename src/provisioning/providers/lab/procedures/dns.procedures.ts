@@ -3,7 +3,20 @@ import { labFailure } from '../lab-failures';
 import { dnsKeys, type ZoneInput } from '../../leaves/dns.leaves';
 import { type LabNamespace, runOf, writingRun } from '../lab-procedure';
 import { type LabQuery, deleteWithTombstone, recordedPrevious, rememberPrevious, restoreFromTombstone } from '../lab.store';
-import { bumpSerial, cnameClash, deleteRecordCreatedBy, deleteZoneCreatedBy, findZone, insertRecord, insertZone, listRecords, lockZoneRow, recordExists, setZonePublished, type ZoneRow } from './dns.store';
+import {
+  bumpSerial,
+  cnameClash,
+  deleteRecordCreatedBy,
+  deleteZoneCreatedBy,
+  findZone,
+  insertRecord,
+  insertZone,
+  listRecords,
+  lockZoneRow,
+  recordExists,
+  setZonePublished,
+  type ZoneRow,
+} from './dns.store';
 
 /**
  * DNS: zones (created paused, served once published) and their records. Every change of a zone's
@@ -45,7 +58,14 @@ export const dnsLab: LabNamespace<'DNS'> = {
       const { serial, previous } = await store.tx(async (q) => {
         const z = await lockZone(q, i, ctx);
         if (!z) throw labFailure('LAB_NOT_FOUND', `the zone ${i.zone} does not exist`);
-        const prev = await rememberPrevious<PublishPrev>(q, writingRun(ctx), ctx.stepSeq, dnsKeys.zone(i.zone), { published: z.published }, { published: true });
+        const prev = await rememberPrevious<PublishPrev>(
+          q,
+          writingRun(ctx),
+          ctx.stepSeq,
+          dnsKeys.zone(i.zone),
+          { published: z.published },
+          { published: true },
+        );
         if (z.published) return { serial: Number(z.serial), previous: prev };
         return { serial: await setZonePublished(q, i.zone, true), previous: prev };
       });
@@ -109,7 +129,12 @@ export const dnsLab: LabNamespace<'DNS'> = {
       const r = i.record;
       await store.tx(async (q) => {
         if (!(await lockZone(q, i, ctx))) return;
-        const gone = await deleteWithTombstone(q, { table: 'lab.dns_records', key: [i.zone, r.name, r.type, r.value], objectKey: dnsKeys.record(i.zone, r), runId: runOf(ctx) });
+        const gone = await deleteWithTombstone(q, {
+          table: 'lab.dns_records',
+          key: [i.zone, r.name, r.type, r.value],
+          objectKey: dnsKeys.record(i.zone, r),
+          runId: runOf(ctx),
+        });
         if (gone) await bumpSerial(q, i.zone);
       });
       return { output: {} };
@@ -129,7 +154,9 @@ export const dnsLab: LabNamespace<'DNS'> = {
       if (!z) throw labFailure('LAB_NOT_FOUND', `the zone ${i.zone} does not exist`);
       checkOwner(i.zone, z.organization_id, i, ctx);
       const records = await listRecords(store, i.zone);
-      return { output: { published: z.published, records: records.map((r) => ({ name: r.name, type: r.type, value: r.value, ttl: r.ttl, priority: r.priority })) } };
+      return {
+        output: { published: z.published, records: records.map((r) => ({ name: r.name, type: r.type, value: r.value, ttl: r.ttl, priority: r.priority })) },
+      };
     },
   },
 };

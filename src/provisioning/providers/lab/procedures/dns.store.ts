@@ -47,17 +47,26 @@ export async function bumpSerial(q: LabQuery, zone: string): Promise<void> {
 
 /** Publishes or pauses a zone, bumping its serial; returns the new serial. */
 export async function setZonePublished(q: LabQuery, zone: string, published: boolean): Promise<number> {
-  const [u] = await q.rows<{ serial: string }>(`UPDATE lab.dns_zones SET published = $2, serial = serial + 1 WHERE name = $1 RETURNING serial`, [zone, published]);
+  const [u] = await q.rows<{ serial: string }>(`UPDATE lab.dns_zones SET published = $2, serial = serial + 1 WHERE name = $1 RETURNING serial`, [
+    zone,
+    published,
+  ]);
   return Number(u.serial);
 }
 
 export async function recordExists(q: LabQuery, zone: string, r: RecordKey): Promise<boolean> {
-  return (await q.rows(`SELECT 1 FROM lab.dns_records WHERE zone_name = $1 AND name = $2 AND type = $3 AND value = $4`, [zone, r.name, r.type, r.value])).length > 0;
+  return (
+    (await q.rows(`SELECT 1 FROM lab.dns_records WHERE zone_name = $1 AND name = $2 AND type = $3 AND value = $4`, [zone, r.name, r.type, r.value])).length > 0
+  );
 }
 
 /** RFC 1034 §3.6.2: a CNAME is the only record at its name. Would adding `r` break it? */
 export async function cnameClash(q: LabQuery, zone: string, r: Pick<DnsRecordInput, 'name' | 'type'>): Promise<boolean> {
-  const rows = await q.rows(`SELECT type FROM lab.dns_records WHERE zone_name = $1 AND name = $2 AND (type = 'CNAME' OR $3 = 'CNAME') LIMIT 1`, [zone, r.name, r.type]);
+  const rows = await q.rows(`SELECT type FROM lab.dns_records WHERE zone_name = $1 AND name = $2 AND (type = 'CNAME' OR $3 = 'CNAME') LIMIT 1`, [
+    zone,
+    r.name,
+    r.type,
+  ]);
   return rows.length > 0;
 }
 
@@ -71,13 +80,10 @@ export async function insertRecord(q: LabQuery, zone: string, organizationId: st
 
 /** Deletes a record this run added; whether it was there. */
 export async function deleteRecordCreatedBy(q: LabQuery, zone: string, r: RecordKey, runId: string): Promise<boolean> {
-  const gone = await q.rows(`DELETE FROM lab.dns_records WHERE zone_name = $1 AND name = $2 AND type = $3 AND value = $4 AND created_by_run = $5 RETURNING 1 AS gone`, [
-    zone,
-    r.name,
-    r.type,
-    r.value,
-    runId,
-  ]);
+  const gone = await q.rows(
+    `DELETE FROM lab.dns_records WHERE zone_name = $1 AND name = $2 AND type = $3 AND value = $4 AND created_by_run = $5 RETURNING 1 AS gone`,
+    [zone, r.name, r.type, r.value, runId],
+  );
   return gone.length > 0;
 }
 

@@ -2,7 +2,15 @@ import { labFailure } from '../lab-failures';
 import { exchangeKeys } from '../../leaves/exchange.leaves';
 import { type LabNamespace, runOf, writingRun } from '../lab-procedure';
 import { deleteIfCreatedBy, deleteWithTombstone, recordedPrevious, rememberPrevious, restoreFromTombstone } from '../lab.store';
-import { acceptedDomainOwner, findMailbox, insertAcceptedDomain, insertExchangeOrganization, insertMailbox, lockMailboxQuota, setMailboxQuota } from './exchange.store';
+import {
+  acceptedDomainOwner,
+  findMailbox,
+  insertAcceptedDomain,
+  insertExchangeOrganization,
+  insertMailbox,
+  lockMailboxQuota,
+  setMailboxQuota,
+} from './exchange.store';
 
 /** Exchange: one Exchange organization per customer, accepted domains, mailboxes with quotas. */
 
@@ -76,7 +84,15 @@ export const exchangeLab: LabNamespace<'Exchange'> = {
   CreateMailbox: {
     async execute(store, i, ctx) {
       const address = `${i.alias}@${i.domain}`;
-      const primary = await insertMailbox(store, { organizationId: i.organizationId, alias: i.alias, domain: i.domain, address, displayName: i.displayName, quotaMb: i.mailboxSizeMb, runId: runOf(ctx) });
+      const primary = await insertMailbox(store, {
+        organizationId: i.organizationId,
+        alias: i.alias,
+        domain: i.domain,
+        address,
+        displayName: i.displayName,
+        quotaMb: i.mailboxSizeMb,
+        runId: runOf(ctx),
+      });
       if (!primary) throw labFailure('LAB_CONFLICT', `the address ${address} belongs to another mailbox`, { primarySmtpAddress: address });
       return { output: { primarySmtpAddress: primary } };
     },
@@ -88,7 +104,12 @@ export const exchangeLab: LabNamespace<'Exchange'> = {
   DeleteMailbox: {
     async execute(store, i, ctx) {
       await store.tx((q) =>
-        deleteWithTombstone(q, { table: 'lab.mailboxes', key: [i.organizationId, i.alias], objectKey: exchangeKeys.mailbox(i.organizationId, i.alias), runId: runOf(ctx) }),
+        deleteWithTombstone(q, {
+          table: 'lab.mailboxes',
+          key: [i.organizationId, i.alias],
+          objectKey: exchangeKeys.mailbox(i.organizationId, i.alias),
+          runId: runOf(ctx),
+        }),
       );
       return { output: {} };
     },
@@ -102,7 +123,14 @@ export const exchangeLab: LabNamespace<'Exchange'> = {
       const previous = await store.tx(async (q) => {
         const current = await lockMailboxQuota(q, i.organizationId, i.alias);
         if (current === undefined) throw labFailure('LAB_NOT_FOUND', `mailbox ${i.alias} does not exist`);
-        const prev = await rememberPrevious<QuotaPrev>(q, writingRun(ctx), ctx.stepSeq, exchangeKeys.mailbox(i.organizationId, i.alias), { mailboxSizeMb: current }, { mailboxSizeMb: i.mailboxSizeMb });
+        const prev = await rememberPrevious<QuotaPrev>(
+          q,
+          writingRun(ctx),
+          ctx.stepSeq,
+          exchangeKeys.mailbox(i.organizationId, i.alias),
+          { mailboxSizeMb: current },
+          { mailboxSizeMb: i.mailboxSizeMb },
+        );
         await setMailboxQuota(q, i.organizationId, i.alias, i.mailboxSizeMb);
         return prev;
       });

@@ -3,7 +3,10 @@ import { insertOrExisting, type LabQuery, type LabStore } from '../lab.store';
 /** The lab's Exchange: lab.exchange_organizations, lab.accepted_domains, lab.mailboxes. */
 
 /** Creates the Exchange organization unless it exists; returns it as stored. */
-export async function insertExchangeOrganization(store: LabStore, o: { organizationId: string; name: string; runId: string | null }): Promise<{ name: string; globalAddressList: string }> {
+export async function insertExchangeOrganization(
+  store: LabStore,
+  o: { organizationId: string; name: string; runId: string | null },
+): Promise<{ name: string; globalAddressList: string }> {
   const lists = [`${o.name} All Users`, `${o.name} All Contacts`, `${o.name} All Groups`, `${o.name} All Rooms`];
   const r = await insertOrExisting<{ organization_id: string; name: string; global_address_list: string }>(
     store,
@@ -56,7 +59,10 @@ export async function insertMailbox(
 
 /** Locks a mailbox for a quota change; its current quota, or undefined when it does not exist. */
 export async function lockMailboxQuota(q: LabQuery, organizationId: string, alias: string): Promise<number | undefined> {
-  const [cur] = await q.rows<{ quota_mb: number }>(`SELECT quota_mb FROM lab.mailboxes WHERE organization_id = $1 AND alias = $2 FOR UPDATE`, [organizationId, alias]);
+  const [cur] = await q.rows<{ quota_mb: number }>(`SELECT quota_mb FROM lab.mailboxes WHERE organization_id = $1 AND alias = $2 FOR UPDATE`, [
+    organizationId,
+    alias,
+  ]);
   return cur?.quota_mb;
 }
 
@@ -64,7 +70,11 @@ export async function setMailboxQuota(q: LabQuery, organizationId: string, alias
   await q.rows(`UPDATE lab.mailboxes SET quota_mb = $3 WHERE organization_id = $1 AND alias = $2`, [organizationId, alias, quotaMb]);
 }
 
-export async function findMailbox(store: LabStore, organizationId: string, alias: string): Promise<{ primarySmtpAddress: string; quotaMb: number } | undefined> {
+export async function findMailbox(
+  store: LabStore,
+  organizationId: string,
+  alias: string,
+): Promise<{ primarySmtpAddress: string; quotaMb: number } | undefined> {
   const [m] = await store.rows<{ primary_smtp_address: string; quota_mb: number }>(
     `SELECT primary_smtp_address, quota_mb FROM lab.mailboxes WHERE organization_id = $1 AND alias = $2`,
     [organizationId, alias],

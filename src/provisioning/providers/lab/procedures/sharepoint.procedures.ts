@@ -21,8 +21,16 @@ interface SiteQuotaPrev {
 export const sharePointLab: LabNamespace<'SharePoint'> = {
   CreateSiteCollection: {
     async execute(store, i, ctx) {
-      const site = await insertSite(store, { url: i.url, organizationId: i.organizationId, siteId: newId('site'), title: i.title, quotaMb: i.quotaMb, runId: runOf(ctx) });
-      if (!site || site.organizationId !== i.organizationId) throw labFailure('LAB_CONFLICT', `the site ${i.url} belongs to another organization`, { url: i.url });
+      const site = await insertSite(store, {
+        url: i.url,
+        organizationId: i.organizationId,
+        siteId: newId('site'),
+        title: i.title,
+        quotaMb: i.quotaMb,
+        runId: runOf(ctx),
+      });
+      if (!site || site.organizationId !== i.organizationId)
+        throw labFailure('LAB_CONFLICT', `the site ${i.url} belongs to another organization`, { url: i.url });
       return { output: { siteId: site.siteId } };
     },
     async rollback(store, i, _data, ctx) {
@@ -48,7 +56,14 @@ export const sharePointLab: LabNamespace<'SharePoint'> = {
       const previous = await store.tx(async (q) => {
         const s = await lockSite(q, i);
         if (!s) throw labFailure('LAB_NOT_FOUND', `the site ${i.url} does not exist`);
-        const prev = await rememberPrevious<SiteQuotaPrev>(q, writingRun(ctx), ctx.stepSeq, sharePointKeys.site(i.url), { quotaMb: s.quota_mb }, { quotaMb: i.quotaMb });
+        const prev = await rememberPrevious<SiteQuotaPrev>(
+          q,
+          writingRun(ctx),
+          ctx.stepSeq,
+          sharePointKeys.site(i.url),
+          { quotaMb: s.quota_mb },
+          { quotaMb: i.quotaMb },
+        );
         await setSiteQuota(q, i.url, i.quotaMb);
         return prev;
       });

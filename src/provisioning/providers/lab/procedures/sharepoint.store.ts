@@ -35,6 +35,9 @@ export async function setSiteQuota(q: LabQuery, url: string, quotaMb: number): P
 }
 
 export async function findSite(store: LabStore, url: string): Promise<{ organizationId: string; quotaMb: number; title: string } | undefined> {
-  const [s] = await store.rows<{ organization_id: string; quota_mb: number; title: string }>(`SELECT organization_id, quota_mb, title FROM lab.site_collections WHERE url = $1`, [url]);
+  const [s] = await store.rows<{ organization_id: string; quota_mb: number; title: string }>(
+    `SELECT organization_id, quota_mb, title FROM lab.site_collections WHERE url = $1`,
+    [url],
+  );
   return s && { organizationId: s.organization_id, quotaMb: s.quota_mb, title: s.title };
 }
