@@ -1,4 +1,4 @@
-// generated from docs/openapi.json sha256:e24044a3d6300ae9653ef29bbba8ce36c33c9655feaf576c2f193ffc2543af60 by scripts/openapi/generate-client.mjs — do not edit
+// generated from docs/openapi.json sha256:c28b13fe61f09bedb3da5446ce7002501056de10822bd5ec19eddda0a6c05022 by scripts/openapi/generate-client.mjs — do not edit
 /* eslint-disable */
 export interface paths {
     "/v1/me": {
@@ -2467,6 +2467,25 @@ export interface components {
             items: components["schemas"]["NamespaceView"][];
             /** @description always null: the list is short and complete */
             nextCursor: string | null;
+        };
+        PlatformProviderObjects: {
+            /** @example ldap */
+            provider: string;
+            /**
+             * @example [
+             *       "Directory"
+             *     ]
+             */
+            namespaces: string[];
+            /** @description what this provider's platform holds for the tenant, in its own terms */
+            objects: {
+                [key: string]: unknown;
+            };
+        };
+        PlatformObjectsView: {
+            /** @example org_01jdx3m5v8k2q9w7e4r6t1y0ab */
+            organizationId: string;
+            providers: components["schemas"]["PlatformProviderObjects"][];
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -15873,7 +15892,9 @@ export interface operations {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformObjectsView"];
+                };
             };
             /** @description `VALIDATION_FAILED` — The request is not valid */
             400: {

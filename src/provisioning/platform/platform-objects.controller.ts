@@ -16,9 +16,20 @@ export class PlatformObjectsQuery {
   organization: string;
 }
 
-export interface PlatformObjectsView {
+export class PlatformProviderObjects {
+  @ApiProperty({ example: 'ldap' })
+  provider: string;
+  @ApiProperty({ type: [String], example: ['Directory'] })
+  namespaces: string[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "what this provider's platform holds for the tenant, in its own terms" })
+  objects: Record<string, unknown>;
+}
+
+export class PlatformObjectsView {
+  @ApiProperty({ example: 'org_01jdx3m5v8k2q9w7e4r6t1y0ab' })
   organizationId: string;
-  providers: { provider: string; namespaces: string[]; objects: Record<string, unknown> }[];
+  @ApiProperty({ type: [PlatformProviderObjects] })
+  providers: PlatformProviderObjects[];
 }
 
 /**
@@ -61,6 +72,7 @@ export class PlatformObjectsController {
     summary: 'What the platforms hold for one customer, per provider (directory entries, DNS zones, the lab state), read live',
     errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'SERVICE_UNAVAILABLE'],
     readOnly: true,
+    response: { type: PlatformObjectsView },
   })
   objects(@CurrentPrincipal() p: Principal, @Query() q: PlatformObjectsQuery): Promise<PlatformObjectsView> {
     return this.service.objects(p, q.organization);
