@@ -41,6 +41,33 @@ SELECT id, $7, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $2, $3
   FROM run`;
 
 /**
+ * Several finished attempts and the run's state after the last, in **one statement** (parallel
+ * branches, parallel-branches.ts: the calls that settled while the previous write was under way).
+ * Fenced like STEP_SQL: the journal must end at $5 (the entry before the first) and the rows are
+ * inserted only if the UPDATE matched, so the batch is written whole or not at all. $6 is a JSON
+ * array of rows (the columns of provisioning_steps, JSON nulls mean SQL NULL).
+ */
+const STEPS_SQL = `
+WITH run AS (
+  UPDATE provisioning_runs
+     SET state = COALESCE($4::jsonb, state),
+         attempts = 0,
+         step_in_doubt = false,
+         step_count = $5 + jsonb_array_length($6::jsonb),
+         updated_at = now()
+   WHERE id = $1 AND lease_owner = $2 AND lease_epoch = $3 AND step_count = $5
+  RETURNING id)
+INSERT INTO provisioning_steps (run_id, seq, phase, pc, path, namespace, procedure, kind, natural_key, status, outcome_unknown, retryable,
+                                compensates_seq, attempt, engine_id, lease_epoch, input, output, rollback_data, error,
+                                started_at, finished_at, duration_ms)
+SELECT run.id, e.seq, e.phase, e.pc, e.path, e.namespace, e.procedure, e.kind, e.natural_key, e.status, e.outcome_unknown, e.retryable,
+       e.compensates_seq, e.attempt, $2, $3, NULLIF(e.input, 'null'), NULLIF(e.output, 'null'), NULLIF(e.rollback_data, 'null'),
+       NULLIF(e.error, 'null'), e.started_at, e.finished_at, e.duration_ms
+  FROM run, jsonb_to_recordset($6::jsonb) AS e(seq integer, phase text, pc integer, path text, namespace text, procedure text, kind text,
+       natural_key text, status text, outcome_unknown boolean, retryable boolean, compensates_seq integer, attempt integer, input jsonb,
+       output jsonb, rollback_data jsonb, error jsonb, started_at timestamptz, finished_at timestamptz, duration_ms double precision)`;
+
+/**
  * A status change by the lease holder (compensating, parked, completed, failed, needs_attention),
  * with the attempt that caused it journaled in the same statement when $13 is true. Returns the
  * run for hooks; no row means the lease was lost (or the writer's last journal entries were, see
@@ -95,6 +122,44 @@ export async function insertStep(
     values: [lease.runId, lease.owner, lease.epoch, advance.state, advance.attempts, advance.stepInDoubt, advance.stepCount, advance.backoffMs, ...entry],
   });
   return (r.rowCount ?? 0) > 0;
+}
+
+/** One journal row of STEPS_SQL (provisioning_steps' columns, engine and epoch from the lease). */
+export interface StepRowJson {
+  seq: number;
+  phase: string;
+  pc: number;
+  path: string;
+  namespace: string;
+  procedure: string;
+  kind: string;
+  natural_key: string | null;
+  status: string;
+  outcome_unknown: boolean;
+  retryable: boolean | null;
+  compensates_seq: number | null;
+  attempt: number;
+  input: unknown;
+  output: unknown;
+  rollback_data: unknown;
+  error: unknown;
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+}
+
+/**
+ * Journals consecutive attempts (seq `after` + 1 …) and sets the run's state after the last, fenced;
+ * the run's attempts and step_in_doubt go back to none. False when the lease or the writer's last
+ * entries were lost: nothing was written.
+ */
+export async function insertSteps(pool: Pool, lease: Lease, state: string | null, after: number, rows: StepRowJson[]): Promise<boolean> {
+  const r = await pool.query({
+    name: 'provisio_engine_steps',
+    text: STEPS_SQL,
+    values: [lease.runId, lease.owner, lease.epoch, state, after, JSON.stringify(rows)],
+  });
+  return (r.rowCount ?? 0) === rows.length;
 }
 
 /** The status change of a transition (see TRANSITION_SQL), its values in order after the lease. */

@@ -14,7 +14,7 @@ import type { MachineFactory } from './machine-binding';
 import { backoffMs, retryPolicyOf, TAKEOVER_SLACK } from './retry-policy';
 import { renderResponse } from './run-response';
 import type { RunError, RunRow } from './run-row';
-import { type AuditSpec, type JournalEntry, type Lease, recordStep, releaseLease, renewLease, type Transition } from './step-journal';
+import { type AuditSpec, type JournalEntry, type Lease, recordStep, recordSteps, releaseLease, renewLease, type Transition } from './step-journal';
 
 /** Finds the leaf procedure behind `namespace.procedure` (the NamespaceRegistry does). */
 export interface ProcedureResolver {
@@ -179,6 +179,17 @@ export class RunWorker {
 
   /** May this worker start another step? Drains and lost leases stop it between steps. */
   private async mayContinue(): Promise<boolean> {
+    if (!(await this.leaseFresh())) return false;
+    if (this.ctx.draining()) {
+      await releaseLease(this.ctx.pool, this.lease, false);
+      this.lost = true;
+      return false;
+    }
+    return true;
+  }
+
+  /** Is the lease still ours? Renewed here when the heartbeat fell behind (false: lost). */
+  private async leaseFresh(): Promise<boolean> {
     if (this.lost) return false;
     if (performance.now() > this.leaseValidUntil - this.leaseTtlMs / 3) {
       // The heartbeat fell behind (a busy event loop, a slow database): before starting a step,
@@ -191,11 +202,6 @@ export class RunWorker {
         return false;
       }
       this.leaseValidUntil = t0 + this.leaseTtlMs;
-    }
-    if (this.ctx.draining()) {
-      await releaseLease(this.ctx.pool, this.lease, false);
-      this.lost = true;
-      return false;
     }
     return true;
   }
@@ -526,6 +532,11 @@ export class RunWorker {
       takeovers: this.attempts,
       leaf: (op) => this.ctx.resolver.leaf(op.namespace, op.procedure),
       leaseHeld: () => this.mayContinue(),
+      leaseFresh: () => this.leaseFresh(),
+      leaseTtlMs: this.leaseTtlMs,
+      resumeState: this.state,
+      // The usual lease is what the worker counts on: the next check after the evaluation renews it.
+      holdLease: async (ms) => (await renewLease(this.ctx.leasePool, this.lease, this.leaseTtlMs + ms)) || this.fenced(),
       draining: () => this.ctx.draining(),
       release: async () => {
         await releaseLease(this.ctx.pool, this.lease, false);
@@ -535,8 +546,10 @@ export class RunWorker {
         this.attemptCall({ kind: 'call', pc: call.pc, op: call.op, input: call.input!, executeData: call.executeData! }, leaf, stepSeq, attempt),
       abandoned: () => this.abandonedAttempt(),
       entry: (call, leaf, seq, attempt, a) => this.entry('execute', call.pc, call.op, leaf, seq, attempt, call.input ?? null, a),
-      record: async (entry, state) => {
-        if (!(await this.record(entry, { state, attempts: 0, stepInDoubt: false, stepCount: entry.seq }))) return false;
+      record: async (entries, state) => {
+        if (!(await recordSteps(this.ctx.pool, this.lease, this.stepCount, entries, state))) return this.fenced();
+        entries.forEach(() => this.ctx.countStep());
+        this.stepCount = entries[entries.length - 1].seq;
         if (state) this.state = state;
         return true;
       },

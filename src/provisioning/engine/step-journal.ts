@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { inClientTransaction } from '../../database/pg-client';
 import { sqlOfPg } from '../../database/sql';
 import type { MachineState } from '../language/program';
-import { insertStep, updateRunStatus } from './journal.store';
+import { insertStep, insertSteps, updateRunStatus } from './journal.store';
 import type { Lease } from './run-lease.store';
 import type { RunActor, RunAuditEvent, RunAuditSink } from './run-audit';
 import type { RunHookRegistry } from './run-hooks';
@@ -86,6 +86,37 @@ export function recordStep(pool: Pool, lease: Lease, entry: JournalEntry, advanc
     { state, attempts: advance.attempts, stepInDoubt: advance.stepInDoubt, stepCount: advance.stepCount, backoffMs: advance.backoffMs ?? null },
     entryParams(entry),
   );
+}
+
+/**
+ * Journals consecutive attempts (the first numbered `after` + 1) and the run's state after the
+ * last, in one fenced statement; the run has no attempt in doubt after them. False when the lease
+ * was lost: nothing was written.
+ */
+export function recordSteps(pool: Pool, lease: Lease, after: number, entries: JournalEntry[], state: MachineState | undefined): Promise<boolean> {
+  const rows = entries.map((e) => ({
+    seq: e.seq,
+    phase: e.phase,
+    pc: e.pc,
+    path: e.path,
+    namespace: e.namespace,
+    procedure: e.procedure,
+    kind: e.kind,
+    natural_key: e.naturalKey,
+    status: e.status,
+    outcome_unknown: e.outcomeUnknown,
+    retryable: e.retryable,
+    compensates_seq: e.compensatesSeq,
+    attempt: e.attempt,
+    input: e.input ?? null,
+    output: e.output ?? null,
+    rollback_data: e.rollbackData ?? null,
+    error: e.error ?? null,
+    started_at: e.startedAt.toISOString(),
+    finished_at: e.finishedAt.toISOString(),
+    duration_ms: e.durationMs,
+  }));
+  return insertSteps(pool, lease, state ? JSON.stringify(state) : null, after, rows);
 }
 
 export interface AuditSpec {
