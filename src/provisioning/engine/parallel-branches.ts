@@ -127,6 +127,8 @@ export class ParallelBranches {
   /** Results settled and not yet handled, in the order they settled. */
   private inbox: Settled[] = [];
   private wake?: () => void;
+  /** The journal write of the last batch, while it is under way. */
+  private writing?: Promise<boolean>;
   /** Calls that may have been in flight on the engine that held the run before (a takeover). */
   private readonly doubtful = new Set<number>();
   /** Provider-visible step numbers: unique and increasing within this worker. */
@@ -152,9 +154,12 @@ export class ParallelBranches {
       const ready = this.machine.ready();
       if (ready.kind === 'done') {
         // Only reachable with nothing in flight (a branch with a started call is never finished).
+        if (!(await this.written())) return;
         await this.host.finish(ready.data, this.machine.snapshot());
         return;
       }
+      // With nothing in flight there is nothing to overlap the write with: it ends first.
+      if (!this.flights.size && !(await this.written())) return;
       // Checked after the evaluation, right before calls start (a lease lost meanwhile stops here).
       if (this.flights.size > 0 && !(await this.host.leaseFresh())) return;
       const mayStart = !this.host.draining() && (this.flights.size > 0 || (await this.host.leaseHeld()));
@@ -169,7 +174,7 @@ export class ParallelBranches {
         if (r === 'again') continue;
       }
       if (!this.flights.size) {
-        await this.host.release();
+        if (await this.written()) await this.host.release();
         return;
       }
       // Every result that settled meanwhile is journaled in one write (one batch per round trip).
@@ -236,6 +241,7 @@ export class ParallelBranches {
    * False: the worker ends.
    */
   private async handle(batch: Settled[]): Promise<boolean> {
+    if (!(await this.written())) return false;
     const after = this.host.stepCount;
     const entries: JournalEntry[] = [];
     const retries: NonNullable<Applied['retry']>[] = [];
@@ -255,9 +261,22 @@ export class ParallelBranches {
     }
     // Only failed attempts to retry: the state is unchanged, not written again.
     const state = retries.length < entries.length ? this.machine.snapshot() : undefined;
-    if (!(await this.host.record(entries, state))) return false;
+    // The write goes on while the calls these results made ready start (run()); the next write,
+    // status change or release waits for it. If it is fenced off, the worker ends as it would
+    // with any call in flight; the calls it started had not been journaled and run again on the
+    // next holder, as after a crash. A retry keeps its call's place from now (no second start).
+    const writing = this.host.record(entries, state);
+    writing.catch(() => undefined); // awaited by written()
+    this.writing = writing;
     for (const r of retries) this.launch(r.flight, r.delayMs);
     return true;
+  }
+
+  /** Waits for the journal write under way, if any; false when it was fenced off. */
+  private async written(): Promise<boolean> {
+    const writing = this.writing;
+    this.writing = undefined;
+    return writing ? writing : true;
   }
 
   /** One settled attempt handed to the machine (or kept for a retry); `last`: nothing else is pending. */
