@@ -1,17 +1,20 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { requestContext } from './logging/request-context';
 
 /**
- * The organization on whose behalf the current request runs (the authenticated caller's), carried
- * through everything it awaits. The database layer charges the connections it takes to it
- * (database/tenant-budget.ts); work outside a request has none.
+ * The organization on whose behalf the current request runs (the authenticated caller's). The
+ * database layer charges the connections the request takes to it (database/tenant-budget.ts);
+ * work outside a request, and a request before its caller is authenticated, has none.
+ *
+ * It lives on the request's context (entered for every request by the onRequest hook, inherited by
+ * everything the request awaits), set by the guard once the caller is known. A context of its own
+ * entered around the handler took a global Nest interceptor, whose rxjs and AsyncResource plumbing
+ * cost every request about a sixth of its CPU (GET /v1/plans, CPU profile).
  */
-const tenantContext = new AsyncLocalStorage<string>();
-
-/** Runs fn with `tenant` as the current request's tenant (inherited by everything it awaits). */
-export function runAsTenant<T>(tenant: string, fn: () => T): T {
-  return tenantContext.run(tenant, fn);
+export function setRequestTenant(tenant: string): void {
+  const ctx = requestContext.get();
+  if (ctx) ctx.tenant = tenant;
 }
 
 export function currentTenant(): string | undefined {
-  return tenantContext.getStore();
+  return requestContext.get()?.tenant;
 }

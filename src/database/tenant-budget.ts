@@ -4,7 +4,7 @@ import { currentTenant } from '../common/tenant-context';
  * Per-tenant share of a connection pool (issue 14): one organization's burst — fifty parallel
  * writes to one row — may hold at most `perTenant` connections; its other requests wait here,
  * holding nothing, so another tenant's request always finds a free connection. The tenant of the
- * current request is carried by `runAsTenant` (common/tenant-context.ts, set once the caller is
+ * current request is on its request context (common/tenant-context.ts, set once the caller is
  * authenticated); work with no tenant (engines, start-up, anonymous routes) is not limited.
  */
 

@@ -5,6 +5,8 @@ export interface RequestContext {
   requestId: string;
   ip?: string;
   userAgent?: string;
+  /** The authenticated caller's organization (common/tenant-context.ts). */
+  tenant?: string;
   runId?: string;
   stepSeq?: number;
 }

@@ -49,8 +49,27 @@ export class StrictValidationPipe implements PipeTransform {
         throw new ProblemError('VALIDATION_FAILED', 'The body must be a JSON object', { errors: [{ path: '', message: 'must be an object' }] });
       }
     }
+    if (dto && metadata.type === 'query' && Object.keys(value as object).length === 0) return emptyQuery(metadata);
     return inner.transform(value, metadata);
   }
+}
+
+/**
+ * A list's query without parameters (`GET /v1/plans`, the hottest read) validates the same way
+ * every time: validated once per DTO class, then each request gets a copy of that instance.
+ * Only instances with plain values are kept (a copy shares nothing with another request).
+ */
+const emptyQueries = new Map<unknown, object | null>();
+
+async function emptyQuery(metadata: ArgumentMetadata): Promise<unknown> {
+  let known = emptyQueries.get(metadata.metatype);
+  if (known === undefined) {
+    const instance = (await inner.transform({}, metadata)) as object;
+    known = Object.values(instance).every((v) => v === null || typeof v !== 'object') ? instance : null;
+    emptyQueries.set(metadata.metatype, known);
+  }
+  if (known === null) return inner.transform({}, metadata);
+  return Object.assign(Object.create(Object.getPrototypeOf(known) as object) as object, known);
 }
 
 /** Validates a value against a DTO class with the global rules (for bodies whose class depends on a field). */
