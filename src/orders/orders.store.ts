@@ -32,10 +32,26 @@ export interface OrderViewRow {
   finished_at: Date | null;
 }
 
-const ORDER_SELECT = `
-  SELECT o.id, o.type, o.status, o.organization_id, o.subscription_id, o.run_id, o.placed_by_user_id, o.placed_by_org_id, o.delegation_id,
-         o.body, o.summary, o.error, o.resolution, o.created_at, o.updated_at, o.finished_at
-    FROM orders o`;
+const VIEW_COLUMNS = [
+  'id',
+  'type',
+  'status',
+  'organization_id',
+  'subscription_id',
+  'run_id',
+  'placed_by_user_id',
+  'placed_by_org_id',
+  'delegation_id',
+  'body',
+  'summary',
+  'error',
+  'resolution',
+  'created_at',
+  'updated_at',
+  'finished_at',
+];
+
+const ORDER_SELECT = `SELECT ${VIEW_COLUMNS.map((c) => `o.${c}`).join(', ')} FROM orders o`;
 
 export async function findOrderView(sql: Sql, id: string): Promise<OrderViewRow | undefined> {
   return (await sql.query<OrderViewRow>(`${ORDER_SELECT} WHERE o.id = $1`, [id])).rows[0];
@@ -68,11 +84,13 @@ export interface NewOrder {
   requestId: string | null;
 }
 
-export async function insertOrder(sql: Sql, o: NewOrder): Promise<void> {
-  await sql.query(
+/** Inserts an order; returns it as `findOrderView` would read it. */
+export async function insertOrder(sql: Sql, o: NewOrder): Promise<OrderViewRow> {
+  const res = await sql.query<OrderViewRow>(
     `INSERT INTO orders (id, organization_id, organization_path, subscription_id, type, status, body, summary, run_id,
                          placed_by_user_id, placed_by_org_id, delegation_id, token_id, request_id)
-     VALUES ($1, $2, $3, $4, $5, 'accepted', $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, $13)`,
+     VALUES ($1, $2, $3, $4, $5, 'accepted', $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, $13)
+     RETURNING ${VIEW_COLUMNS.join(', ')}`,
     [
       o.id,
       o.organizationId,
@@ -89,4 +107,5 @@ export async function insertOrder(sql: Sql, o: NewOrder): Promise<void> {
       o.requestId,
     ],
   );
+  return res.rows[0];
 }

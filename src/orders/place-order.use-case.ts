@@ -29,11 +29,12 @@ import { refusalError } from './decide/decision';
 import { inventoryQuery } from './decide/inventory';
 import { ORDER_DTOS, ORDER_TYPES, type OrderBody, type OrderType } from './dto/order-requests';
 import { applyInventory, INVENTORY_UNIQUE, loadInventory } from './inventory.store';
-import { insertOrder } from './orders.store';
-import { OrdersReader } from './orders.reader';
+import { insertOrder, type OrderViewRow } from './orders.store';
+import { orderView } from './orders.reader';
 import type { OrderView } from './orders.views';
 import { type PlatformHosts, platformHostsOf } from './platform-hosts';
 import { renderOrderRequest } from './render/request-renderer';
+import { queuedRunProgress, type RunProgress } from '../provisioning/runs/run-progress';
 
 export interface PlacedOrder {
   status: number;
@@ -92,7 +93,6 @@ export class PlaceOrderUseCase {
   constructor(
     private readonly ds: DataSource,
     private readonly access: AccessService,
-    private readonly reader: OrdersReader,
     private readonly registry: NamespaceRegistry,
     config: AppConfig,
   ) {
@@ -117,7 +117,7 @@ export class PlaceOrderUseCase {
     const org = await this.access.requireOrganization(p, 'orders.create', body.organizationId);
     if (org.kind !== 'customer') throw new ProblemError('ORDER_NOT_CUSTOMER', `${org.name} is a ${org.kind}; orders are placed for customers`);
     const placement: Placement = { p, actor: auditActorOf(p), org, body, orderId: newId('ord'), runId: newId('run') };
-    const replay = await inTransaction(this.ds, async (sql) => {
+    const placed = await inTransaction(this.ds, async (sql) => {
       // The Idempotency-Key first: a replay or a 409 decides before anything is read or locked.
       const claim = await this.keys.claimInTransaction(sql, idempotency.scope, idempotency.key, idempotency.hash);
       if (claim.kind === 'replay') return claim.response;
@@ -125,19 +125,17 @@ export class PlaceOrderUseCase {
       await lockOrganization(sql, org.id, 'update');
       const decided = decideOrder(await this.decisionInput(sql, placement));
       if (!decided.ok) throw refusalError(decided.refusal);
-      const subscription = await this.persist(sql, placement, decided.decision);
-      const steps = await this.queueRun(sql, placement, decided.decision, subscription.id);
-      if (claim.kind === 'claimed') {
-        // The answer a replay will give, stored with the order it describes.
-        const stored = await this.reader.view(sql, placement.orderId);
-        await this.keys.complete(sql, claim, { status: 202, body: stored, headers: { Location: `/v1/orders/${placement.orderId}` } });
-      }
-      await this.audit(sql, placement, decided.decision, steps);
-      return undefined;
+      const { subscription, order } = await this.persist(sql, placement, decided.decision);
+      const run = await this.queueRun(sql, placement, decided.decision, subscription.id);
+      // The order as accepted (what GET would read at this commit), from the rows just written.
+      const view = orderView(order, run);
+      // The answer a replay will give, stored with the order it describes.
+      if (claim.kind === 'claimed') await this.keys.complete(sql, claim, { status: 202, body: view, headers: { Location: `/v1/orders/${placement.orderId}` } });
+      await this.audit(sql, placement, decided.decision, run.stepsTotal);
+      return { view };
     });
-    if (replay) return { status: replay.status, body: replay.body as OrderView, headers: { ...replay.headers, 'Idempotent-Replayed': 'true' } };
-    const view = await this.reader.view(this.ds, placement.orderId);
-    return { status: 202, body: view, headers: { Location: `/v1/orders/${placement.orderId}` } };
+    if ('status' in placed) return { status: placed.status, body: placed.body as OrderView, headers: { ...placed.headers, 'Idempotent-Replayed': 'true' } };
+    return { status: 202, body: placed.view, headers: { Location: `/v1/orders/${placement.orderId}` } };
   }
 
   /** What the decision needs, read in the placing transaction (the plan only when the order gets that far). */
@@ -151,9 +149,9 @@ export class PlaceOrderUseCase {
   }
 
   /** The decision's effects on the catalog and the inventory, and the order row. */
-  private async persist(sql: Sql, x: Placement, d: Decision): Promise<SubscriptionDetails> {
+  private async persist(sql: Sql, x: Placement, d: Decision): Promise<{ subscription: SubscriptionDetails; order: OrderViewRow }> {
     const subscription = await this.applySubscription(sql, x, d);
-    await insertOrder(sql, {
+    const order = await insertOrder(sql, {
       id: x.orderId,
       organizationId: x.org.id,
       organizationPath: x.org.path,
@@ -176,7 +174,7 @@ export class PlaceOrderUseCase {
     } catch (e) {
       throw uniqueRefusal(e) ?? e;
     }
-    return subscription;
+    return { subscription, order };
   }
 
   private async applySubscription(sql: Sql, x: Placement, d: Decision): Promise<SubscriptionDetails> {
@@ -192,8 +190,8 @@ export class PlaceOrderUseCase {
     }
   }
 
-  /** The order's XML request, compiled, and its run (woken at commit). Returns the number of steps. */
-  private async queueRun(sql: Sql, x: Placement, d: Decision, subscriptionId: string): Promise<number> {
+  /** The order's XML request, compiled, and its run (woken at commit). Returns the run's progress (queued). */
+  private async queueRun(sql: Sql, x: Placement, d: Decision, subscriptionId: string): Promise<RunProgress> {
     const xml = renderOrderRequest(d.request, { orderId: x.orderId, subscriptionId, organizationId: x.org.id });
     const compiled = compileRequest(xml, {
       registry: this.registry,
@@ -209,7 +207,7 @@ export class PlaceOrderUseCase {
       orderId: x.orderId,
       createdBy: { userId: x.p.userId, userOrgId: x.p.userOrgId },
     });
-    return compiled.program.callCount;
+    return queuedRunProgress(x.runId, compiled);
   }
 
   private async audit(sql: Sql, x: Placement, d: Decision, steps: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Sql } from '../../database/sql';
-import { createMachine } from '../language/machine';
-import type { MachineState, Program } from '../language/program';
+import { createMachine, initialState } from '../language/machine';
+import type { CompiledRequest, MachineState, Program } from '../language/program';
 import type { RunError } from '../engine/run-row';
 import type { RunStatus } from '../engine/run-status';
 import { findDocuments, findProgress, findSteps, lockRun } from './runs.store';
@@ -46,6 +46,23 @@ export interface RunProgress {
   currentStep: CurrentStepView | null;
   /** Every rollback attempt, in journal order. */
   rolledBack: RolledBackStep[];
+}
+
+/**
+ * The progress of a run created from `compiled` in the caller's transaction, as `runProgress`
+ * would read it back before that transaction ends (queued, nothing done), without reading back
+ * the program it just wrote.
+ */
+export function queuedRunProgress(runId: string, compiled: CompiledRequest): RunProgress {
+  return {
+    runId,
+    status: 'queued',
+    error: null,
+    stepsDone: 0,
+    stepsTotal: compiled.program.callCount ?? 0,
+    currentStep: nextCall(compiled.program, initialState(compiled)) ?? null,
+    rolledBack: [],
+  };
 }
 
 /** The progress of each run, by id (missing ids are absent from the map); one statement. */
