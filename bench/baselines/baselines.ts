@@ -35,6 +35,16 @@ function forkWorker(
   return { child, message, exited, messages };
 }
 
+/**
+ * The bench's pool (a superuser role of its own) creates a baseline's table; its workers connect
+ * as the database owner role, which since the least-privilege roles has no rights on a table it
+ * does not own ("permission denied for table bench_raw_jobs": the raw loop and DBOS reported no figures).
+ */
+async function ownedByWorkers(pool: Pool, table: string, workersUrl: string): Promise<void> {
+  const role = decodeURIComponent(new URL(workersUrl).username);
+  await pool.query(`/* bench */ ALTER TABLE ${table} OWNER TO "${role.replace(/"/g, '""')}"`);
+}
+
 export const PGBOSS_SETTINGS = { workers: 2, batchSize: 50, pollingIntervalSeconds: 0.5 };
 
 /**
@@ -122,6 +132,7 @@ export async function runRawBaseline(
   settings = RAW_SETTINGS,
 ): Promise<BaselineRun> {
   await pool.query(RAW_SCHEMA_SQL);
+  await ownedByWorkers(pool, 'bench_raw_jobs', databaseUrl);
   await pool.query('/* bench */ TRUNCATE bench_raw_jobs');
   await pool.query(`/* bench */ INSERT INTO bench_raw_jobs (payload) SELECT jsonb_build_object('n', g) FROM generate_series(1, $1) g`, [jobs]);
   await pool.query('/* bench */ VACUUM ANALYZE bench_raw_jobs');
@@ -171,6 +182,7 @@ export async function runDbosBaseline(
   await pool.query(
     '/* bench */ CREATE TABLE IF NOT EXISTS bench_dbos_rows (id bigserial PRIMARY KEY, workflow int NOT NULL, step int NOT NULL, at timestamptz NOT NULL DEFAULT now())',
   );
+  await ownedByWorkers(pool, 'bench_dbos_rows', databaseUrl);
   await pool.query('/* bench */ TRUNCATE bench_dbos_rows');
   await pool.query('/* bench */ CHECKPOINT');
   const settings = DBOS_SETTINGS;
