@@ -131,6 +131,8 @@ export interface StatementCost {
   totalMs: number;
   /** Planning time (track_planning): what a prepared statement would not pay again. */
   planMs: number;
+  /** How many times it was planned: about `calls` when PostgreSQL plans it anew each time (custom plans). */
+  plans: number;
   meanMs: number;
   rows: number;
   /** Share of the total execution time of all statements in the window. */
@@ -153,13 +155,13 @@ export async function topStatements(
 ): Promise<{ totalCalls: number; totalMs: number; planMs: number; top: StatementCost[]; byCalls: { query: string; calls: number }[] }> {
   const rows = (
     await pool.query(
-      `SELECT query, calls::float8 AS calls, total_exec_time AS total_ms, total_plan_time AS plan_ms, rows::float8 AS rows
+      `SELECT query, calls::float8 AS calls, total_exec_time AS total_ms, total_plan_time AS plan_ms, plans::float8 AS plans, rows::float8 AS rows
          FROM pg_stat_statements
         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = COALESCE($1, current_database()))
           AND userid <> (SELECT oid FROM pg_roles WHERE rolname = '${BENCH_ROLE}')`,
       [database ?? null],
     )
-  ).rows as { query: string; calls: number; total_ms: number; plan_ms: number; rows: number }[];
+  ).rows as { query: string; calls: number; total_ms: number; plan_ms: number; plans: number; rows: number }[];
   const totalCalls = rows.reduce((a, r) => a + r.calls, 0);
   const totalMs = rows.reduce((a, r) => a + r.total_ms, 0);
   const planMs = rows.reduce((a, r) => a + r.plan_ms, 0);
@@ -172,6 +174,7 @@ export async function topStatements(
       calls: r.calls,
       totalMs: Math.round(r.total_ms),
       planMs: Math.round(r.plan_ms),
+      plans: r.plans,
       meanMs: Math.round((r.total_ms / Math.max(1, r.calls)) * 1000) / 1000,
       rows: r.rows,
       share: Math.round((r.total_ms / Math.max(1e-9, totalMs)) * 1000) / 1000,
