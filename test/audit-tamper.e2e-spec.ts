@@ -1,4 +1,6 @@
 import { sealWithPool } from '../src/audit/audit-sealer';
+import { appendAuditEvent, withAuditBatch } from '../src/audit/audit-writer';
+import { pgTransaction } from '../src/database/sql';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -73,6 +75,18 @@ describe('audit chain tamper evidence', () => {
     t = await startTestApp({ env: { AUDIT_CHECKPOINT_EVENTS: '100000000', AUDIT_CHECKPOINT_INTERVAL: '1d' } });
     w = await buildWorld(t);
     for (let i = 0; i < 3; i++) await createUser(t, w.c1.admin.token, w.c1.orgId, ['end_user']);
+    // Events written as one batch (one INSERT, as the engine writes a status change's events).
+    await pgTransaction(t.pool, (sql) =>
+      withAuditBatch(sql, async (batch) => {
+        for (const n of [1, 2, 3]) {
+          await appendAuditEvent(
+            batch,
+            { system: 'engine:eng_batch' },
+            { action: `test.batched_${n}`, resourceType: 'note', resourceId: `n${n}`, organizationId: w.c1.orgId, details: { n, text: 'a "quote", ünïcode' } },
+          );
+        }
+      }),
+    );
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'provisio-audit-tamper-'));
     // A signed checkpoint of the whole chain so far, and the public key, saved as an auditor would.
     expect((await t.post('/v1/audit/checkpoints', undefined, { token: w.hoster.admin.token })).status).toBe(201);
@@ -105,6 +119,13 @@ describe('audit chain tamper evidence', () => {
     expect(v).toMatchObject({ verified: true, checkedEvents: head, firstBreak: null, fromSeq: 1, toSeq: head, checkpointsChecked: 1 });
     expect(v.lastHash).toBe((await row(head)).hash);
     expect(await verify({ fromSeq: 3, toSeq: 9 })).toMatchObject({ verified: true, checkedEvents: 7, fromSeq: 3, toSeq: 9 });
+    // The batch is on the chain in the order it was written, each event with its organization's path.
+    const batched = (await t.pool.query(`SELECT seq, action, organization_path FROM audit_events WHERE action LIKE 'test.batched%' ORDER BY seq`)).rows;
+    expect(batched.map((r) => r.action)).toEqual(['test.batched_1', 'test.batched_2', 'test.batched_3']);
+    expect(batched.map((r) => Number(r.seq) - Number(batched[0].seq))).toEqual([0, 1, 2]);
+    expect(new Set(batched.map((r) => r.organization_path))).toEqual(
+      new Set([(await t.pool.query('SELECT path FROM organizations WHERE id = $1', [w.c1.orgId])).rows[0].path]),
+    );
 
     const file = await exportFile('intact.ndjson');
     const ok = await offline(file);

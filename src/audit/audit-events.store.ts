@@ -66,6 +66,48 @@ export async function insertAuditEvent(sql: Sql, e: NewAuditEvent): Promise<numb
 }
 
 /**
+ * Inserts several unsealed events in **one statement**, in the order given: ids are drawn in that
+ * order (`ORDER BY n`), and the sealer chains events by id, so the chain is the one single
+ * inserts in the same order would have produced.
+ */
+export async function insertAuditEvents(sql: Sql, events: NewAuditEvent[]): Promise<void> {
+  if (events.length === 1) {
+    await insertAuditEvent(sql, events[0]);
+    return;
+  }
+  const col = <K extends keyof NewAuditEvent>(k: K) => events.map((e) => e[k]);
+  await sql.query(
+    `INSERT INTO audit_events (occurred_at, actor_user_id, actor_org_id, on_behalf_of_org_id, token_id, delegation_id,
+       action, resource_type, resource_id, organization_id, organization_path, outcome, request_id, client_ip, user_agent, details)
+     SELECT occurred_at, actor_user_id, actor_org_id, on_behalf_of_org_id, token_id, delegation_id,
+            action, resource_type, resource_id, organization_id, organization_path, outcome, request_id, client_ip, user_agent, details::jsonb
+       FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+            WITH ORDINALITY AS e(occurred_at, actor_user_id, actor_org_id, on_behalf_of_org_id, token_id, delegation_id,
+                                 action, resource_type, resource_id, organization_id, organization_path, outcome, request_id, client_ip, user_agent, details, n)
+      ORDER BY n`,
+    [
+      col('occurred_at'),
+      col('actor_user_id'),
+      col('actor_org_id'),
+      col('on_behalf_of_org_id'),
+      col('token_id'),
+      col('delegation_id'),
+      col('action'),
+      col('resource_type'),
+      col('resource_id'),
+      col('organization_id'),
+      col('organization_path'),
+      col('outcome'),
+      col('request_id'),
+      col('client_ip'),
+      col('user_agent'),
+      events.map((e) => JSON.stringify(e.details)),
+    ],
+  );
+}
+
+/**
  * The materialized path of an organization, for events written without one.
  * TODO(issue 13): the organizations table is identity's; once every caller passes
  * `organizationPath` (see COORDINATION.md Requests) this read goes.

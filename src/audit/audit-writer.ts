@@ -1,7 +1,7 @@
 import { clock } from '../common/clock';
 import { requestContext } from '../common/logging/request-context';
 import type { Sql } from '../database/sql';
-import { type AuditOutcome, insertAuditEvent, organizationPathOf } from './audit-events.store';
+import { type AuditOutcome, insertAuditEvent, insertAuditEvents, type NewAuditEvent, organizationPathOf } from './audit-events.store';
 
 /** Who did it. For delegated tokens: the reseller user acts on behalf of the customer. */
 export interface AuditActor {
@@ -48,9 +48,13 @@ function scrub(value: unknown, depth = 0): unknown {
   return value;
 }
 
+/** Handles given out by `withAuditBatch`, and the events written through each so far. */
+const batches = new WeakMap<Sql, NewAuditEvent[]>();
+
 /**
  * Writes one audit event **inside the caller's transaction**, so the event and the change commit
- * or roll back together.
+ * or roll back together. On a handle from `withAuditBatch` the event is written, with the others
+ * of that batch, when the batch's function returns (still inside the transaction).
  *
  * The event is written unsealed (no seq, no hash) and the sealer (`audit-sealer.ts`) places it on
  * the SHA-256 chain right after it commits: a single writer under the chain head's row lock,
@@ -59,12 +63,12 @@ function scrub(value: unknown, depth = 0): unknown {
  * time (≈ 70 audited commits/s on this class of machine). Readers (auditor API, export, verify,
  * checkpoints) seal what is pending before they read, so they always see every committed event.
  */
-export async function appendAuditEvent(sql: Sql, actor: AuditActor, event: AuditEventInput): Promise<{ id: number }> {
+async function appendOne(sql: Sql, actor: AuditActor, event: AuditEventInput): Promise<void> {
   const ctx = requestContext.get();
   const orgPath = event.organizationPath ?? (event.organizationId ? await organizationPathOf(sql, event.organizationId) : null);
   const details = (scrub(event.details ?? {}) as Record<string, unknown>) ?? {};
   if (actor.system) details.system = actor.system;
-  const id = await insertAuditEvent(sql, {
+  const row: NewAuditEvent = {
     occurred_at: clock.now().toISOString(),
     actor_user_id: actor.userId ?? null,
     actor_org_id: actor.orgId ?? null,
@@ -81,6 +85,36 @@ export async function appendAuditEvent(sql: Sql, actor: AuditActor, event: Audit
     client_ip: ctx?.ip ?? null,
     user_agent: ctx?.userAgent ?? null,
     details,
-  });
-  return { id };
+  };
+  const batch = batches.get(sql);
+  if (batch) batch.push(row);
+  else await insertAuditEvent(sql, row);
 }
+
+/**
+ * Runs fn with a handle on `sql` through which every audit event fn writes (`appendAuditEvent`,
+ * also from code fn calls: hooks of other modules) goes into **one INSERT** once fn returns,
+ * in the order they were appended, so the chain is the same as with one INSERT each. Statements
+ * other than audit events run at once. If fn throws, nothing of the batch is written (the
+ * transaction is rolling back anyway). For transactions that write several events: each INSERT
+ * is a round trip inside a transaction holding row locks.
+ */
+export async function withAuditBatch<T>(sql: Sql, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const events: NewAuditEvent[] = [];
+  const batched: Sql = { query: <R>(text: string, params?: unknown[]) => sql.query<R>(text, params) };
+  batches.set(batched, events);
+  let result: T;
+  try {
+    result = await fn(batched);
+  } finally {
+    batches.delete(batched);
+  }
+  if (events.length) await insertAuditEvents(sql, events);
+  return result;
+}
+
+/**
+ * Writes one audit event inside the caller's transaction (see `appendOne`); its `batch` is
+ * `withAuditBatch`, for callers that take the writer as a sink (the engine) and cannot import it.
+ */
+export const appendAuditEvent = Object.assign(appendOne, { batch: withAuditBatch });

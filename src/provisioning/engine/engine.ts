@@ -6,7 +6,7 @@ import { inClientTransaction } from '../../database/pg-client';
 import { sqlOfPg } from '../../database/sql';
 import { EngineRegistry } from './engine-registry';
 import type { MachineFactory } from './machine-binding';
-import type { RunActor, RunAuditSink } from './run-audit';
+import { auditBatch, type RunActor, type RunAuditSink } from './run-audit';
 import type { RunHookRegistry } from './run-hooks';
 import { claimRuns, heartbeat, listenForRuns, releaseAllLeases } from './run-lease.store';
 import { toRunRow } from './run-row';
@@ -221,32 +221,36 @@ export class Engine {
     const rows = await inClientTransaction(this.leasePool, async (client) => {
       const claimedRows = await claimRuns(client, this.registry.id, this.opts.leaseTtlMs, limit);
       if (!claimedRows.length) return claimedRows;
-      const sql = sqlOfPg(client);
-      const claimed = claimedRows.map((row) => ({ raw: row, run: toRunRow(row) }));
-      // Other modules' hooks for every run that starts, batched (one statement for all of them).
-      await this.hooks.fireMany(
-        sql,
-        claimed.filter(({ raw }) => raw.prev_status === 'queued').map(({ run }) => ({ run, change: { previousStatus: 'queued' as const, actor: this.actor } })),
-      );
-      for (const { raw, run } of claimed) {
-        const base = {
-          resourceType: 'provisioning_run' as const,
-          resourceId: run.id,
-          organizationId: run.organizationId,
-          organizationPath: run.organizationPath,
-        };
-        const order = run.orderId ? { orderId: run.orderId } : {};
-        if (raw.prev_status === 'queued')
-          await this.opts.audit(sql, this.actor, { ...base, action: 'run.started', details: { ...order, epoch: run.leaseEpoch } });
-        if (raw.prev_owner) {
-          await this.opts.audit(sql, this.actor, {
-            ...base,
-            action: 'run.taken_over',
-            details: { ...order, previousEngine: raw.prev_owner, epoch: run.leaseEpoch, status: run.status, stepSeq: run.stepCount },
-          });
+      // The events of every run claimed here in one INSERT.
+      return auditBatch(this.opts.audit, sqlOfPg(client), async (sql) => {
+        const claimed = claimedRows.map((row) => ({ raw: row, run: toRunRow(row) }));
+        // Other modules' hooks for every run that starts, batched (one statement for all of them).
+        await this.hooks.fireMany(
+          sql,
+          claimed
+            .filter(({ raw }) => raw.prev_status === 'queued')
+            .map(({ run }) => ({ run, change: { previousStatus: 'queued' as const, actor: this.actor } })),
+        );
+        for (const { raw, run } of claimed) {
+          const base = {
+            resourceType: 'provisioning_run' as const,
+            resourceId: run.id,
+            organizationId: run.organizationId,
+            organizationPath: run.organizationPath,
+          };
+          const order = run.orderId ? { orderId: run.orderId } : {};
+          if (raw.prev_status === 'queued')
+            await this.opts.audit(sql, this.actor, { ...base, action: 'run.started', details: { ...order, epoch: run.leaseEpoch } });
+          if (raw.prev_owner) {
+            await this.opts.audit(sql, this.actor, {
+              ...base,
+              action: 'run.taken_over',
+              details: { ...order, previousEngine: raw.prev_owner, epoch: run.leaseEpoch, status: run.status, stepSeq: run.stepCount },
+            });
+          }
         }
-      }
-      return claimedRows;
+        return claimedRows;
+      });
     });
     if (rows.length) this.log.debug({ claimed: rows.length }, 'claimed runs');
     return rows.map((row) => {

@@ -27,6 +27,15 @@ export interface RunAuditEvent {
 
 /**
  * Writes an audit event in the caller's transaction (the status change it records commits with
- * it). The composition root passes the audit module's `appendAuditEvent`.
+ * it). The composition root passes the audit module's `appendAuditEvent`. With `batch`, the
+ * events written through the handle it gives fn (including those of the run hooks fn calls) go
+ * to the database in one statement when fn returns, inside the same transaction.
  */
-export type RunAuditSink = (sql: Sql, actor: RunActor, event: RunAuditEvent) => Promise<unknown>;
+export type RunAuditSink = ((sql: Sql, actor: RunActor, event: RunAuditEvent) => Promise<unknown>) & {
+  batch?: <T>(sql: Sql, fn: (sql: Sql) => Promise<T>) => Promise<T>;
+};
+
+/** `sink.batch`, or fn on the handle itself when the sink cannot batch. */
+export function auditBatch<T>(sink: RunAuditSink, sql: Sql, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  return sink.batch ? sink.batch(sql, fn) : fn(sql);
+}

@@ -1,10 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
 import { inClientTransaction } from '../../database/pg-client';
-import { sqlOfPg } from '../../database/sql';
+import { type Sql, sqlOfPg } from '../../database/sql';
 import type { MachineState } from '../language/program';
 import { insertStep, insertSteps, updateRunStatus } from './journal.store';
 import type { Lease } from './run-lease.store';
-import type { RunActor, RunAuditEvent, RunAuditSink } from './run-audit';
+import { auditBatch, type RunActor, type RunAuditEvent, type RunAuditSink } from './run-audit';
 import type { RunHookRegistry } from './run-hooks';
 import { type RunRow, toRunRow } from './run-row';
 import type { RunStatus } from './run-status';
@@ -154,7 +154,7 @@ export interface TransitionContext {
 }
 
 /** The fenced status update (with its journal row and NOTIFY) and the hooks, on a client inside a transaction. */
-async function applyTransition(client: PoolClient, lease: Lease, t: Transition, { hooks, actor }: TransitionContext): Promise<RunRow | null> {
+async function applyTransition(client: PoolClient, sql: Sql, lease: Lease, t: Transition, { hooks, actor }: TransitionContext): Promise<RunRow | null> {
   const row = await updateRunStatus(
     client,
     lease,
@@ -176,12 +176,11 @@ async function applyTransition(client: PoolClient, lease: Lease, t: Transition, 
   );
   if (!row) return null;
   const run = toRunRow(row);
-  await hooks.fire(sqlOfPg(client), run, { previousStatus: t.previousStatus, actor });
+  await hooks.fire(sql, run, { previousStatus: t.previousStatus, actor });
   return run;
 }
 
-async function auditTransition(client: PoolClient, { audit, actor }: TransitionContext, run: RunRow, t: Transition): Promise<void> {
-  const sql = sqlOfPg(client);
+async function auditTransition(sql: Sql, { audit, actor }: TransitionContext, run: RunRow, t: Transition): Promise<void> {
   for (const a of t.audit) {
     await audit(sql, actor, {
       action: a.action,
@@ -197,19 +196,22 @@ async function auditTransition(client: PoolClient, { audit, actor }: TransitionC
 
 /**
  * A status change by the lease holder, in one transaction: the fenced update (with the journal
- * row and NOTIFY), the hooks of other modules, then the audit events as the last statements.
+ * row and NOTIFY), the hooks of other modules, then the audit events as the last statement: the
+ * hooks' events and the run's own in one INSERT (in that order) when the sink batches.
  * Returns the updated run, or null when the lease was lost (nothing written).
  */
 export async function transition(pool: Pool, lease: Lease, t: Transition, tc: TransitionContext): Promise<RunRow | null> {
   const lost = Symbol('lost');
   try {
-    return await inClientTransaction(pool, async (client) => {
-      const run = await applyTransition(client, lease, t, tc);
-      // Nothing to write: roll back (through the throw) and report the lost lease.
-      if (!run) throw lost;
-      await auditTransition(client, tc, run, t);
-      return run;
-    });
+    return await inClientTransaction(pool, (client) =>
+      auditBatch(tc.audit, sqlOfPg(client), async (sql) => {
+        const run = await applyTransition(client, sql, lease, t, tc);
+        // Nothing to write: roll back (through the throw) and report the lost lease.
+        if (!run) throw lost;
+        await auditTransition(sql, tc, run, t);
+        return run;
+      }),
+    );
   } catch (e) {
     if (e === lost) return null;
     throw e;
