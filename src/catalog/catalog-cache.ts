@@ -1,10 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { rootLogger } from '../common/logging/logger';
-import type { Page } from '../common/pagination/cursor';
 import { NotifiedCache } from '../database/notified-cache';
 import { PgListener } from '../database/pg-listener';
 import type { Principal } from '../access/principal';
-import type { PlanView } from './catalog.views';
 
 export const CATALOG_CHANNEL = 'provisio_catalog';
 /** Plans change rarely; a list is reused for at most this long, and dropped at once on any change. */
@@ -18,7 +16,8 @@ export const CATALOG_CACHE_MS = 5_000;
  */
 @Injectable()
 export class CatalogCache implements OnModuleInit {
-  readonly lists: NotifiedCache<Page<PlanView>>;
+  /** Plan pages as JSON text (the answer's body). */
+  readonly lists: NotifiedCache<string>;
 
   constructor(listener: PgListener) {
     this.lists = new NotifiedCache(listener, {

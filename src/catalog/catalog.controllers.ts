@@ -53,8 +53,11 @@ export class PlansController {
     errors: ['VALIDATION_FAILED', 'INVALID_CURSOR'],
     response: { type: PlanListView },
   })
-  list(@CurrentPrincipal() p: Principal, @Query() q: PlanListQuery) {
-    return this.plans.list(p, q);
+  async list(@CurrentPrincipal() p: Principal, @Query() q: PlanListQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const json = await this.plans.listJson(p, q);
+    // The same bytes Fastify would have serialized from the page.
+    void reply.type('application/json; charset=utf-8');
+    return json;
   }
 
   @Post()

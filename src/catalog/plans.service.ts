@@ -84,16 +84,19 @@ export class PlansService {
     });
   }
 
-  /** From the catalog cache when this kind of viewer asked the same moments ago and nothing changed since. */
-  async list(p: Principal, q: PlanListQuery): Promise<Page<PlanView>> {
+  /**
+   * The page as JSON text, from the catalog cache when this kind of viewer asked the same moments
+   * ago and nothing changed since (kept serialized: the hottest read then costs no serialization).
+   */
+  async listJson(p: Principal, q: PlanListQuery): Promise<string> {
     const key = CatalogCache.listKey(p, q);
     const cached = this.cache.lists.get(key);
     if (cached) return cached;
     const generation = this.cache.lists.generation();
     // Same key, same list: viewers asking at the same moment share one read.
-    const page = await this.cache.lists.shared(key, () => this.listFromDatabase(p, q));
-    this.cache.lists.set(key, page, generation);
-    return page;
+    const json = await this.cache.lists.shared(key, async () => JSON.stringify(await this.listFromDatabase(p, q)));
+    this.cache.lists.set(key, json, generation);
+    return json;
   }
 
   private async listFromDatabase(p: Principal, q: PlanListQuery): Promise<Page<PlanView>> {
