@@ -7,9 +7,9 @@ import { PROJECT_ROOT } from '../../src/common/version';
  * Builds another commit of this repository for an A/B benchmark (`--vs <git-ref>`): the commit's
  * tree is exported with `git archive` (no worktree is registered, nothing in the checkout
  * changes) into node_modules/.cache/provisio-bench/<commit>/ and compiled with this checkout's
- * TypeScript. The commit's runtime dependencies must be the ones installed here (its
- * node_modules is a link to ours), which holds for the commits this bench compares; when they
- * differ the build is refused with the list, rather than measuring the wrong libraries.
+ * TypeScript when its runtime dependencies are the ones installed here (its node_modules is then
+ * a link to ours); when they differ it gets its own (`npm ci` of its lockfile, its TypeScript),
+ * rather than being measured with the wrong libraries.
  * A finished build is kept and reused (keyed by the full commit hash).
  */
 export interface RefBuild {
@@ -54,14 +54,19 @@ export function buildRef(ref: string, log: (line: string) => void, fallback?: st
   const archive = execFileSync('git', ['archive', '--format=tar', resolved.commit], { cwd: PROJECT_ROOT, maxBuffer: 512 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   const mismatch = dependencyMismatch(dir);
+  let tsc = path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   if (mismatch.length) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(
-      `--vs ${ref}: its runtime dependencies differ from the installed ones (${mismatch.join('; ')}); compare commits with the same dependencies`,
-    );
+    // Measuring the commit with our libraries would measure the wrong code: it gets its own,
+    // exactly as its lockfile says (needs the npm registry once; the build is cached by commit).
+    log(`${resolved.ref}'s dependencies differ from the installed ones (${mismatch.join('; ')}): npm ci of its lockfile`);
+    execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: dir,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    tsc = path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
+  } else {
+    fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   }
-  fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const tsc = path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
   fs.writeFileSync(done, `${resolved.commit}\n`);
   return { ...resolved, mainJs, dir };
